@@ -1,0 +1,396 @@
+//! A case (sag): one child and family, the services granted, and the split agreed at the joint
+//! assessment. [`CaseDoc`] is the document as written; [`Case`] is it validated against a policy.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::doc::{check_overlaps, parse_text, Validity};
+use crate::error::{Doc, InputError, InputErrors};
+use crate::money::Amount;
+use crate::policy::{KeyKind, MuniIx, Policy, Rule, Sector, ShareDoc};
+
+/// The most service lines one case may have.
+pub const MAX_SERVICES_PER_CASE: usize = 1000;
+/// The most agreements, other cases or residence periods one case may have (each).
+pub const MAX_ITEMS_PER_CASE: usize = 1000;
+
+/// A case document as written (TOML or JSON).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseDoc {
+    /// Case id.
+    pub id: String,
+    /// Household id: children of one household are added together for state reimbursement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<String>,
+    /// The child.
+    pub child: ChildDoc,
+    /// Periods in which the family consents to (and is motivated for) shared financing.
+    #[serde(default)]
+    pub consent: Vec<Validity>,
+    /// The family's other active cases (e.g. a parent's case in the employment department).
+    #[serde(default)]
+    pub other_cases: Vec<OtherCaseDoc>,
+    /// The services granted.
+    pub services: Vec<ServiceLineDoc>,
+    /// Agreements on the split, set at the joint assessment; a re-assessment is a new agreement.
+    #[serde(default)]
+    pub agreements: Vec<AgreementDoc>,
+}
+
+/// The child.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChildDoc {
+    /// Date of birth.
+    pub birth_date: Date,
+    /// Whether the child has a significant and permanent disability.
+    pub significant_permanent_disability: bool,
+    /// The acting municipality (handlekommune) over time: each entry holds from its date until the
+    /// next entry's date (a move).
+    pub handlekommune: Vec<ResidenceDoc>,
+}
+
+/// The acting municipality from a date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidenceDoc {
+    /// Municipality id.
+    pub municipality: String,
+    /// From this date.
+    pub from: Date,
+}
+
+/// Another active case of the family.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherCaseDoc {
+    /// Id.
+    pub id: String,
+    /// Its sector area.
+    pub sector: Sector,
+    /// Its department, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// First day active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+}
+
+/// How an amount is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// Per calendar month; partial months are prorated by calendar days.
+    Month,
+    /// Per service year (twelve months from the start month), spread over its months.
+    Year,
+    /// Once, on the start date.
+    Once,
+}
+
+/// A granted service.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLineDoc {
+    /// Line id, unique in the case.
+    pub id: String,
+    /// Catalogue id of the service.
+    pub service: String,
+    /// The granted amount in DKK (a string, e.g. "4500.00").
+    pub amount: Amount,
+    /// What the amount is per.
+    pub per: Per,
+    /// First day (for `once`: the day of the payment).
+    pub from: Date,
+    /// Last day, inclusive; absent means open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A case agreement on the split of one service line.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementDoc {
+    /// Id.
+    pub id: String,
+    /// The service line it applies to.
+    pub service: String,
+    /// First day in force.
+    pub from: Date,
+    /// Last day in force; absent means until re-assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// Key kind.
+    pub kind: KeyKind,
+    /// Entries.
+    #[serde(default)]
+    pub shares: Vec<ShareDoc>,
+    /// Free text (the reason: responsibility, gain, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A validated service line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Line id.
+    pub id: String,
+    /// Index into the policy's services.
+    pub service: usize,
+    /// Amount.
+    pub amount: Amount,
+    /// Per.
+    pub per: Per,
+    /// Active days.
+    pub validity: Validity,
+}
+
+/// A validated agreement.
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    /// Id.
+    pub id: String,
+    /// Index into the case's lines.
+    pub line: usize,
+    /// When in force.
+    pub validity: Validity,
+    /// The rule.
+    pub rule: Rule,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A validated case.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Case id.
+    pub id: String,
+    /// Household id.
+    pub household: Option<String>,
+    /// Birth date.
+    pub birth_date: Date,
+    /// Disability flag.
+    pub disability: bool,
+    /// Acting municipality from each date, sorted.
+    pub residence: Vec<(Date, MuniIx)>,
+    /// Consent periods.
+    pub consent: Vec<Validity>,
+    /// Other cases: id, sector, validity.
+    pub other_cases: Vec<(String, Sector, Validity)>,
+    /// Service lines.
+    pub lines: Vec<Line>,
+    /// Agreements, sorted by line and start.
+    pub agreements: Vec<Agreement>,
+}
+
+impl Case {
+    /// Parse a case from TOML or JSON text and validate it against `policy`.
+    pub fn from_text(policy: &Policy, text: &str) -> Result<Case, InputErrors> {
+        let doc: CaseDoc = parse_text(Doc::Case, text)?;
+        Case::compile(policy, &doc)
+    }
+
+    /// Validate a parsed case against `policy`, reporting every problem found.
+    pub fn compile(policy: &Policy, doc: &CaseDoc) -> Result<Case, InputErrors> {
+        let d = Doc::Case;
+        let mut errors = Vec::new();
+        let too_many = |field: &str, n: usize, max: usize, errors: &mut Vec<InputError>| {
+            if n > max {
+                errors.push(InputError::Invalid {
+                    doc: d,
+                    item: format!("case '{}'", doc.id),
+                    field: field.into(),
+                    message: format!("has {n} entries; at most {max} are allowed"),
+                });
+            }
+        };
+        too_many("services", doc.services.len(), MAX_SERVICES_PER_CASE, &mut errors);
+        too_many("agreements", doc.agreements.len(), MAX_ITEMS_PER_CASE, &mut errors);
+        too_many("other_cases", doc.other_cases.len(), MAX_ITEMS_PER_CASE, &mut errors);
+        too_many("consent", doc.consent.len(), MAX_ITEMS_PER_CASE, &mut errors);
+        too_many("child.handlekommune", doc.child.handlekommune.len(), MAX_ITEMS_PER_CASE, &mut errors);
+        if !errors.is_empty() {
+            return Err(InputErrors(errors));
+        }
+
+        let mut residence = Vec::new();
+        for (i, r) in doc.child.handlekommune.iter().enumerate() {
+            let it = format!("child.handlekommune[{i}]");
+            match policy.municipality(&r.municipality) {
+                Some(m) => residence.push((r.from, m)),
+                None => errors.push(InputError::Unknown {
+                    doc: d,
+                    item: it,
+                    field: "municipality".into(),
+                    what: "municipality",
+                    id: r.municipality.clone(),
+                }),
+            }
+        }
+        residence.sort();
+        if let Some(w) = residence.windows(2).find(|w| w[0].0 == w[1].0) {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: "child.handlekommune".into(),
+                field: "from".into(),
+                message: format!("two acting municipalities from the same date {}", w[0].0),
+            });
+        }
+        if doc.child.handlekommune.is_empty() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: "child".into(),
+                field: "handlekommune".into(),
+                message: "name the acting municipality (at least one entry)".into(),
+            });
+        }
+
+        for (i, c) in doc.consent.iter().enumerate() {
+            if let Err(e) = c.check(d, &format!("consent[{i}]")) {
+                errors.push(e);
+            }
+        }
+
+        let mut other_cases = Vec::new();
+        let mut seen = HashMap::new();
+        for (i, o) in doc.other_cases.iter().enumerate() {
+            let it = format!("other_cases[{i}] '{}'", o.id);
+            if seen.insert(o.id.as_str(), i).is_some() {
+                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: o.id.clone() });
+            }
+            let v = Validity { from: o.from, to: o.to };
+            if let Err(e) = v.check(d, &it) {
+                errors.push(e);
+            }
+            if let Some(dep) = &o.department {
+                match policy.department(dep) {
+                    None => errors.push(InputError::Unknown {
+                        doc: d,
+                        item: it.clone(),
+                        field: "department".into(),
+                        what: "department",
+                        id: dep.clone(),
+                    }),
+                    Some(ix) if !policy.departments[ix].sectors.contains(&o.sector) => {
+                        errors.push(InputError::Invalid {
+                            doc: d,
+                            item: it.clone(),
+                            field: "sector".into(),
+                            message: format!("department '{dep}' does not serve sector area '{}'", o.sector),
+                        })
+                    }
+                    Some(_) => {}
+                }
+            }
+            other_cases.push((o.id.clone(), o.sector, v));
+        }
+
+        let mut lines = Vec::new();
+        let mut line_ix: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in doc.services.iter().enumerate() {
+            let it = format!("services[{i}] '{}'", s.id);
+            if line_ix.insert(s.id.as_str(), i).is_some() {
+                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: s.id.clone() });
+            }
+            let v = Validity { from: Some(s.from), to: s.to };
+            if let Err(e) = v.check(d, &it) {
+                errors.push(e);
+            }
+            let validity = if s.per == Per::Once {
+                if s.to.is_some_and(|t| t != s.from) {
+                    errors.push(InputError::Invalid {
+                        doc: d,
+                        item: it.clone(),
+                        field: "to".into(),
+                        message: "a one-off amount is paid on one day: leave 'to' out or equal to 'from'".into(),
+                    });
+                }
+                Validity { from: Some(s.from), to: Some(s.from) }
+            } else {
+                v
+            };
+            match policy.service(&s.service) {
+                Some(ix) => lines.push(Line { id: s.id.clone(), service: ix, amount: s.amount, per: s.per, validity }),
+                None => errors.push(InputError::Unknown {
+                    doc: d,
+                    item: it,
+                    field: "service".into(),
+                    what: "service",
+                    id: s.service.clone(),
+                }),
+            }
+        }
+        if doc.services.is_empty() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: format!("case '{}'", doc.id),
+                field: "services".into(),
+                message: "a case needs at least one service".into(),
+            });
+        }
+
+        let mut agreements = Vec::new();
+        let mut seen = HashMap::new();
+        let mut by_line: HashMap<usize, Vec<(String, Validity)>> = HashMap::new();
+        for (i, a) in doc.agreements.iter().enumerate() {
+            let it = format!("agreements[{i}] '{}'", a.id);
+            if seen.insert(a.id.as_str(), i).is_some() {
+                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: a.id.clone() });
+            }
+            let validity = Validity { from: Some(a.from), to: a.to };
+            if let Err(e) = validity.check(d, &it) {
+                errors.push(e);
+            }
+            let rule = policy.compile_rule(d, &it, a.kind, &a.shares, &mut errors);
+            let line = lines.iter().position(|l| l.id == a.service);
+            if line.is_none() {
+                errors.push(InputError::Unknown {
+                    doc: d,
+                    item: it.clone(),
+                    field: "service".into(),
+                    what: "service line",
+                    id: a.service.clone(),
+                });
+            }
+            if let (Some(line), Some(rule)) = (line, rule) {
+                by_line.entry(line).or_default().push((it, validity));
+                agreements.push(Agreement { id: a.id.clone(), line, validity, rule, note: a.note.clone() });
+            }
+        }
+        let mut groups: Vec<_> = by_line.into_iter().collect();
+        groups.sort_by_key(|g| g.0);
+        for (_, items) in groups {
+            check_overlaps(d, &items, &mut errors);
+        }
+        agreements.sort_by_key(|a| (a.line, a.validity.from));
+
+        if !errors.is_empty() {
+            return Err(InputErrors(errors));
+        }
+        Ok(Case {
+            id: doc.id.clone(),
+            household: doc.household.clone(),
+            birth_date: doc.child.birth_date,
+            disability: doc.child.significant_permanent_disability,
+            residence,
+            consent: doc.consent.clone(),
+            other_cases,
+            lines,
+            agreements,
+        })
+    }
+
+    /// The acting municipality on `d`.
+    pub fn handlekommune(&self, d: Date) -> Option<MuniIx> {
+        self.residence.iter().rev().find(|(from, _)| *from <= d).map(|r| r.1)
+    }
+}

@@ -1,0 +1,852 @@
+//! The computation: from a policy, a case and a period to split lines, totals and verdicts.
+//!
+//! 1. Time is cut into segments wherever anything changes: month starts, services starting and
+//!    ending, agreements, moves, consent, other cases, birthdays, and the validity of criteria, keys,
+//!    arrangements and legal bases.
+//! 2. Each segment gets an eligibility verdict (SEMANTICS.md section 4).
+//! 3. Each active service line gets, per segment, its authority, payer and key (section 5);
+//!    consecutive segments of a month with the same decision form one line.
+//! 4. The line's amount is computed exactly and rounded once (section 3), then split by largest
+//!    remainder (section 2). Totals are sums of the rounded shares.
+
+use serde::Serialize;
+
+use crate::case::{Case, Line as CaseLine, Per};
+use crate::date::{Date, Month};
+use crate::doc::Validity;
+use crate::error::ComputeError;
+use crate::money::{ratio_text, round_div, Amount, Money, Weight, MAX_ORE};
+use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, Sector, Target};
+use crate::split::{exact_share, scale_weights, split_ore};
+
+/// The longest period computed at once, in months (50 years).
+pub const MAX_PERIOD_MONTHS: i64 = 600;
+
+/// The period a result covers, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+}
+
+/// The result of splitting one case over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SplitResult {
+    /// Case id.
+    pub case: String,
+    /// Policy name and version.
+    pub policy: String,
+    /// The period computed.
+    pub period: Period,
+    /// Eligibility verdicts over the period, in date order.
+    pub eligibility: Vec<Verdict>,
+    /// One line per (service line, month, segment), in service-line then date order.
+    pub lines: Vec<Line>,
+    /// Totals: sums of the rounded shares.
+    pub totals: Totals,
+}
+
+/// The eligibility verdict over a stretch of days with the same facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// Whether the case qualifies for shared financing.
+    pub eligible: bool,
+    /// Which criteria of the policy were in force (`eligibility[N]`), if any.
+    pub criteria_in_force: Option<String>,
+    /// Every criterion with its outcome.
+    pub criteria: Vec<Criterion>,
+}
+
+/// One criterion's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Criterion {
+    /// Name: `criteria_in_force`, `sector_areas`, `consent`, `disability`, `age`, `municipality`.
+    pub criterion: &'static str,
+    /// Whether it passed.
+    pub passed: bool,
+    /// What the policy requires (language-neutral: `2`, `true`, `0-6`, `ishoj vallensbaek`).
+    pub required: String,
+    /// The case's value that decided it (`3`, `2023-09-01`, `4`, `ishoj`; `none` when absent).
+    pub actual: String,
+    /// Supporting values: the sector areas counted, the birth date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub detail: Vec<String>,
+}
+
+/// A department with its municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Responsible {
+    /// Department id.
+    pub department: String,
+    /// Department name.
+    pub department_name: String,
+    /// Municipality id.
+    pub municipality: String,
+    /// How it was resolved: `acting_municipality` (the handlekommune's department for the sector
+    /// area), `arrangement` (another municipality grants on the handlekommune's behalf) or
+    /// `named_department` (fixed in the service catalogue).
+    pub rule: &'static str,
+    /// The sector area used, for the first two rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+    /// The arrangement id, for `arrangement`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrangement: Option<String>,
+}
+
+/// Which key decided a line's split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyUsed {
+    /// `agreement`, `policy` or `sole`.
+    pub source: &'static str,
+    /// Agreement or key id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Key kind.
+    pub kind: KeyKind,
+    /// Validity of the agreement or key version.
+    pub validity: Validity,
+    /// Why this key was chosen: `agreement_in_force`, `policy_key`, `not_eligible`,
+    /// `no_key_version_in_force` or `no_key`.
+    pub reason: &'static str,
+}
+
+/// One department's share of a line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineShare {
+    /// Department id.
+    pub department: String,
+    /// Municipality id.
+    pub municipality: String,
+    /// The weight or percentage used.
+    pub weight: Weight,
+    /// The rounded share.
+    pub amount: Money,
+    /// The exact share before rounding.
+    pub exact: String,
+    /// Whether a leftover øre went to this department.
+    pub leftover_ore: bool,
+}
+
+/// One (service line, month, segment) with its amount, decision and split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Line {
+    /// The case's service line id.
+    pub service_line: String,
+    /// Catalogue service id.
+    pub service: String,
+    /// Service name.
+    pub service_name: String,
+    /// The month.
+    pub month: Month,
+    /// First day of the segment.
+    pub from: Date,
+    /// Last day of the segment.
+    pub to: Date,
+    /// How the amount was computed.
+    pub basis: AmountBasis,
+    /// The exact amount before rounding.
+    pub exact_amount: String,
+    /// The rounded amount of the line.
+    pub amount: Money,
+    /// Whether the case was eligible.
+    pub eligible: bool,
+    /// Indices into [`SplitResult::eligibility`] of the verdicts covering the line.
+    pub verdicts: Vec<usize>,
+    /// Legal basis in force.
+    pub legal_basis: String,
+    /// Who may grant.
+    pub authority: Responsible,
+    /// Who must pay.
+    pub payer: Responsible,
+    /// Which key was used.
+    pub key: KeyUsed,
+    /// The split, by department id.
+    pub shares: Vec<LineShare>,
+}
+
+/// How a line's amount follows from the granted amount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AmountBasis {
+    /// What the granted amount is per.
+    pub per: Per,
+    /// The granted amount as given.
+    pub granted: Amount,
+    /// For yearly amounts: the month's number in the service year (1 to 12).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_year_month: Option<u32>,
+    /// For yearly amounts: the month's part of the year, `round(k*Y/12) - round((k-1)*Y/12)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month_amount: Option<Money>,
+    /// Days of the month the line covers (absent for one-off amounts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// Days in the month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_in_month: Option<u32>,
+}
+
+/// A department's total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DepartmentTotal {
+    /// Department id.
+    pub department: String,
+    /// Name.
+    pub name: String,
+    /// Municipality id.
+    pub municipality: String,
+    /// Total.
+    pub amount: Money,
+}
+
+/// A municipality's total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MunicipalityTotal {
+    /// Municipality id.
+    pub municipality: String,
+    /// Name.
+    pub name: String,
+    /// Kommunekode.
+    pub code: u16,
+    /// Total.
+    pub amount: Money,
+}
+
+/// A month's total, with its departments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthTotal {
+    /// The month.
+    pub month: Month,
+    /// Total.
+    pub amount: Money,
+    /// By department id.
+    pub departments: Vec<DeptAmount>,
+}
+
+/// A department id and an amount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeptAmount {
+    /// Department id.
+    pub department: String,
+    /// Amount.
+    pub amount: Money,
+}
+
+/// Totals of a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// The whole case.
+    pub case: Money,
+    /// Per department (those with shares), by id.
+    pub by_department: Vec<DepartmentTotal>,
+    /// Per municipality, in policy order.
+    pub by_municipality: Vec<MunicipalityTotal>,
+    /// Per month.
+    pub by_month: Vec<MonthTotal>,
+}
+
+/// The decision for one service line on one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Decision {
+    eligible: bool,
+    authority: DeptIx,
+    authority_rule: Rulings,
+    payer: DeptIx,
+    payer_rule: Rulings,
+    key: KeyUsedIx,
+    weights: Vec<(DeptIx, Weight)>,
+    legal: String,
+}
+
+/// How a department was resolved (see [`Responsible::rule`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Rulings {
+    rule: &'static str,
+    sector: Option<Sector>,
+    arrangement: Option<String>,
+}
+
+impl Rulings {
+    fn named() -> Rulings {
+        Rulings { rule: "named_department", sector: None, arrangement: None }
+    }
+    fn acting(s: Sector) -> Rulings {
+        Rulings { rule: "acting_municipality", sector: Some(s), arrangement: None }
+    }
+    fn arrangement(s: Sector, id: &str) -> Rulings {
+        Rulings { rule: "arrangement", sector: Some(s), arrangement: Some(id.to_string()) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeyUsedIx {
+    source: &'static str,
+    id: Option<String>,
+    kind: KeyKind,
+    validity: Validity,
+    reason: &'static str,
+}
+
+/// Split a case over a period (or, without one, over its services' own dates).
+pub fn compute(policy: &Policy, case: &Case, period: Option<Period>) -> Result<SplitResult, ComputeError> {
+    let period = resolve_period(case, period)?;
+    let segments = segments(policy, case, period);
+    let mut verdicts: Vec<Verdict> = Vec::new();
+    let mut seg_verdict = Vec::with_capacity(segments.len());
+    let mut seg_facts = Vec::with_capacity(segments.len());
+    for &(from, to) in &segments {
+        let facts = Facts::at(policy, case, from);
+        let (eligible, criteria_in_force, criteria) = facts.verdict(policy, case, from);
+        match verdicts.last_mut() {
+            Some(v)
+                if v.eligible == eligible
+                    && v.criteria == criteria
+                    && v.criteria_in_force == criteria_in_force
+                    && v.to.succ() == Some(from) =>
+            {
+                v.to = to
+            }
+            _ => verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria }),
+        }
+        seg_verdict.push(verdicts.len() - 1);
+        seg_facts.push((eligible, facts));
+    }
+
+    let mut lines = Vec::new();
+    for (li, line) in case.lines.iter().enumerate() {
+        // Consecutive segments of one month with the same decision form one output line.
+        let mut open: Option<(Date, Date, Decision, Vec<usize>)> = None;
+        for (si, &(from, to)) in segments.iter().enumerate() {
+            if !line.validity.contains(from) {
+                continue;
+            }
+            let (eligible, facts) = &seg_facts[si];
+            let decision = decide(policy, case, li, line, from, *eligible, facts)?;
+            match &mut open {
+                Some((_, t, d, vs)) if *d == decision && t.month_of() == from.month_of() && t.succ() == Some(from) => {
+                    *t = to;
+                    if vs.last() != Some(&seg_verdict[si]) {
+                        vs.push(seg_verdict[si]);
+                    }
+                }
+                _ => {
+                    if let Some((f, t, d, vs)) = open.take() {
+                        lines.push(make_line(policy, case, line, f, t, d, vs)?);
+                    }
+                    open = Some((from, to, decision, vec![seg_verdict[si]]));
+                }
+            }
+        }
+        if let Some((f, t, d, vs)) = open {
+            lines.push(make_line(policy, case, line, f, t, d, vs)?);
+        }
+    }
+    let totals = totals(policy, &lines)?;
+    let label = match &policy.version {
+        Some(v) => format!("{} ({v})", policy.name),
+        None => policy.name.clone(),
+    };
+    Ok(SplitResult { case: case.id.clone(), policy: label, period, eligibility: verdicts, lines, totals })
+}
+
+fn resolve_period(case: &Case, period: Option<Period>) -> Result<Period, ComputeError> {
+    let p = match period {
+        Some(p) => p,
+        None => {
+            let from = case.lines.iter().filter_map(|l| l.validity.from).min();
+            let mut to = None;
+            for l in &case.lines {
+                match l.validity.to {
+                    Some(t) => to = Some(to.map_or(t, |x: Date| x.max(t))),
+                    None => return Err(ComputeError::PeriodNeeded { item: format!("service line '{}'", l.id) }),
+                }
+            }
+            match (from, to) {
+                (Some(from), Some(to)) => Period { from, to },
+                _ => return Err(ComputeError::PeriodNeeded { item: format!("case '{}'", case.id) }),
+            }
+        }
+    };
+    if p.to < p.from {
+        return Err(ComputeError::PeriodEndBeforeStart { from: p.from.to_string(), to: p.to.to_string() });
+    }
+    let months = i64::from(p.from.month_of().months_until(p.to.month_of())) + 1;
+    if months > MAX_PERIOD_MONTHS {
+        return Err(ComputeError::PeriodTooLong {
+            from: p.from.to_string(),
+            to: p.to.to_string(),
+            months,
+            max: MAX_PERIOD_MONTHS,
+        });
+    }
+    Ok(p)
+}
+
+/// Cut the period into segments `[from, to]` within which nothing changes.
+fn segments(policy: &Policy, case: &Case, period: Period) -> Vec<(Date, Date)> {
+    let mut cuts: Vec<Date> = vec![period.from];
+    let mut m = period.from.month_of().succ();
+    while let Some(month) = m {
+        if month.first_day() > period.to {
+            break;
+        }
+        cuts.push(month.first_day());
+        m = month.succ();
+    }
+    let mut add = |v: &Validity| cuts.extend(v.cuts());
+    case.lines.iter().for_each(|l| add(&l.validity));
+    case.agreements.iter().for_each(|a| add(&a.validity));
+    case.consent.iter().for_each(&mut add);
+    case.other_cases.iter().for_each(|o| add(&o.2));
+    policy.criteria.iter().for_each(|c| add(&c.validity));
+    policy.arrangements.iter().for_each(|a| add(&a.validity));
+    policy.keys.iter().flat_map(|k| &k.versions).for_each(|v| add(&v.validity));
+    policy.services.iter().flat_map(|s| &s.legal_basis).for_each(|l| add(&l.0));
+    cuts.extend(case.residence.iter().map(|r| r.0));
+    // Birthdays change the age shown in the verdict; ages outside the period do not matter.
+    let first = case.birth_date.age_on(period.from).max(0);
+    let last = case.birth_date.age_on(period.to).max(0);
+    cuts.extend((first..=last + 1).filter_map(|a| case.birth_date.anniversary(a)));
+    cuts.push(case.birth_date);
+    cuts.retain(|d| *d >= period.from && *d <= period.to);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len());
+    for (i, &c) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).and_then(|n| n.pred()).unwrap_or(period.to);
+        out.push((c, end));
+    }
+    out
+}
+
+/// The facts of a case on a date.
+#[derive(Debug, Clone)]
+struct Facts {
+    handlekommune: Option<MuniIx>,
+    /// Sector areas involved (active services' and other cases'), sorted and distinct.
+    sectors: Vec<Sector>,
+}
+
+impl Facts {
+    fn at(policy: &Policy, case: &Case, d: Date) -> Facts {
+        let mut sectors: Vec<Sector> = case
+            .lines
+            .iter()
+            .filter(|l| l.validity.contains(d))
+            .map(|l| policy.services[l.service].sector)
+            .chain(case.other_cases.iter().filter(|o| o.2.contains(d)).map(|o| o.1))
+            .collect();
+        sectors.sort_unstable();
+        sectors.dedup();
+        Facts { handlekommune: case.handlekommune(d), sectors }
+    }
+
+    fn verdict(&self, policy: &Policy, case: &Case, d: Date) -> (bool, Option<String>, Vec<Criterion>) {
+        let crit = |criterion, passed, required: String, actual: String, detail: Vec<String>| Criterion {
+            criterion,
+            passed,
+            required,
+            actual,
+            detail,
+        };
+        let Some(c) = policy.criteria.iter().find(|c| c.validity.contains(d)) else {
+            return (false, None, vec![crit("criteria_in_force", false, "true".into(), "none".into(), vec![])]);
+        };
+        let n = self.sectors.len();
+        let names = self.sectors.iter().map(|s| s.as_str().to_string()).collect();
+        let consent = case.consent.iter().find(|v| v.contains(d));
+        let age = case.birth_date.age_on(d);
+        let (age_ok, age_req) = match c.age {
+            Some((lo, hi)) => (age >= i32::from(lo) && age <= i32::from(hi), format!("{lo}-{hi}")),
+            None => (age >= 0, "any".into()),
+        };
+        let (muni_ok, muni_req) = match &c.municipalities {
+            Some(ms) => (
+                self.handlekommune.is_some_and(|h| ms.contains(&h)),
+                ms.iter().map(|&m| policy.municipalities[m].id.as_str()).collect::<Vec<_>>().join(" "),
+            ),
+            None => (self.handlekommune.is_some(), "any".into()),
+        };
+        let out = vec![
+            crit(
+                "sector_areas",
+                n >= usize::from(c.min_sector_areas),
+                c.min_sector_areas.to_string(),
+                n.to_string(),
+                names,
+            ),
+            crit(
+                "consent",
+                !c.consent_required || consent.is_some(),
+                c.consent_required.to_string(),
+                match consent {
+                    Some(v) => v.from.map_or_else(|| "true".into(), |f| f.to_string()),
+                    None => "none".into(),
+                },
+                vec![],
+            ),
+            crit(
+                "disability",
+                !c.disability_required || case.disability,
+                c.disability_required.to_string(),
+                case.disability.to_string(),
+                vec![],
+            ),
+            crit(
+                "age",
+                age_ok && age >= 0,
+                age_req,
+                if age < 0 { "none".into() } else { age.to_string() },
+                vec![case.birth_date.to_string()],
+            ),
+            crit(
+                "municipality",
+                muni_ok,
+                muni_req,
+                self.handlekommune.map_or_else(|| "none".into(), |m| policy.municipalities[m].id.clone()),
+                vec![],
+            ),
+        ];
+        let eligible = out.iter().all(|c| c.passed);
+        (eligible, Some(format!("eligibility[{}]", c.index)), out)
+    }
+}
+
+fn decide(
+    policy: &Policy,
+    case: &Case,
+    li: usize,
+    line: &CaseLine,
+    d: Date,
+    eligible: bool,
+    facts: &Facts,
+) -> Result<Decision, ComputeError> {
+    let service = &policy.services[line.service];
+    let item = format!("service line '{}'", line.id);
+    let Some(hk) = facts.handlekommune else {
+        return Err(ComputeError::NoHandlekommune { item, date: d.to_string() });
+    };
+    let hk_id = &policy.municipalities[hk].id;
+    // Authority: an arrangement in force may move the granting to another municipality.
+    let (authority, authority_rule) = match service.authority {
+        Target::Department(dx) => (Some(dx), Rulings::named()),
+        Target::Sector(s) => {
+            let arr = policy
+                .arrangements
+                .iter()
+                .find(|a| a.on_behalf_of == hk && a.sectors.contains(&s) && a.validity.contains(d));
+            match arr {
+                Some(a) => (policy.department_for(a.grantor, s), Rulings::arrangement(s, &a.id)),
+                None => (policy.department_for(hk, s), Rulings::acting(s)),
+            }
+        }
+    };
+    let (payer, payer_rule) = match service.payer {
+        Target::Department(dx) => (Some(dx), Rulings::named()),
+        Target::Sector(s) => (policy.department_for(hk, s), Rulings::acting(s)),
+    };
+    let (Some(authority), Some(payer)) = (authority, payer) else {
+        return Err(ComputeError::Key {
+            item,
+            key: "authority/payer".into(),
+            date: d.to_string(),
+            message: format!("municipality '{hk_id}' has no department for sector area '{}'", service.sector),
+        });
+    };
+    let pay_muni = policy.departments[payer].municipality;
+    let legal = service.legal_basis.iter().find(|l| l.0.contains(d)).map(|l| l.1.clone()).unwrap_or_default();
+
+    let (rule, key): (Rule, KeyUsedIx) = if !eligible {
+        (
+            Rule::Sole(None),
+            KeyUsedIx {
+                source: "sole",
+                id: None,
+                kind: KeyKind::Sole,
+                validity: Validity::default(),
+                reason: "not_eligible",
+            },
+        )
+    } else if let Some(a) = case.agreements.iter().find(|a| a.line == li && a.validity.contains(d)) {
+        let k = KeyUsedIx {
+            source: "agreement",
+            id: Some(a.id.clone()),
+            kind: a.rule.kind(),
+            validity: a.validity,
+            reason: "agreement_in_force",
+        };
+        (a.rule.clone(), k)
+    } else if let Some((k, v)) = service
+        .key
+        .map(|k| &policy.keys[k])
+        .and_then(|k| k.versions.iter().find(|v| v.validity.contains(d)).map(|v| (k, v)))
+    {
+        let used = KeyUsedIx {
+            source: "policy",
+            id: Some(k.id.clone()),
+            kind: v.rule.kind(),
+            validity: v.validity,
+            reason: "policy_key",
+        };
+        (v.rule.clone(), used)
+    } else {
+        let reason = if service.key.is_some() { "no_key_version_in_force" } else { "no_key" };
+        (
+            Rule::Sole(None),
+            KeyUsedIx { source: "sole", id: None, kind: KeyKind::Sole, validity: Validity::default(), reason },
+        )
+    };
+    let key_name = key.id.clone().unwrap_or_else(|| "sole".into());
+    let resolve = |t: Target| {
+        policy.resolve(t, pay_muni).ok_or_else(|| ComputeError::Key {
+            item: item.clone(),
+            key: key_name.clone(),
+            date: d.to_string(),
+            message: match t {
+                Target::Sector(s) => format!(
+                    "municipality '{}' has no department for sector area '{s}'",
+                    policy.municipalities[pay_muni].id
+                ),
+                Target::Department(_) => "unknown department".into(),
+            },
+        })
+    };
+    let mut weights: Vec<(DeptIx, Weight)> = Vec::new();
+    let add = |dx: DeptIx, w: Weight, weights: &mut Vec<(DeptIx, Weight)>| match weights.iter_mut().find(|e| e.0 == dx)
+    {
+        Some(e) => e.1 = Weight::new(e.1.value() + w.value()).unwrap_or(e.1),
+        None => weights.push((dx, w)),
+    };
+    match &rule {
+        Rule::Sole(t) => {
+            let dx = match t {
+                Some(t) => resolve(*t)?,
+                None => payer,
+            };
+            add(dx, Weight::from_int(100), &mut weights);
+        }
+        Rule::Percent(entries) | Rule::Weights(entries) => {
+            let mut sum = rust_decimal::Decimal::ZERO;
+            for &(t, w) in entries {
+                add(resolve(t)?, w, &mut weights);
+                sum += w.value();
+            }
+            if rule.kind() == KeyKind::Percent && sum < rust_decimal::Decimal::from(100) {
+                let rest = Weight::new(rust_decimal::Decimal::from(100) - sum).unwrap_or_default();
+                add(payer, rest, &mut weights);
+            }
+        }
+        Rule::Equal(targets) => {
+            if targets.is_empty() {
+                for &s in &facts.sectors {
+                    if let Some(dx) = policy.department_for(pay_muni, s) {
+                        add(dx, Weight::from_int(1), &mut weights);
+                    }
+                }
+                if weights.is_empty() {
+                    add(payer, Weight::from_int(1), &mut weights);
+                }
+            } else {
+                for &t in targets {
+                    add(resolve(t)?, Weight::from_int(1), &mut weights);
+                }
+            }
+        }
+    }
+    weights.sort_by_key(|w| w.0);
+    if weights.iter().all(|w| w.1.is_zero()) {
+        return Err(ComputeError::Key {
+            item,
+            key: key_name,
+            date: d.to_string(),
+            message: "all weights are zero".into(),
+        });
+    }
+    Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
+}
+
+/// The amount of `line` for days `from..=to` of one month: rounded øre, exact text, and basis.
+fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, String, AmountBasis), ComputeError> {
+    let month = from.month_of();
+    let dim = i128::from(month.days());
+    // The line's first covered day in this month: cumulative rounding starts there, so the
+    // segments of a month always add up to the amount for the days the line covers.
+    let first = line.validity.from.filter(|f| f.month_of() == month).map_or(1, |f| f.day());
+    let c_before = i128::from(from.day() - first);
+    let c_end = i128::from(to.day() - first + 1);
+    let days = c_end - c_before;
+    let (num, den) = line.amount.ore_ratio();
+    let mut basis = AmountBasis {
+        per: line.per,
+        granted: line.amount,
+        service_year_month: None,
+        month_amount: None,
+        days: Some(days as u32),
+        days_in_month: Some(month.days()),
+    };
+    let (ore, exact) = match line.per {
+        Per::Once => {
+            basis.days = None;
+            basis.days_in_month = None;
+            (round_div(num, den), ratio_text(num, den))
+        }
+        Per::Month => (
+            round_div(num * c_end, den * dim) - round_div(num * c_before, den * dim),
+            ratio_text(num * days, den * dim),
+        ),
+        Per::Year => {
+            let start = line.validity.from.map_or(month, Date::month_of);
+            let k = i128::from(start.months_until(month).rem_euclid(12) + 1);
+            let m = round_div(num * k, den * 12) - round_div(num * (k - 1), den * 12);
+            basis.service_year_month = Some(k as u32);
+            basis.month_amount = i64::try_from(m).ok().map(Money::from_ore);
+            (round_div(m * c_end, dim) - round_div(m * c_before, dim), ratio_text(m * days, dim))
+        }
+    };
+    match i64::try_from(ore) {
+        Ok(v) if v.unsigned_abs() <= MAX_ORE.unsigned_abs() => Ok((v, exact, basis)),
+        _ => Err(ComputeError::Overflow { item: format!("service line '{}' in {month}", line.id) }),
+    }
+}
+
+fn responsible(policy: &Policy, dx: DeptIx, r: Rulings) -> Responsible {
+    let d = &policy.departments[dx];
+    Responsible {
+        department: d.id.clone(),
+        department_name: d.name.clone(),
+        municipality: policy.municipalities[d.municipality].id.clone(),
+        rule: r.rule,
+        sector: r.sector,
+        arrangement: r.arrangement,
+    }
+}
+
+fn make_line(
+    policy: &Policy,
+    _case: &Case,
+    line: &CaseLine,
+    from: Date,
+    to: Date,
+    d: Decision,
+    verdicts: Vec<usize>,
+) -> Result<Line, ComputeError> {
+    let (ore, exact_amount, basis) = line_amount(line, from, to)?;
+    let ws: Vec<Weight> = d.weights.iter().map(|w| w.1).collect();
+    let item = || ComputeError::Overflow { item: format!("service line '{}' in {}", line.id, from.month_of()) };
+    let scaled = scale_weights(&ws).map_err(|_| item())?;
+    let mut out = vec![0i64; ws.len()];
+    let mut leftover = vec![false; ws.len()];
+    split_ore(ore, &scaled, &mut out, &mut leftover).map_err(|_| item())?;
+    let total: u128 = scaled.iter().sum();
+    let shares = d
+        .weights
+        .iter()
+        .enumerate()
+        .map(|(i, &(dx, w))| LineShare {
+            department: policy.departments[dx].id.clone(),
+            municipality: policy.municipalities[policy.departments[dx].municipality].id.clone(),
+            weight: w,
+            amount: Money::from_ore(out[i]),
+            exact: exact_share(ore, scaled[i], total),
+            leftover_ore: leftover[i],
+        })
+        .collect();
+    let service = &policy.services[line.service];
+    Ok(Line {
+        service_line: line.id.clone(),
+        service: service.id.clone(),
+        service_name: service.name.clone(),
+        month: from.month_of(),
+        from,
+        to,
+        basis,
+        exact_amount,
+        amount: Money::from_ore(ore),
+        eligible: d.eligible,
+        verdicts,
+        legal_basis: d.legal,
+        authority: responsible(policy, d.authority, d.authority_rule),
+        payer: responsible(policy, d.payer, d.payer_rule),
+        key: KeyUsed {
+            source: d.key.source,
+            id: d.key.id,
+            kind: d.key.kind,
+            validity: d.key.validity,
+            reason: d.key.reason,
+        },
+        shares,
+    })
+}
+
+/// Add `v` to `acc`, or report overflow.
+fn add_to(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
+    *acc = acc
+        .checked_add(v)
+        .filter(|s| s.unsigned_abs() <= (MAX_ORE as u64) * 1000)
+        .ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
+    Ok(())
+}
+
+fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
+    let nd = policy.departments.len();
+    let mut by_dept = vec![0i64; nd];
+    let mut used = vec![false; nd];
+    let mut by_muni = vec![0i64; policy.municipalities.len()];
+    let mut months: std::collections::BTreeMap<Month, (i64, Vec<i64>)> = std::collections::BTreeMap::new();
+    let mut case = 0i64;
+    for l in lines {
+        let month = months.entry(l.month).or_insert_with(|| (0, vec![0; nd]));
+        for s in &l.shares {
+            let dx = policy.department(&s.department).unwrap_or(0);
+            let v = s.amount.ore();
+            add_to(&mut by_dept[dx], v, "department total")?;
+            used[dx] = true;
+            add_to(&mut by_muni[policy.departments[dx].municipality], v, "municipality total")?;
+            add_to(&mut month.0, v, "month total")?;
+            add_to(&mut month.1[dx], v, "month total")?;
+            add_to(&mut case, v, "case total")?;
+        }
+    }
+    let by_department = (0..nd)
+        .filter(|&i| used[i])
+        .map(|i| {
+            let d = &policy.departments[i];
+            DepartmentTotal {
+                department: d.id.clone(),
+                name: d.name.clone(),
+                municipality: policy.municipalities[d.municipality].id.clone(),
+                amount: Money::from_ore(by_dept[i]),
+            }
+        })
+        .collect();
+    let by_municipality = policy
+        .municipalities
+        .iter()
+        .enumerate()
+        .map(|(i, m)| MunicipalityTotal {
+            municipality: m.id.clone(),
+            name: m.name.clone(),
+            code: m.code,
+            amount: Money::from_ore(by_muni[i]),
+        })
+        .collect();
+    let by_month = months
+        .into_iter()
+        .map(|(month, (amount, ds))| MonthTotal {
+            month,
+            amount: Money::from_ore(amount),
+            departments: (0..nd)
+                .filter(|&i| used[i])
+                .map(|i| DeptAmount { department: policy.departments[i].id.clone(), amount: Money::from_ore(ds[i]) })
+                .collect(),
+        })
+        .collect();
+    Ok(Totals { case: Money::from_ore(case), by_department, by_municipality, by_month })
+}

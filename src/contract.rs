@@ -1,0 +1,284 @@
+//! The JSON contract: one request/response format, used unchanged by the CLI and the WebAssembly
+//! module (and by any system that calls `fordeling`). Its JSON Schema is
+//! `schema/contract-v1.schema.json`.
+//!
+//! A request names the contract version and a command; the policy and the case travel either as
+//! JSON objects or as text (TOML or JSON, as read from a file). The answer is always a JSON object
+//! tagged by `status`: `"ok"` with a `result`, or `"error"` with a list of `errors`, each naming the
+//! document, item and field. [`handle_json`] never fails and never panics: any text in gives a
+//! tagged answer out.
+//!
+//! ```
+//! let request = serde_json::json!({
+//!     "version": 1,
+//!     "command": "split",
+//!     "policy": fordeling::example::POLICY,
+//!     "case": fordeling::example::CASE,
+//!     "period": { "from": "2024-01-01", "to": "2024-12-31" }
+//! });
+//! let answer: serde_json::Value =
+//!     serde_json::from_str(&fordeling::contract::handle_json(&request.to_string())).unwrap();
+//! assert_eq!(answer["status"], "ok");
+//! assert_eq!(answer["result"]["totals"]["case"], "530206.44");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::case::{Case, CaseDoc};
+use crate::compute::{compute, Period, SplitResult};
+use crate::doc::{from_value, parse_json, parse_text, MAX_INPUT_BYTES};
+use crate::error::{ComputeError, Doc, InputError, InputErrors};
+use crate::explain::{explain_text, Lang};
+use crate::policy::{Policy, PolicyDoc};
+
+/// The contract version this library speaks.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// What to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Validate a policy and list what it declares.
+    Check,
+    /// Split a case over a period.
+    Split,
+    /// Split a case and explain every number in words.
+    Explain,
+}
+
+/// A request.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// Contract version; must be 1.
+    pub version: u32,
+    /// The command.
+    pub command: Command,
+    /// The policy: a JSON object (the policy document) or a string (TOML or JSON text).
+    pub policy: Value,
+    /// The case (for `split` and `explain`): a JSON object or a string (TOML or JSON text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<Value>,
+    /// The period to compute; by default the span of the case's services.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Language of explanation texts (`en` or `da`; default `en`).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// The answer to a request.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Response {
+    /// Success.
+    Ok {
+        /// Contract version.
+        version: u32,
+        /// The command answered.
+        command: Command,
+        /// The result.
+        result: Box<Output>,
+    },
+    /// Failure: nothing was computed.
+    Error {
+        /// Contract version.
+        version: u32,
+        /// Every problem found.
+        errors: Vec<ErrorReport>,
+    },
+}
+
+/// The result of a command.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Output {
+    /// For `check`: what the policy declares.
+    Check(PolicyDoc),
+    /// For `split`.
+    Split(SplitResult),
+    /// For `explain`: the split and its explanation in words.
+    Explain {
+        /// The split.
+        split: SplitResult,
+        /// The explanation.
+        text: String,
+    },
+}
+
+/// One problem, named precisely enough to show next to the offending field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorReport {
+    /// `policy`, `case`, `request`, `record` or `compute`.
+    pub kind: String,
+    /// A stable code (`syntax`, `unknown_reference`, `overlap`, ...).
+    pub code: String,
+    /// The offending item (`services[2] 'aflastning'`, `services[0].amount`).
+    pub item: String,
+    /// The offending field, where one field is to blame.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// A readable message.
+    pub message: String,
+}
+
+impl From<&InputError> for ErrorReport {
+    fn from(e: &InputError) -> Self {
+        ErrorReport {
+            kind: e.doc().to_string(),
+            code: e.code().into(),
+            item: e.item().into(),
+            field: e.field().map(str::to_string),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<&ComputeError> for ErrorReport {
+    fn from(e: &ComputeError) -> Self {
+        let item = match e {
+            ComputeError::Overflow { item }
+            | ComputeError::PeriodNeeded { item }
+            | ComputeError::NoHandlekommune { item, .. }
+            | ComputeError::Key { item, .. } => item.clone(),
+            ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
+        };
+        ErrorReport { kind: "compute".into(), code: e.code().into(), item, field: None, message: e.to_string() }
+    }
+}
+
+impl Response {
+    fn errors(errors: &InputErrors) -> Response {
+        Response::Error { version: CONTRACT_VERSION, errors: errors.0.iter().map(ErrorReport::from).collect() }
+    }
+
+    /// Whether the response is a success.
+    pub fn is_ok(&self) -> bool {
+        matches!(self, Response::Ok { .. })
+    }
+
+    /// The response as JSON text (compact, deterministic).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| internal_error(&e.to_string()))
+    }
+
+    /// The response as indented JSON text.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| internal_error(&e.to_string()))
+    }
+}
+
+fn internal_error(message: &str) -> String {
+    let report = serde_json::json!({
+        "status": "error",
+        "version": CONTRACT_VERSION,
+        "errors": [{ "kind": "internal", "code": "internal", "item": "(response)", "message": message }]
+    });
+    report.to_string()
+}
+
+/// Read a document given as a JSON object or as TOML/JSON text.
+fn read_doc<T: serde::de::DeserializeOwned>(doc: Doc, v: Value) -> Result<T, InputError> {
+    match v {
+        Value::String(text) => parse_text(doc, &text),
+        v @ Value::Object(_) => from_value(doc, v),
+        other => Err(InputError::Syntax {
+            doc,
+            item: "(document)".into(),
+            message: format!("expected an object or a string of TOML/JSON text, found {}", kind_of(&other)),
+        }),
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Read and validate a policy given as a JSON object or as text.
+pub fn read_policy(v: Value) -> Result<Policy, InputErrors> {
+    let doc: PolicyDoc = read_doc(Doc::Policy, v)?;
+    Policy::compile(&doc)
+}
+
+/// Read and validate a case given as a JSON object or as text.
+pub fn read_case(policy: &Policy, v: Value) -> Result<Case, InputErrors> {
+    let doc: CaseDoc = read_doc(Doc::Case, v)?;
+    Case::compile(policy, &doc)
+}
+
+/// Answer a request.
+pub fn handle(req: Request) -> Response {
+    if req.version != CONTRACT_VERSION {
+        let e = InputError::Invalid {
+            doc: Doc::Request,
+            item: "(request)".into(),
+            field: "version".into(),
+            message: format!(
+                "contract version {} is not supported; this library speaks version {CONTRACT_VERSION}",
+                req.version
+            ),
+        };
+        return Response::errors(&e.into());
+    }
+    let policy_doc: PolicyDoc = match read_doc(Doc::Policy, req.policy) {
+        Ok(p) => p,
+        Err(e) => return Response::errors(&e.into()),
+    };
+    let policy = match Policy::compile(&policy_doc) {
+        Ok(p) => p,
+        Err(e) => return Response::errors(&e),
+    };
+    let ok =
+        |output: Output| Response::Ok { version: CONTRACT_VERSION, command: req.command, result: Box::new(output) };
+    if req.command == Command::Check {
+        return ok(Output::Check(policy_doc));
+    }
+    let Some(case) = req.case else {
+        let e = InputError::Invalid {
+            doc: Doc::Request,
+            item: "(request)".into(),
+            field: "case".into(),
+            message: "the case is missing".into(),
+        };
+        return Response::errors(&e.into());
+    };
+    let case = match read_case(&policy, case) {
+        Ok(c) => c,
+        Err(e) => return Response::errors(&e),
+    };
+    let split = match compute(&policy, &case, req.period) {
+        Ok(r) => r,
+        Err(e) => return Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(&e)] },
+    };
+    match req.command {
+        Command::Explain => {
+            let text = explain_text(&split, req.lang);
+            ok(Output::Explain { split, text })
+        }
+        _ => ok(Output::Split(split)),
+    }
+}
+
+/// Answer a request given as JSON text, with the answer as JSON text. Never fails.
+pub fn handle_json(request: &str) -> String {
+    if request.len() > MAX_INPUT_BYTES * 2 {
+        let e = InputError::Syntax {
+            doc: Doc::Request,
+            item: "(request)".into(),
+            message: format!("is {} bytes; at most {} are accepted", request.len(), MAX_INPUT_BYTES * 2),
+        };
+        return Response::errors(&e.into()).to_json();
+    }
+    match parse_json::<Request>(Doc::Request, request) {
+        Ok(req) => handle(req).to_json(),
+        Err(e) => Response::errors(&e.into()).to_json(),
+    }
+}

@@ -1,0 +1,291 @@
+//! Errors at the library's two boundaries.
+//!
+//! * [`InputError`]: a policy, case or request document is malformed or inconsistent. Every error
+//!   names the document, the offending item (`services[2] 'aflastning'`) and the field (`to`).
+//! * [`ComputeError`]: a well-formed case cannot be computed for the period asked (an amount leaves
+//!   the representable range, the period is too long, no acting municipality on a date).
+//!
+//! Inputs are checked completely before anything is computed, so a document with several problems
+//! reports all of them at once ([`InputErrors`]).
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Which document an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Doc {
+    /// The policy document.
+    Policy,
+    /// The case document.
+    Case,
+    /// The request envelope (JSON contract).
+    Request,
+    /// A record of a batch input.
+    Record,
+}
+
+impl fmt::Display for Doc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Doc::Policy => "policy",
+            Doc::Case => "case",
+            Doc::Request => "request",
+            Doc::Record => "record",
+        })
+    }
+}
+
+/// A malformed or inconsistent input document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// The text is not valid TOML/JSON, or a value has the wrong type or form (a date that is not a
+    /// date, an amount that is not a number, an unknown field).
+    #[error("{doc}: {item}: {message}")]
+    Syntax {
+        /// The document.
+        doc: Doc,
+        /// Path to the value (`services[2].amount`) or a line/column position.
+        item: String,
+        /// What is wrong, from the parser.
+        message: String,
+    },
+    /// Two items of one kind share an id.
+    #[error("{doc}: {item}: id '{id}' is used twice")]
+    Duplicate {
+        /// The document.
+        doc: Doc,
+        /// The second item with the id.
+        item: String,
+        /// The id.
+        id: String,
+    },
+    /// A reference to an item that does not exist.
+    #[error("{doc}: {item}: field '{field}' names unknown {what} '{id}'")]
+    Unknown {
+        /// The document.
+        doc: Doc,
+        /// The item holding the reference.
+        item: String,
+        /// The field holding the reference.
+        field: String,
+        /// What kind of item was expected (department, service, ...).
+        what: &'static str,
+        /// The unknown id.
+        id: String,
+    },
+    /// An end date before a start date.
+    #[error("{doc}: {item}: ends ({to}) before it starts ({from})")]
+    EndBeforeStart {
+        /// The document.
+        doc: Doc,
+        /// The item.
+        item: String,
+        /// Start date.
+        from: String,
+        /// End date.
+        to: String,
+    },
+    /// Two dated items that may not overlap do.
+    #[error("{doc}: {item}: overlaps {other} (both in force on {on})")]
+    Overlap {
+        /// The document.
+        doc: Doc,
+        /// One item.
+        item: String,
+        /// The item it overlaps.
+        other: String,
+        /// The first day both are in force.
+        on: String,
+    },
+    /// Percentages of a key add up to more than 100.
+    #[error("{doc}: {item}: percentages add up to {total}, more than 100")]
+    PercentAbove100 {
+        /// The document.
+        doc: Doc,
+        /// The key.
+        item: String,
+        /// Their sum.
+        total: String,
+    },
+    /// A service's authority or payer cannot be resolved in a municipality.
+    #[error("{doc}: {item}: field '{field}' cannot be resolved in municipality '{municipality}': it has no department for sector area '{sector}'")]
+    Unresolvable {
+        /// The document.
+        doc: Doc,
+        /// The service.
+        item: String,
+        /// `authority` or `payer`.
+        field: String,
+        /// The municipality.
+        municipality: String,
+        /// The sector area.
+        sector: String,
+    },
+    /// Any other invalid value.
+    #[error("{doc}: {item}: field '{field}': {message}")]
+    Invalid {
+        /// The document.
+        doc: Doc,
+        /// The item.
+        item: String,
+        /// The field.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl InputError {
+    /// The document the error is about.
+    pub fn doc(&self) -> Doc {
+        match self {
+            InputError::Syntax { doc, .. }
+            | InputError::Duplicate { doc, .. }
+            | InputError::Unknown { doc, .. }
+            | InputError::EndBeforeStart { doc, .. }
+            | InputError::Overlap { doc, .. }
+            | InputError::PercentAbove100 { doc, .. }
+            | InputError::Unresolvable { doc, .. }
+            | InputError::Invalid { doc, .. } => *doc,
+        }
+    }
+
+    /// The offending item.
+    pub fn item(&self) -> &str {
+        match self {
+            InputError::Syntax { item, .. }
+            | InputError::Duplicate { item, .. }
+            | InputError::Unknown { item, .. }
+            | InputError::EndBeforeStart { item, .. }
+            | InputError::Overlap { item, .. }
+            | InputError::PercentAbove100 { item, .. }
+            | InputError::Unresolvable { item, .. }
+            | InputError::Invalid { item, .. } => item,
+        }
+    }
+
+    /// The offending field, where one field is to blame.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            InputError::Unknown { field, .. }
+            | InputError::Unresolvable { field, .. }
+            | InputError::Invalid { field, .. } => Some(field),
+            InputError::Duplicate { .. } => Some("id"),
+            InputError::EndBeforeStart { .. } => Some("to"),
+            InputError::Overlap { .. } => Some("from"),
+            InputError::PercentAbove100 { .. } => Some("shares"),
+            InputError::Syntax { .. } => None,
+        }
+    }
+
+    /// A stable, machine-readable name of the error kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            InputError::Syntax { .. } => "syntax",
+            InputError::Duplicate { .. } => "duplicate",
+            InputError::Unknown { .. } => "unknown_reference",
+            InputError::EndBeforeStart { .. } => "end_before_start",
+            InputError::Overlap { .. } => "overlap",
+            InputError::PercentAbove100 { .. } => "percent_above_100",
+            InputError::Unresolvable { .. } => "unresolvable",
+            InputError::Invalid { .. } => "invalid",
+        }
+    }
+}
+
+/// All problems found in one document (never empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputErrors(pub Vec<InputError>);
+
+impl fmt::Display for InputErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputErrors {}
+
+impl From<InputError> for InputErrors {
+    fn from(e: InputError) -> Self {
+        InputErrors(vec![e])
+    }
+}
+
+/// A valid case that cannot be computed for the period asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ComputeError {
+    /// An amount or a total left the accepted range.
+    #[error("{item}: arithmetic overflow: amounts and totals must stay within 1000000000000.00 in magnitude")]
+    Overflow {
+        /// Where it happened.
+        item: String,
+    },
+    /// The period is longer than allowed.
+    #[error("period {from} to {to} is {months} months long; at most {max} months may be computed at once")]
+    PeriodTooLong {
+        /// Start.
+        from: String,
+        /// End.
+        to: String,
+        /// Its length.
+        months: i64,
+        /// The limit.
+        max: i64,
+    },
+    /// The period's end lies before its start.
+    #[error("period ends ({to}) before it starts ({from})")]
+    PeriodEndBeforeStart {
+        /// Start.
+        from: String,
+        /// End.
+        to: String,
+    },
+    /// No period was given and a service is open-ended.
+    #[error("{item} is open-ended: give the period to compute (from and to)")]
+    PeriodNeeded {
+        /// The open-ended service.
+        item: String,
+    },
+    /// A service is active on a date for which the case names no acting municipality.
+    #[error("{item} is active on {date}, but the child has no acting municipality (handlekommune) on that date")]
+    NoHandlekommune {
+        /// The service.
+        item: String,
+        /// The date.
+        date: String,
+    },
+    /// An allocation key could not be applied.
+    #[error("{item}: key '{key}' cannot be applied on {date}: {message}")]
+    Key {
+        /// The service line.
+        item: String,
+        /// The key.
+        key: String,
+        /// The date.
+        date: String,
+        /// Why.
+        message: String,
+    },
+}
+
+impl ComputeError {
+    /// A stable, machine-readable name of the error kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ComputeError::Overflow { .. } => "overflow",
+            ComputeError::PeriodTooLong { .. } => "period_too_long",
+            ComputeError::PeriodEndBeforeStart { .. } => "period_end_before_start",
+            ComputeError::PeriodNeeded { .. } => "period_needed",
+            ComputeError::NoHandlekommune { .. } => "no_handlekommune",
+            ComputeError::Key { .. } => "key",
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! Results in words and tables, in Danish and English.
+//!
+//! The structured result ([`SplitResult`]) carries every fact as data (codes, ids, amounts); this
+//! module phrases those facts for people. Nothing here computes: it only renders.
+
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compute::{Criterion, KeyUsed, Line, Responsible, SplitResult};
+use crate::policy::KeyKind;
+
+/// A language for texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Danish.
+    Da,
+}
+
+impl Lang {
+    fn t<'a>(self, en: &'a str, da: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Da => da,
+        }
+    }
+}
+
+fn criterion_text(c: &Criterion, l: Lang) -> String {
+    let mark = if c.passed { "✓" } else { "✗" };
+    let body = match c.criterion {
+        "criteria_in_force" => l
+            .t("no eligibility criteria in force on the date", "ingen visitationskriterier gælder på datoen")
+            .to_string(),
+        "sector_areas" => format!(
+            "{}: {} ({}); {} {}",
+            l.t("sector areas involved", "involverede sektorområder"),
+            c.actual,
+            c.detail.join(", "),
+            l.t("required at least", "krav mindst"),
+            c.required
+        ),
+        "consent" => match (c.required.as_str(), c.actual.as_str()) {
+            ("false", _) => l.t("family consent: not required", "familiens samtykke: ikke krævet").into(),
+            (_, "none") => l.t("family consent: not given", "familiens samtykke: ikke givet").into(),
+            (_, from) => format!("{} {from}", l.t("family consent: given from", "familiens samtykke: givet fra")),
+        },
+        "disability" => format!(
+            "{}: {}{}",
+            l.t("significant and permanent disability", "betydelig og varig funktionsnedsættelse"),
+            if c.actual == "true" { l.t("yes", "ja") } else { l.t("no", "nej") },
+            if c.required == "true" { "" } else { l.t(" (not required)", " (ikke krævet)") }
+        ),
+        "age" => {
+            let born = c.detail.first().map(String::as_str).unwrap_or("");
+            let age = if c.actual == "none" {
+                l.t("not born yet", "ikke født endnu").to_string()
+            } else {
+                format!("{} {}", c.actual, l.t("years", "år"))
+            };
+            format!(
+                "{}: {age} ({} {born}); {} {}",
+                l.t("age", "alder"),
+                l.t("born", "født"),
+                l.t("required", "krav"),
+                c.required
+            )
+        }
+        "municipality" => format!(
+            "{}: {}; {}: {}",
+            l.t("acting municipality", "handlekommune"),
+            c.actual,
+            l.t("covered", "omfattet"),
+            c.required
+        ),
+        other => format!("{other}: {} / {}", c.actual, c.required),
+    };
+    format!("{mark} {body}")
+}
+
+fn kind_text(k: KeyKind, l: Lang) -> &'static str {
+    match k {
+        KeyKind::Sole => l.t("sole", "fuld betaling"),
+        KeyKind::Percent => l.t("percent", "procent"),
+        KeyKind::Weights => l.t("weights", "vægte"),
+        KeyKind::Equal => l.t("equal", "ligelig"),
+    }
+}
+
+fn key_text(k: &KeyUsed, l: Lang) -> String {
+    let reason = match k.reason {
+        "agreement_in_force" => l.t(
+            "a case agreement from the joint assessment is in force",
+            "en aftale fra den tværfaglige udredning gælder",
+        ),
+        "policy_key" => l.t(
+            "no case agreement in force, so the service's policy key applies",
+            "ingen aftale gælder, så ydelsens fordelingsnøgle anvendes",
+        ),
+        "not_eligible" => l.t(
+            "the case is not eligible for shared financing, so the payer pays 100 %",
+            "sagen opfylder ikke kriterierne for fælles finansiering, så den betalingsforpligtede betaler 100 %",
+        ),
+        "no_key_version_in_force" => l.t(
+            "no agreement and no version of the policy key in force: the payer pays 100 %",
+            "ingen aftale og ingen gældende version af nøglen: den betalingsforpligtede betaler 100 %",
+        ),
+        _ => l.t(
+            "no agreement and no policy key for the service: the payer pays 100 %",
+            "ingen aftale og ingen nøgle for ydelsen: den betalingsforpligtede betaler 100 %",
+        ),
+    };
+    let source = match k.source {
+        "agreement" => l.t("agreement", "aftale"),
+        "policy" => l.t("policy key", "nøgle"),
+        _ => l.t("sole payer", "fuld betaling"),
+    };
+    let dates = match (k.validity.from, k.validity.to) {
+        (None, None) => String::new(),
+        (f, t) => format!(
+            ", {} – {}",
+            f.map_or_else(|| "…".into(), |d| d.to_string()),
+            t.map_or_else(|| "…".into(), |d| d.to_string())
+        ),
+    };
+    match &k.id {
+        Some(id) => format!("{source} '{id}' ({}{dates}): {reason}", kind_text(k.kind, l)),
+        None => format!("{source}: {reason}"),
+    }
+}
+
+fn responsible_text(r: &Responsible, l: Lang) -> String {
+    let how = match r.rule {
+        "arrangement" => {
+            format!("{} '{}'", l.t("by arrangement", "efter aftale"), r.arrangement.as_deref().unwrap_or(""))
+        }
+        "acting_municipality" => format!(
+            "{} {}",
+            l.t("acting municipality's department for", "handlekommunens afdeling for"),
+            r.sector.map_or("", |s| s.as_str())
+        ),
+        _ => l.t("named in the service catalogue", "angivet i ydelseskataloget").to_string(),
+    };
+    format!("{} {} ({}) — {how}", r.department, r.department_name, r.municipality)
+}
+
+fn amount_text(line: &Line, l: Lang) -> String {
+    let b = &line.basis;
+    let days = match (b.days, b.days_in_month) {
+        (Some(d), Some(m)) if d != m => format!(" × {d}/{m} {}", l.t("days", "dage")),
+        _ => String::new(),
+    };
+    match b.per {
+        crate::case::Per::Once => format!("{} {}", l.t("one-off amount", "engangsbeløb"), b.granted),
+        crate::case::Per::Month => format!("{} {}{days}", b.granted, l.t("per month", "pr. måned")),
+        crate::case::Per::Year => format!(
+            "{} {}: {} {} {} = {}{days}",
+            b.granted,
+            l.t("per year", "pr. år"),
+            l.t("month", "måned"),
+            b.service_year_month.unwrap_or(0),
+            l.t("of the service year", "i ydelsesåret"),
+            b.month_amount.map(|m| m.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+/// The whole result in words: verdicts, every line with its reasons, and the totals.
+pub fn explain_text(r: &SplitResult, l: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} {} — {} {} — {} {} {} {}",
+        l.t("Case", "Sag"),
+        r.case,
+        l.t("policy", "politik"),
+        r.policy,
+        l.t("period", "periode"),
+        r.period.from,
+        l.t("to", "til"),
+        r.period.to
+    );
+    let _ = writeln!(o, "\n{}", l.t("Eligibility for shared financing", "Kriterier for fælles finansiering"));
+    for (i, v) in r.eligibility.iter().enumerate() {
+        let verdict = if v.eligible { l.t("eligible", "opfyldt") } else { l.t("not eligible", "ikke opfyldt") };
+        let _ = writeln!(o, "  [{}] {} – {}: {verdict}", i + 1, v.from, v.to);
+        for c in &v.criteria {
+            let _ = writeln!(o, "      {}", criterion_text(c, l));
+        }
+    }
+    let _ = writeln!(o, "\n{}", l.t("Lines", "Linjer"));
+    for line in &r.lines {
+        let _ = writeln!(
+            o,
+            "  {} {} {} ({}) {} – {}: {} DKK",
+            line.month, line.service_line, line.service, line.service_name, line.from, line.to, line.amount
+        );
+        let _ = writeln!(
+            o,
+            "      {}: {} ({} {}; {})",
+            l.t("amount", "beløb"),
+            amount_text(line, l),
+            l.t("exact", "præcist"),
+            line.exact_amount,
+            l.t("rounded once, half away from zero", "afrundet én gang, halve op")
+        );
+        let verdicts: Vec<String> = line.verdicts.iter().map(|v| format!("[{}]", v + 1)).collect();
+        let _ = writeln!(
+            o,
+            "      {}: {} {}",
+            l.t("eligibility", "kriterier"),
+            if line.eligible { l.t("eligible", "opfyldt") } else { l.t("not eligible", "ikke opfyldt") },
+            verdicts.join(" ")
+        );
+        let _ = writeln!(o, "      {}: {}", l.t("legal basis", "hjemmel"), line.legal_basis);
+        let _ = writeln!(
+            o,
+            "      {}: {}",
+            l.t("authority", "visitationskompetence"),
+            responsible_text(&line.authority, l)
+        );
+        let _ = writeln!(o, "      {}: {}", l.t("payer", "betalingsforpligtelse"), responsible_text(&line.payer, l));
+        let _ = writeln!(o, "      {}: {}", l.t("key", "nøgle"), key_text(&line.key, l));
+        for s in &line.shares {
+            let unit = if line.key.kind == KeyKind::Percent || line.key.kind == KeyKind::Sole { " %" } else { "" };
+            let leftover = if s.leftover_ore { l.t("  + 1 leftover øre", "  + 1 restøre") } else { "" };
+            let _ = writeln!(
+                o,
+                "        {:<20} {:>10}{unit:<2} {:>14}  ({} {}){leftover}",
+                s.department,
+                s.weight.to_string(),
+                s.amount.to_string(),
+                l.t("exact", "præcist"),
+                s.exact
+            );
+        }
+    }
+    o.push('\n');
+    o.push_str(&table(r, l));
+    o
+}
+
+/// Totals as text tables: per department, per municipality, and month by department.
+pub fn table(r: &SplitResult, l: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", l.t("Totals per department", "Total pr. afdeling"));
+    for d in &r.totals.by_department {
+        let _ =
+            writeln!(o, "  {:<20} {:<52} {:<12} {:>14}", d.department, d.name, d.municipality, d.amount.to_string());
+    }
+    let _ = writeln!(o, "\n{}", l.t("Totals per municipality", "Total pr. kommune"));
+    for m in &r.totals.by_municipality {
+        let _ = writeln!(o, "  {:<20} {:<30} {:>5} {:>14}", m.municipality, m.name, m.code, m.amount.to_string());
+    }
+    let _ = writeln!(o, "\n{}", l.t("Per month and department", "Pr. måned og afdeling"));
+    let _ = write!(o, "  {:<8}", l.t("month", "måned"));
+    for d in &r.totals.by_department {
+        let _ = write!(o, " {:>16}", d.department);
+    }
+    let _ = writeln!(o, " {:>14}", l.t("total", "i alt"));
+    for m in &r.totals.by_month {
+        let _ = write!(o, "  {:<8}", m.month.to_string());
+        for d in &m.departments {
+            let _ = write!(o, " {:>16}", d.amount.to_string());
+        }
+        let _ = writeln!(o, " {:>14}", m.amount.to_string());
+    }
+    let _ = write!(o, "  {:<8}", l.t("total", "i alt"));
+    for d in &r.totals.by_department {
+        let _ = write!(o, " {:>16}", d.amount.to_string());
+    }
+    let _ = writeln!(o, " {:>14}", r.totals.case.to_string());
+    o
+}
+
+/// What a policy declares, as text (for `fordeling check`).
+pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{} '{}' {}", l.t("Policy", "Politik"), p.name, p.version.as_deref().unwrap_or(""));
+    let _ = writeln!(o, "\n{} ({})", l.t("Municipalities", "Kommuner"), p.municipalities.len());
+    for m in &p.municipalities {
+        let _ = writeln!(o, "  {:<16} {:>3}  {}", m.id, m.code, m.name);
+    }
+    let _ = writeln!(o, "\n{} ({})", l.t("Departments", "Afdelinger"), p.departments.len());
+    for d in &p.departments {
+        let sectors: Vec<&str> = d.sectors.iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(o, "  {:<20} {:<14} {:<32} {}", d.id, d.municipality, sectors.join(","), d.name);
+    }
+    let _ = writeln!(o, "\n{} ({})", l.t("Services", "Ydelser"), p.services.len());
+    let who = |t: &Option<crate::policy::TargetDoc>, s: crate::policy::Sector| match t {
+        Some(crate::policy::TargetDoc { department: Some(d), .. }) => d.clone(),
+        Some(crate::policy::TargetDoc { sector: Some(x), .. }) => format!("sector:{x}"),
+        _ => format!("sector:{s}"),
+    };
+    for s in &p.services {
+        let basis: Vec<&str> = s.legal_basis.iter().map(|b| b.text.as_str()).collect();
+        let _ = writeln!(
+            o,
+            "  {:<24} {} = {}; {} = {}; {} = {}; {}",
+            s.id,
+            l.t("authority", "visitation"),
+            who(&s.authority, s.sector),
+            l.t("payer", "betaler"),
+            who(&s.payer, s.sector),
+            l.t("key", "nøgle"),
+            s.key.as_deref().unwrap_or("-"),
+            basis.join(" / ")
+        );
+    }
+    let _ = writeln!(o, "\n{} ({})", l.t("Keys", "Nøgler"), p.keys.len());
+    for k in &p.keys {
+        let versions: Vec<String> = k
+            .versions
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {}–{}",
+                    kind_text(v.kind, l),
+                    v.from.map_or_else(|| "…".into(), |d| d.to_string()),
+                    v.to.map_or_else(|| "…".into(), |d| d.to_string())
+                )
+            })
+            .collect();
+        let _ = writeln!(o, "  {:<32} {}", k.id, versions.join("; "));
+    }
+    let _ = writeln!(o, "\n{} ({})", l.t("Eligibility criteria", "Kriterier"), p.eligibility.len());
+    for c in &p.eligibility {
+        let _ = writeln!(
+            o,
+            "  {}–{}: {} >= {}, {} {}, {} {}, {} {}",
+            c.from.map_or_else(|| "…".into(), |d| d.to_string()),
+            c.to.map_or_else(|| "…".into(), |d| d.to_string()),
+            l.t("sector areas", "sektorområder"),
+            c.min_sector_areas,
+            l.t("consent", "samtykke"),
+            c.consent_required,
+            l.t("disability", "funktionsnedsættelse"),
+            c.disability_required,
+            l.t("age", "alder"),
+            c.age.map_or_else(|| "-".into(), |a| format!("{}-{}", a.min, a.max))
+        );
+    }
+    let _ = writeln!(o, "\n{} ({})", l.t("Arrangements", "Samarbejdsaftaler"), p.arrangements.len());
+    for a in &p.arrangements {
+        let sectors: Vec<&str> = a.sectors.iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(
+            o,
+            "  {}: {} {} {} ({}) {}–{}",
+            a.id,
+            a.grantor,
+            l.t("grants for", "visiterer for"),
+            a.on_behalf_of,
+            sectors.join(","),
+            a.from.map_or_else(|| "…".into(), |d| d.to_string()),
+            a.to.map_or_else(|| "…".into(), |d| d.to_string())
+        );
+    }
+    o
+}

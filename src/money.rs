@@ -1,0 +1,351 @@
+//! Money and exact decimal inputs.
+//!
+//! * [`Amount`] is what comes in: an exact decimal number of DKK that may carry more than two
+//!   decimals (a daily rate of `1094.375`), at most [`MAX_AMOUNT`] in magnitude.
+//! * [`Money`] is what goes out: an amount of DKK with exactly two decimals (øre), held as a
+//!   [`rust_decimal::Decimal`] of scale 2 and written as a string (`"1234.50"`).
+//! * [`Weight`] is a non-negative decimal used in allocation keys (a percentage, hours, a count).
+//!
+//! All three travel as strings in JSON. Whole numbers may also be written as bare integers (`5000`);
+//! a bare number with decimals is accepted for weights (read by its shortest decimal form, `33.33`)
+//! but refused for money, where only the exact text is good enough.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The largest magnitude of any amount, in DKK: 1,000,000,000,000.00.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
+/// The largest magnitude of any amount, in øre.
+pub const MAX_ORE: i64 = MAX_AMOUNT * 100;
+/// The largest weight or percentage a key may use.
+pub const MAX_WEIGHT: i64 = 1_000_000_000_000;
+/// The most decimals a weight may carry.
+pub const MAX_WEIGHT_DECIMALS: u32 = 10;
+
+/// Why a value is not an acceptable amount or weight.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    /// The text is not a decimal number.
+    #[error("'{0}' is not a number: write it like \"1234.50\" (a point for decimals, no thousands separators)")]
+    NotANumber(String),
+    /// The magnitude exceeds [`MAX_AMOUNT`].
+    #[error("'{0}' is too large: amounts may be at most 1000000000000.00 in magnitude")]
+    TooLarge(String),
+    /// A weight is negative.
+    #[error("'{0}' is negative: weights and percentages must be 0 or more")]
+    Negative(String),
+    /// A weight exceeds [`MAX_WEIGHT`] or has too many decimals.
+    #[error("'{0}' is out of range: weights may be at most 1000000000000 with at most 10 decimals")]
+    WeightRange(String),
+    /// Arithmetic on amounts left the representable range.
+    #[error("arithmetic overflow while computing {0}")]
+    Overflow(&'static str),
+}
+
+fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let t = text.trim();
+    let shown = || text.chars().take(60).collect::<String>();
+    let ok = !t.is_empty()
+        && t.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-' || c == b'+')
+        && t.bytes().filter(|&c| c == b'.').count() <= 1;
+    if !ok {
+        return Err(NumberError::NotANumber(shown()));
+    }
+    let digits = t.trim_start_matches(['-', '+']).trim_start_matches('0');
+    if digits.split('.').next().map_or(0, str::len) > 13 {
+        return Err(NumberError::TooLarge(shown()));
+    }
+    // `from_str_exact` refuses to round away digits it cannot hold: 40-digit decimals are errors.
+    Decimal::from_str_exact(t).map_err(|_| NumberError::NotANumber(shown()))
+}
+
+/// An exact amount of DKK as given in an input, at most [`MAX_AMOUNT`] in magnitude.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    /// Parse a decimal text such as `"1094.375"` or `"-500"`.
+    pub fn parse(text: &str) -> Result<Amount, NumberError> {
+        Amount::new(parse_decimal(text)?)
+    }
+
+    /// Check a decimal against the amount limits.
+    pub fn new(value: Decimal) -> Result<Amount, NumberError> {
+        if value.abs() > Decimal::from(MAX_AMOUNT) {
+            return Err(NumberError::TooLarge(value.to_string()));
+        }
+        Ok(Amount(value))
+    }
+
+    /// The exact value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// The amount in øre as an exact fraction `num / den` (`den` a power of ten, at least 1).
+    pub(crate) fn ore_ratio(self) -> (i128, i128) {
+        let m = self.0.mantissa();
+        let s = self.0.scale();
+        if s <= 2 {
+            (m * 10i128.pow(2 - s), 1)
+        } else {
+            (m, 10i128.pow(s - 2))
+        }
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// An amount of DKK with exactly two decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Zero kroner.
+    pub const ZERO: Money = Money(Decimal::from_parts(0, 0, 0, false, 2));
+
+    /// Money from a whole number of øre.
+    pub fn from_ore(ore: i64) -> Money {
+        Money(Decimal::from_i128_with_scale(i128::from(ore), 2))
+    }
+
+    /// The amount in øre.
+    pub fn ore(self) -> i64 {
+        // Scale is always 2 and magnitudes stay within i64 (checked on every addition).
+        i64::try_from(self.0.mantissa()).unwrap_or(i64::MAX)
+    }
+
+    /// The amount as a decimal with two places.
+    pub fn to_decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// Round an exact decimal to øre, half away from zero (the one rounding rule of the library).
+    pub fn round(value: Decimal) -> Money {
+        let mut d = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(2);
+        Money(d)
+    }
+
+    /// Sum, or `None` on overflow of the øre range of `i64`.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.ore().checked_add(other.ore()).map(Money::from_ore)
+    }
+
+}
+
+impl std::ops::Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::str::FromStr for Money {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Money, NumberError> {
+        Amount::parse(s).map(|a| Money::round(a.value()))
+    }
+}
+
+/// A non-negative weight or percentage, at most [`MAX_WEIGHT`] with at most
+/// [`MAX_WEIGHT_DECIMALS`] decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Weight(Decimal);
+
+impl Weight {
+    /// Parse a decimal text such as `"33.5"`.
+    pub fn parse(text: &str) -> Result<Weight, NumberError> {
+        Weight::new(parse_decimal(text)?)
+    }
+
+    /// Check a decimal against the weight limits.
+    pub fn new(value: Decimal) -> Result<Weight, NumberError> {
+        let v = value.normalize();
+        if v.is_sign_negative() && !v.is_zero() {
+            return Err(NumberError::Negative(v.to_string()));
+        }
+        if v > Decimal::from(MAX_WEIGHT) || v.scale() > MAX_WEIGHT_DECIMALS {
+            return Err(NumberError::WeightRange(v.to_string()));
+        }
+        Ok(Weight(v.abs()))
+    }
+
+    /// A whole-number weight.
+    pub fn from_int(v: u32) -> Weight {
+        Weight(Decimal::from(v))
+    }
+
+    /// The exact value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// Whether the weight is zero.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The weight scaled to an integer count of `10^-scale` units (exact; `scale` at least
+    /// the weight's own, at most [`MAX_WEIGHT_DECIMALS`]).
+    pub(crate) fn scaled(self, scale: u32) -> u128 {
+        let m = self.0.mantissa().unsigned_abs();
+        m * 10u128.pow(scale.saturating_sub(self.0.scale()))
+    }
+
+    /// Decimals of the weight.
+    pub(crate) fn scale(self) -> u32 {
+        self.0.scale()
+    }
+}
+
+impl fmt::Display for Weight {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// Round `num / den` to the nearest integer, halves away from zero. `den` must be positive.
+pub(crate) fn round_div(num: i128, den: i128) -> i128 {
+    let q = num / den;
+    let r = num % den;
+    if 2 * r.abs() >= den {
+        q + num.signum()
+    } else {
+        q
+    }
+}
+
+/// Write `num / den` øre as DKK with up to ten decimals, truncated; a trailing `…` marks a
+/// value that was cut. `den` must be positive.
+pub(crate) fn ratio_text(num: i128, den: i128) -> String {
+    // Work in units of 10^-10 DKK = 10^-8 øre.
+    let scaled = num.unsigned_abs() * 100_000_000;
+    let d = den.unsigned_abs();
+    let q = scaled / d;
+    let cut = scaled % d != 0;
+    let int = q / 10_000_000_000;
+    let frac = q % 10_000_000_000;
+    let mut s = String::new();
+    if num < 0 && (q != 0 || cut) {
+        s.push('-');
+    }
+    s.push_str(&int.to_string());
+    let mut f = format!("{frac:010}");
+    while f.len() > 2 && f.ends_with('0') {
+        f.pop();
+    }
+    s.push('.');
+    s.push_str(&f);
+    if cut {
+        s.push('…');
+    }
+    s
+}
+
+macro_rules! string_serde {
+    ($t:ty, $what:literal, $parse:path, $allow_float:literal) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$t, E> {
+                        $parse(v).map_err(E::custom)
+                    }
+                    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<$t, E> {
+                        $parse(&v.to_string()).map_err(E::custom)
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<$t, E> {
+                        $parse(&v.to_string()).map_err(E::custom)
+                    }
+                    // A bare decimal number arrives as a binary float; its shortest decimal form is
+                    // what the author wrote for any number of up to 15 significant digits.
+                    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<$t, E> {
+                        if $allow_float && v.is_finite() {
+                            $parse(&format!("{v}")).map_err(E::custom)
+                        } else {
+                            Err(E::custom(format!(
+                                "{v} is written as a bare decimal number: write amounts as strings, e.g. \"{v}\", so no digit is lost"
+                            )))
+                        }
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+    };
+}
+
+string_serde!(Amount, "an amount written as a string, e.g. \"1234.50\"", Amount::parse, false);
+string_serde!(Money, "an amount written as a string, e.g. \"1234.50\"", Money::from_str_serde, false);
+string_serde!(Weight, "a non-negative weight, e.g. 60 or \"33.5\"", Weight::parse, true);
+
+impl Money {
+    fn from_str_serde(s: &str) -> Result<Money, NumberError> {
+        s.parse()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_amounts_exactly() {
+        assert_eq!(Amount::parse("1094.375").unwrap().ore_ratio(), (1_094_375, 10));
+        assert_eq!(Amount::parse("-5").unwrap().ore_ratio(), (-500, 1));
+        assert!(matches!(Amount::parse("1.000.00"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(Amount::parse("abc"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(Amount::parse("1e5"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(Amount::parse("1000000000000.01"), Err(NumberError::TooLarge(_))));
+        assert!(Amount::parse("1000000000000.00").is_ok());
+        assert!(matches!(Amount::parse("1.0000000000000000000000000000000000000001"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(Amount::parse("99999999999999999999999999999999999999999"), Err(NumberError::TooLarge(_))));
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(round_div(5, 2), 3);
+        assert_eq!(round_div(-5, 2), -3);
+        assert_eq!(round_div(4, 3), 1);
+        assert_eq!(round_div(-4, 3), -1);
+        assert_eq!(Money::round("2.005".parse().unwrap()).to_string(), "2.01");
+        assert_eq!(Money::round("-2.005".parse().unwrap()).to_string(), "-2.01");
+        assert_eq!(Money::from_ore(5).to_string(), "0.05");
+    }
+
+    #[test]
+    fn renders_ratios() {
+        assert_eq!(ratio_text(100, 3), "0.3333333333…");
+        assert_eq!(ratio_text(-150, 1), "-1.50");
+        assert_eq!(ratio_text(1, 8), "0.00125");
+    }
+
+    #[test]
+    fn weights_are_bounded() {
+        assert!(matches!(Weight::parse("-1"), Err(NumberError::Negative(_))));
+        assert!(matches!(Weight::parse("0.00000000001"), Err(NumberError::WeightRange(_))));
+        assert_eq!(Weight::parse("60.50").unwrap().scaled(3), 60_500);
+    }
+}
