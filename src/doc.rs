@@ -45,7 +45,13 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
         Format::Json => parse_json(doc, text),
         Format::Toml => {
             let de = toml::Deserializer::new(text);
-            serde_path_to_error::deserialize(de).map_err(|e| path_error(doc, e))
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                let at = inner.span().map(|s| line_col(text, s.start)).unwrap_or_default();
+                let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
+                syntax(doc, &item, format!("{at}{}", inner.message().trim()))
+            })
         }
     }
 }
@@ -61,6 +67,14 @@ pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
 /// Deserialize a document of type `T` from an already parsed JSON value.
 pub(crate) fn from_value<T: DeserializeOwned>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
     serde_path_to_error::deserialize(value).map_err(|e| path_error(doc, e))
+}
+
+/// "line L, column C: " for a byte offset.
+fn line_col(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("line {line}, column {col}: ")
 }
 
 fn syntax(doc: Doc, item: &str, message: String) -> InputError {

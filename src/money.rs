@@ -137,7 +137,6 @@ impl Money {
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.ore().checked_add(other.ore()).map(Money::from_ore)
     }
-
 }
 
 impl std::ops::Neg for Money {

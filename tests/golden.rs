@@ -1,0 +1,87 @@
+//! Golden cases (`tests/cases/*.toml`) run by the shared harness against the library and the CLI.
+//! The same cases run in WebAssembly from `wasm/tests/golden.rs`.
+
+mod harness;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn policy(name: &str) -> Option<String> {
+    if name == "example" {
+        return Some(fordeling::example::POLICY.to_string());
+    }
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/policies").join(format!("{name}.toml")),
+    )
+    .ok()
+}
+
+fn cases() -> Vec<harness::Golden> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().to_string();
+            harness::load(&name, &std::fs::read_to_string(p).unwrap(), &policy).unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect()
+}
+
+fn report(engine: &str, passed: usize, failures: &[String]) {
+    assert!(passed + failures.len() > 0, "no golden cases found");
+    if !failures.is_empty() {
+        panic!("{engine}: {} problem(s) in the golden cases:\n{}", failures.len(), failures.join("\n"));
+    }
+    eprintln!("{engine}: {passed} golden cases passed");
+}
+
+#[test]
+fn golden_cases_library() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "only {} golden cases", cases.len());
+    let (passed, failures) = harness::run_all(&cases, &mut |g| fordeling::contract::handle_json(&g.request));
+    report("library", passed, &failures);
+}
+
+#[test]
+fn golden_cases_are_deterministic() {
+    for g in cases() {
+        let a = fordeling::contract::handle_json(&g.request);
+        let b = fordeling::contract::handle_json(&g.request);
+        assert_eq!(a, b, "{}: two runs differ", g.name);
+    }
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn golden_cases_cli() {
+    let cases = cases();
+    let (passed, failures) = harness::run_all(&cases, &mut |g| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .args(["request", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(g.request.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The CLI answers with the library's exact bytes.
+        assert_eq!(
+            text.trim_end(),
+            fordeling::contract::handle_json(&g.request),
+            "{}: CLI differs from library",
+            g.name
+        );
+        text
+    });
+    report("cli", passed, &failures);
+}

@@ -1,0 +1,371 @@
+//! The golden-case harness, shared by every engine: the native library, the CLI and WebAssembly.
+//!
+//! A golden case is a TOML file in `tests/cases/`: a request (policy by name, inline case or raw
+//! case text, period) and hand-written expectations derived from SEMANTICS.md. An engine is any
+//! function from request JSON to response JSON; [`check`] compares its answer with the
+//! expectations and with the invariants that hold for every answer (shares sum to the line,
+//! totals sum to the lines, money has exactly two decimals).
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use serde_json::{json, Map, Value};
+
+/// A loaded golden case.
+pub struct Golden {
+    /// File name without extension.
+    pub name: String,
+    /// The request, as JSON text.
+    pub request: String,
+    /// The expectations.
+    pub expect: Value,
+}
+
+/// Load a golden case; `policy` maps a policy name to its text.
+pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> Result<Golden, String> {
+    let doc: Value = toml::from_str(text).map_err(|e| format!("{name}: not TOML: {e}"))?;
+    let obj = doc.as_object().ok_or(format!("{name}: not a table"))?;
+    let mut req = Map::new();
+    req.insert("version".into(), obj.get("version").cloned().unwrap_or(json!(1)));
+    req.insert("command".into(), obj.get("command").cloned().unwrap_or(json!("split")));
+    let p = match (obj.get("policy"), obj.get("policy_text"), obj.get("policy_inline")) {
+        (Some(Value::String(n)), None, None) => json!(policy(n).ok_or(format!("{name}: no policy named '{n}'"))?),
+        (None, Some(t), None) => t.clone(),
+        (None, None, Some(v)) => v.clone(),
+        _ => return Err(format!("{name}: give exactly one of policy, policy_text, policy_inline")),
+    };
+    req.insert("policy".into(), p);
+    if let Some(c) = obj.get("case").or(obj.get("case_text")) {
+        req.insert("case".into(), c.clone());
+    }
+    for k in ["period", "lang"] {
+        if let Some(v) = obj.get(k) {
+            req.insert(k.into(), v.clone());
+        }
+    }
+    let request = match obj.get("request_text") {
+        Some(Value::String(raw)) => raw.clone(),
+        _ => Value::Object(req).to_string(),
+    };
+    let expect = obj.get("expect").cloned().ok_or(format!("{name}: no [expect]"))?;
+    Ok(Golden { name: name.into(), request, expect })
+}
+
+fn s(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn ore(v: &Value) -> Option<i64> {
+    let t = v.as_str()?;
+    let (neg, t) = t.strip_prefix('-').map_or((false, t), |r| (true, r));
+    let (i, f) = t.split_once('.')?;
+    if f.len() != 2 {
+        return None;
+    }
+    let v = i.parse::<i64>().ok()? * 100 + f.parse::<i64>().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// Invariants every successful split answer satisfies.
+fn invariants(result: &Value, errs: &mut Vec<String>) {
+    let mut sum_lines = 0i64;
+    let mut by_dept: std::collections::BTreeMap<String, i64> = Default::default();
+    for l in result["lines"].as_array().into_iter().flatten() {
+        let Some(a) = ore(&l["amount"]) else {
+            errs.push(format!("line amount {} has not exactly two decimals", l["amount"]));
+            continue;
+        };
+        sum_lines += a;
+        let mut sum = 0;
+        for sh in l["shares"].as_array().into_iter().flatten() {
+            let v = ore(&sh["amount"]).unwrap_or(i64::MIN / 4);
+            sum += v;
+            *by_dept.entry(s(&sh["department"])).or_default() += v;
+            if sh["weight"] == "0" && v != 0 {
+                errs.push(format!("zero-weight department {} got {}", sh["department"], v));
+            }
+        }
+        if sum != a {
+            errs.push(format!("shares of {} {} sum to {sum} øre, not {a}", l["service_line"], l["month"]));
+        }
+    }
+    let total = ore(&result["totals"]["case"]);
+    if total != Some(sum_lines) {
+        errs.push(format!("case total {} is not the sum of the lines ({sum_lines} øre)", result["totals"]["case"]));
+    }
+    for d in result["totals"]["by_department"].as_array().into_iter().flatten() {
+        let want = by_dept.get(&s(&d["department"])).copied().unwrap_or(0);
+        if ore(&d["amount"]) != Some(want) {
+            errs.push(format!(
+                "department total {} {} is not the sum of its shares ({want})",
+                d["department"], d["amount"]
+            ));
+        }
+    }
+    let months: i64 =
+        result["totals"]["by_month"].as_array().into_iter().flatten().filter_map(|m| ore(&m["amount"])).sum();
+    let munis: i64 =
+        result["totals"]["by_municipality"].as_array().into_iter().flatten().filter_map(|m| ore(&m["amount"])).sum();
+    if months != sum_lines || munis != sum_lines {
+        errs.push(format!("month ({months}) or municipality ({munis}) totals do not sum to the case ({sum_lines})"));
+    }
+}
+
+fn find_by<'a>(list: &'a Value, key: &str, want: &str) -> Option<&'a Value> {
+    list.as_array()?.iter().find(|x| s(&x[key]) == want)
+}
+
+fn check_line(result: &Value, e: &Value, errs: &mut Vec<String>) {
+    let sl = s(&e["service_line"]);
+    let month = s(&e["month"]);
+    let lines: Vec<&Value> = result["lines"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|l| s(&l["service_line"]) == sl && s(&l["month"]) == month)
+        .filter(|l| e.get("from").is_none_or(|f| s(f) == s(&l["from"])))
+        .collect();
+    let [l] = lines.as_slice() else {
+        errs.push(format!(
+            "expected one line {sl} {month} {}, found {}",
+            e.get("from").map(s).unwrap_or_default(),
+            lines.len()
+        ));
+        return;
+    };
+    for (k, v) in e.as_object().into_iter().flatten() {
+        match k.as_str() {
+            "service_line" | "month" | "from" => {}
+            "to" | "amount" | "eligible" | "exact_amount" | "legal_basis" => {
+                if l[k] != *v {
+                    errs.push(format!("line {sl} {month}: {k} is {}, expected {v}", l[k]));
+                }
+            }
+            "key" => {
+                let got = match l["key"]["id"].as_str() {
+                    Some(id) => format!("{}:{id}", s(&l["key"]["source"])),
+                    None => s(&l["key"]["source"]),
+                };
+                if got != s(v) {
+                    errs.push(format!("line {sl} {month}: key is {got}, expected {v}"));
+                }
+            }
+            "reason" => {
+                if l["key"]["reason"] != *v {
+                    errs.push(format!("line {sl} {month}: key reason is {}, expected {v}", l["key"]["reason"]));
+                }
+            }
+            "authority" | "payer" => {
+                if l[k]["department"] != *v {
+                    errs.push(format!("line {sl} {month}: {k} is {}, expected {v}", l[k]["department"]));
+                }
+            }
+            "authority_rule" => {
+                if l["authority"]["rule"] != *v {
+                    errs.push(format!("line {sl} {month}: authority rule is {}, expected {v}", l["authority"]["rule"]));
+                }
+            }
+            "shares" => {
+                let got: Map<String, Value> = l["shares"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|sh| (s(&sh["department"]), sh["amount"].clone()))
+                    .collect();
+                if Value::Object(got.clone()) != *v {
+                    errs.push(format!("line {sl} {month}: shares are {}, expected {v}", Value::Object(got)));
+                }
+            }
+            "leftover" => {
+                let got: Vec<Value> = l["shares"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|sh| sh["leftover_ore"] == true)
+                    .map(|sh| sh["department"].clone())
+                    .collect();
+                if Value::Array(got.clone()) != *v {
+                    errs.push(format!("line {sl} {month}: leftover øre went to {got:?}, expected {v}"));
+                }
+            }
+            other => errs.push(format!("harness: unknown line expectation '{other}'")),
+        }
+    }
+}
+
+/// Compare an engine's answer with the golden expectations. Returns every mismatch.
+pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
+    let mut errs = Vec::new();
+    let r: Value = match serde_json::from_str(response) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![format!("answer is not JSON: {e}: {response}")]),
+    };
+    let e = &g.expect;
+    let want_status = e.get("status").map(s).unwrap_or_else(|| "ok".into());
+    if s(&r["status"]) != want_status {
+        return Err(vec![format!(
+            "status is {}, expected {want_status}: {}",
+            r["status"],
+            response.chars().take(600).collect::<String>()
+        )]);
+    }
+    if want_status == "error" {
+        let got = r["errors"].as_array().cloned().unwrap_or_default();
+        if got.is_empty() {
+            errs.push("an error answer with no errors".into());
+        }
+        for want in e.get("error").and_then(Value::as_array).into_iter().flatten() {
+            let hit = got.iter().any(|x| {
+                want.as_object().into_iter().flatten().all(|(k, v)| match k.as_str() {
+                    "item_contains" => s(&x["item"]).contains(&s(v)),
+                    "message_contains" => s(&x["message"]).contains(&s(v)),
+                    _ => x[k] == *v,
+                })
+            });
+            if !hit {
+                errs.push(format!("no error matching {want} among {}", Value::Array(got.clone())));
+            }
+        }
+        if let Some(n) = e.get("error_count").and_then(Value::as_u64) {
+            if got.len() as u64 != n {
+                errs.push(format!("{} errors, expected {n}: {}", got.len(), Value::Array(got.clone())));
+            }
+        }
+        return if errs.is_empty() { Ok(()) } else { Err(errs) };
+    }
+    let result = if r["result"].get("split").is_some() { &r["result"]["split"] } else { &r["result"] };
+    if s(&r["command"]) != "check" {
+        invariants(result, &mut errs);
+    }
+    for (k, v) in e.as_object().into_iter().flatten() {
+        match k.as_str() {
+            "status" => {}
+            "case_total" => {
+                if result["totals"]["case"] != *v {
+                    errs.push(format!("case total is {}, expected {v}", result["totals"]["case"]));
+                }
+            }
+            "line_count" => {
+                let n = result["lines"].as_array().map_or(0, Vec::len);
+                if json!(n) != *v {
+                    errs.push(format!("{n} lines, expected {v}"));
+                }
+            }
+            "departments" => {
+                for (dept, amount) in v.as_object().into_iter().flatten() {
+                    let got =
+                        find_by(&result["totals"]["by_department"], "department", dept).map(|d| d["amount"].clone());
+                    if got.as_ref() != Some(amount) {
+                        errs.push(format!("department {dept} total is {got:?}, expected {amount}"));
+                    }
+                }
+            }
+            "municipalities" => {
+                for (m, amount) in v.as_object().into_iter().flatten() {
+                    let got =
+                        find_by(&result["totals"]["by_municipality"], "municipality", m).map(|d| d["amount"].clone());
+                    if got.as_ref() != Some(amount) {
+                        errs.push(format!("municipality {m} total is {got:?}, expected {amount}"));
+                    }
+                }
+            }
+            "months" => {
+                for (m, amount) in v.as_object().into_iter().flatten() {
+                    let got = find_by(&result["totals"]["by_month"], "month", m).map(|d| d["amount"].clone());
+                    if got.as_ref() != Some(amount) {
+                        errs.push(format!("month {m} total is {got:?}, expected {amount}"));
+                    }
+                }
+            }
+            "line" => {
+                for want in v.as_array().into_iter().flatten() {
+                    check_line(result, want, &mut errs);
+                }
+            }
+            "verdict" => {
+                for want in v.as_array().into_iter().flatten() {
+                    let from = s(&want["from"]);
+                    let Some(got) = find_by(&result["eligibility"], "from", &from) else {
+                        errs.push(format!("no verdict from {from}"));
+                        continue;
+                    };
+                    for (k, wv) in want.as_object().into_iter().flatten() {
+                        match k.as_str() {
+                            "from" => {}
+                            "to" | "eligible" => {
+                                if got[k] != *wv {
+                                    errs.push(format!("verdict from {from}: {k} is {}, expected {wv}", got[k]));
+                                }
+                            }
+                            "failed" => {
+                                let failed: Vec<Value> = got["criteria"]
+                                    .as_array()
+                                    .into_iter()
+                                    .flatten()
+                                    .filter(|c| c["passed"] == false)
+                                    .map(|c| c["criterion"].clone())
+                                    .collect();
+                                if Value::Array(failed.clone()) != *wv {
+                                    errs.push(format!("verdict from {from}: failed {failed:?}, expected {wv}"));
+                                }
+                            }
+                            "actual" => {
+                                for (crit, val) in wv.as_object().into_iter().flatten() {
+                                    let c = find_by(&got["criteria"], "criterion", crit);
+                                    if c.map(|c| &c["actual"]) != Some(val) {
+                                        errs.push(format!(
+                                            "verdict from {from}: {crit} actual is {c:?}, expected {val}"
+                                        ));
+                                    }
+                                }
+                            }
+                            other => errs.push(format!("harness: unknown verdict expectation '{other}'")),
+                        }
+                    }
+                }
+            }
+            "verdict_count" => {
+                let n = result["eligibility"].as_array().map_or(0, Vec::len);
+                if json!(n) != *v {
+                    errs.push(format!("{n} verdicts, expected {v}"));
+                }
+            }
+            "text_contains" => {
+                let text = s(&r["result"]["text"]);
+                for t in v.as_array().into_iter().flatten() {
+                    if !text.contains(&s(t)) {
+                        errs.push(format!("explanation text lacks {t}"));
+                    }
+                }
+            }
+            "declares" => {
+                for (list, n) in v.as_object().into_iter().flatten() {
+                    let got = r["result"][list].as_array().map_or(0, Vec::len);
+                    if json!(got) != *n {
+                        errs.push(format!("check lists {got} {list}, expected {n}"));
+                    }
+                }
+            }
+            other => errs.push(format!("harness: unknown expectation '{other}'")),
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(errs)
+    }
+}
+
+/// Run every case through `engine`; returns (passed, failures as "name: problem" lines).
+pub fn run_all(cases: &[Golden], engine: &mut dyn FnMut(&Golden) -> String) -> (usize, Vec<String>) {
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for g in cases {
+        match check(g, &engine(g)) {
+            Ok(()) => passed += 1,
+            Err(problems) => failures.extend(problems.into_iter().map(|p| format!("{}: {p}", g.name))),
+        }
+    }
+    (passed, failures)
+}
