@@ -1,0 +1,223 @@
+//! Properties of the arithmetic and the engine (SEMANTICS.md), checked on generated inputs.
+
+use fordeling::{split, Case, Money, Policy, Weight};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const BASIC: &str = include_str!("cases/policies/basic.toml");
+
+fn weight() -> impl Strategy<Value = Weight> {
+    (0u64..1_000_000, 0u32..4).prop_map(|(m, s)| Weight::new(rust_decimal::Decimal::new(m as i64, s)).unwrap())
+}
+
+fn parts() -> impl Strategy<Value = Vec<(String, Weight)>> {
+    prop::collection::btree_map("[a-z]{1,6}", weight(), 1..12)
+        .prop_map(|m| m.into_iter().collect::<Vec<_>>())
+        .prop_filter("at least one positive weight", |v| v.iter().any(|(_, w)| !w.is_zero()))
+}
+
+fn amount() -> impl Strategy<Value = i64> {
+    prop_oneof![-10_000i64..10_000, -100_000_000_000_000i64..=100_000_000_000_000]
+}
+
+fn refs(p: &[(String, Weight)]) -> Vec<(&str, Weight)> {
+    p.iter().map(|(d, w)| (d.as_str(), *w)).collect()
+}
+
+/// A case on the basic golden policy, as JSON.
+fn case_json(services: &[(String, &str, String, &str, String, Option<String>)], agreements: &[Value]) -> Value {
+    json!({
+        "id": "p",
+        "consent": [{ "from": "2020-01-01" }],
+        "other_cases": [{ "id": "job", "sector": "employment" }],
+        "child": {
+            "birth_date": "2020-01-15",
+            "significant_permanent_disability": true,
+            "handlekommune": [{ "municipality": "m1", "from": "2020-01-15" }]
+        },
+        "services": services.iter().map(|(id, svc, amount, per, from, to)| {
+            let mut s = json!({ "id": id, "service": svc, "amount": amount, "per": per, "from": from });
+            if let Some(t) = to { s["to"] = json!(t); }
+            s
+        }).collect::<Vec<_>>(),
+        "agreements": agreements,
+    })
+}
+
+fn run(case: &Value, from: &str, to: &str) -> Value {
+    let req = json!({ "version": 1, "command": "split", "policy": BASIC, "case": case, "period": { "from": from, "to": to } });
+    let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&req.to_string())).unwrap();
+    assert_eq!(answer["status"], "ok", "{answer}");
+    answer["result"].clone()
+}
+
+fn ore(v: &Value) -> i64 {
+    v.as_str().unwrap().parse::<Money>().unwrap().ore()
+}
+
+fn money(ore: i64) -> String {
+    Money::from_ore(ore).to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn prop_shares_sum_to_total(a in amount(), p in parts()) {
+        let shares = split(Money::from_ore(a), &refs(&p)).unwrap();
+        prop_assert_eq!(shares.iter().map(|s| s.amount.ore()).sum::<i64>(), a);
+        // Each share is within one øre of its exact value.
+        for s in &shares {
+            let exact: f64 = s.exact.trim_end_matches('…').parse().unwrap();
+            prop_assert!((s.amount.ore() as f64 / 100.0 - exact).abs() <= 0.0100001 + exact.abs() * 1e-12);
+        }
+    }
+
+    #[test]
+    fn prop_sign_symmetry(a in amount(), p in parts()) {
+        let pos = split(Money::from_ore(a), &refs(&p)).unwrap();
+        let neg = split(Money::from_ore(-a), &refs(&p)).unwrap();
+        for (x, y) in pos.iter().zip(&neg) {
+            prop_assert_eq!(x.amount.ore(), -y.amount.ore());
+            prop_assert_eq!(x.leftover, y.leftover);
+        }
+    }
+
+    #[test]
+    fn prop_zero_weight_gets_nothing(a in amount(), p in parts()) {
+        for s in split(Money::from_ore(a), &refs(&p)).unwrap() {
+            if s.weight.is_zero() {
+                prop_assert_eq!(s.amount.ore(), 0);
+                prop_assert!(!s.leftover);
+            }
+        }
+    }
+
+    #[test]
+    fn prop_split_independent_of_department_order(a in amount(), p in parts(), seed in any::<u64>()) {
+        let mut shuffled = p.clone();
+        // A deterministic shuffle from the seed.
+        let n = shuffled.len();
+        for i in (1..n).rev() {
+            shuffled.swap(i, (seed.rotate_left(i as u32) as usize) % (i + 1));
+        }
+        prop_assert_eq!(split(Money::from_ore(a), &refs(&p)).unwrap(), split(Money::from_ore(a), &refs(&shuffled)).unwrap());
+    }
+
+    #[test]
+    fn prop_yearly_twelve_months_sum_to_amount(y in -1_000_000_000i64..1_000_000_000, scale in 0u32..4, month in 1u32..=12) {
+        let amount = rust_decimal::Decimal::new(y, scale);
+        let from = format!("2024-{month:02}-01");
+        let end = fordeling::Date::new(2025, month, 1).unwrap().pred().unwrap().to_string();
+        let case = case_json(&[("s".into(), "sole-svc", amount.to_string(), "year", from.clone(), Some(end.clone()))], &[]);
+        let r = run(&case, &from, &end);
+        prop_assert_eq!(r["lines"].as_array().unwrap().len(), 12);
+        prop_assert_eq!(ore(&r["totals"]["case"]), Money::round(amount).ore());
+    }
+
+    #[test]
+    fn prop_segments_of_month_sum_to_month(m in -100_000_000i64..100_000_000, scale in 0u32..4,
+                                          cuts in prop::collection::btree_set(2u32..=29, 0..5), month in 1u32..=12) {
+        // Agreements starting on the cut days split the month into segments with different keys.
+        let amount = rust_decimal::Decimal::new(m, scale);
+        let days = fordeling::date::days_in_month(2024, month);
+        let mut starts: Vec<u32> = vec![1];
+        starts.extend(cuts.iter().copied().filter(|&d| d <= days));
+        let agreements: Vec<Value> = starts.iter().enumerate().map(|(i, &d)| {
+            let to = starts.get(i + 1).map(|n| format!("2024-{month:02}-{:02}", n - 1)).unwrap_or_else(|| format!("2024-{month:02}-{days:02}"));
+            let dept = ["a-social", "b-school", "c-health"][i % 3];
+            json!({ "id": format!("a{i}"), "service": "s", "from": format!("2024-{month:02}-{d:02}"), "to": to,
+                    "kind": "percent", "shares": [{ "department": dept, "percent": 40 + i }] })
+        }).collect();
+        let from = format!("2024-{month:02}-01");
+        let to = format!("2024-{month:02}-{days:02}");
+        let case = case_json(&[("s".into(), "pct-svc", amount.to_string(), "month", from.clone(), None)], &agreements);
+        let r = run(&case, &from, &to);
+        prop_assert_eq!(r["lines"].as_array().unwrap().len(), starts.len());
+        let sum: i64 = r["lines"].as_array().unwrap().iter().map(|l| ore(&l["amount"])).sum();
+        prop_assert_eq!(sum, Money::round(amount).ore());
+    }
+
+    #[test]
+    fn prop_result_independent_of_input_order(amounts in prop::collection::vec((1i64..10_000_000, 0usize..6, 1u32..28), 1..6),
+                                              seed in any::<u64>()) {
+        let kinds = ["sole-svc", "pct-svc", "w-svc", "eq-svc", "eq3-svc", "school-svc"];
+        let services: Vec<_> = amounts.iter().enumerate().map(|(i, (a, k, d))| {
+            (format!("s{i}"), kinds[*k], money(*a), "month", format!("2024-01-{d:02}"), None)
+        }).collect();
+        let agreements: Vec<Value> = (0..services.len()).step_by(2).flat_map(|i| [
+            json!({ "id": format!("x{i}"), "service": format!("s{i}"), "from": "2024-01-01", "to": "2024-02-14",
+                    "kind": "weights", "shares": [{ "department": "a-social", "weight": 1 }, { "department": "e-job", "weight": 2 }] }),
+            json!({ "id": format!("y{i}"), "service": format!("s{i}"), "from": "2024-02-15",
+                    "kind": "equal", "shares": [{ "department": "c-health" }, { "department": "b-school" }] }),
+        ]).collect();
+        let mut s2 = services.clone();
+        let mut a2 = agreements.clone();
+        let n = s2.len();
+        s2.rotate_left((seed as usize) % n);
+        s2.reverse();
+        a2.reverse();
+        let r1 = run(&case_json(&services, &agreements), "2024-01-01", "2024-03-31");
+        let r2 = run(&case_json(&s2, &a2), "2024-01-01", "2024-03-31");
+        prop_assert_eq!(&r1["totals"], &r2["totals"]);
+        prop_assert_eq!(&r1["eligibility"], &r2["eligibility"]);
+        let sorted = |r: &Value| {
+            let mut l = r["lines"].as_array().unwrap().clone();
+            l.sort_by_key(|x| (x["service_line"].to_string(), x["from"].to_string()));
+            l
+        };
+        prop_assert_eq!(sorted(&r1), sorted(&r2));
+    }
+
+    #[test]
+    fn prop_arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let policy = Policy::from_text(BASIC).unwrap();
+        let _ = Policy::from_text(&text);
+        let _ = Case::from_text(&policy, &text);
+        let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&text)).unwrap();
+        prop_assert_eq!(&answer["status"], "error");
+    }
+
+    #[test]
+    fn prop_mutated_documents_never_panic(path_pick in any::<u64>(), replacement in arb_json()) {
+        // Replace one value somewhere in a valid request by an arbitrary JSON value.
+        let case = case_json(&[("s".into(), "pct-svc", "1000.00".into(), "month", "2024-01-01".into(), Some("2024-03-31".into()))],
+            &[json!({ "id": "a", "service": "s", "from": "2024-01-01", "kind": "percent", "shares": [{ "department": "b-school", "percent": 30 }] })]);
+        let policy: Value = toml::from_str(BASIC).unwrap();
+        let mut req = json!({ "version": 1, "command": "split", "policy": policy, "case": case });
+        let mut slots = Vec::new();
+        collect_paths(&req, String::new(), &mut slots);
+        let target = &slots[(path_pick as usize) % slots.len()];
+        if let Some(v) = req.pointer_mut(target) { *v = replacement; }
+        let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&req.to_string())).unwrap();
+        prop_assert!(answer["status"] == "ok" || answer["status"] == "error");
+    }
+}
+
+fn collect_paths(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => m.iter().for_each(|(k, x)| collect_paths(x, format!("{at}/{k}"), out)),
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| collect_paths(x, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        "\\PC{0,20}".prop_map(Value::String),
+        prop_oneof![Just("2025-02-30"), Just("-0.005"), Just("1e400"), Just("99999999999999999999999999999.99")]
+            .prop_map(|s| Value::String(s.into())),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
