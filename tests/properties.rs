@@ -24,8 +24,11 @@ fn refs(p: &[(String, Weight)]) -> Vec<(&str, Weight)> {
     p.iter().map(|(d, w)| (d.as_str(), *w)).collect()
 }
 
+/// A service line: id, catalogue service, amount, per, from, to.
+type Svc<'a> = (String, &'a str, String, &'a str, String, Option<String>);
+
 /// A case on the basic golden policy, as JSON.
-fn case_json(services: &[(String, &str, String, &str, String, Option<String>)], agreements: &[Value]) -> Value {
+fn case_json(services: &[Svc], agreements: &[Value]) -> Value {
     json!({
         "id": "p",
         "consent": [{ "from": "2020-01-01" }],
