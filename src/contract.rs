@@ -282,3 +282,8 @@ pub fn handle_json(request: &str) -> String {
         Err(e) => Response::errors(&e.into()).to_json(),
     }
 }
+
+/// A string as a JSON string literal.
+pub fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}

@@ -39,6 +39,7 @@ pub mod doc;
 pub mod error;
 pub mod example;
 pub mod explain;
+pub mod gen;
 pub mod money;
 pub mod policy;
 pub mod split;

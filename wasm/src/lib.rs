@@ -1,1 +1,71 @@
+//! `fordeling` in WebAssembly. This crate only converts at the boundary: every call takes and
+//! returns text of the library's JSON contract (see `schema/contract-v1.schema.json`), so the
+//! browser gets exactly the bytes the native library and the CLI produce. Nothing here throws:
+//! bad input gives a `{"status":"error",...}` answer.
 
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A contract request (version 1). `policy` and `case` are objects or TOML/JSON text. */
+export interface FordelingRequest {
+  version: 1;
+  command: "check" | "split" | "explain";
+  policy: object | string;
+  case?: object | string;
+  period?: { from: string; to: string };
+  lang?: "en" | "da";
+}
+/** One problem, named precisely enough to show next to the offending field. */
+export interface FordelingError {
+  kind: "policy" | "case" | "request" | "record" | "compute" | "internal";
+  code: string;
+  item: string;
+  field?: string;
+  message: string;
+}
+/** The answer: tagged by status. Money is always a string with two decimals. */
+export type FordelingResponse =
+  | { status: "ok"; version: 1; command: "check" | "split" | "explain"; result: any }
+  | { status: "error"; version: 1; errors: FordelingError[] };
+"#;
+
+/// Answer a contract request (JSON text) with a contract response (JSON text).
+#[wasm_bindgen]
+pub fn handle(request: &str) -> String {
+    fordeling::contract::handle_json(request)
+}
+
+/// The built-in example policy (TOML text; made-up amounts and keys).
+#[wasm_bindgen(js_name = examplePolicy)]
+pub fn example_policy() -> String {
+    fordeling::example::POLICY.to_string()
+}
+
+/// The built-in example cases as a JSON array of `{name, case, period: {from, to}}`.
+#[wasm_bindgen(js_name = exampleCases)]
+pub fn example_cases() -> String {
+    let list: Vec<String> = fordeling::example::CASES
+        .iter()
+        .map(|e| {
+            format!(
+                "{{\"name\":{},\"case\":{},\"period\":{{\"from\":\"{}\",\"to\":\"{}\"}}}}",
+                json_string(e.name),
+                json_string(e.case),
+                e.period.0,
+                e.period.1
+            )
+        })
+        .collect();
+    format!("[{}]", list.join(","))
+}
+
+/// The contract version this module speaks.
+#[wasm_bindgen(js_name = contractVersion)]
+pub fn contract_version() -> u32 {
+    fordeling::contract::CONTRACT_VERSION
+}
+
+fn json_string(s: &str) -> String {
+    fordeling::contract::json_string(s)
+}
