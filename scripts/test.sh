@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test: native (unit, golden cases through library and CLI, properties, doctests),
 # then WebAssembly (golden cases and the native-vs-wasm differential test, in Node and in headless
-# Chromium). Installs the WebAssembly toolchain first if it is missing.
+# Chromium). Installs the WebAssembly toolchain first if it is missing. Prints the test runners'
+# summary lines; on a failure, the whole log of the failing step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== native tests"
-cargo test --features cli 2>&1 | grep -E "^(test result|test .* FAILED|---- |thread|error|failures)|golden cases passed|panicked" || true
-cargo test --features cli --quiet >/dev/null 2>&1 || { cargo test --features cli; exit 1; }
-
-echo "== WebAssembly tests (Node and headless Chromium)"
+mkdir -p target
+step() { # name, log, command...
+  local name=$1 log=$2; shift 2
+  echo "== $name"
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log"
+    echo "== $name FAILED"
+    exit 1
+  fi
+  grep -E "^test result|^Running (tests|headless)|golden cases passed" "$log" || true
+}
+step "native tests" target/test-native.log cargo test --features cli
 scripts/install-wasm-toolchain.sh
 source scripts/wasm-env.sh
 # Optimise the wasm test build: in a debug build the browser's main thread is busy too long.
-CARGO_PROFILE_DEV_OPT_LEVEL=2 CARGO_PROFILE_DEV_DEBUG=0 \
-  "$WASM_CARGO" test -p fordeling-wasm "${WASM_FLAGS[@]}" --tests 2>&1 \
-  | grep -E "^(test |test result|Running headless|error|thread|panicked)|Running tests/" 
-test "${PIPESTATUS[0]}" -eq 0
+export CARGO_PROFILE_DEV_OPT_LEVEL=2 CARGO_PROFILE_DEV_DEBUG=0
+step "WebAssembly tests (Node and headless Chromium)" target/test-wasm.log \
+  "$WASM_CARGO" test -p fordeling-wasm "${WASM_FLAGS[@]}" --tests
