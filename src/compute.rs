@@ -262,7 +262,8 @@ struct Decision {
     payer_rule: Rulings,
     key: KeyUsedIx,
     weights: Vec<(DeptIx, Weight)>,
-    legal: String,
+    /// Index into the service's legal bases.
+    legal: Option<usize>,
 }
 
 /// How a department was resolved (see [`Responsible::rule`]).
@@ -270,7 +271,8 @@ struct Decision {
 struct Rulings {
     rule: &'static str,
     sector: Option<Sector>,
-    arrangement: Option<String>,
+    /// Index into the policy's arrangements.
+    arrangement: Option<usize>,
 }
 
 impl Rulings {
@@ -280,15 +282,16 @@ impl Rulings {
     fn acting(s: Sector) -> Rulings {
         Rulings { rule: "acting_municipality", sector: Some(s), arrangement: None }
     }
-    fn arrangement(s: Sector, id: &str) -> Rulings {
-        Rulings { rule: "arrangement", sector: Some(s), arrangement: Some(id.to_string()) }
+    fn arrangement(s: Sector, ix: usize) -> Rulings {
+        Rulings { rule: "arrangement", sector: Some(s), arrangement: Some(ix) }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct KeyUsedIx {
     source: &'static str,
-    id: Option<String>,
+    /// Index into the case's agreements (source `agreement`) or the policy's keys (`policy`).
+    ix: Option<usize>,
     kind: KeyKind,
     validity: Validity,
     reason: &'static str,
@@ -529,9 +532,9 @@ fn decide(
     facts: &Facts,
 ) -> Result<Decision, ComputeError> {
     let service = &policy.services[line.service];
-    let item = format!("service line '{}'", line.id);
+    let item = || format!("service line '{}'", line.id);
     let Some(hk) = facts.handlekommune else {
-        return Err(ComputeError::NoHandlekommune { item, date: d.to_string() });
+        return Err(ComputeError::NoHandlekommune { item: item(), date: d.to_string() });
     };
     let hk_id = &policy.municipalities[hk].id;
     // Authority: an arrangement in force may move the granting to another municipality.
@@ -541,9 +544,9 @@ fn decide(
             let arr = policy
                 .arrangements
                 .iter()
-                .find(|a| a.on_behalf_of == hk && a.sectors.contains(&s) && a.validity.contains(d));
+                .position(|a| a.on_behalf_of == hk && a.sectors.contains(&s) && a.validity.contains(d));
             match arr {
-                Some(a) => (policy.department_for(a.grantor, s), Rulings::arrangement(s, &a.id)),
+                Some(ix) => (policy.department_for(policy.arrangements[ix].grantor, s), Rulings::arrangement(s, ix)),
                 None => (policy.department_for(hk, s), Rulings::acting(s)),
             }
         }
@@ -554,43 +557,42 @@ fn decide(
     };
     let (Some(authority), Some(payer)) = (authority, payer) else {
         return Err(ComputeError::Key {
-            item,
+            item: item(),
             key: "authority/payer".into(),
             date: d.to_string(),
             message: format!("municipality '{hk_id}' has no department for sector area '{}'", service.sector),
         });
     };
     let pay_muni = policy.departments[payer].municipality;
-    let legal = service.legal_basis.iter().find(|l| l.0.contains(d)).map(|l| l.1.clone()).unwrap_or_default();
+    let legal = service.legal_basis.iter().position(|l| l.0.contains(d));
 
     let (rule, key): (Rule, KeyUsedIx) = if !eligible {
         (
             Rule::Sole(None),
             KeyUsedIx {
                 source: "sole",
-                id: None,
+                ix: None,
                 kind: KeyKind::Sole,
                 validity: Validity::default(),
                 reason: "not_eligible",
             },
         )
-    } else if let Some(a) = case.agreements.iter().find(|a| a.line == li && a.validity.contains(d)) {
+    } else if let Some(ai) = case.agreements.iter().position(|a| a.line == li && a.validity.contains(d)) {
+        let a = &case.agreements[ai];
         let k = KeyUsedIx {
             source: "agreement",
-            id: Some(a.id.clone()),
+            ix: Some(ai),
             kind: a.rule.kind(),
             validity: a.validity,
             reason: "agreement_in_force",
         };
         (a.rule.clone(), k)
-    } else if let Some((k, v)) = service
-        .key
-        .map(|k| &policy.keys[k])
-        .and_then(|k| k.versions.iter().find(|v| v.validity.contains(d)).map(|v| (k, v)))
+    } else if let Some((ki, v)) =
+        service.key.and_then(|k| policy.keys[k].versions.iter().find(|v| v.validity.contains(d)).map(|v| (k, v)))
     {
         let used = KeyUsedIx {
             source: "policy",
-            id: Some(k.id.clone()),
+            ix: Some(ki),
             kind: v.rule.kind(),
             validity: v.validity,
             reason: "policy_key",
@@ -600,14 +602,14 @@ fn decide(
         let reason = if service.key.is_some() { "no_key_version_in_force" } else { "no_key" };
         (
             Rule::Sole(None),
-            KeyUsedIx { source: "sole", id: None, kind: KeyKind::Sole, validity: Validity::default(), reason },
+            KeyUsedIx { source: "sole", ix: None, kind: KeyKind::Sole, validity: Validity::default(), reason },
         )
     };
-    let key_name = key.id.clone().unwrap_or_else(|| "sole".into());
+    let key_name = || key_id(policy, case, &key).unwrap_or_else(|| "sole".into());
     let resolve = |t: Target| {
         policy.resolve(t, pay_muni).ok_or_else(|| ComputeError::Key {
-            item: item.clone(),
-            key: key_name.clone(),
+            item: item(),
+            key: key_name(),
             date: d.to_string(),
             message: match t {
                 Target::Sector(s) => format!(
@@ -663,8 +665,8 @@ fn decide(
     weights.sort_by_key(|w| w.0);
     if weights.iter().all(|w| w.1.is_zero()) {
         return Err(ComputeError::Key {
-            item,
-            key: key_name,
+            item: item(),
+            key: key_name(),
             date: d.to_string(),
             message: "all weights are zero".into(),
         });
@@ -716,7 +718,16 @@ fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, String, Am
     }
 }
 
-fn responsible(policy: &Policy, dx: DeptIx, r: Rulings) -> Responsible {
+/// The id of the agreement or policy key a decision used.
+fn key_id(policy: &Policy, case: &Case, k: &KeyUsedIx) -> Option<String> {
+    match k.source {
+        "agreement" => k.ix.map(|i| case.agreements[i].id.clone()),
+        "policy" => k.ix.map(|i| policy.keys[i].id.clone()),
+        _ => None,
+    }
+}
+
+fn responsible(policy: &Policy, dx: DeptIx, r: &Rulings) -> Responsible {
     let d = &policy.departments[dx];
     Responsible {
         department: d.id.clone(),
@@ -724,13 +735,13 @@ fn responsible(policy: &Policy, dx: DeptIx, r: Rulings) -> Responsible {
         municipality: policy.municipalities[d.municipality].id.clone(),
         rule: r.rule,
         sector: r.sector,
-        arrangement: r.arrangement,
+        arrangement: r.arrangement.map(|ix| policy.arrangements[ix].id.clone()),
     }
 }
 
 fn make_line(
     policy: &Policy,
-    _case: &Case,
+    case: &Case,
     line: &CaseLine,
     from: Date,
     to: Date,
@@ -771,12 +782,12 @@ fn make_line(
         amount: Money::from_ore(ore),
         eligible: d.eligible,
         verdicts,
-        legal_basis: d.legal,
-        authority: responsible(policy, d.authority, d.authority_rule),
-        payer: responsible(policy, d.payer, d.payer_rule),
+        legal_basis: d.legal.map(|ix| service.legal_basis[ix].1.clone()).unwrap_or_default(),
+        authority: responsible(policy, d.authority, &d.authority_rule),
+        payer: responsible(policy, d.payer, &d.payer_rule),
         key: KeyUsed {
             source: d.key.source,
-            id: d.key.id,
+            id: key_id(policy, case, &d.key),
             kind: d.key.kind,
             validity: d.key.validity,
             reason: d.key.reason,

@@ -56,13 +56,22 @@ fn amount(rng: &mut Rng) -> String {
     }
 }
 
-const SERVICES: &[&str] =
-    &["merudgift", "tabt-arbejdsfortjeneste", "aflastning", "specialboernehave", "stoette-dagtilbud", "hjaelpemidler", "traening"];
-const DEPARTMENTS: &[&str] = &["ishoj-cbf", "ishoj-cdu", "ishoj-cvv", "ishoj-cab", "vallensbaek-cbu", "vallensbaek-cfb"];
+const SERVICES: &[&str] = &[
+    "merudgift",
+    "tabt-arbejdsfortjeneste",
+    "aflastning",
+    "specialboernehave",
+    "stoette-dagtilbud",
+    "hjaelpemidler",
+    "traening",
+];
+const DEPARTMENTS: &[&str] =
+    &["ishoj-cbf", "ishoj-cdu", "ishoj-cvv", "ishoj-cab", "vallensbaek-cbu", "vallensbaek-cfb"];
 const SECTORS: &[&str] = &["children_social", "daycare_school", "health", "employment", "adult"];
 
-/// A generated case for the built-in example policy (TOML text) and a period within it.
-pub fn case(seed: u64, services: usize) -> (String, String, String) {
+/// A generated case for the built-in example policy (TOML text) and a period within it; services
+/// start in the years `starts` (inclusive).
+pub fn case(seed: u64, services: usize, starts: (u64, u64)) -> (String, String, String) {
     let mut rng = Rng::new(seed);
     let mut t = String::new();
     let _ = writeln!(t, "id = \"gen-{seed}\"");
@@ -90,7 +99,7 @@ pub fn case(seed: u64, services: usize) -> (String, String, String) {
     }
     for i in 0..services {
         let per = *rng.pick(&["month", "month", "month", "year", "once"]);
-        let from = date(&mut rng, 2021, 2024);
+        let from = date(&mut rng, starts.0, starts.1);
         let _ = write!(
             t,
             "\n[[services]]\nid = \"s{i}\"\nservice = \"{}\"\namount = \"{}\"\nper = \"{per}\"\nfrom = \"{from}\"\n",
@@ -102,7 +111,10 @@ pub fn case(seed: u64, services: usize) -> (String, String, String) {
         }
         if per != "once" && rng.chance(40) {
             let kind = *rng.pick(&["percent", "weights", "equal", "sole"]);
-            let _ = write!(t, "\n[[agreements]]\nid = \"a{i}\"\nservice = \"s{i}\"\nfrom = \"{from}\"\nkind = \"{kind}\"\nshares = [");
+            let _ = write!(
+                t,
+                "\n[[agreements]]\nid = \"a{i}\"\nservice = \"s{i}\"\nfrom = \"{from}\"\nkind = \"{kind}\"\nshares = ["
+            );
             let n = if kind == "sole" { 1 } else { rng.range(1, 4) };
             let mut used = Vec::new();
             for j in 0..n {
@@ -130,7 +142,7 @@ pub fn case(seed: u64, services: usize) -> (String, String, String) {
 pub fn request(seed: u64) -> String {
     let mut rng = Rng::new(seed ^ 0x5eed);
     let services = rng.range(1, 7) as usize;
-    let (case, from, to) = case(seed, services);
+    let (case, from, to) = case(seed, services, (2021, 2024));
     let command = if rng.chance(10) { "explain" } else { "split" };
     let lang = if rng.chance(50) { "da" } else { "en" };
     serde_json::json!({
@@ -147,4 +159,67 @@ pub fn request(seed: u64) -> String {
 /// 64-bit FNV-1a hash of bytes (to compare answers without storing them).
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Generates the reference workload CSV (see [`crate::workload`]) line by line: amounts 100.00 to
+/// 2,000,000.00 with two decimals, weights 0 to 100 with up to two decimals, about 8 lines per
+/// case; about one case in ten names only department a (so it is not eligible).
+#[derive(Debug, Clone)]
+pub struct WorkloadGen {
+    rng: Rng,
+    case: u64,
+    left_in_case: u64,
+    only_a: bool,
+}
+
+impl WorkloadGen {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> WorkloadGen {
+        WorkloadGen { rng: Rng::new(seed), case: 0, left_in_case: 0, only_a: false }
+    }
+
+    fn weight(&mut self, out: &mut String) {
+        match self.rng.range(0, 4) {
+            0 => out.push('0'),
+            1 => {
+                let _ = write!(out, "{}", self.rng.range(1, 101));
+            }
+            2 => {
+                let _ = write!(out, "{}.{}", self.rng.range(0, 100), self.rng.range(1, 10));
+            }
+            _ => {
+                let _ = write!(out, "{}.{:02}", self.rng.range(0, 100), self.rng.range(1, 100));
+            }
+        }
+    }
+
+    /// Append one input line (with its line end) to `out`.
+    pub fn line(&mut self, out: &mut String) {
+        if self.left_in_case == 0 {
+            self.case += 1;
+            self.left_in_case = self.rng.range(4, 13);
+            self.only_a = self.rng.chance(10);
+        }
+        self.left_in_case -= 1;
+        let cents = self.rng.range(10_000, 200_000_001);
+        let service = *self.rng.pick(SERVICES);
+        let _ = write!(out, "K{:07},{service},{}.{:02}", self.case, cents / 100, cents % 100);
+        if self.only_a {
+            let _ = write!(out, ",{}.{:02},0,0,0", self.rng.range(1, 100), self.rng.range(0, 100));
+        } else {
+            loop {
+                let start = out.len();
+                for _ in 0..4 {
+                    out.push(',');
+                    self.weight(out);
+                }
+                // At least one positive weight per line.
+                if out[start..].split(',').skip(1).any(|w| w != "0") {
+                    break;
+                }
+                out.truncate(start);
+            }
+        }
+        out.push('\n');
+    }
 }

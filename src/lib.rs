@@ -43,6 +43,7 @@ pub mod gen;
 pub mod money;
 pub mod policy;
 pub mod split;
+pub mod workload;
 
 pub use case::{Case, CaseDoc};
 pub use compute::{compute, Period, SplitResult};

@@ -97,15 +97,20 @@ pub(crate) fn exact_share(amount_ore: i64, w: u128, total: u128) -> String {
     ratio_text(num, i128::try_from(total).unwrap_or(1).max(1))
 }
 
-/// Split `amount` øre by integer `weights` (in department-id order) into `out`, marking in
-/// `leftover` who received a leftover øre. `out` and `leftover` must be as long as `weights`.
-pub(crate) fn split_ore(
-    amount: i64,
-    weights: &[u128],
-    out: &mut [i64],
-    leftover: &mut [bool],
-) -> Result<(), SplitError> {
-    if weights.is_empty() {
+/// The allocation-free core of [`split`]: split `amount` øre by integer `weights` (listed in
+/// department-id order, so that ties go to the lower index) into `out`, marking in `leftover` who
+/// received a leftover øre. `out` and `leftover` must be as long as `weights` (extra entries are
+/// left alone; shorter slices are refused with [`SplitError::NoDepartments`]).
+///
+/// ```
+/// let mut out = [0i64; 3];
+/// let mut leftover = [false; 3];
+/// fordeling::split::split_ore(100, &[1, 1, 1], &mut out, &mut leftover).unwrap();
+/// assert_eq!(out, [34, 33, 33]);
+/// assert_eq!(leftover, [true, false, false]);
+/// ```
+pub fn split_ore(amount: i64, weights: &[u128], out: &mut [i64], leftover: &mut [bool]) -> Result<(), SplitError> {
+    if weights.is_empty() || out.len() < weights.len() || leftover.len() < weights.len() {
         return Err(SplitError::NoDepartments);
     }
     if amount.unsigned_abs() > MAX_ORE.unsigned_abs() {

@@ -61,6 +61,24 @@ enum Cmd {
         /// The request file.
         file: PathBuf,
     },
+    /// Split the reference workload CSV (case_id,service,amount_dkk,dept_a_weight..dept_d_weight),
+    /// streaming: per-line shares to OUTPUT, totals and bad records to stderr.
+    Workload {
+        /// The input CSV ('-' for stdin).
+        input: PathBuf,
+        /// The output CSV (default stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write a deterministic reference workload CSV to stdout (for benchmarks).
+    GenerateWorkload {
+        /// Number of lines.
+        #[arg(long, default_value_t = 1_000_000)]
+        lines: u64,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(clap::Args)]
@@ -191,6 +209,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             };
             (req, *format)
         }
+        Cmd::Workload { input, output } => return run_workload(input, output.as_deref(), cli.error_format),
+        Cmd::GenerateWorkload { lines, seed } => return generate_workload(*lines, *seed),
         Cmd::Request { file } => {
             let answer = fordeling::contract::handle_json(&read(file)?);
             return Ok(answer + "\n");
@@ -208,6 +228,98 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
     })
+}
+
+fn io_failure(what: &str, e: std::io::Error) -> Failure {
+    Failure { code: EXIT_INVALID, response: error_response("file", what, &format!("{what}: {e}")) }
+}
+
+/// Stream the workload: read lines, feed the library, write its output in large chunks.
+fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Result<String, Failure> {
+    use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
+    let reader: Box<dyn BufRead> = if input == Path::new("-") {
+        Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(input).map_err(|e| io_failure(&input.display().to_string(), e))?;
+        Box::new(BufReader::with_capacity(1 << 16, f))
+    };
+    let mut writer: Box<dyn Write> = match output {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(p).map_err(|e| io_failure(&p.display().to_string(), e))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
+    };
+    let progress = std::io::stderr().is_terminal();
+    let mut w = fordeling::workload::Workload::new();
+    let mut out = String::with_capacity(1 << 17);
+    out.push_str(fordeling::workload::OUTPUT_HEADER);
+    out.push('\n');
+    let mut stderr = std::io::stderr().lock();
+    let mut n: u64 = 0;
+    let mut reader = reader;
+    let mut raw = Vec::with_capacity(256);
+    loop {
+        raw.clear();
+        let read = reader.read_until(b'\n', &mut raw).map_err(|e| io_failure("input", e))?;
+        if read == 0 {
+            break;
+        }
+        n += 1;
+        if raw.last() == Some(&b'\n') {
+            raw.pop();
+        }
+        let result = match std::str::from_utf8(&raw) {
+            Ok(line) => w.push(line, &mut out),
+            Err(_) => Err(w.push_bad(fordeling::workload::RecordError {
+                line: n,
+                field: "record",
+                message: "is not valid UTF-8".into(),
+            })),
+        };
+        if let Err(e) = result {
+            let text = match errors {
+                ErrorFormat::Json => format!(
+                    "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
+                    e.line,
+                    e.field,
+                    fordeling::contract::json_string(&e.message)
+                ),
+                ErrorFormat::Human => format!("error: {e}"),
+            };
+            let _ = writeln!(stderr, "{text}");
+        }
+        if out.len() >= 1 << 16 {
+            writer.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
+            out.clear();
+        }
+        if progress && n % 1_000_000 == 0 {
+            let _ = write!(stderr, "\r{n} lines…");
+        }
+    }
+    let totals = w.finish(&mut out);
+    writer.write_all(out.as_bytes()).and_then(|_| writer.flush()).map_err(|e| io_failure("output", e))?;
+    if progress {
+        let _ = write!(stderr, "\r");
+    }
+    let _ = writeln!(stderr, "{totals}");
+    Ok(String::new())
+}
+
+fn generate_workload(lines: u64, seed: u64) -> Result<String, Failure> {
+    let mut g = fordeling::gen::WorkloadGen::new(seed);
+    let mut out = String::with_capacity(1 << 17);
+    out.push_str(fordeling::workload::INPUT_HEADER);
+    out.push('\n');
+    let mut stdout = std::io::stdout().lock();
+    for _ in 0..lines {
+        g.line(&mut out);
+        if out.len() >= 1 << 16 {
+            stdout.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
+            out.clear();
+        }
+    }
+    Ok(out)
 }
 
 fn main() -> ExitCode {

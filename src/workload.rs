@@ -1,0 +1,363 @@
+//! The reference workload: CSV service lines split across four departments by weight.
+//!
+//! Input columns: `case_id,service,amount_dkk,dept_a_weight,dept_b_weight,dept_c_weight,dept_d_weight`.
+//! Amounts have at most two decimals and at most 1,000,000,000,000.00 in magnitude; weights are
+//! non-negative with at most two decimals, at least one positive per line. Each line is split by
+//! largest remainder (SEMANTICS.md section 2). A case is eligible for shared financing only if its
+//! lines name at least two departments with a positive weight; otherwise every line of the case goes
+//! 100 % to department a (the payer).
+//!
+//! A case is the run of consecutive lines with the same `case_id` (sort the file by case). Only the
+//! current case is held in memory, so the input can be of any size. A bad record is reported with
+//! its line number and skipped; the rest of its case and of the file is still computed.
+//!
+//! Output columns: `case_id,service,amount_dkk,dept_a,dept_b,dept_c,dept_d,eligible`.
+
+use std::fmt;
+
+use crate::money::MAX_ORE;
+use crate::split::split_ore;
+
+/// The header of a workload input file.
+pub const INPUT_HEADER: &str = "case_id,service,amount_dkk,dept_a_weight,dept_b_weight,dept_c_weight,dept_d_weight";
+/// The header of a workload output file.
+pub const OUTPUT_HEADER: &str = "case_id,service,amount_dkk,dept_a,dept_b,dept_c,dept_d,eligible";
+/// The longest record accepted, in bytes.
+pub const MAX_RECORD_BYTES: usize = 4096;
+/// The most lines one case may have (a longer run of one case id is an error).
+pub const MAX_LINES_PER_CASE: usize = 10_000;
+
+/// A bad input record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {field}: {message}")]
+pub struct RecordError {
+    /// 1-based line number in the input.
+    pub line: u64,
+    /// The offending column (or `record`).
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+const COLUMNS: [&str; 7] =
+    ["case_id", "service", "amount_dkk", "dept_a_weight", "dept_b_weight", "dept_c_weight", "dept_d_weight"];
+
+#[derive(Debug, Clone, Copy)]
+struct Parsed {
+    case: (u32, u32),
+    service: (u32, u32),
+    amount: i64,
+    weights: [u128; 4],
+}
+
+/// Totals of a workload run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WorkloadTotals {
+    /// Per department a, b, c, d, in øre.
+    pub departments: [i128; 4],
+    /// Sum of all line amounts, in øre.
+    pub amount: i128,
+    /// Lines computed.
+    pub lines: u64,
+    /// Cases computed.
+    pub cases: u64,
+    /// Cases not eligible (all to department a).
+    pub not_eligible: u64,
+    /// Bad records skipped.
+    pub bad_records: u64,
+}
+
+impl fmt::Display for WorkloadTotals {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "lines {}, cases {} ({} not eligible), bad records {}",
+            self.lines, self.cases, self.not_eligible, self.bad_records
+        )?;
+        for (i, d) in self.departments.iter().enumerate() {
+            writeln!(f, "dept_{} {}", ["a", "b", "c", "d"][i], ore_text(*d))?;
+        }
+        write!(f, "total {}", ore_text(self.amount))
+    }
+}
+
+/// Øre as DKK text with two decimals.
+pub fn ore_text(ore: i128) -> String {
+    let mut s = String::with_capacity(24);
+    push_ore(&mut s, ore);
+    s
+}
+
+fn push_ore(out: &mut String, ore: i128) {
+    if ore < 0 {
+        out.push('-');
+    }
+    let a = ore.unsigned_abs();
+    push_uint(out, a / 100);
+    out.push('.');
+    let c = (a % 100) as u8;
+    out.push((b'0' + c / 10) as char);
+    out.push((b'0' + c % 10) as char);
+}
+
+fn push_uint(out: &mut String, mut v: u128) {
+    let mut buf = [0u8; 40];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// Parse a decimal with at most two decimals into hundredths.
+fn hundredths(field: &str, allow_negative: bool) -> Result<i64, String> {
+    let b = field.as_bytes();
+    let (neg, digits) = match b.first() {
+        Some(b'-') if allow_negative => (true, &b[1..]),
+        Some(b'-') => return Err(format!("'{}' is negative", clip(field))),
+        _ => (false, b),
+    };
+    let mut int: i64 = 0;
+    let mut frac: i64 = 0;
+    let mut frac_digits = 0;
+    let mut seen_point = false;
+    let mut any = false;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' if !seen_point => {
+                any = true;
+                int = int
+                    .checked_mul(10)
+                    .and_then(|v| v.checked_add(i64::from(c - b'0')))
+                    .filter(|v| *v <= MAX_ORE / 100)
+                    .ok_or_else(|| format!("'{}' is too large (at most 1000000000000.00)", clip(field)))?;
+            }
+            b'0'..=b'9' => {
+                any = true;
+                frac_digits += 1;
+                if frac_digits > 2 {
+                    return Err(format!("'{}' has more than two decimals", clip(field)));
+                }
+                frac = frac * 10 + i64::from(c - b'0');
+            }
+            b'.' if !seen_point => seen_point = true,
+            _ => return Err(format!("'{}' is not a number", clip(field))),
+        }
+    }
+    if !any {
+        return Err(format!("'{}' is not a number", clip(field)));
+    }
+    if frac_digits == 1 {
+        frac *= 10;
+    }
+    let v = int * 100 + frac;
+    if v > MAX_ORE {
+        return Err(format!("'{}' is too large (at most 1000000000000.00)", clip(field)));
+    }
+    Ok(if neg { -v } else { v })
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// The streaming workload engine: feed it lines, collect output text and errors.
+#[derive(Debug, Default)]
+pub struct Workload {
+    text: String,
+    lines: Vec<Parsed>,
+    line_no: u64,
+    totals: WorkloadTotals,
+    out_buf: [i64; 4],
+}
+
+impl Workload {
+    /// A new run.
+    pub fn new() -> Workload {
+        Workload::default()
+    }
+
+    /// Feed one input line (without its line end). Output lines are appended to `out`; a bad
+    /// record is returned as an error (and counted), and the run goes on.
+    pub fn push(&mut self, record: &str, out: &mut String) -> Result<(), RecordError> {
+        self.line_no += 1;
+        let line = self.line_no;
+        let record = record.strip_suffix('\r').unwrap_or(record);
+        if line == 1 && record.trim_start_matches('\u{feff}') == INPUT_HEADER {
+            return Ok(());
+        }
+        let bad = |field: &'static str, message: String| RecordError { line, field, message };
+        let result = (|| {
+            if record.len() > MAX_RECORD_BYTES {
+                return Err(bad("record", format!("is {} bytes long; at most {MAX_RECORD_BYTES}", record.len())));
+            }
+            if record.is_empty() {
+                return Err(bad("record", "is empty".into()));
+            }
+            let mut fields = [""; 7];
+            let mut n = 0;
+            for f in record.split(',') {
+                if n == 7 {
+                    return Err(bad("record", format!("has more than 7 columns ({INPUT_HEADER})")));
+                }
+                fields[n] = f;
+                n += 1;
+            }
+            if n < 7 {
+                return Err(bad(COLUMNS[n], format!("is missing: the record has {n} of 7 columns ({INPUT_HEADER})")));
+            }
+            if fields[0].is_empty() {
+                return Err(bad("case_id", "is empty".into()));
+            }
+            if fields[0].starts_with('"') || fields[1].starts_with('"') {
+                return Err(bad("record", "quoted fields are not supported".into()));
+            }
+            let amount = hundredths(fields[2], true).map_err(|m| bad("amount_dkk", m))?;
+            let mut weights = [0u128; 4];
+            for i in 0..4 {
+                weights[i] = hundredths(fields[3 + i], false).map_err(|m| bad(COLUMNS[3 + i], m))? as u128;
+            }
+            if weights.iter().all(|&w| w == 0) {
+                return Err(bad("dept_a_weight", "all four weights are zero: at least one must be positive".into()));
+            }
+            Ok((fields[0], fields[1], amount, weights))
+        })();
+        let (case, service, amount, weights) = match result {
+            Ok(v) => v,
+            Err(e) => {
+                self.totals.bad_records += 1;
+                return Err(e);
+            }
+        };
+        let same_case = self.lines.first().is_some_and(|p| self.slice(p.case) == case);
+        if !same_case {
+            self.flush(out);
+        } else if self.lines.len() >= MAX_LINES_PER_CASE {
+            self.totals.bad_records += 1;
+            return Err(bad("case_id", format!("case '{}' has more than {MAX_LINES_PER_CASE} lines", clip(case))));
+        }
+        let c0 = self.text.len() as u32;
+        self.text.push_str(case);
+        let s0 = self.text.len() as u32;
+        self.text.push_str(service);
+        let s1 = self.text.len() as u32;
+        self.lines.push(Parsed { case: (c0, s0), service: (s0, s1), amount, weights });
+        Ok(())
+    }
+
+    fn slice(&self, r: (u32, u32)) -> &str {
+        self.text.get(r.0 as usize..r.1 as usize).unwrap_or("")
+    }
+
+    /// Compute and write the buffered case.
+    fn flush(&mut self, out: &mut String) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let mut positive = [false; 4];
+        for p in &self.lines {
+            for (i, &w) in p.weights.iter().enumerate() {
+                positive[i] |= w > 0;
+            }
+        }
+        let eligible = positive.iter().filter(|&&b| b).count() >= 2;
+        self.totals.cases += 1;
+        if !eligible {
+            self.totals.not_eligible += 1;
+        }
+        let mut leftover = [false; 4];
+        for i in 0..self.lines.len() {
+            let p = self.lines[i];
+            if eligible {
+                // Cannot fail: at least one weight is positive, amounts and weights are bounded.
+                let _ = split_ore(p.amount, &p.weights, &mut self.out_buf, &mut leftover);
+            } else {
+                self.out_buf = [p.amount, 0, 0, 0];
+            }
+            out.push_str(self.slice(p.case));
+            out.push(',');
+            out.push_str(self.slice(p.service));
+            out.push(',');
+            push_ore(out, i128::from(p.amount));
+            for (d, v) in self.out_buf.iter().enumerate() {
+                out.push(',');
+                push_ore(out, i128::from(*v));
+                self.totals.departments[d] += i128::from(*v);
+            }
+            out.push_str(if eligible { ",yes\n" } else { ",no\n" });
+            self.totals.amount += i128::from(p.amount);
+            self.totals.lines += 1;
+        }
+        self.lines.clear();
+        self.text.clear();
+    }
+
+    /// Finish the run: write the last case and return the totals.
+    pub fn finish(mut self, out: &mut String) -> WorkloadTotals {
+        self.flush(out);
+        self.totals
+    }
+
+    /// Count a record the caller found bad before it could be fed (e.g. not UTF-8); returns it.
+    pub fn push_bad(&mut self, e: RecordError) -> RecordError {
+        self.line_no += 1;
+        self.totals.bad_records += 1;
+        e
+    }
+
+    /// Totals so far (of the cases already written).
+    pub fn totals(&self) -> &WorkloadTotals {
+        &self.totals
+    }
+}
+
+/// Run a whole in-memory input; returns output text, errors and totals.
+pub fn run(input: &str) -> (String, Vec<RecordError>, WorkloadTotals) {
+    let mut w = Workload::new();
+    let mut out = String::with_capacity(input.len() + input.len() / 4);
+    let mut errors = Vec::new();
+    for line in input.lines() {
+        if let Err(e) = w.push(line, &mut out) {
+            errors.push(e);
+        }
+    }
+    let totals = w.finish(&mut out);
+    (out, errors, totals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_eligibility() {
+        let input = format!(
+            "{INPUT_HEADER}\nc1,s1,100.00,1,1,1,0\nc1,s2,0.05,1,1,1,0\nc2,s1,10.00,0,5,0,0\nc2,s2,20.00,0,1,0,0\n"
+        );
+        let (out, errors, totals) = run(&input);
+        assert!(errors.is_empty());
+        assert_eq!(
+            out,
+            "c1,s1,100.00,33.34,33.33,33.33,0.00,yes\nc1,s2,0.05,0.02,0.02,0.01,0.00,yes\nc2,s1,10.00,10.00,0.00,0.00,0.00,no\nc2,s2,20.00,20.00,0.00,0.00,0.00,no\n"
+        );
+        assert_eq!(totals.departments, [6336, 3335, 3334, 0]);
+        assert_eq!(totals.not_eligible, 1);
+    }
+
+    #[test]
+    fn bad_records_are_reported_and_skipped() {
+        let input = "c1,s1,100.00,1,1,0,0\nc1,s2,1.005,1,1,0,0\nc1,s3,abc,1,1,0,0\nc1,s4,5.00,1,1\nc1,s5,5.00,-1,1,0,0\nc1,s6,5.00,0,0,0,0\nc1,s7,-5.00,1,1,0,0\n";
+        let (out, errors, totals) = run(input);
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6]);
+        assert_eq!(errors[2].field, "dept_c_weight");
+        assert_eq!(out, "c1,s1,100.00,50.00,50.00,0.00,0.00,yes\nc1,s7,-5.00,-2.50,-2.50,0.00,0.00,yes\n");
+        assert_eq!(totals.bad_records, 5);
+    }
+}
