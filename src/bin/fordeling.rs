@@ -127,8 +127,15 @@ fn read(path: &Path) -> Result<String, Failure> {
     let text = if path == Path::new("-") {
         std::io::read_to_string(std::io::stdin())
     } else {
-        std::fs::read(path)
-            .and_then(|b| String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+        std::fs::read(path).and_then(|b| {
+            String::from_utf8(b).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not valid UTF-8 text (bad byte at offset {at})"),
+                )
+            })
+        })
     };
     text.map_err(|e| Failure {
         code: EXIT_INVALID,
@@ -332,8 +339,11 @@ fn main() -> ExitCode {
     };
     match run(&cli) {
         Ok(out) => {
+            // A contract answer tagged as failure is printed like any answer, and exits as invalid input.
+            let failed = matches!(cli.command, Cmd::Request { .. }) && out.starts_with("{\"status\":\"error\"");
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+                Ok(()) if failed => ExitCode::from(EXIT_INVALID),
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
