@@ -1,0 +1,68 @@
+//! The README's examples are real: each command shown runs, and every line of output shown
+//! (outside "..." elisions) appears verbatim in what the command prints today.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn readme_block(after: &str) -> Vec<String> {
+    let readme = include_str!("../README.md");
+    let start = readme.find(after).unwrap_or_else(|| panic!("README has no {after:?}"));
+    let body = &readme[start..];
+    let open = body.find("```text\n").unwrap() + "```text\n".len();
+    let close = body[open..].find("```").unwrap();
+    body[open..open + close].lines().map(str::to_string).collect()
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_fordeling"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr)
+}
+
+fn assert_shown_lines_appear(block: &[String], output: &str) {
+    for line in block.iter().filter(|l| !l.trim().is_empty() && l.trim() != "..." && !l.starts_with('$')) {
+        assert!(output.contains(line.as_str()), "README line not in the output:\n{line}\n--- output ---\n{output}");
+    }
+}
+
+#[test]
+fn readme_demo_output_is_current() {
+    assert_shown_lines_appear(&readme_block("## What a controller gets"), &run(&["demo"]));
+}
+
+#[test]
+fn readme_explain_output_is_current() {
+    let out = run(&[
+        "explain",
+        "--policy",
+        "examples/policy.toml",
+        "--case",
+        "examples/case-ishoj.toml",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+        "--format",
+        "table",
+    ]);
+    assert_shown_lines_appear(&readme_block("Every number can be explained"), &out);
+}
+
+#[test]
+fn readme_error_example_is_current() {
+    let dir = std::env::temp_dir().join(format!("fordeling-readme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "id = \"x\"\n[child]\nbirth_date = \"2020-01-15\"\nsignificant_permanent_disability = true\nhandlekommune = [{ municipality = \"ishoj\", from = \"2020-01-15\" }]\n[[services]]\nid = \"s1\"\nservice = \"merudgift\"\namount = \"12.50\"\nper = \"month\"\nfrom = \"2025-02-30\"\n",
+    )
+    .unwrap();
+    let out = run(&["split", "--policy", "examples/policy.toml", "--case", bad.to_str().unwrap()]);
+    let block = readme_block("Every error names the document");
+    let shown = block.iter().find(|l| l.starts_with("error:")).unwrap();
+    assert!(out.contains(shown.as_str()), "{out}");
+}
