@@ -45,6 +45,8 @@ pub enum Command {
     Split,
     /// Split a case and explain every number in words.
     Explain,
+    /// Validate the policy (and the case, if given) and return them as JSON documents.
+    Parse,
 }
 
 /// A request.
@@ -98,6 +100,14 @@ pub enum Output {
     Check(PolicyDoc),
     /// For `split`.
     Split(SplitResult),
+    /// For `parse`: the validated documents as JSON.
+    Parse {
+        /// The policy document.
+        policy: PolicyDoc,
+        /// The case document, if one was given.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        case: Option<CaseDoc>,
+    },
     /// For `explain`: the split and its explanation in words.
     Explain {
         /// The split.
@@ -240,6 +250,17 @@ pub fn handle(req: Request) -> Response {
         |output: Output| Response::Ok { version: CONTRACT_VERSION, command: req.command, result: Box::new(output) };
     if req.command == Command::Check {
         return ok(Output::Check(policy_doc));
+    }
+    if req.command == Command::Parse {
+        let case = match req.case.map(|c| read_doc::<CaseDoc>(Doc::Case, c)) {
+            None => None,
+            Some(Err(e)) => return Response::errors(&e.into()),
+            Some(Ok(doc)) => match Case::compile(&policy, &doc) {
+                Ok(_) => Some(doc),
+                Err(e) => return Response::errors(&e),
+            },
+        };
+        return ok(Output::Parse { policy: policy_doc, case });
     }
     let Some(case) = req.case else {
         let e = InputError::Invalid {

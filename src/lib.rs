@@ -20,8 +20,8 @@
 //! assert_eq!(result.totals.case.ore(), lines);
 //! ```
 //!
-//! The modules follow the data: [`policy`] and [`case`] read and validate documents, [`compute`]
-//! does the arithmetic of `SEMANTICS.md`, [`split`] is the largest-remainder split, [`explain`] turns
+//! The modules follow the data: [`policy`] and [`case`] read and validate documents,
+//! [`compute`](mod@compute) does the arithmetic of `SEMANTICS.md`, [`split`](mod@split) is the largest-remainder split, [`explain`] turns
 //! results into text, and [`contract`] is the one JSON request/response format shared by the CLI and
 //! the WebAssembly module.
 #![forbid(unsafe_code)]

@@ -235,7 +235,7 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
         return if errs.is_empty() { Ok(()) } else { Err(errs) };
     }
     let result = if r["result"].get("split").is_some() { &r["result"]["split"] } else { &r["result"] };
-    if s(&r["command"]) != "check" {
+    if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
     }
     for (k, v) in e.as_object().into_iter().flatten() {
@@ -336,6 +336,15 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                 for t in v.as_array().into_iter().flatten() {
                     if !text.contains(&s(t)) {
                         errs.push(format!("explanation text lacks {t}"));
+                    }
+                }
+            }
+            "parsed" => {
+                for (path, want) in v.as_object().into_iter().flatten() {
+                    let pointer = format!("/{}", path.replace('.', "/"));
+                    let got = r["result"].pointer(&pointer);
+                    if got != Some(want) {
+                        errs.push(format!("parse result {path} is {got:?}, expected {want}"));
                     }
                 }
             }
