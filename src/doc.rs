@@ -44,14 +44,15 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
     match Format::detect(text) {
         Format::Json => parse_json(doc, text),
         Format::Toml => {
-            let de = toml::Deserializer::new(text);
-            serde_path_to_error::deserialize(de).map_err(|e| {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                let at = inner.span().map(|s| line_col(text, s.start)).unwrap_or_default();
-                let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
-                syntax(doc, &item, format!("{at}{}", inner.message().trim()))
-            })
+            // TOML is read into an untyped value first and then deserialized like a JSON object, so
+            // the document types are compiled for one deserializer less (the WebAssembly module stays
+            // small); TOML syntax errors keep their line and column, type errors name their path.
+            let value: toml::Value = toml::from_str(text).map_err(|e| {
+                let at = e.span().map(|s| line_col(text, s.start)).unwrap_or_default();
+                syntax(doc, "(document)", format!("{at}{}", e.message().trim()))
+            })?;
+            let json = serde_json::to_value(value).map_err(|e| syntax(doc, "(document)", e.to_string()))?;
+            from_value(doc, json)
         }
     }
 }
