@@ -23,3 +23,12 @@ source scripts/wasm-env.sh
 export CARGO_PROFILE_DEV_OPT_LEVEL=2 CARGO_PROFILE_DEV_DEBUG=0
 step "WebAssembly tests (Node and headless Chromium)" target/test-wasm.log \
   "$WASM_CARGO" test -p fordeling-wasm "${WASM_FLAGS[@]}" --tests
+# The page: build the module, then drive it in headless Chromium against the native CLI.
+step "build the page" target/build-page.log scripts/build-page.sh
+grep -E "^wasm module" target/build-page.log
+step "release CLI for the page tests" target/build-cli.log cargo build --release --features cli
+step "npm install (playwright-core)" target/npm.log npm ci --prefix tests/e2e --no-audit --no-fund
+echo "== page tests (headless Chromium)"
+(cd tests/e2e && node --test page.test.mjs) >target/test-page.log 2>&1 || { cat target/test-page.log; echo "== page tests FAILED"; exit 1; }
+grep -E "^# (tests|pass|fail)" target/test-page.log
+awk '/^# pass/{p=$3} /^# fail/{f=$3} END{printf "page: %d passed, %d failed\n", p, f}' target/test-page.log

@@ -216,10 +216,18 @@ function showErrors(errors) {
 }
 
 // ---- Computing ----------------------------------------------------------------------------------
-function recompute() {
-  if (!state.caseDoc) return;
+/** The contract request for the current inputs. */
+function buildRequest() {
   const request = { version: 1, command: 'split', lang: state.lang, policy: state.policyText, case: state.caseDoc };
   if (state.period.from && state.period.to) request.period = { from: state.period.from, to: state.period.to };
+  return request;
+}
+// Read-only hook for the end-to-end tests: the request the page computes, to replay it natively.
+window.__fordeling = { request: () => JSON.parse(JSON.stringify(buildRequest())) };
+
+function recompute() {
+  if (!state.caseDoc) return;
+  const request = buildRequest();
   const started = performance.now();
   const answer = call(request);
   const ms = performance.now() - started;
