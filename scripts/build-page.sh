@@ -4,7 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-wasm-toolchain.sh
 source scripts/wasm-env.sh
-"$WASM_CARGO" build --profile wasm-release -p fordeling-wasm "${WASM_FLAGS[@]}" --quiet
-wasm-bindgen --target web --remove-name-section --out-dir wasm/www/pkg target/wasm32-unknown-unknown/wasm-release/fordeling_wasm.wasm
+# The library never panics by design; immediate-abort drops the panic-message machinery (smaller
+# module). A separate target directory keeps the test builds (with panic messages) from rebuilding.
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR=target/page \
+  "$WASM_CARGO" build --profile wasm-release -p fordeling-wasm "${WASM_FLAGS[@]}" --quiet
+wasm-bindgen --target web --remove-name-section --out-dir wasm/www/pkg target/page/wasm32-unknown-unknown/wasm-release/fordeling_wasm.wasm
 wasm=wasm/www/pkg/fordeling_wasm_bg.wasm
+# binaryen from npm (Debian's binaryen 108 corrupts wasm-bindgen output, see WASM.md).
+[ -x tests/e2e/node_modules/.bin/wasm-opt ] || npm ci --prefix tests/e2e --no-audit --no-fund --silent
+tests/e2e/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
 printf 'wasm module: %d bytes, %d bytes gzipped\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"

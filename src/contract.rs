@@ -226,6 +226,72 @@ pub fn read_case(policy: &Policy, v: Value) -> Result<Case, InputErrors> {
 
 /// Answer a request.
 pub fn handle(req: Request) -> Response {
+    Engine::new().handle(req)
+}
+
+/// Answers requests like [`handle`], keeping the last policy it compiled: a page that recomputes a
+/// case on every keystroke sends the same policy text each time, and it is parsed and validated once.
+/// The answers are byte for byte those of [`handle`].
+#[derive(Debug, Default)]
+pub struct Engine {
+    /// The policy text last seen (`None` for an object), its document and its compiled form.
+    cached: Option<(Option<String>, PolicyDoc, Policy)>,
+}
+
+impl Engine {
+    /// An engine with nothing cached.
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Answer a request given as JSON text, with the answer as JSON text. Never fails.
+    pub fn handle_json(&mut self, request: &str) -> String {
+        match read_request(request) {
+            Ok(req) => self.handle(req).to_json(),
+            Err(e) => Response::errors(&e.into()).to_json(),
+        }
+    }
+
+    /// The policy of a request, from the cache when its text is the one seen last.
+    fn policy(&mut self, v: Value) -> Result<(&PolicyDoc, &Policy), Response> {
+        let hit = matches!((&self.cached, &v), (Some((Some(k), _, _)), Value::String(t)) if k == t);
+        if !hit {
+            self.cached = None;
+            // Only text is a cache key: an object is never a hit.
+            let key = match &v {
+                Value::String(t) => Some(t.clone()),
+                _ => None,
+            };
+            let doc: PolicyDoc = read_doc(Doc::Policy, v).map_err(|e| Response::errors(&e.into()))?;
+            let policy = Policy::compile(&doc).map_err(|e| Response::errors(&e))?;
+            self.cached = Some((key, doc, policy));
+        }
+        match &self.cached {
+            Some((_, d, p)) => Ok((d, p)),
+            None => Err(internal("policy cache")),
+        }
+    }
+
+    /// Answer a request.
+    pub fn handle(&mut self, req: Request) -> Response {
+        answer(self, req)
+    }
+}
+
+fn internal(what: &str) -> Response {
+    Response::Error {
+        version: CONTRACT_VERSION,
+        errors: vec![ErrorReport {
+            kind: "internal".into(),
+            code: "internal".into(),
+            item: what.into(),
+            field: None,
+            message: format!("internal error: {what}"),
+        }],
+    }
+}
+
+fn answer(engine: &mut Engine, req: Request) -> Response {
     if req.version != CONTRACT_VERSION {
         let e = InputError::Invalid {
             doc: Doc::Request,
@@ -238,29 +304,25 @@ pub fn handle(req: Request) -> Response {
         };
         return Response::errors(&e.into());
     }
-    let policy_doc: PolicyDoc = match read_doc(Doc::Policy, req.policy) {
+    let (policy_doc, policy) = match engine.policy(req.policy) {
         Ok(p) => p,
-        Err(e) => return Response::errors(&e.into()),
-    };
-    let policy = match Policy::compile(&policy_doc) {
-        Ok(p) => p,
-        Err(e) => return Response::errors(&e),
+        Err(answer) => return answer,
     };
     let ok =
         |output: Output| Response::Ok { version: CONTRACT_VERSION, command: req.command, result: Box::new(output) };
     if req.command == Command::Check {
-        return ok(Output::Check(policy_doc));
+        return ok(Output::Check(policy_doc.clone()));
     }
     if req.command == Command::Parse {
         let case = match req.case.map(|c| read_doc::<CaseDoc>(Doc::Case, c)) {
             None => None,
             Some(Err(e)) => return Response::errors(&e.into()),
-            Some(Ok(doc)) => match Case::compile(&policy, &doc) {
+            Some(Ok(doc)) => match Case::compile(policy, &doc) {
                 Ok(_) => Some(doc),
                 Err(e) => return Response::errors(&e),
             },
         };
-        return ok(Output::Parse { policy: policy_doc, case });
+        return ok(Output::Parse { policy: policy_doc.clone(), case });
     }
     let Some(case) = req.case else {
         let e = InputError::Invalid {
@@ -271,11 +333,11 @@ pub fn handle(req: Request) -> Response {
         };
         return Response::errors(&e.into());
     };
-    let case = match read_case(&policy, case) {
+    let case = match read_case(policy, case) {
         Ok(c) => c,
         Err(e) => return Response::errors(&e),
     };
-    let split = match compute(&policy, &case, req.period) {
+    let split = match compute(policy, &case, req.period) {
         Ok(r) => r,
         Err(e) => return Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(&e)] },
     };
@@ -290,18 +352,18 @@ pub fn handle(req: Request) -> Response {
 
 /// Answer a request given as JSON text, with the answer as JSON text. Never fails.
 pub fn handle_json(request: &str) -> String {
+    Engine::new().handle_json(request)
+}
+
+fn read_request(request: &str) -> Result<Request, InputError> {
     if request.len() > MAX_INPUT_BYTES * 2 {
-        let e = InputError::Syntax {
+        return Err(InputError::Syntax {
             doc: Doc::Request,
             item: "(request)".into(),
             message: format!("is {} bytes; at most {} are accepted", request.len(), MAX_INPUT_BYTES * 2),
-        };
-        return Response::errors(&e.into()).to_json();
+        });
     }
-    match parse_json::<Request>(Doc::Request, request) {
-        Ok(req) => handle(req).to_json(),
-        Err(e) => Response::errors(&e.into()).to_json(),
-    }
+    parse_json::<Request>(Doc::Request, request)
 }
 
 /// A string as a JSON string literal.

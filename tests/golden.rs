@@ -85,3 +85,12 @@ fn golden_cases_cli() {
     });
     report("cli", passed, &failures);
 }
+
+#[test]
+fn one_engine_answers_like_fresh_calls() {
+    // One engine across all cases (policies change between them: cache hits and misses), twice over.
+    let mut engine = fordeling::contract::Engine::new();
+    for g in cases().iter().chain(cases().iter()) {
+        assert_eq!(engine.handle_json(&g.request), fordeling::contract::handle_json(&g.request), "{}", g.name);
+    }
+}

@@ -36,6 +36,46 @@ pub fn handle(request: &str) -> String {
     fordeling::contract::handle_json(request)
 }
 
+/// An engine that keeps the last compiled policy between calls (for a page that recomputes on
+/// every keystroke); answers are byte for byte those of [`handle`].
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Engine(fordeling::contract::Engine);
+
+#[wasm_bindgen]
+impl Engine {
+    /// A new engine.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Answer a contract request (JSON text) with a contract response (JSON text).
+    pub fn handle(&mut self, request: &str) -> String {
+        self.0.handle_json(request)
+    }
+}
+
+/// Split the reference workload CSV (see the library's `workload` module) in memory: returns the
+/// output CSV (with header); bad records are left out of it and listed after a line `# errors`.
+#[wasm_bindgen]
+pub fn workload(input: &str) -> String {
+    let (out, errors, totals) = fordeling::workload::run(input);
+    let mut text = String::with_capacity(out.len() + 128);
+    text.push_str(fordeling::workload::OUTPUT_HEADER);
+    text.push('\n');
+    text.push_str(&out);
+    if !errors.is_empty() {
+        text.push_str("# errors\n");
+        for e in errors {
+            text.push_str(&e.to_string());
+            text.push('\n');
+        }
+    }
+    text.push_str(&format!("# totals\n{totals}\n"));
+    text
+}
+
 /// The built-in example policy (TOML text; made-up amounts and keys).
 #[wasm_bindgen(js_name = examplePolicy)]
 pub fn example_policy() -> String {

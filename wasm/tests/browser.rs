@@ -12,5 +12,5 @@ fn golden_cases_in_browser() {
 
 #[wasm_bindgen_test]
 fn differential_native_vs_wasm_in_browser() {
-    common::differential();
+    common::differential(true);
 }

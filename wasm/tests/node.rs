@@ -10,5 +10,5 @@ fn golden_cases_in_node() {
 
 #[wasm_bindgen_test]
 fn differential_native_vs_wasm_in_node() {
-    common::differential();
+    common::differential(false);
 }

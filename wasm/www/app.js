@@ -1,7 +1,7 @@
 // The controller's page. All computing is done by the WebAssembly module through the JSON contract
 // (`handle`); this file only keeps the inputs, builds requests and shows answers. No data leaves the
 // browser: the Content-Security-Policy allows no request to any other origin.
-import init, { handle, examplePolicy, exampleCases } from './pkg/fordeling_wasm.js';
+import init, { Engine, examplePolicy, exampleCases } from './pkg/fordeling_wasm.js';
 
 const T = {
   da: {
@@ -57,8 +57,9 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+let engine = null; // keeps the compiled policy between recomputes
 function call(request) {
-  return JSON.parse(handle(JSON.stringify(request)));
+  return JSON.parse(engine.handle(JSON.stringify(request)));
 }
 
 // ---- Input conversion (spreadsheet conventions -> contract) -------------------------------------
@@ -378,6 +379,7 @@ function applyLang(lang) {
 
 async function main() {
   await init();
+  engine = new Engine();
   const examples = JSON.parse(exampleCases());
   $('example').replaceChildren(...examples.map((e) => el('option', { value: e.name, text: e.name })));
   $('lang-da').addEventListener('click', () => applyLang('da'));

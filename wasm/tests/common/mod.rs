@@ -25,11 +25,14 @@ pub fn golden() {
     assert_eq!(passed, cases.len());
 }
 
-/// Generated requests give the same bytes as the native library (compared by hash).
-pub fn differential() {
+/// Generated requests give the same bytes as the native library (compared by hash), through the
+/// free function or through one caching engine.
+pub fn differential(through_engine: bool) {
     let mut ok = 0;
+    let mut engine = fordeling_wasm::Engine::new();
     for seed in 0..embedded::DIFFERENTIAL_CASES {
-        let answer = fordeling_wasm::handle(&fordeling::gen::request(seed));
+        let request = fordeling::gen::request(seed);
+        let answer = if through_engine { engine.handle(&request) } else { fordeling_wasm::handle(&request) };
         let hash = fordeling::gen::fnv1a(answer.as_bytes());
         assert_eq!(hash, embedded::NATIVE_HASHES[seed as usize], "generated request {seed} differs from native");
         ok += 1;

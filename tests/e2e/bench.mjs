@@ -1,0 +1,50 @@
+// Benchmarks of the WebAssembly module in headless Chromium (not a test: it prints measurements).
+// 1. The page's recompute: a case of 30 services over 24 months through `handle` (median of 50).
+// 2. In-memory throughput of the reference workload through `workload` (100,000 lines, best of 5),
+//    to compare with the native criterion benchmark `batch/workload_csv_in_memory_100k_lines`.
+import { spawn, execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const port = 19000 + (process.pid % 1000);
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'wasm', 'www')], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 700));
+const csv = execFileSync(join(root, 'target', 'release', 'fordeling'), ['generate-workload', '--lines', '100000', '--seed', '1'], { maxBuffer: 1 << 26 }).toString();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage();
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.waitForSelector('body[data-ready="true"]');
+const result = await page.evaluate(async (csv) => {
+  const m = await import('./pkg/fordeling_wasm.js');
+  const services = ['merudgift', 'tabt-arbejdsfortjeneste', 'aflastning', 'specialboernehave', 'stoette-dagtilbud', 'hjaelpemidler', 'traening'];
+  const caseDoc = {
+    id: 'bench-30x24', consent: [{ from: '2020-01-01' }], other_cases: [{ id: 'job', sector: 'employment' }],
+    child: { birth_date: '2019-05-14', significant_permanent_disability: true, handlekommune: [{ municipality: 'ishoj', from: '2019-05-14' }] },
+    services: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, service: services[i % services.length], amount: `${1000 + i * 137}.${String(i * 7 % 100).padStart(2, '0')}`, per: i % 5 === 4 ? 'year' : 'month', from: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}` })),
+    agreements: [{ id: 'a', service: 's0', from: '2023-06-15', kind: 'percent', shares: [{ department: 'ishoj-cdu', percent: 40 }] }],
+  };
+  const req = JSON.stringify({ version: 1, command: 'split', policy: m.examplePolicy(), case: caseDoc, period: { from: '2023-01-01', to: '2024-12-31' } });
+  const times = [];
+  let lines = 0;
+  const engine = new m.Engine();
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    const a = JSON.parse(engine.handle(req));
+    times.push(performance.now() - t0);
+    lines = a.result.lines.length;
+  }
+  times.sort((a, b) => a - b);
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    m.workload(csv);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { median: times[25], lines, workloadMs: best };
+}, csv);
+console.log(`recompute, 30 services x 24 months (${result.lines} lines), Engine.handle() incl. JSON.parse: median ${result.median.toFixed(2)} ms`);
+console.log(`workload in memory, 100000 lines: best of 5 ${result.workloadMs.toFixed(1)} ms = ${Math.round(100000 / (result.workloadMs / 1000))} lines/s`);
+await browser.close();
+server.kill();
