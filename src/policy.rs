@@ -218,17 +218,6 @@ pub struct ShareDoc {
     pub weight: Option<Weight>,
 }
 
-/// A key rule: its kind and its entries (shared by policy keys and case agreements).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleDoc {
-    /// The kind.
-    pub kind: KeyKind,
-    /// The entries (none for `sole` to the payer, or for `equal` over the involved departments).
-    #[serde(default)]
-    pub shares: Vec<ShareDoc>,
-}
-
 /// A dated version of a policy key.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

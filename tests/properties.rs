@@ -224,3 +224,66 @@ fn arb_json() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+/// Reference-workload lines: mostly valid, some hostile.
+fn workload_line() -> impl Strategy<Value = String> {
+    let valid = ("[a-c]", 1u64..200_000_000, prop::array::uniform4(0u32..10_000)).prop_map(|(case, cents, w)| {
+        let w: Vec<String> = w.iter().map(|x| format!("{}.{:02}", x / 100, x % 100)).collect();
+        format!("{case},svc,{}.{:02},{}", cents / 100, cents % 100, w.join(","))
+    });
+    prop_oneof![8 => valid, 1 => "\\PC{0,60}", 1 => "[a-c],s,[-0-9.e]{0,12},[0-9.,-]{0,20}"]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn prop_workload_conserves_and_loses_no_line(lines in prop::collection::vec(workload_line(), 0..60)) {
+        // An empty last record would only be the file's final line end.
+        let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        let input = lines.join("\n");
+        let (out, errors, totals) = fordeling::workload::run(&input);
+        // Every record is either computed or reported: none is dropped silently.
+        prop_assert_eq!(out.lines().count() as u64 + errors.len() as u64, lines.len() as u64);
+        prop_assert_eq!(totals.lines as usize, out.lines().count());
+        let mut depts = [0i128; 4];
+        for l in out.lines() {
+            let f: Vec<&str> = l.split(',').collect();
+            let ore = |s: &str| s.parse::<Money>().unwrap().ore() as i128;
+            let shares: Vec<i128> = f[3..7].iter().map(|s| ore(s)).collect();
+            prop_assert_eq!(shares.iter().sum::<i128>(), ore(f[2]));
+            for i in 0..4 { depts[i] += shares[i]; }
+        }
+        prop_assert_eq!(depts, totals.departments);
+        prop_assert_eq!(depts.iter().sum::<i128>(), totals.amount);
+    }
+
+    #[test]
+    fn prop_workload_totals_independent_of_case_order(lines in prop::collection::vec(workload_line(), 1..40), rot in 0usize..40) {
+        let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        prop_assume!(!lines.is_empty());
+        // Whole cases (runs of one case id) in another order give the same totals. Each run gets
+        // its own id first, so that reordering cannot join two runs into one case.
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        let mut last_id = None;
+        for l in &lines {
+            let id = l.split(',').next().unwrap_or("").to_string();
+            if last_id.as_ref() != Some(&id) || groups.is_empty() {
+                groups.push(Vec::new());
+            }
+            let n = groups.len();
+            let renamed = match l.split_once(',') {
+                Some((_, rest)) => format!("g{n},{rest}"),
+                None => l.clone(),
+            };
+            groups[n - 1].push(renamed);
+            last_id = Some(id);
+        }
+        let (_, _, a) = fordeling::workload::run(&groups.concat().join("\n"));
+        let n = groups.len();
+        groups.rotate_left(rot % n);
+        let (_, _, b) = fordeling::workload::run(&groups.concat().join("\n"));
+        prop_assert_eq!(a.departments, b.departments);
+        prop_assert_eq!(a.bad_records, b.bad_records);
+    }
+}
