@@ -235,3 +235,37 @@ mod cli {
         assert_eq!(run(&["no-such-command"], b"").0, 1);
     }
 }
+
+#[test]
+fn limits_give_clear_errors() {
+    // More than 1000 entries in one key.
+    let shares: Vec<String> = (0..1001).map(|i| format!("{{ department = \"d{i}\", weight = 1 }}")).collect();
+    let policy = format!(
+        "{BASIC}\n[[keys]]\nid = \"huge\"\n[[keys.versions]]\nkind = \"weights\"\nshares = [{}]\n",
+        shares.join(", ")
+    );
+    let e = first_error(&answer(&json!({ "version": 1, "command": "check", "policy": policy }).to_string())).clone();
+    assert!(e["message"].as_str().unwrap().contains("at most 1000"), "{e}");
+    assert!(e["item"].as_str().unwrap().contains("keys[6] 'huge'"), "{e}");
+    // More than 1000 services in one case.
+    let mut case = case_with(json!("1.00"), "2024-01-01");
+    let one = case["services"][0].clone();
+    case["services"] = json!((0..1001)
+        .map(|i| {
+            let mut s = one.clone();
+            s["id"] = json!(format!("s{i}"));
+            s
+        })
+        .collect::<Vec<_>>());
+    let e = first_error(&answer(&split_request(case))).clone();
+    assert_eq!(e["field"], "services");
+    assert!(e["message"].as_str().unwrap().contains("at most 1000"), "{e}");
+    // A document above 16 MiB.
+    let big = format!("name = \"{}\"", "x".repeat(17 * 1024 * 1024));
+    let e = first_error(&answer(&json!({ "version": 1, "command": "check", "policy": big }).to_string())).clone();
+    assert!(e["message"].as_str().unwrap().contains("at most 16777216"), "{e}");
+    // A CSV record above 4096 bytes.
+    let (_, errors, _) = fordeling::workload::run(&format!("k,{},1.00,1,0,0,0\nk,s,1.00,1,0,0,0\n", "s".repeat(5000)));
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("at most 4096"), "{}", errors[0]);
+}
