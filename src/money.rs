@@ -255,7 +255,7 @@ pub(crate) fn ratio_text(num: i128, den: i128) -> String {
 }
 
 macro_rules! string_serde {
-    ($t:ty, $what:literal, $parse:path, $allow_float:literal) => {
+    ($t:ty, $what:literal, $parse:expr, $allow_float:literal) => {
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
@@ -297,14 +297,8 @@ macro_rules! string_serde {
 }
 
 string_serde!(Amount, "an amount written as a string, e.g. \"1234.50\"", Amount::parse, false);
-string_serde!(Money, "an amount written as a string, e.g. \"1234.50\"", Money::from_str_serde, false);
+string_serde!(Money, "an amount written as a string, e.g. \"1234.50\"", <Money as std::str::FromStr>::from_str, false);
 string_serde!(Weight, "a non-negative weight, e.g. 60 or \"33.5\"", Weight::parse, true);
-
-impl Money {
-    fn from_str_serde(s: &str) -> Result<Money, NumberError> {
-        s.parse()
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -95,9 +95,9 @@ struct CaseArgs {
     /// Last day of the period (YYYY-MM-DD).
     #[arg(long, requires = "from")]
     to: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
+    /// Output format (default: json for split, readable text for explain).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,7 +192,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 period: period(&a.from, &a.to)?,
                 lang,
             };
-            (req, a.format)
+            let default = if command == Command::Split { Format::Json } else { Format::Table };
+            (req, a.format.unwrap_or(default))
         }
         Cmd::Demo { format, case } => {
             let Some(ex) = example::CASES.iter().find(|e| e.name == case) else {
