@@ -159,6 +159,11 @@ impl From<&ComputeError> for ErrorReport {
 }
 
 impl Response {
+    /// A failure answer listing input errors.
+    pub fn from_errors(errors: &InputErrors) -> Response {
+        Response::errors(errors)
+    }
+
     fn errors(errors: &InputErrors) -> Response {
         Response::Error { version: CONTRACT_VERSION, errors: errors.0.iter().map(ErrorReport::from).collect() }
     }

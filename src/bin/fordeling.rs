@@ -70,6 +70,9 @@ enum Cmd {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Split many cases (JSON Lines: one case document per line) with one policy, streaming: results
+    /// as JSON Lines to OUTPUT, bad records (with line numbers) and totals to stderr.
+    Batch(BatchArgs),
     /// Write a deterministic reference workload CSV to stdout (for benchmarks).
     GenerateWorkload {
         /// Number of lines.
@@ -98,6 +101,25 @@ struct CaseArgs {
     /// Output format (default: json for split, readable text for explain).
     #[arg(long, value_enum)]
     format: Option<Format>,
+}
+
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// The policy file (TOML or JSON).
+    #[arg(long)]
+    policy: PathBuf,
+    /// The cases, one JSON document per line ('-' for stdin).
+    #[arg(long)]
+    cases: PathBuf,
+    /// First day of the period (YYYY-MM-DD); by default each case's own span.
+    #[arg(long, requires = "to")]
+    from: Option<String>,
+    /// Last day of the period (YYYY-MM-DD).
+    #[arg(long, requires = "from")]
+    to: Option<String>,
+    /// The output file (default stdout).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -219,6 +241,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         }
         Cmd::Workload { input, output } => return run_workload(input, output.as_deref(), cli.error_format),
         Cmd::GenerateWorkload { lines, seed } => return generate_workload(*lines, *seed),
+        Cmd::Batch(a) => return run_batch(a, cli.error_format),
         Cmd::Request { file } => {
             let answer = fordeling::contract::handle_json(&read(file)?);
             return Ok(answer + "\n");
@@ -242,10 +265,16 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
     Failure { code: EXIT_INVALID, response: error_response("file", what, &format!("{what}: {e}")) }
 }
 
-/// Stream the workload: read lines, feed the library, write its output in large chunks.
-fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Result<String, Failure> {
+/// Read `input` line by line, feed each line to `feed` (which appends output text or returns an
+/// error line for stderr; `None` at the end of the input), and write the output in large chunks.
+fn stream(
+    input: &Path,
+    output: Option<&Path>,
+    header: &str,
+    mut feed: impl FnMut(Option<(u64, Result<&str, ()>)>, &mut String) -> Option<String>,
+) -> Result<u64, Failure> {
     use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
-    let reader: Box<dyn BufRead> = if input == Path::new("-") {
+    let mut reader: Box<dyn BufRead> = if input == Path::new("-") {
         Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
     } else {
         let f = std::fs::File::open(input).map_err(|e| io_failure(&input.display().to_string(), e))?;
@@ -259,58 +288,110 @@ fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Res
         None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
     };
     let progress = std::io::stderr().is_terminal();
-    let mut w = fordeling::workload::Workload::new();
     let mut out = String::with_capacity(1 << 17);
-    out.push_str(fordeling::workload::OUTPUT_HEADER);
-    out.push('\n');
+    out.push_str(header);
     let mut stderr = std::io::stderr().lock();
     let mut n: u64 = 0;
-    let mut reader = reader;
     let mut raw = Vec::with_capacity(256);
     loop {
         raw.clear();
-        let read = reader.read_until(b'\n', &mut raw).map_err(|e| io_failure("input", e))?;
-        if read == 0 {
+        if reader.read_until(b'\n', &mut raw).map_err(|e| io_failure("input", e))? == 0 {
             break;
         }
         n += 1;
         if raw.last() == Some(&b'\n') {
             raw.pop();
         }
-        let result = match std::str::from_utf8(&raw) {
-            Ok(line) => w.push(line, &mut out),
-            Err(_) => Err(w.push_bad(fordeling::workload::RecordError {
-                line: n,
-                field: "record",
-                message: "is not valid UTF-8".into(),
-            })),
-        };
-        if let Err(e) = result {
-            let text = match errors {
-                ErrorFormat::Json => format!(
-                    "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
-                    e.line,
-                    e.field,
-                    fordeling::contract::json_string(&e.message)
-                ),
-                ErrorFormat::Human => format!("error: {e}"),
-            };
-            let _ = writeln!(stderr, "{text}");
+        let line = std::str::from_utf8(&raw).map_err(|_| ());
+        if let Some(error) = feed(Some((n, line)), &mut out) {
+            let _ = writeln!(stderr, "{error}");
         }
         if out.len() >= 1 << 16 {
             writer.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
             out.clear();
         }
-        if progress && n % 1_000_000 == 0 {
+        if progress && n % 100_000 == 0 {
             let _ = write!(stderr, "\r{n} lines…");
         }
     }
-    let totals = w.finish(&mut out);
+    feed(None, &mut out);
     writer.write_all(out.as_bytes()).and_then(|_| writer.flush()).map_err(|e| io_failure("output", e))?;
     if progress {
         let _ = write!(stderr, "\r");
     }
-    let _ = writeln!(stderr, "{totals}");
+    Ok(n)
+}
+
+/// The reference workload, streaming.
+fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Result<String, Failure> {
+    let mut w = fordeling::workload::Workload::new();
+    let header = format!("{}\n", fordeling::workload::OUTPUT_HEADER);
+    let mut totals = None;
+    stream(input, output, &header, |item, out| {
+        let Some((n, line)) = item else {
+            totals = Some(std::mem::take(&mut w).finish(out));
+            return None;
+        };
+        let result = match line {
+            Ok(line) => w.push(line, out),
+            Err(()) => Err(w.push_bad(fordeling::workload::RecordError {
+                line: n,
+                field: "record",
+                message: "is not valid UTF-8".into(),
+            })),
+        };
+        result.err().map(|e| match errors {
+            ErrorFormat::Json => format!(
+                "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
+                e.line,
+                e.field,
+                fordeling::contract::json_string(&e.message)
+            ),
+            ErrorFormat::Human => format!("error: {e}"),
+        })
+    })?;
+    if let Some(t) = totals {
+        eprintln!("{t}");
+    }
+    Ok(String::new())
+}
+
+/// Many cases (JSON Lines) with one policy, streaming: results as JSON Lines, totals to stderr.
+fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
+    let policy = fordeling::contract::read_policy(Value::String(read(&a.policy)?))
+        .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
+    let mut batch = fordeling::batch::Batch::new(&policy, period(&a.from, &a.to)?);
+    let mut bad = 0u64;
+    stream(&a.cases, a.output.as_deref(), "", |item, out| {
+        let (n, line) = item?;
+        let result = match line {
+            Ok(line) => batch.push(line, out),
+            Err(()) => Err(fordeling::batch::BatchError {
+                line: n,
+                errors: vec![fordeling::contract::ErrorReport {
+                    kind: "record".into(),
+                    code: "syntax".into(),
+                    item: "(record)".into(),
+                    field: None,
+                    message: "is not valid UTF-8".into(),
+                }],
+            }),
+        };
+        result.err().map(|e| {
+            bad += 1;
+            match errors {
+                ErrorFormat::Json => {
+                    let list: Vec<String> =
+                        e.errors.iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect();
+                    format!("{{\"line\":{},\"errors\":[{}]}}", e.line, list.join(","))
+                }
+                ErrorFormat::Human => format!("error: {e}"),
+            }
+        })
+    })?;
+    let mut totals = batch.finish();
+    totals.bad_records = totals.bad_records.max(bad);
+    eprintln!("{totals}");
     Ok(String::new())
 }
 
