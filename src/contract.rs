@@ -47,6 +47,8 @@ pub enum Command {
     Explain,
     /// Validate the policy (and the case, if given) and return them as JSON documents.
     Parse,
+    /// Split a case and give the posting lines that book it.
+    Postings,
 }
 
 /// A request.
@@ -107,6 +109,13 @@ pub enum Output {
         /// The case document, if one was given.
         #[serde(skip_serializing_if = "Option::is_none")]
         case: Option<CaseDoc>,
+    },
+    /// For `postings`: the split and its posting lines.
+    Postings {
+        /// The split.
+        split: SplitResult,
+        /// The postings, in line order.
+        postings: Vec<crate::postings::Posting>,
     },
     /// For `explain`: the split and its explanation in words.
     Explain {
@@ -350,6 +359,10 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         Command::Explain => {
             let text = explain_text(&split, req.lang);
             ok(Output::Explain { split, text })
+        }
+        Command::Postings => {
+            let postings = crate::postings::postings(policy, &split);
+            ok(Output::Postings { split, postings })
         }
         _ => ok(Output::Split(split)),
     }

@@ -43,6 +43,7 @@ pub mod explain;
 pub mod gen;
 pub mod money;
 pub mod policy;
+pub mod postings;
 pub mod split;
 pub mod workload;
 

@@ -94,3 +94,27 @@ fn one_engine_answers_like_fresh_calls() {
         assert_eq!(engine.handle_json(&g.request), fordeling::contract::handle_json(&g.request), "{}", g.name);
     }
 }
+
+#[test]
+fn prop_postings_net_to_gross_on_generated_cases() {
+    // Each generated case as a postings request: the harness checks that each month's postings net
+    // to its gross cost, each department's to its share, and transfer pairs to zero.
+    let mut checked = 0;
+    for seed in 0..300 {
+        let mut req: serde_json::Value = serde_json::from_str(&fordeling::gen::request(seed)).unwrap();
+        req["command"] = serde_json::json!("postings");
+        let g = harness::Golden {
+            name: format!("generated-{seed}"),
+            request: req.to_string(),
+            expect: serde_json::json!({}),
+        };
+        let answer = fordeling::contract::handle_json(&g.request);
+        if answer.starts_with("{\"status\":\"ok\"") {
+            if let Err(problems) = harness::check(&g, &answer) {
+                panic!("{}: {}", g.name, problems.join("\n"));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 250, "only {checked} generated cases computed");
+}

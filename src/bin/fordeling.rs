@@ -47,6 +47,8 @@ enum Cmd {
     Split(CaseArgs),
     /// Split a case and explain every number in words.
     Explain(CaseArgs),
+    /// Split a case and print the posting lines that book it (CSV by default).
+    Postings(CaseArgs),
     /// Split the built-in example case with the built-in example policy (made-up amounts).
     Demo {
         /// Output format.
@@ -204,8 +206,12 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             },
             *format,
         ),
-        Cmd::Split(a) | Cmd::Explain(a) => {
-            let command = if matches!(cli.command, Cmd::Split(_)) { Command::Split } else { Command::Explain };
+        Cmd::Split(a) | Cmd::Explain(a) | Cmd::Postings(a) => {
+            let command = match cli.command {
+                Cmd::Split(_) => Command::Split,
+                Cmd::Postings(_) => Command::Postings,
+                _ => Command::Explain,
+            };
             let req = Request {
                 version: 1,
                 command,
@@ -258,6 +264,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
+        (Format::Table, Output::Postings { postings, .. }) => fordeling::postings::csv(postings),
     })
 }
 

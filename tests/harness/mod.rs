@@ -112,6 +112,36 @@ fn invariants(result: &Value, errs: &mut Vec<String>) {
     }
 }
 
+/// Postings net to each department's total and to each month's gross cost; pairs net to zero.
+fn posting_invariants(split: &Value, postings: &Value, errs: &mut Vec<String>) {
+    let mut by_dept: std::collections::BTreeMap<String, i64> = Default::default();
+    let mut by_month: std::collections::BTreeMap<String, i64> = Default::default();
+    let mut transfers = 0i64;
+    for p in postings.as_array().into_iter().flatten() {
+        let v = ore(&p["amount"]).unwrap_or(i64::MIN / 4);
+        *by_dept.entry(s(&p["department"])).or_default() += v;
+        *by_month.entry(s(&p["month"])).or_default() += v;
+        if p["type"] != "cash_benefit" && p["type"] != "service" {
+            transfers += v;
+        }
+    }
+    if transfers != 0 {
+        errs.push(format!("transfer postings net to {transfers} øre, not 0"));
+    }
+    for d in split["totals"]["by_department"].as_array().into_iter().flatten() {
+        let got = by_dept.get(&s(&d["department"])).copied().unwrap_or(0);
+        if ore(&d["amount"]) != Some(got) {
+            errs.push(format!("postings of {} net to {got} øre, its share is {}", d["department"], d["amount"]));
+        }
+    }
+    for m in split["totals"]["by_month"].as_array().into_iter().flatten() {
+        let got = by_month.get(&s(&m["month"])).copied().unwrap_or(0);
+        if ore(&m["amount"]) != Some(got) {
+            errs.push(format!("postings of {} net to {got} øre, the gross cost is {}", m["month"], m["amount"]));
+        }
+    }
+}
+
 fn find_by<'a>(list: &'a Value, key: &str, want: &str) -> Option<&'a Value> {
     list.as_array()?.iter().find(|x| s(&x[key]) == want)
 }
@@ -238,6 +268,9 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
     if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
     }
+    if r["result"]["postings"].is_array() {
+        posting_invariants(result, &r["result"]["postings"], &mut errs);
+    }
     for (k, v) in e.as_object().into_iter().flatten() {
         match k.as_str() {
             "status" => {}
@@ -346,6 +379,21 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     if got != Some(want) {
                         errs.push(format!("parse result {path} is {got:?}, expected {want}"));
                     }
+                }
+            }
+            "postings" => {
+                let got = r["result"]["postings"].as_array().cloned().unwrap_or_default();
+                for want in v.as_array().into_iter().flatten() {
+                    let hit = got.iter().any(|p| want.as_object().into_iter().flatten().all(|(k, x)| p[k] == *x));
+                    if !hit {
+                        errs.push(format!("no posting matching {want}"));
+                    }
+                }
+            }
+            "posting_count" => {
+                let n = r["result"]["postings"].as_array().map_or(0, Vec::len);
+                if json!(n) != *v {
+                    errs.push(format!("{n} postings, expected {v}"));
                 }
             }
             "declares" => {

@@ -1,0 +1,158 @@
+//! Posting lines: how a split is booked in the municipal chart of accounts.
+//!
+//! For every line of a split:
+//! * the payer department books the gross amount on the service's account function, as a cash benefit
+//!   (art 5.2) or as a purchase of services (main type 4, art 4.0);
+//! * every share that belongs to another department moves there by a pair of postings: within one
+//!   municipality an internal transfer (main type 9) out of the payer and into the receiver; across
+//!   municipalities income from another municipality at the payer (art 7.7) and a payment to another
+//!   municipality at the receiver (art 4.7).
+//!
+//! So each month's postings net to the gross cost, each department's postings net to exactly its
+//! share, and each pair nets to zero.
+
+use serde::Serialize;
+
+use crate::compute::SplitResult;
+use crate::date::Month;
+use crate::money::Money;
+use crate::policy::{Policy, ServiceKind};
+
+/// The kind of a posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostingType {
+    /// The gross cost of a cash benefit to the family (art 5.2).
+    CashBenefit,
+    /// The gross cost of a service bought or delivered (main type 4).
+    Service,
+    /// A share moved between departments of one municipality (main type 9).
+    InternalTransfer,
+    /// A share paid to another municipality's department (art 4.7).
+    PaymentToMunicipality,
+    /// A share received from another municipality (art 7.7).
+    IncomeFromMunicipality,
+}
+
+impl PostingType {
+    /// The art (type) of the chart of accounts.
+    pub fn art(self) -> &'static str {
+        match self {
+            PostingType::CashBenefit => "5.2",
+            PostingType::Service => "4.0",
+            PostingType::InternalTransfer => "9",
+            PostingType::PaymentToMunicipality => "4.7",
+            PostingType::IncomeFromMunicipality => "7.7",
+        }
+    }
+    fn as_str(self) -> &'static str {
+        match self {
+            PostingType::CashBenefit => "cash_benefit",
+            PostingType::Service => "service",
+            PostingType::InternalTransfer => "internal_transfer",
+            PostingType::PaymentToMunicipality => "payment_to_municipality",
+            PostingType::IncomeFromMunicipality => "income_from_municipality",
+        }
+    }
+}
+
+/// One posting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Posting {
+    /// The month booked.
+    pub month: Month,
+    /// Municipality id.
+    pub municipality: String,
+    /// Kommunekode.
+    pub code: u16,
+    /// Department (cost centre) id.
+    pub department: String,
+    /// Account function of the service (empty when the policy names none).
+    pub function: String,
+    /// Kind of posting.
+    #[serde(rename = "type")]
+    pub kind: PostingType,
+    /// Art of the chart of accounts.
+    pub art: &'static str,
+    /// Amount (positive = expense).
+    pub amount: Money,
+    /// The case.
+    pub case: String,
+    /// The service line.
+    pub service_line: String,
+    /// The other department of a transfer, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+}
+
+/// The postings of a split result, in line order.
+pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
+    let mut out = Vec::new();
+    let muni_code = |id: &str| policy.municipality(id).map_or(0, |m| policy.municipalities[m].code);
+    for line in &result.lines {
+        let service = policy.service(&line.service).map(|s| &policy.services[s]);
+        let function = service.and_then(|s| s.function.clone()).unwrap_or_default();
+        let gross = match service.map(|s| s.kind) {
+            Some(ServiceKind::CashBenefit) => PostingType::CashBenefit,
+            _ => PostingType::Service,
+        };
+        let payer = &line.payer;
+        let post =
+            |municipality: &str, department: &str, kind: PostingType, amount: Money, counterpart: Option<&str>| {
+                Posting {
+                    month: line.month,
+                    municipality: municipality.to_string(),
+                    code: muni_code(municipality),
+                    department: department.to_string(),
+                    function: function.clone(),
+                    kind,
+                    art: kind.art(),
+                    amount,
+                    case: result.case.clone(),
+                    service_line: line.service_line.clone(),
+                    counterpart: counterpart.map(str::to_string),
+                }
+            };
+        out.push(post(&payer.municipality, &payer.department, gross, line.amount, None));
+        for s in line.shares.iter().filter(|s| s.department != payer.department && s.amount.ore() != 0) {
+            let (out_kind, in_kind) = if s.municipality == payer.municipality {
+                (PostingType::InternalTransfer, PostingType::InternalTransfer)
+            } else {
+                (PostingType::IncomeFromMunicipality, PostingType::PaymentToMunicipality)
+            };
+            out.push(post(&payer.municipality, &payer.department, out_kind, -s.amount, Some(&s.department)));
+            out.push(post(&s.municipality, &s.department, in_kind, s.amount, Some(&payer.department)));
+        }
+    }
+    out
+}
+
+/// The CSV header of [`csv`].
+pub const CSV_HEADER: &str =
+    "month,municipality,kommunekode,department,function,type,art,amount,case,service_line,counterpart";
+
+/// Postings as CSV (with header), one posting per row.
+pub fn csv(postings: &[Posting]) -> String {
+    let mut s = String::with_capacity(64 * (postings.len() + 1));
+    s.push_str(CSV_HEADER);
+    s.push('\n');
+    let q =
+        |v: &str| if v.contains([',', '"', '\n']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v.to_string() };
+    for p in postings {
+        s.push_str(&format!(
+            "{},{},{:03},{},{},{},{},{},{},{},{}\n",
+            p.month,
+            q(&p.municipality),
+            p.code,
+            q(&p.department),
+            q(&p.function),
+            p.kind.as_str(),
+            p.art,
+            p.amount,
+            q(&p.case),
+            q(&p.service_line),
+            q(p.counterpart.as_deref().unwrap_or(""))
+        ));
+    }
+    s
+}
