@@ -49,6 +49,9 @@ pub enum Command {
     Parse,
     /// Split a case and give the posting lines that book it.
     Postings,
+    /// Compare a case with its previous version (`previous_case`): changes per month and department,
+    /// and correcting postings for the months through `booked_through`.
+    Compare,
 }
 
 /// A request.
@@ -70,6 +73,12 @@ pub struct Request {
     /// Language of explanation texts (`en` or `da`; default `en`).
     #[serde(default)]
     pub lang: Lang,
+    /// For `compare`: the previous version of the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_case: Option<Value>,
+    /// For `compare`: the last month already booked (`YYYY-MM`); default: every month of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_through: Option<crate::date::Month>,
 }
 
 /// The answer to a request.
@@ -116,6 +125,13 @@ pub enum Output {
         split: SplitResult,
         /// The postings, in line order.
         postings: Vec<crate::postings::Posting>,
+    },
+    /// For `compare`: the new split and the comparison with the previous one.
+    Compare {
+        /// The split of the case as it is now.
+        split: SplitResult,
+        /// What changes, and the corrections.
+        comparison: crate::compare::Comparison,
     },
     /// For `explain`: the split and its explanation in words.
     Explain {
@@ -363,6 +379,28 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         Command::Postings => {
             let postings = crate::postings::postings(policy, &split);
             ok(Output::Postings { split, postings })
+        }
+        Command::Compare => {
+            let Some(previous) = req.previous_case else {
+                let e = InputError::Invalid {
+                    doc: Doc::Request,
+                    item: "(request)".into(),
+                    field: "previous_case".into(),
+                    message: "compare needs the previous version of the case".into(),
+                };
+                return Response::errors(&e.into());
+            };
+            let previous = match read_case(policy, previous) {
+                Ok(c) => c,
+                Err(e) => return Response::errors(&e),
+            };
+            // The previous version is computed over the same period, so months line up.
+            let before = match compute(policy, &previous, Some(split.period)) {
+                Ok(r) => r,
+                Err(e) => return Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(&e)] },
+            };
+            let comparison = crate::compare::compare(policy, &before, &split, req.booked_through);
+            ok(Output::Compare { split, comparison })
         }
         _ => ok(Output::Split(split)),
     }

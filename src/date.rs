@@ -286,6 +286,27 @@ impl Serialize for Month {
     }
 }
 
+impl Month {
+    /// Parse `YYYY-MM`.
+    pub fn parse(text: &str) -> Result<Month, DateError> {
+        match text.len() {
+            7 => Date::parse(&format!("{text}-01"))
+                .map(Date::month_of)
+                .map_err(|_| DateError::Format(text.chars().take(40).collect())),
+            _ => Err(DateError::Format(text.chars().take(40).collect())),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
+        let text = String::deserialize(d)?;
+        Month::parse(&text).map_err(|_| {
+            serde::de::Error::custom(format!("'{text}' is not a month: write it as YYYY-MM, e.g. 2024-06"))
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         struct V;

@@ -33,6 +33,7 @@
 
 pub mod batch;
 pub mod case;
+pub mod compare;
 pub mod compute;
 pub mod contract;
 pub mod date;

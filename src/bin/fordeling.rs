@@ -49,6 +49,18 @@ enum Cmd {
     Explain(CaseArgs),
     /// Split a case and print the posting lines that book it (CSV by default).
     Postings(CaseArgs),
+    /// Compare a case with its previous version: changes per month and department, and correcting
+    /// postings for the months already booked.
+    Compare {
+        #[command(flatten)]
+        case: CaseArgs,
+        /// The previous version of the case.
+        #[arg(long)]
+        previous: PathBuf,
+        /// The last month already booked (YYYY-MM); default: every month of the period.
+        #[arg(long)]
+        booked_through: Option<String>,
+    },
     /// Split the built-in example case with the built-in example policy (made-up amounts).
     Demo {
         /// Output format.
@@ -203,6 +215,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 case: None,
                 period: None,
                 lang,
+                previous_case: None,
+                booked_through: None,
             },
             *format,
         ),
@@ -219,6 +233,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 case: Some(Value::String(read(&a.case)?)),
                 period: period(&a.from, &a.to)?,
                 lang,
+                previous_case: None,
+                booked_through: None,
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
             (req, a.format.unwrap_or(default))
@@ -242,8 +258,30 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 case: Some(Value::String(ex.case.into())),
                 period: ex.period(),
                 lang,
+                previous_case: None,
+                booked_through: None,
             };
             (req, *format)
+        }
+        Cmd::Compare { case: a, previous, booked_through } => {
+            let booked_through = match booked_through {
+                Some(m) => Some(fordeling::Month::parse(m).map_err(|e| Failure {
+                    code: EXIT_INVALID,
+                    response: error_response("syntax", "--booked-through", &e.to_string()),
+                })?),
+                None => None,
+            };
+            let req = Request {
+                version: 1,
+                command: Command::Compare,
+                policy: Value::String(read(&a.policy)?),
+                case: Some(Value::String(read(&a.case)?)),
+                period: period(&a.from, &a.to)?,
+                lang,
+                previous_case: Some(Value::String(read(previous)?)),
+                booked_through,
+            };
+            (req, a.format.unwrap_or(Format::Table))
         }
         Cmd::Workload { input, output } => return run_workload(input, output.as_deref(), cli.error_format),
         Cmd::GenerateWorkload { lines, seed } => return generate_workload(*lines, *seed),
@@ -265,6 +303,15 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::postings::csv(postings),
+        (Format::Table, Output::Compare { comparison: c, .. }) => {
+            let mut t = format!("before {}  after {}\nmonth,department,before,after,difference\n", c.before, c.after);
+            for ch in &c.changes {
+                t.push_str(&format!("{},{},{},{},{}\n", ch.month, ch.department, ch.before, ch.after, ch.difference));
+            }
+            t.push_str("\ncorrections\n");
+            t.push_str(&fordeling::postings::csv(&c.corrections));
+            t
+        }
     })
 }
 

@@ -36,7 +36,7 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in ["period", "lang"] {
+    for k in ["period", "lang", "previous_case", "booked_through"] {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
@@ -388,6 +388,22 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     if !hit {
                         errs.push(format!("no posting matching {want}"));
                     }
+                }
+            }
+            "changes" | "corrections" => {
+                let got = r["result"]["comparison"][k.as_str()].as_array().cloned().unwrap_or_default();
+                for want in v.as_array().into_iter().flatten() {
+                    let hit = got.iter().any(|p| want.as_object().into_iter().flatten().all(|(k, x)| p[k] == *x));
+                    if !hit {
+                        errs.push(format!("no {k} entry matching {want} among {}", Value::Array(got.clone())));
+                    }
+                }
+            }
+            "change_count" | "correction_count" => {
+                let list = if k == "change_count" { "changes" } else { "corrections" };
+                let n = r["result"]["comparison"][list].as_array().map_or(0, Vec::len);
+                if json!(n) != *v {
+                    errs.push(format!("{n} {list}, expected {v}"));
                 }
             }
             "posting_count" => {
