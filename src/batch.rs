@@ -103,25 +103,26 @@ impl<'p> Batch<'p> {
                 return Err(fail(errors));
             }
         };
-        // Totals first into a copy, so that an overflow leaves the batch as it was.
-        let mut t = self.totals.clone();
+        // The record's sum is checked before anything is added, so an overflow leaves the totals as
+        // they were; shares are bounded, so the per-key sums below stay within the total's bound.
+        let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
+        if (self.totals.total + sum).unsigned_abs() > u128::from(u64::MAX) {
+            self.totals.bad_records += 1;
+            let e = ComputeError::Overflow { item: format!("batch totals at line {line}") };
+            return Err(fail(vec![ErrorReport::from(&e)]));
+        }
+        let t = &mut self.totals;
         for l in &split.lines {
             for s in &l.shares {
                 let v = i128::from(s.amount.ore());
                 *t.departments.entry(s.department.clone()).or_default() += v;
                 *t.municipalities.entry(s.municipality.clone()).or_default() += v;
                 *t.months.entry(l.month).or_default() += v;
-                t.total += v;
             }
-            t.lines += 1;
         }
-        if t.total.unsigned_abs() > u128::from(u64::MAX) {
-            self.totals.bad_records += 1;
-            let e = ComputeError::Overflow { item: format!("batch totals at line {line}") };
-            return Err(fail(vec![ErrorReport::from(&e)]));
-        }
+        t.total += sum;
+        t.lines += split.lines.len() as u64;
         t.cases += 1;
-        self.totals = t;
         match serde_json::to_string(&split) {
             Ok(json) => {
                 out.push_str(&json);

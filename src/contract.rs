@@ -186,10 +186,6 @@ impl From<&ComputeError> for ErrorReport {
 impl Response {
     /// A failure answer listing input errors.
     pub fn from_errors(errors: &InputErrors) -> Response {
-        Response::errors(errors)
-    }
-
-    fn errors(errors: &InputErrors) -> Response {
         Response::Error { version: CONTRACT_VERSION, errors: errors.0.iter().map(ErrorReport::from).collect() }
     }
 
@@ -278,7 +274,7 @@ impl Engine {
     pub fn handle_json(&mut self, request: &str) -> String {
         match read_request(request) {
             Ok(req) => self.handle(req).to_json(),
-            Err(e) => Response::errors(&e.into()).to_json(),
+            Err(e) => Response::from_errors(&e.into()).to_json(),
         }
     }
 
@@ -292,8 +288,8 @@ impl Engine {
                 Value::String(t) => Some(t.clone()),
                 _ => None,
             };
-            let doc: PolicyDoc = read_doc(Doc::Policy, v).map_err(|e| Response::errors(&e.into()))?;
-            let policy = Policy::compile(&doc).map_err(|e| Response::errors(&e))?;
+            let doc: PolicyDoc = read_doc(Doc::Policy, v).map_err(|e| Response::from_errors(&e.into()))?;
+            let policy = Policy::compile(&doc).map_err(|e| Response::from_errors(&e))?;
             self.cached = Some((key, doc, policy));
         }
         match &self.cached {
@@ -306,6 +302,22 @@ impl Engine {
     pub fn handle(&mut self, req: Request) -> Response {
         answer(self, req)
     }
+}
+
+/// A failure answer about the request envelope itself.
+fn request_error(field: &str, message: impl Into<String>) -> Response {
+    let e = InputError::Invalid {
+        doc: Doc::Request,
+        item: "(request)".into(),
+        field: field.into(),
+        message: message.into(),
+    };
+    Response::from_errors(&e.into())
+}
+
+/// A failure answer for a case that could not be computed.
+fn compute_error(e: &ComputeError) -> Response {
+    Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(e)] }
 }
 
 fn internal(what: &str) -> Response {
@@ -323,16 +335,13 @@ fn internal(what: &str) -> Response {
 
 fn answer(engine: &mut Engine, req: Request) -> Response {
     if req.version != CONTRACT_VERSION {
-        let e = InputError::Invalid {
-            doc: Doc::Request,
-            item: "(request)".into(),
-            field: "version".into(),
-            message: format!(
+        return request_error(
+            "version",
+            format!(
                 "contract version {} is not supported; this library speaks version {CONTRACT_VERSION}",
                 req.version
             ),
-        };
-        return Response::errors(&e.into());
+        );
     }
     let (policy_doc, policy) = match engine.policy(req.policy) {
         Ok(p) => p,
@@ -346,30 +355,24 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     if req.command == Command::Parse {
         let case = match req.case.map(|c| read_doc::<CaseDoc>(Doc::Case, c)) {
             None => None,
-            Some(Err(e)) => return Response::errors(&e.into()),
+            Some(Err(e)) => return Response::from_errors(&e.into()),
             Some(Ok(doc)) => match Case::compile(policy, &doc) {
                 Ok(_) => Some(doc),
-                Err(e) => return Response::errors(&e),
+                Err(e) => return Response::from_errors(&e),
             },
         };
         return ok(Output::Parse { policy: policy_doc.clone(), case });
     }
     let Some(case) = req.case else {
-        let e = InputError::Invalid {
-            doc: Doc::Request,
-            item: "(request)".into(),
-            field: "case".into(),
-            message: "the case is missing".into(),
-        };
-        return Response::errors(&e.into());
+        return request_error("case", "the case is missing");
     };
     let case = match read_case(policy, case) {
         Ok(c) => c,
-        Err(e) => return Response::errors(&e),
+        Err(e) => return Response::from_errors(&e),
     };
     let split = match compute(policy, &case, req.period) {
         Ok(r) => r,
-        Err(e) => return Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(&e)] },
+        Err(e) => return compute_error(&e),
     };
     match req.command {
         Command::Explain => {
@@ -382,22 +385,16 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         }
         Command::Compare => {
             let Some(previous) = req.previous_case else {
-                let e = InputError::Invalid {
-                    doc: Doc::Request,
-                    item: "(request)".into(),
-                    field: "previous_case".into(),
-                    message: "compare needs the previous version of the case".into(),
-                };
-                return Response::errors(&e.into());
+                return request_error("previous_case", "compare needs the previous version of the case");
             };
             let previous = match read_case(policy, previous) {
                 Ok(c) => c,
-                Err(e) => return Response::errors(&e),
+                Err(e) => return Response::from_errors(&e),
             };
             // The previous version is computed over the same period, so months line up.
             let before = match compute(policy, &previous, Some(split.period)) {
                 Ok(r) => r,
-                Err(e) => return Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(&e)] },
+                Err(e) => return compute_error(&e),
             };
             let comparison = crate::compare::compare(policy, &before, &split, req.booked_through);
             ok(Output::Compare { split, comparison })

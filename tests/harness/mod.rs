@@ -142,6 +142,26 @@ fn posting_invariants(split: &Value, postings: &Value, errs: &mut Vec<String>) {
     }
 }
 
+/// Each `{id: amount}` of `wants` is the amount of the entry of `list` whose `key` is that id.
+fn totals_match(list: &Value, key: &str, wants: &Value, errs: &mut Vec<String>) {
+    for (id, amount) in wants.as_object().into_iter().flatten() {
+        let got = find_by(list, key, id).map(|d| d["amount"].clone());
+        if got.as_ref() != Some(amount) {
+            errs.push(format!("{key} {id} total is {got:?}, expected {amount}"));
+        }
+    }
+}
+
+/// Each object of `wants` matches (on all its fields) some entry of `list`.
+fn subset_match(list: &Value, wants: &Value, what: &str, errs: &mut Vec<String>) {
+    let got = list.as_array().cloned().unwrap_or_default();
+    for want in wants.as_array().into_iter().flatten() {
+        if !got.iter().any(|p| want.as_object().into_iter().flatten().all(|(k, x)| p[k] == *x)) {
+            errs.push(format!("no {what} matching {want}"));
+        }
+    }
+}
+
 fn find_by<'a>(list: &'a Value, key: &str, want: &str) -> Option<&'a Value> {
     list.as_array()?.iter().find(|x| s(&x[key]) == want)
 }
@@ -285,32 +305,9 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     errs.push(format!("{n} lines, expected {v}"));
                 }
             }
-            "departments" => {
-                for (dept, amount) in v.as_object().into_iter().flatten() {
-                    let got =
-                        find_by(&result["totals"]["by_department"], "department", dept).map(|d| d["amount"].clone());
-                    if got.as_ref() != Some(amount) {
-                        errs.push(format!("department {dept} total is {got:?}, expected {amount}"));
-                    }
-                }
-            }
-            "municipalities" => {
-                for (m, amount) in v.as_object().into_iter().flatten() {
-                    let got =
-                        find_by(&result["totals"]["by_municipality"], "municipality", m).map(|d| d["amount"].clone());
-                    if got.as_ref() != Some(amount) {
-                        errs.push(format!("municipality {m} total is {got:?}, expected {amount}"));
-                    }
-                }
-            }
-            "months" => {
-                for (m, amount) in v.as_object().into_iter().flatten() {
-                    let got = find_by(&result["totals"]["by_month"], "month", m).map(|d| d["amount"].clone());
-                    if got.as_ref() != Some(amount) {
-                        errs.push(format!("month {m} total is {got:?}, expected {amount}"));
-                    }
-                }
-            }
+            "departments" => totals_match(&result["totals"]["by_department"], "department", v, &mut errs),
+            "municipalities" => totals_match(&result["totals"]["by_municipality"], "municipality", v, &mut errs),
+            "months" => totals_match(&result["totals"]["by_month"], "month", v, &mut errs),
             "line" => {
                 for want in v.as_array().into_iter().flatten() {
                     check_line(result, want, &mut errs);
@@ -381,24 +378,8 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     }
                 }
             }
-            "postings" => {
-                let got = r["result"]["postings"].as_array().cloned().unwrap_or_default();
-                for want in v.as_array().into_iter().flatten() {
-                    let hit = got.iter().any(|p| want.as_object().into_iter().flatten().all(|(k, x)| p[k] == *x));
-                    if !hit {
-                        errs.push(format!("no posting matching {want}"));
-                    }
-                }
-            }
-            "changes" | "corrections" => {
-                let got = r["result"]["comparison"][k.as_str()].as_array().cloned().unwrap_or_default();
-                for want in v.as_array().into_iter().flatten() {
-                    let hit = got.iter().any(|p| want.as_object().into_iter().flatten().all(|(k, x)| p[k] == *x));
-                    if !hit {
-                        errs.push(format!("no {k} entry matching {want} among {}", Value::Array(got.clone())));
-                    }
-                }
-            }
+            "postings" => subset_match(&r["result"]["postings"], v, "posting", &mut errs),
+            "changes" | "corrections" => subset_match(&r["result"]["comparison"][k.as_str()], v, k, &mut errs),
             "change_count" | "correction_count" => {
                 let list = if k == "change_count" { "changes" } else { "corrections" };
                 let n = r["result"]["comparison"][list].as_array().map_or(0, Vec::len);

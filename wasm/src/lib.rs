@@ -3,6 +3,7 @@
 //! browser gets exactly the bytes the native library and the CLI produce. Nothing here throws:
 //! bad input gives a `{"status":"error",...}` answer.
 
+use fordeling::contract::json_string;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -104,8 +105,4 @@ pub fn example_cases() -> String {
 #[wasm_bindgen(js_name = contractVersion)]
 pub fn contract_version() -> u32 {
     fordeling::contract::CONTRACT_VERSION
-}
-
-fn json_string(s: &str) -> String {
-    fordeling::contract::json_string(s)
 }
