@@ -38,6 +38,30 @@ pub struct CaseDoc {
     /// Agreements on the split, set at the joint assessment; a re-assessment is a new agreement.
     #[serde(default)]
     pub agreements: Vec<AgreementDoc>,
+    /// Income on the case (e.g. a parents' payment or an insurance payout), deducted from the cost
+    /// before state reimbursement is computed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub income: Vec<IncomeDoc>,
+}
+
+/// Income on a case, deducted from the cost that state reimbursement is computed on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncomeDoc {
+    /// Id, unique among the case's income.
+    pub id: String,
+    /// The amount in DKK (a string, not negative).
+    pub amount: Amount,
+    /// What the amount is per (a one-off amount counts over 12 months, like one-off costs).
+    pub per: Per,
+    /// First day (for `once`: the day received).
+    pub from: Date,
+    /// Last day, inclusive; absent means open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The child.
@@ -154,6 +178,19 @@ pub struct Line {
     pub validity: Validity,
 }
 
+/// Validated income.
+#[derive(Debug, Clone)]
+pub struct Income {
+    /// Id.
+    pub id: String,
+    /// Amount (not negative).
+    pub amount: Amount,
+    /// Per.
+    pub per: Per,
+    /// Days it covers.
+    pub validity: Validity,
+}
+
 /// A validated agreement.
 #[derive(Debug, Clone)]
 pub struct Agreement {
@@ -190,6 +227,8 @@ pub struct Case {
     pub lines: Vec<Line>,
     /// Agreements, sorted by line and start.
     pub agreements: Vec<Agreement>,
+    /// Income, in document order.
+    pub income: Vec<Income>,
 }
 
 impl Case {
@@ -217,6 +256,7 @@ impl Case {
         too_many("agreements", doc.agreements.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("other_cases", doc.other_cases.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("consent", doc.consent.len(), MAX_ITEMS_PER_CASE, &mut errors);
+        too_many("income", doc.income.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("child.handlekommune", doc.child.handlekommune.len(), MAX_ITEMS_PER_CASE, &mut errors);
         if !errors.is_empty() {
             return Err(InputErrors(errors));
@@ -301,23 +341,7 @@ impl Case {
             if line_ix.insert(s.id.as_str(), i).is_some() {
                 errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: s.id.clone() });
             }
-            let v = Validity { from: Some(s.from), to: s.to };
-            if let Err(e) = v.check(d, &it) {
-                errors.push(e);
-            }
-            let validity = if s.per == Per::Once {
-                if s.to.is_some_and(|t| t != s.from) {
-                    errors.push(InputError::Invalid {
-                        doc: d,
-                        item: it.clone(),
-                        field: "to".into(),
-                        message: "a one-off amount is paid on one day: leave 'to' out or equal to 'from'".into(),
-                    });
-                }
-                Validity { from: Some(s.from), to: Some(s.from) }
-            } else {
-                v
-            };
+            let validity = flow_validity(&it, s.per, s.from, s.to, &mut errors);
             match policy.service(&s.service) {
                 Some(ix) => lines.push(Line { id: s.id.clone(), service: ix, amount: s.amount, per: s.per, validity }),
                 None => errors.push(InputError::Unknown {
@@ -373,6 +397,25 @@ impl Case {
         }
         agreements.sort_by_key(|a| (a.line, a.validity.from));
 
+        let mut income = Vec::new();
+        let mut seen = HashMap::new();
+        for (i, x) in doc.income.iter().enumerate() {
+            let it = format!("income[{i}] '{}'", x.id);
+            if seen.insert(x.id.as_str(), i).is_some() {
+                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: x.id.clone() });
+            }
+            if x.amount.value().is_sign_negative() && !x.amount.value().is_zero() {
+                errors.push(InputError::Invalid {
+                    doc: d,
+                    item: it.clone(),
+                    field: "amount".into(),
+                    message: format!("income cannot be negative ({}); correct the cost lines instead", x.amount),
+                });
+            }
+            let validity = flow_validity(&it, x.per, x.from, x.to, &mut errors);
+            income.push(Income { id: x.id.clone(), amount: x.amount, per: x.per, validity });
+        }
+
         if !errors.is_empty() {
             return Err(InputErrors(errors));
         }
@@ -386,6 +429,7 @@ impl Case {
             other_cases,
             lines,
             agreements,
+            income,
         })
     }
 
@@ -393,4 +437,25 @@ impl Case {
     pub fn handlekommune(&self, d: Date) -> Option<MuniIx> {
         self.residence.iter().rev().find(|(from, _)| *from <= d).map(|r| r.1)
     }
+}
+
+/// The days an amount covers; a one-off amount covers its one day. Reports `to` before `from`,
+/// and a one-off amount with a different `to`.
+fn flow_validity(item: &str, per: Per, from: Date, to: Option<Date>, errors: &mut Vec<InputError>) -> Validity {
+    let v = Validity { from: Some(from), to };
+    if let Err(e) = v.check(Doc::Case, item) {
+        errors.push(e);
+    }
+    if per != Per::Once {
+        return v;
+    }
+    if to.is_some_and(|t| t != from) {
+        errors.push(InputError::Invalid {
+            doc: Doc::Case,
+            item: item.into(),
+            field: "to".into(),
+            message: "a one-off amount is paid on one day: leave 'to' out or equal to 'from'".into(),
+        });
+    }
+    Validity { from: Some(from), to: Some(from) }
 }

@@ -47,6 +47,9 @@ pub struct SplitResult {
     pub lines: Vec<Line>,
     /// Totals: sums of the rounded shares.
     pub totals: Totals,
+    /// State reimbursement, when the policy has a scheme (see [`crate::reimbursement`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reimbursement: Option<crate::reimbursement::Reimbursement>,
 }
 
 /// The eligibility verdict over a stretch of days with the same facts.
@@ -298,7 +301,74 @@ struct KeyUsedIx {
 }
 
 /// Split a case over a period (or, without one, over its services' own dates).
+///
+/// When the policy has a reimbursement scheme, the result carries the case's state reimbursement
+/// as a household of one; [`compute_household`] adds siblings.
 pub fn compute(policy: &Policy, case: &Case, period: Option<Period>) -> Result<SplitResult, ComputeError> {
+    compute_household(policy, case, &[], period)
+}
+
+/// Split a case over a period, with state reimbursement computed on the cost of the whole
+/// household: the case and its `siblings` (the other children's cases, same `household` id).
+/// Only the case itself is split; the siblings are computed over the same period for their cost.
+pub fn compute_household(
+    policy: &Policy,
+    case: &Case,
+    siblings: &[Case],
+    period: Option<Period>,
+) -> Result<SplitResult, ComputeError> {
+    let result = compute_lines(policy, case, period)?;
+    let Some(scheme) = &policy.reimbursement else {
+        if let Some(s) = siblings.first() {
+            return Err(ComputeError::Reimbursement {
+                item: format!("case '{}'", s.id),
+                message: "siblings are added together only for state reimbursement, and the policy has no \
+                          reimbursement scheme"
+                    .into(),
+            });
+        }
+        return Ok(result);
+    };
+    let mut cases = vec![case];
+    let mut results = Vec::with_capacity(siblings.len() + 1);
+    for s in siblings {
+        if s.household.is_none() || s.household != case.household {
+            return Err(ComputeError::Reimbursement {
+                item: format!("case '{}'", s.id),
+                message: format!(
+                    "is in household {}, case '{}' in household {}: only children of one household are added \
+                     together",
+                    household_text(&s.household),
+                    case.id,
+                    household_text(&case.household)
+                ),
+            });
+        }
+        if cases.iter().any(|c| c.id == s.id) {
+            return Err(ComputeError::Reimbursement {
+                item: format!("case '{}'", s.id),
+                message: "is given twice in the household".into(),
+            });
+        }
+        cases.push(s);
+    }
+    let period = result.period;
+    results.push(result);
+    for s in siblings {
+        results.push(compute_lines(policy, s, Some(period))?);
+    }
+    let reimbursement = crate::reimbursement::reimburse(policy, scheme, &cases, &results)?;
+    let mut result = results.swap_remove(0);
+    result.reimbursement = Some(reimbursement);
+    Ok(result)
+}
+
+fn household_text(h: &Option<String>) -> String {
+    h.as_ref().map_or_else(|| "(none)".to_string(), |h| format!("'{h}'"))
+}
+
+/// Split a case over a period, without reimbursement.
+pub(crate) fn compute_lines(policy: &Policy, case: &Case, period: Option<Period>) -> Result<SplitResult, ComputeError> {
     let period = resolve_period(case, period)?;
     let segments = segments(policy, case, period);
     let mut verdicts: Vec<Verdict> = Vec::new();
@@ -356,7 +426,15 @@ pub fn compute(policy: &Policy, case: &Case, period: Option<Period>) -> Result<S
         Some(v) => format!("{} ({v})", policy.name),
         None => policy.name.clone(),
     };
-    Ok(SplitResult { case: case.id.clone(), policy: label, period, eligibility: verdicts, lines, totals })
+    Ok(SplitResult {
+        case: case.id.clone(),
+        policy: label,
+        period,
+        eligibility: verdicts,
+        lines,
+        totals,
+        reimbursement: None,
+    })
 }
 
 fn resolve_period(case: &Case, period: Option<Period>) -> Result<Period, ComputeError> {
@@ -676,24 +754,37 @@ fn decide(
 
 /// The amount of `line` for days `from..=to` of one month: rounded øre, exact text, and basis.
 fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, String, AmountBasis), ComputeError> {
+    flow_amount("service line", &line.id, line.amount, line.per, line.validity, from, to)
+}
+
+/// The amount of a flow (a service line or income) for days `from..=to` of one month.
+pub(crate) fn flow_amount(
+    kind: &str,
+    id: &str,
+    amount: Amount,
+    per: Per,
+    validity: Validity,
+    from: Date,
+    to: Date,
+) -> Result<(i64, String, AmountBasis), ComputeError> {
     let month = from.month_of();
     let dim = i128::from(month.days());
     // The line's first covered day in this month: cumulative rounding starts there, so the
     // segments of a month always add up to the amount for the days the line covers.
-    let first = line.validity.from.filter(|f| f.month_of() == month).map_or(1, |f| f.day());
+    let first = validity.from.filter(|f| f.month_of() == month).map_or(1, |f| f.day());
     let c_before = i128::from(from.day() - first);
     let c_end = i128::from(to.day() - first + 1);
     let days = c_end - c_before;
-    let (num, den) = line.amount.ore_ratio();
+    let (num, den) = amount.ore_ratio();
     let mut basis = AmountBasis {
-        per: line.per,
-        granted: line.amount,
+        per,
+        granted: amount,
         service_year_month: None,
         month_amount: None,
         days: Some(days as u32),
         days_in_month: Some(month.days()),
     };
-    let (ore, exact) = match line.per {
+    let (ore, exact) = match per {
         Per::Once => {
             basis.days = None;
             basis.days_in_month = None;
@@ -704,7 +795,7 @@ fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, String, Am
             ratio_text(num * days, den * dim),
         ),
         Per::Year => {
-            let start = line.validity.from.map_or(month, Date::month_of);
+            let start = validity.from.map_or(month, Date::month_of);
             let k = i128::from(start.months_until(month).rem_euclid(12) + 1);
             let m = round_div(num * k, den * 12) - round_div(num * (k - 1), den * 12);
             basis.service_year_month = Some(k as u32);
@@ -714,7 +805,7 @@ fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, String, Am
     };
     match i64::try_from(ore) {
         Ok(v) if v.unsigned_abs() <= MAX_ORE.unsigned_abs() => Ok((v, exact, basis)),
-        _ => Err(ComputeError::Overflow { item: format!("service line '{}' in {month}", line.id) }),
+        _ => Err(ComputeError::Overflow { item: format!("{kind} '{id}' in {month}") }),
     }
 }
 

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::case::{Case, CaseDoc};
-use crate::compute::{compute, Period, SplitResult};
+use crate::compute::{compute, compute_household, Period, SplitResult};
 use crate::doc::{from_value, parse_json, parse_text, MAX_INPUT_BYTES};
 use crate::error::{ComputeError, Doc, InputError, InputErrors};
 use crate::explain::{explain_text, Lang};
@@ -73,12 +73,33 @@ pub struct Request {
     /// Language of explanation texts (`en` or `da`; default `en`).
     #[serde(default)]
     pub lang: Lang,
+    /// The other children of the case's household (same `household` id), each a JSON object or a
+    /// string: their cost is added to the case's for state reimbursement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub siblings: Vec<Value>,
     /// For `compare`: the previous version of the case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_case: Option<Value>,
     /// For `compare`: the last month already booked (`YYYY-MM`); default: every month of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_through: Option<crate::date::Month>,
+}
+
+impl Request {
+    /// A request for `command` on `policy`, with nothing else set.
+    pub fn new(command: Command, policy: Value) -> Request {
+        Request {
+            version: CONTRACT_VERSION,
+            command,
+            policy,
+            case: None,
+            period: None,
+            lang: Lang::En,
+            siblings: Vec::new(),
+            previous_case: None,
+            booked_through: None,
+        }
+    }
 }
 
 /// The answer to a request.
@@ -176,7 +197,8 @@ impl From<&ComputeError> for ErrorReport {
             ComputeError::Overflow { item }
             | ComputeError::PeriodNeeded { item }
             | ComputeError::NoHandlekommune { item, .. }
-            | ComputeError::Key { item, .. } => item.clone(),
+            | ComputeError::Key { item, .. }
+            | ComputeError::Reimbursement { item, .. } => item.clone(),
             ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
         };
         ErrorReport { kind: "compute".into(), code: e.code().into(), item, field: None, message: e.to_string() }
@@ -370,7 +392,18 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         Ok(c) => c,
         Err(e) => return Response::from_errors(&e),
     };
-    let split = match compute(policy, &case, req.period) {
+    let mut siblings = Vec::with_capacity(req.siblings.len());
+    let mut errors = Vec::new();
+    for (i, v) in req.siblings.into_iter().enumerate() {
+        match read_case(policy, v) {
+            Ok(c) => siblings.push(c),
+            Err(e) => errors.extend(e.0.into_iter().map(|e| e.within(&format!("siblings[{i}]")))),
+        }
+    }
+    if !errors.is_empty() {
+        return Response::from_errors(&InputErrors(errors));
+    }
+    let split = match compute_household(policy, &case, &siblings, req.period) {
         Ok(r) => r,
         Err(e) => return compute_error(&e),
     };

@@ -166,6 +166,22 @@ impl InputError {
         }
     }
 
+    /// The same error with its item placed inside `outer` (`siblings[1]: services[0] 'x'`).
+    pub fn within(mut self, outer: &str) -> InputError {
+        let item = match &mut self {
+            InputError::Syntax { item, .. }
+            | InputError::Duplicate { item, .. }
+            | InputError::Unknown { item, .. }
+            | InputError::EndBeforeStart { item, .. }
+            | InputError::Overlap { item, .. }
+            | InputError::PercentAbove100 { item, .. }
+            | InputError::Unresolvable { item, .. }
+            | InputError::Invalid { item, .. } => item,
+        };
+        *item = format!("{outer}: {item}");
+        self
+    }
+
     /// The offending field, where one field is to blame.
     pub fn field(&self) -> Option<&str> {
         match self {
@@ -262,6 +278,15 @@ pub enum ComputeError {
         /// The date.
         date: String,
     },
+    /// State reimbursement could not be computed (cases of different households, a recipient
+    /// department outside the paying municipality).
+    #[error("{item}: {message}")]
+    Reimbursement {
+        /// The case or month.
+        item: String,
+        /// Why.
+        message: String,
+    },
     /// An allocation key could not be applied.
     #[error("{item}: key '{key}' cannot be applied on {date}: {message}")]
     Key {
@@ -286,6 +311,7 @@ impl ComputeError {
             ComputeError::PeriodNeeded { .. } => "period_needed",
             ComputeError::NoHandlekommune { .. } => "no_handlekommune",
             ComputeError::Key { .. } => "key",
+            ComputeError::Reimbursement { .. } => "reimbursement",
         }
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compute::{Criterion, KeyUsed, Line, Responsible, SplitResult};
 use crate::policy::KeyKind;
+use crate::reimbursement::Reimbursement;
 
 /// A language for texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -239,9 +240,84 @@ pub fn explain_text(r: &SplitResult, l: Lang) -> String {
             );
         }
     }
+    if let Some(re) = &r.reimbursement {
+        reimbursement_text(re, l, &mut o);
+    }
     o.push('\n');
     o.push_str(&table(r, l));
     o
+}
+
+/// Each month's reimbursement: base, tiers, rounding and allocation.
+fn reimbursement_text(re: &Reimbursement, l: Lang, o: &mut String) {
+    let _ = writeln!(
+        o,
+        "\n{} ({}) — {}: {}",
+        l.t("State reimbursement", "Statsrefusion"),
+        re.legal_basis,
+        l.t("household", "husstand"),
+        re.cases.join(", ")
+    );
+    for m in &re.months {
+        let _ = writeln!(
+            o,
+            "  {} {}: {} {} − {} {} = {} {}",
+            m.month,
+            m.municipality,
+            l.t("counted", "tællende"),
+            m.counted,
+            l.t("income", "indtægt"),
+            m.income,
+            l.t("base", "grundlag"),
+            m.base
+        );
+        if m.one_off_part.ore() != 0 {
+            let _ = writeln!(
+                o,
+                "      {} {}",
+                l.t("of which one-off twelfths", "heraf tolvtedele af engangsudgifter"),
+                m.one_off_part
+            );
+        }
+        if m.level.is_none() {
+            let _ = writeln!(
+                o,
+                "      {}",
+                l.t("no level of thresholds in force: nothing reimbursed", "ingen gældende tærskler: ingen refusion")
+            );
+        }
+        for t in &m.tiers {
+            let _ = writeln!(
+                o,
+                "      {} % {} {} {} {} ({} / 12) = {}",
+                t.percent,
+                l.t("of", "af"),
+                t.portion,
+                l.t("above", "over"),
+                t.monthly_threshold,
+                t.above,
+                t.amount
+            );
+        }
+        let _ = writeln!(
+            o,
+            "      {} = {} ({} {}; {})",
+            l.t("reimbursement", "refusion"),
+            m.reimbursement,
+            l.t("exact", "præcist"),
+            m.exact,
+            l.t("rounded once, half away from zero", "afrundet én gang, halve op")
+        );
+        for a in m.cases.iter().filter(|_| m.cases.len() > 1).chain(&m.departments) {
+            let leftover = if a.leftover_ore { l.t(" (+ 1 leftover øre)", " (+ 1 restøre)") } else { "" };
+            let who = match (&a.department, re.cases.len()) {
+                (Some(d), 1) => d.clone(),
+                (Some(d), _) => format!("{} / {d}", a.case),
+                (None, _) => a.case.clone(),
+            };
+            let _ = writeln!(o, "        {who} {}{leftover}  ({} {})", a.amount, l.t("weight", "vægt"), a.weight);
+        }
+    }
 }
 
 /// Totals as text tables: per department, per municipality, and month by department.
@@ -274,6 +350,39 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
         let _ = write!(o, " {:>16}", d.amount.to_string());
     }
     let _ = writeln!(o, " {:>14}", r.totals.case.to_string());
+    if let Some(re) = &r.reimbursement {
+        let _ = writeln!(o, "\n{} ({})", l.t("State reimbursement", "Statsrefusion"), re.legal_basis);
+        let _ = writeln!(
+            o,
+            "  {:<20} {:>16} {:>16} {:>16}",
+            "",
+            l.t("gross", "brutto"),
+            l.t("reimbursement", "refusion"),
+            l.t("net", "netto")
+        );
+        for d in &re.by_department {
+            let _ = writeln!(
+                o,
+                "  {:<20} {:>16} {:>16} {:>16}",
+                d.department,
+                d.gross.to_string(),
+                d.reimbursement.to_string(),
+                d.net.to_string()
+            );
+        }
+        let t = &re.total;
+        let _ = writeln!(
+            o,
+            "  {}: {} {}, {} {}, {} {}",
+            l.t("Total", "I alt"),
+            l.t("gross", "brutto"),
+            t.gross,
+            l.t("reimbursement", "refusion"),
+            t.reimbursement,
+            l.t("net", "netto"),
+            t.net
+        );
+    }
     o
 }
 

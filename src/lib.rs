@@ -45,6 +45,7 @@ pub mod gen;
 pub mod money;
 pub mod policy;
 pub mod postings;
+pub mod reimbursement;
 pub mod split;
 pub mod workload;
 

@@ -80,6 +80,9 @@ pub struct PolicyDoc {
     /// Cross-municipality arrangements.
     #[serde(default)]
     pub arrangements: Vec<ArrangementDoc>,
+    /// State reimbursement of particularly expensive single cases, if the policy computes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reimbursement: Option<crate::reimbursement::SchemeDoc>,
 }
 
 /// A municipality.
@@ -481,6 +484,8 @@ pub struct Policy {
     pub criteria: Vec<Criteria>,
     /// Arrangements in document order.
     pub arrangements: Vec<Arrangement>,
+    /// The state reimbursement scheme, if any.
+    pub reimbursement: Option<crate::reimbursement::Scheme>,
     muni_ix: HashMap<String, MuniIx>,
     dept_ix: HashMap<String, DeptIx>,
     service_ix: HashMap<String, usize>,
@@ -553,15 +558,15 @@ fn item(kind: &str, i: usize, id: &str) -> String {
     format!("{kind}[{i}] '{id}'")
 }
 
-fn invalid(doc: Doc, item: &str, field: &str, message: impl Into<String>) -> InputError {
+pub(crate) fn invalid(doc: Doc, item: &str, field: &str, message: impl Into<String>) -> InputError {
     InputError::Invalid { doc, item: item.into(), field: field.into(), message: message.into() }
 }
 
-fn unknown(doc: Doc, item: &str, field: &str, what: &'static str, id: &str) -> InputError {
+pub(crate) fn unknown(doc: Doc, item: &str, field: &str, what: &'static str, id: &str) -> InputError {
     InputError::Unknown { doc, item: item.into(), field: field.into(), what, id: id.into() }
 }
 
-fn compile_target(
+pub(crate) fn compile_target(
     dept_ix: &HashMap<String, DeptIx>,
     doc: Doc,
     item: &str,
@@ -931,6 +936,16 @@ impl Compiler {
                 }
             }
         }
+        let reimbursement = doc.reimbursement.as_ref().and_then(|r| {
+            crate::reimbursement::compile_scheme(
+                r,
+                &service_ix,
+                &dept_ix,
+                &municipalities,
+                &by_sector,
+                &mut self.errors,
+            )
+        });
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -940,6 +955,7 @@ impl Compiler {
             keys,
             criteria,
             arrangements,
+            reimbursement,
             muni_ix,
             dept_ix,
             service_ix,

@@ -287,3 +287,87 @@ proptest! {
         prop_assert_eq!(a.bad_records, b.bad_records);
     }
 }
+
+const REFUSION: &str = include_str!("cases/policies/refusion.toml");
+const REFUSION_ONE: &str = include_str!("cases/policies/refusion-recipient.toml");
+
+/// A child of household `h`: (line service, amount in whole DKK, per, start day-of-year) and income.
+type Child = (Vec<(usize, i64, usize, u32)>, Option<(i64, usize)>, bool);
+
+fn child_json(id: usize, c: &Child) -> Value {
+    let services = ["merudgift", "aflastning", "hjaelpemiddel", "skole"];
+    let pers = ["month", "year", "once"];
+    let date = |d: u32| format!("2023-{:02}-{:02}", 1 + (d % 12), 1 + (d / 12) % 28);
+    let mut v = json!({
+        "id": format!("c{id}"),
+        "household": "h",
+        "consent": [{ "from": "2020-01-01" }],
+        "other_cases": [{ "id": "job", "sector": "employment" }],
+        "child": {
+            "birth_date": "2015-05-01",
+            "significant_permanent_disability": true,
+            "handlekommune": if c.2 {
+                json!([{ "municipality": "m1", "from": "2015-05-01" }, { "municipality": "m2", "from": "2023-07-10" }])
+            } else {
+                json!([{ "municipality": "m1", "from": "2015-05-01" }])
+            }
+        },
+        "services": c.0.iter().enumerate().map(|(i, (s, a, per, d))| json!({
+            "id": format!("s{i}"), "service": services[*s], "amount": format!("{a}.{:02}", (a.unsigned_abs() % 100)),
+            "per": pers[*per], "from": date(*d)
+        })).collect::<Vec<_>>(),
+    });
+    if let Some((a, per)) = c.1 {
+        v["income"] = json!([{ "id": "i", "amount": format!("{a}.00"), "per": pers[per], "from": "2023-02-01" }]);
+    }
+    v
+}
+
+fn child() -> impl Strategy<Value = Child> {
+    (
+        prop::collection::vec(
+            (0usize..4, prop_oneof![0i64..400_000, -200_000i64..3_000_000], 0usize..3, 0u32..336),
+            1..5,
+        ),
+        prop::option::of((0i64..150_000, 0usize..3)),
+        any::<bool>(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// State reimbursement never exceeds the cost it is computed on (per month and municipality, per
+    /// case and per department when it follows the split), is never negative, and is conserved to
+    /// the øre from the month down to cases and departments and up to the totals.
+    #[test]
+    fn prop_reimbursement_never_exceeds_cost(children in prop::collection::vec(child(), 1..4), one in any::<bool>()) {
+        let docs: Vec<Value> = children.iter().enumerate().map(|(i, c)| child_json(i, c)).collect();
+        let req = json!({
+            "version": 1, "command": "split", "policy": if one { REFUSION_ONE } else { REFUSION },
+            "case": docs[0], "siblings": docs[1..],
+            "period": { "from": "2023-01-01", "to": "2023-12-31" }
+        });
+        let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&req.to_string())).unwrap();
+        prop_assert_eq!(&answer["status"], "ok", "{}", answer);
+        let r = &answer["result"]["reimbursement"];
+        let mut total = 0;
+        for m in r["months"].as_array().unwrap() {
+            let amount = ore(&m["reimbursement"]);
+            prop_assert!(amount >= 0 && amount <= ore(&m["base"]).max(0) && amount <= ore(&m["counted"]).max(0), "{}", m);
+            let parts = |k: &str| m[k].as_array().unwrap().iter().map(|a| (ore(&a["amount"]), ore(&a["weight"]))).collect::<Vec<_>>();
+            prop_assert_eq!(parts("cases").iter().map(|p| p.0).sum::<i64>(), amount);
+            prop_assert_eq!(parts("departments").iter().map(|p| p.0).sum::<i64>(), amount);
+            prop_assert!(parts("cases").iter().all(|(a, w)| *a >= 0 && a <= w), "{}", m);
+            if !one {
+                prop_assert!(parts("departments").iter().all(|(a, w)| *a >= 0 && a <= w), "{}", m);
+            }
+            total += amount;
+        }
+        prop_assert_eq!(ore(&r["total"]["reimbursement"]), total);
+        let sum = |k: &str| r[k].as_array().unwrap().iter().map(|x| ore(&x["reimbursement"])).sum::<i64>();
+        prop_assert_eq!(sum("by_case"), total);
+        prop_assert_eq!(sum("by_department"), total);
+        prop_assert_eq!(sum("by_month"), total);
+    }
+}

@@ -115,6 +115,10 @@ struct CaseArgs {
     /// Output format (default: json for split, readable text for explain).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Another child's case in the same household (repeatable): its cost is added for state
+    /// reimbursement.
+    #[arg(long)]
+    sibling: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -190,6 +194,10 @@ fn error_response(code: &str, item: &str, message: &str) -> Response {
     Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors: vec![report] }
 }
 
+fn siblings(paths: &[PathBuf]) -> Result<Vec<Value>, Failure> {
+    paths.iter().map(|p| read(p).map(Value::String)).collect()
+}
+
 fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, Failure> {
     let parse = |s: &str, which: &str| {
         Date::parse(s)
@@ -207,19 +215,9 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         LangArg::Da => Lang::Da,
     };
     let (request, format) = match &cli.command {
-        Cmd::Check { policy, format } => (
-            Request {
-                version: 1,
-                command: Command::Check,
-                policy: Value::String(read(policy)?),
-                case: None,
-                period: None,
-                lang,
-                previous_case: None,
-                booked_through: None,
-            },
-            *format,
-        ),
+        Cmd::Check { policy, format } => {
+            (Request { lang, ..Request::new(Command::Check, Value::String(read(policy)?)) }, *format)
+        }
         Cmd::Split(a) | Cmd::Explain(a) | Cmd::Postings(a) => {
             let command = match cli.command {
                 Cmd::Split(_) => Command::Split,
@@ -227,14 +225,11 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 _ => Command::Explain,
             };
             let req = Request {
-                version: 1,
-                command,
-                policy: Value::String(read(&a.policy)?),
                 case: Some(Value::String(read(&a.case)?)),
                 period: period(&a.from, &a.to)?,
                 lang,
-                previous_case: None,
-                booked_through: None,
+                siblings: siblings(&a.sibling)?,
+                ..Request::new(command, Value::String(read(&a.policy)?))
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
             (req, a.format.unwrap_or(default))
@@ -252,14 +247,10 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 });
             };
             let req = Request {
-                version: 1,
-                command: Command::Split,
-                policy: Value::String(example::POLICY.into()),
                 case: Some(Value::String(ex.case.into())),
                 period: ex.period(),
                 lang,
-                previous_case: None,
-                booked_through: None,
+                ..Request::new(Command::Split, Value::String(example::POLICY.into()))
             };
             (req, *format)
         }
@@ -272,14 +263,13 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 None => None,
             };
             let req = Request {
-                version: 1,
-                command: Command::Compare,
-                policy: Value::String(read(&a.policy)?),
                 case: Some(Value::String(read(&a.case)?)),
                 period: period(&a.from, &a.to)?,
                 lang,
+                siblings: siblings(&a.sibling)?,
                 previous_case: Some(Value::String(read(previous)?)),
                 booked_through,
+                ..Request::new(Command::Compare, Value::String(read(&a.policy)?))
             };
             (req, a.format.unwrap_or(Format::Table))
         }

@@ -36,7 +36,7 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in ["period", "lang", "previous_case", "booked_through"] {
+    for k in ["period", "lang", "previous_case", "booked_through", "siblings"] {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
@@ -112,6 +112,52 @@ fn invariants(result: &Value, errs: &mut Vec<String>) {
     }
 }
 
+/// State reimbursement is conserved to the øre and never exceeds the cost it is computed on.
+fn reimbursement_invariants(result: &Value, errs: &mut Vec<String>) {
+    let r = &result["reimbursement"];
+    let sum = |list: &Value, key: &str| -> i64 {
+        list.as_array().into_iter().flatten().map(|x| ore(&x[key]).unwrap_or(i64::MIN / 4)).sum()
+    };
+    let total = ore(&r["total"]["reimbursement"]).unwrap_or(i64::MIN / 4);
+    for m in r["months"].as_array().into_iter().flatten() {
+        let at = format!("reimbursement {} {}", m["month"], m["municipality"]);
+        let amount = ore(&m["reimbursement"]).unwrap_or(i64::MIN / 4);
+        let base = ore(&m["base"]).unwrap_or(0);
+        if ore(&m["counted"]).unwrap_or(0) - ore(&m["income"]).unwrap_or(0) != base {
+            errs.push(format!("{at}: base is not counted cost less income"));
+        }
+        if amount < 0 || amount > base.max(0) {
+            errs.push(format!("{at}: {amount} øre is outside 0..=base {base}"));
+        }
+        if sum(&m["cases"], "amount") != amount || sum(&m["departments"], "amount") != amount {
+            errs.push(format!("{at}: the allocation to cases or departments does not sum to {amount}"));
+        }
+        for c in m["cases"].as_array().into_iter().flatten() {
+            if ore(&c["amount"]) > ore(&c["weight"]) {
+                errs.push(format!("{at}: case {} gets more than its cost less income", c["case"]));
+            }
+        }
+    }
+    for (list, what) in [(&r["months"], "months"), (&r["by_case"], "cases"), (&r["by_department"], "departments")] {
+        if sum(list, "reimbursement") != total {
+            errs.push(format!("reimbursement of the {what} does not sum to the total {total}"));
+        }
+    }
+    if sum(&r["by_month"], "reimbursement") != total {
+        errs.push("reimbursement by month does not sum to the total".into());
+    }
+    for list in [&r["by_case"], &r["by_department"], &r["by_month"]] {
+        for x in list.as_array().into_iter().flatten() {
+            if ore(&x["gross"]).zip(ore(&x["reimbursement"])).map(|(g, r)| g - r) != ore(&x["net"]) {
+                errs.push(format!("net is not gross less reimbursement: {x}"));
+            }
+        }
+    }
+    if r["by_case"][0]["gross"] != result["totals"]["case"] {
+        errs.push("the case's gross cost is not its split total".into());
+    }
+}
+
 /// Postings net to each department's total and to each month's gross cost; pairs net to zero.
 fn posting_invariants(split: &Value, postings: &Value, errs: &mut Vec<String>) {
     let mut by_dept: std::collections::BTreeMap<String, i64> = Default::default();
@@ -156,14 +202,78 @@ fn totals_match(list: &Value, key: &str, wants: &Value, errs: &mut Vec<String>) 
 fn subset_match(list: &Value, wants: &Value, what: &str, errs: &mut Vec<String>) {
     let got = list.as_array().cloned().unwrap_or_default();
     for want in wants.as_array().into_iter().flatten() {
-        if !got.iter().any(|p| want.as_object().into_iter().flatten().all(|(k, x)| p[k] == *x)) {
+        if !got.iter().any(|p| matches(p, want)) {
             errs.push(format!("no {what} matching {want}"));
         }
     }
 }
 
+/// Whether `got` has what `want` gives: objects on the fields given, arrays element by element.
+fn matches(got: &Value, want: &Value) -> bool {
+    match (got, want) {
+        (_, Value::Object(w)) => w.iter().all(|(k, x)| matches(&got[k], x)),
+        (Value::Array(g), Value::Array(w)) => g.len() == w.len() && g.iter().zip(w).all(|(a, b)| matches(a, b)),
+        _ => got == want,
+    }
+}
+
 fn find_by<'a>(list: &'a Value, key: &str, want: &str) -> Option<&'a Value> {
     list.as_array()?.iter().find(|x| s(&x[key]) == want)
+}
+
+/// Reimbursement expectations: `total`, `gross`, `net` (amounts), `cases`, `departments`,
+/// `months` (`{id: reimbursement}`), `detail` (month entries matched on the fields given) and
+/// `allocated` (department parts matched on the fields given).
+fn check_reimbursement(r: &Value, want: &Value, errs: &mut Vec<String>) {
+    if !r.is_object() {
+        errs.push("the result has no reimbursement".into());
+        return;
+    }
+    for (k, v) in want.as_object().into_iter().flatten() {
+        match k.as_str() {
+            "total" | "gross" | "net" => {
+                let key = if k == "total" { "reimbursement" } else { k.as_str() };
+                if r["total"][key] != *v {
+                    errs.push(format!("reimbursement {k} is {}, expected {v}", r["total"][key]));
+                }
+            }
+            "cases" | "departments" | "months" => {
+                let (list, key) = match k.as_str() {
+                    "cases" => (&r["by_case"], "case"),
+                    "departments" => (&r["by_department"], "department"),
+                    _ => (&r["by_month"], "month"),
+                };
+                for (id, amount) in v.as_object().into_iter().flatten() {
+                    let got = find_by(list, key, id).map(|x| x["reimbursement"].clone());
+                    if got.as_ref() != Some(amount) {
+                        errs.push(format!("reimbursement of {key} {id} is {got:?}, expected {amount}"));
+                    }
+                }
+            }
+            "detail" => subset_match(&r["months"], v, "reimbursement month", errs),
+            "allocated" => {
+                let parts: Vec<Value> = r["months"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|m| {
+                        m["departments"].as_array().cloned().unwrap_or_default().into_iter().map(|mut d| {
+                            d["month"] = m["month"].clone();
+                            d
+                        })
+                    })
+                    .collect();
+                subset_match(&Value::Array(parts), v, "department part", errs)
+            }
+            "month_count" => {
+                let n = r["months"].as_array().map_or(0, Vec::len);
+                if json!(n) != *v {
+                    errs.push(format!("{n} reimbursement months, expected {v}"));
+                }
+            }
+            other => errs.push(format!("harness: unknown reimbursement expectation '{other}'")),
+        }
+    }
 }
 
 fn check_line(result: &Value, e: &Value, errs: &mut Vec<String>) {
@@ -287,6 +397,9 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
     let result = if r["result"].get("split").is_some() { &r["result"]["split"] } else { &r["result"] };
     if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
+        if result["reimbursement"].is_object() {
+            reimbursement_invariants(result, &mut errs);
+        }
     }
     if r["result"]["postings"].is_array() {
         posting_invariants(result, &r["result"]["postings"], &mut errs);
@@ -378,6 +491,7 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     }
                 }
             }
+            "reimbursement" => check_reimbursement(&result["reimbursement"], v, &mut errs),
             "postings" => subset_match(&r["result"]["postings"], v, "posting", &mut errs),
             "changes" | "corrections" => subset_match(&r["result"]["comparison"][k.as_str()], v, k, &mut errs),
             "change_count" | "correction_count" => {

@@ -1,0 +1,775 @@
+//! State reimbursement of particularly expensive single cases (refusion for særligt dyre
+//! enkeltsager, Barnets lov § 198).
+//!
+//! The state pays a share of a municipality's cost for a household's children above yearly
+//! thresholds, in marginal tiers like tax brackets (2022 level: 25 % above DKK 860,000, 50 % above
+//! 1,680,000, 75 % above 2,120,000). The thresholds are regulated every year, so they are dated
+//! policy parameters ([`SchemeDoc::levels`]); which services count is policy data too.
+//!
+//! Per month and per paying municipality:
+//!
+//! 1. **Counted cost**: the household's children's shares booked in the municipality's departments
+//!    for the services that count. A one-off cost counts as twelve monthly parts from its month,
+//!    `round(k*A/12) - round((k-1)*A/12)` for k = 1..12 (each department's share spread alike), so
+//!    a one-off paid in the eleven months before the period still counts in it.
+//! 2. **Base** = counted cost minus the household's income (spread the same way).
+//! 3. **Reimbursement** = the sum over tiers of `rate × clamp(base - threshold/12, 0, width/12)`,
+//!    computed exactly (`Σ rate_i × clamp(12·base - T_i, 0, T_(i+1) - T_i) / 12`) and rounded once,
+//!    half away from zero, to the øre. It never exceeds the base.
+//! 4. **Allocation**: to the children in proportion to their own counted cost less income, then
+//!    within each child either following the cost split (in proportion to each department's counted
+//!    share) or to one recipient department; both by largest remainder, so every øre is kept.
+//!
+//! Gross cost is every share in the period (all services, as booked); net = gross - reimbursement.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Per};
+use crate::compute::{compute_lines, flow_amount, Period, SplitResult};
+use crate::date::{Date, Month};
+use crate::doc::{check_overlaps, Validity};
+use crate::error::{ComputeError, Doc, InputError};
+use crate::money::{ratio_text, round_div, Amount, Money, Weight};
+use crate::policy::{
+    compile_target, invalid, unknown, DeptIx, MuniIx, Municipality, Policy, Sector, Target, TargetDoc,
+};
+use crate::split::split_ore;
+
+/// The most tiers one level may have.
+pub const MAX_TIERS: usize = 10;
+
+/// A reimbursement scheme as written in the policy.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemeDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Legal basis, e.g. "Barnets lov § 198".
+    pub legal_basis: String,
+    /// Catalogue ids of the services whose cost counts.
+    pub services: Vec<String>,
+    /// Who receives the reimbursement: absent, it follows the cost split; otherwise one department,
+    /// named or as the paying municipality's department for a sector area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<TargetDoc>,
+    /// Dated thresholds and rates; they may not overlap and change only at month boundaries.
+    pub levels: Vec<LevelDoc>,
+}
+
+/// The thresholds and rates in force over a period.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDoc {
+    /// First day in force (a month's first day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day in force (a month's last day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// Tiers by rising threshold.
+    pub tiers: Vec<TierDoc>,
+}
+
+/// One marginal tier: `percent` of the yearly cost above `above`, up to the next tier's threshold.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierDoc {
+    /// Yearly threshold in DKK (whole øre); the monthly threshold is one twelfth of it.
+    pub above: Amount,
+    /// The state's percentage of the cost in the tier (above 0, at most 100).
+    pub percent: Weight,
+}
+
+/// A validated scheme.
+#[derive(Debug, Clone)]
+pub struct Scheme {
+    /// Id.
+    pub id: String,
+    /// Legal basis.
+    pub legal_basis: String,
+    /// Whether each catalogue service counts (indexed like [`Policy::services`]).
+    pub counts: Vec<bool>,
+    /// One recipient department, or `None` to follow the split.
+    pub recipient: Option<Target>,
+    /// Levels sorted by start.
+    pub levels: Vec<Level>,
+}
+
+/// A validated level.
+#[derive(Debug, Clone)]
+pub struct Level {
+    /// When in force.
+    pub validity: Validity,
+    /// Tiers by rising threshold.
+    pub tiers: Vec<Tier>,
+}
+
+/// A validated tier.
+#[derive(Debug, Clone)]
+pub struct Tier {
+    /// Yearly threshold as written.
+    pub above: Amount,
+    /// The percentage as written.
+    pub percent: Weight,
+    /// The threshold in øre.
+    above_ore: i128,
+    /// The percentage in units of 10^-10 percent.
+    units: i128,
+}
+
+/// Units of 10^-10 percent in one percent.
+const PERCENT_UNITS: i128 = 10_000_000_000;
+
+fn percent_units(w: Weight) -> i128 {
+    let v = w.value();
+    // A weight has at most 10 decimals, so this is exact.
+    v.mantissa() * 10i128.pow(10u32.saturating_sub(v.scale()))
+}
+
+/// Validate a scheme; problems go to `errors`.
+pub(crate) fn compile_scheme(
+    doc: &SchemeDoc,
+    service_ix: &HashMap<String, usize>,
+    dept_ix: &HashMap<String, DeptIx>,
+    municipalities: &[Municipality],
+    by_sector: &HashMap<(MuniIx, Sector), DeptIx>,
+    errors: &mut Vec<InputError>,
+) -> Option<Scheme> {
+    let d = Doc::Policy;
+    let it = format!("reimbursement '{}'", doc.id);
+    let before = errors.len();
+    let mut counts = vec![false; service_ix.len()];
+    for (i, s) in doc.services.iter().enumerate() {
+        match service_ix.get(s) {
+            Some(&ix) if counts.get(ix) == Some(&true) => {
+                errors.push(invalid(d, &it, &format!("services[{i}]"), format!("names service '{s}' twice")))
+            }
+            Some(&ix) => {
+                if let Some(c) = counts.get_mut(ix) {
+                    *c = true;
+                }
+            }
+            None => errors.push(unknown(d, &it, &format!("services[{i}]"), "service", s)),
+        }
+    }
+    if doc.services.is_empty() {
+        errors.push(invalid(d, &it, "services", "name at least one service whose cost counts"));
+    }
+    let recipient = doc.recipient.as_ref().and_then(|t| compile_target(dept_ix, d, &it, "recipient", t, errors));
+    if let Some(Target::Sector(s)) = recipient {
+        for (m, muni) in municipalities.iter().enumerate() {
+            if !by_sector.contains_key(&(m, s)) {
+                errors.push(InputError::Unresolvable {
+                    doc: d,
+                    item: it.clone(),
+                    field: "recipient".into(),
+                    municipality: muni.id.clone(),
+                    sector: s.to_string(),
+                });
+            }
+        }
+    }
+    if doc.levels.is_empty() {
+        errors.push(invalid(d, &it, "levels", "name at least one level of thresholds and rates"));
+    }
+    let mut levels = Vec::new();
+    let mut dated = Vec::new();
+    for (j, l) in doc.levels.iter().enumerate() {
+        let lit = format!("{it}.levels[{j}]");
+        let validity = Validity { from: l.from, to: l.to };
+        if let Err(e) = validity.check(d, &lit) {
+            errors.push(e);
+        }
+        if let Some(f) = l.from.filter(|f| f.day() != 1) {
+            errors.push(invalid(d, &lit, "from", format!("{f} is not a month's first day: levels change per month")));
+        }
+        if let Some(t) = l.to.filter(|t| *t != t.month_of().last_day()) {
+            errors.push(invalid(d, &lit, "to", format!("{t} is not a month's last day: levels change per month")));
+        }
+        dated.push((lit.clone(), validity));
+        if l.tiers.is_empty() || l.tiers.len() > MAX_TIERS {
+            errors.push(invalid(d, &lit, "tiers", format!("has {} tiers; give 1 to {MAX_TIERS}", l.tiers.len())));
+        }
+        let mut tiers: Vec<Tier> = Vec::new();
+        for (k, t) in l.tiers.iter().enumerate() {
+            let field = format!("tiers[{k}]");
+            let (num, den) = t.above.ore_ratio();
+            if den != 1 || num < 0 {
+                errors.push(invalid(
+                    d,
+                    &lit,
+                    &format!("{field}.above"),
+                    format!("{} is not a threshold: give whole øre, not negative", t.above),
+                ));
+                continue;
+            }
+            if let Some(prev) = tiers.last().filter(|p| p.above_ore >= num) {
+                errors.push(invalid(
+                    d,
+                    &lit,
+                    &format!("{field}.above"),
+                    format!("{} must be above the previous tier's threshold {}", t.above, prev.above),
+                ));
+            }
+            let units = percent_units(t.percent);
+            if units <= 0 || units > 100 * PERCENT_UNITS {
+                errors.push(invalid(
+                    d,
+                    &lit,
+                    &format!("{field}.percent"),
+                    format!("{} is not a rate: give above 0 and at most 100", t.percent),
+                ));
+            }
+            tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
+        }
+        levels.push(Level { validity, tiers });
+    }
+    check_overlaps(d, &dated, errors);
+    if errors.len() > before {
+        return None;
+    }
+    levels.sort_by_key(|l| l.validity.from);
+    Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The result
+// ---------------------------------------------------------------------------------------------
+
+/// State reimbursement over a period for a household (one or more children's cases).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reimbursement {
+    /// The scheme's id.
+    pub scheme: String,
+    /// Its legal basis.
+    pub legal_basis: String,
+    /// `follow_split` or `recipient` (one department).
+    pub allocation: &'static str,
+    /// The household id, if the cases name one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub household: Option<String>,
+    /// The cases added together, the computed case first.
+    pub cases: Vec<String>,
+    /// One entry per month and municipality with counted cost or income.
+    pub months: Vec<ReimbursementMonth>,
+    /// Per case.
+    pub by_case: Vec<CaseNet>,
+    /// Per department (with gross cost or reimbursement), by id.
+    pub by_department: Vec<DepartmentNet>,
+    /// Per month.
+    pub by_month: Vec<MonthNet>,
+    /// The whole household.
+    pub total: Net,
+}
+
+/// Gross cost, reimbursement and net cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Net {
+    /// Every share booked.
+    pub gross: Money,
+    /// State reimbursement.
+    pub reimbursement: Money,
+    /// Gross less reimbursement.
+    pub net: Money,
+}
+
+/// A case's gross, reimbursement and net.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseNet {
+    /// Case id.
+    pub case: String,
+    /// Gross.
+    pub gross: Money,
+    /// Reimbursement.
+    pub reimbursement: Money,
+    /// Net.
+    pub net: Money,
+}
+
+/// A department's gross, reimbursement and net.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DepartmentNet {
+    /// Department id.
+    pub department: String,
+    /// Municipality id.
+    pub municipality: String,
+    /// Gross.
+    pub gross: Money,
+    /// Reimbursement.
+    pub reimbursement: Money,
+    /// Net.
+    pub net: Money,
+}
+
+/// A month's gross, reimbursement and net.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthNet {
+    /// Month.
+    pub month: Month,
+    /// Gross.
+    pub gross: Money,
+    /// Reimbursement.
+    pub reimbursement: Money,
+    /// Net.
+    pub net: Money,
+}
+
+/// The computation for one month and one paying municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReimbursementMonth {
+    /// Month.
+    pub month: Month,
+    /// Municipality id.
+    pub municipality: String,
+    /// The level used; absent when none was in force (then nothing is reimbursed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Validity>,
+    /// Cost of counted services booked in the municipality, with one-off costs spread.
+    pub counted: Money,
+    /// Of which twelfths of one-off costs.
+    pub one_off_part: Money,
+    /// Income deducted.
+    pub income: Money,
+    /// Counted cost less income.
+    pub base: Money,
+    /// Each tier's part.
+    pub tiers: Vec<TierPart>,
+    /// The exact reimbursement before rounding.
+    pub exact: String,
+    /// The reimbursement.
+    pub reimbursement: Money,
+    /// Its allocation to the cases: weight is the case's counted cost less income (at least 0).
+    pub cases: Vec<Allocated>,
+    /// Its allocation to departments: weight is the department's counted share (following the
+    /// split) or the case's weight (one recipient).
+    pub departments: Vec<Allocated>,
+}
+
+/// One tier's part of a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierPart {
+    /// The yearly threshold.
+    pub above: Amount,
+    /// One twelfth of it, exactly.
+    pub monthly_threshold: String,
+    /// The rate in percent.
+    pub percent: Weight,
+    /// The base's part inside the tier, exactly.
+    pub portion: String,
+    /// Rate × portion, exactly.
+    pub amount: String,
+}
+
+/// A part of a month's reimbursement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allocated {
+    /// Case id.
+    pub case: String,
+    /// Department id (for department parts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// The weight used.
+    pub weight: Money,
+    /// The amount.
+    pub amount: Money,
+    /// Whether a leftover øre went here.
+    pub leftover_ore: bool,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The computation
+// ---------------------------------------------------------------------------------------------
+
+/// Where counted cost lies: (month index, municipality, case index, department).
+type At = (usize, MuniIx, usize, DeptIx);
+/// Counted cost per place: (all, of which one-off twelfths), in øre.
+type Counted = BTreeMap<At, (i64, i64)>;
+
+fn add(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
+    *acc = acc.checked_add(v).ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
+    Ok(())
+}
+
+/// The twelve monthly parts of a one-off amount (in øre), `round(kA/12) - round((k-1)A/12)`.
+fn twelfths(ore: i64) -> impl Iterator<Item = (i32, i64)> {
+    let a = i128::from(ore);
+    (1..=12i128).map(move |k| ((k - 1) as i32, (round_div(a * k, 12) - round_div(a * (k - 1), 12)) as i64))
+}
+
+/// The period's months, first to last.
+fn months_of(period: Period) -> Vec<Month> {
+    let mut out = Vec::new();
+    let mut m = Some(period.from.month_of());
+    while let Some(month) = m.filter(|m| m.first_day() <= period.to) {
+        out.push(month);
+        m = month.succ();
+    }
+    out
+}
+
+/// Add a result's counted shares to `counted`; one-off lines are spread over twelve months.
+fn count_result(
+    policy: &Policy,
+    scheme: &Scheme,
+    ci: usize,
+    result: &SplitResult,
+    first: Month,
+    n: usize,
+    counted: &mut Counted,
+) -> Result<(), ComputeError> {
+    for line in &result.lines {
+        let Some(sx) = policy.service(&line.service) else { continue };
+        if !scheme.counts.get(sx).copied().unwrap_or(false) {
+            continue;
+        }
+        let offset = first.months_until(line.month);
+        for share in &line.shares {
+            let Some(dx) = policy.department(&share.department) else { continue };
+            let muni = policy.departments[dx].municipality;
+            let parts: Vec<(i32, i64)> = if line.basis.per == Per::Once {
+                twelfths(share.amount.ore()).collect()
+            } else {
+                vec![(0, share.amount.ore())]
+            };
+            for (k, v) in parts {
+                let mi = offset + k;
+                if mi < 0 || mi as usize >= n {
+                    continue;
+                }
+                let e = counted.entry((mi as usize, muni, ci, dx)).or_default();
+                add(&mut e.0, v, "counted cost")?;
+                if line.basis.per == Per::Once {
+                    add(&mut e.1, v, "counted cost")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The case's counted one-off lines paid in the eleven months before the period (and in the
+/// period's first month before its first day): they are computed so that their twelfths count.
+fn before_period(
+    policy: &Policy,
+    scheme: &Scheme,
+    case: &Case,
+    period: Period,
+) -> Result<Option<SplitResult>, ComputeError> {
+    let start = (1..=11).fold(period.from.month_of(), |m, _| m.pred().unwrap_or(m)).first_day();
+    let Some(end) = period.from.pred() else { return Ok(None) };
+    let window = Validity { from: Some(start), to: Some(end) };
+    let keep: Vec<bool> = case
+        .lines
+        .iter()
+        .map(|l| {
+            l.per == Per::Once
+                && scheme.counts.get(l.service).copied().unwrap_or(false)
+                && l.validity.from.is_some_and(|f| window.contains(f))
+        })
+        .collect();
+    if !keep.contains(&true) {
+        return Ok(None);
+    }
+    let mut new_ix = Vec::with_capacity(keep.len());
+    let mut next = 0;
+    for &k in &keep {
+        new_ix.push(next);
+        next += usize::from(k);
+    }
+    let mut only = case.clone();
+    only.lines = case.lines.iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l.clone()).collect();
+    only.agreements = case
+        .agreements
+        .iter()
+        .filter(|a| keep[a.line])
+        .map(|a| {
+            let mut a = a.clone();
+            a.line = new_ix[a.line];
+            a
+        })
+        .collect();
+    compute_lines(policy, &only, Some(Period { from: start, to: end })).map(Some)
+}
+
+/// Income per (month, municipality, case), in øre; one-off income spread over twelve months.
+fn income(
+    cases: &[&Case],
+    period: Period,
+    months: &[Month],
+) -> Result<BTreeMap<(usize, MuniIx, usize), i64>, ComputeError> {
+    let mut out = BTreeMap::new();
+    let first = months[0];
+    for (ci, case) in cases.iter().enumerate() {
+        let muni_on = |d: Date| case.handlekommune(d).or(case.residence.first().map(|r| r.1));
+        for x in &case.income {
+            let item = format!("income '{}' of case '{}'", x.id, case.id);
+            if x.per == Per::Once {
+                let Some(day) = x.validity.from.filter(|d| *d <= period.to) else { continue };
+                let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.per, x.validity, day, day)?;
+                for (k, v) in twelfths(ore) {
+                    let mi = first.months_until(day.month_of()) + k;
+                    if mi < 0 || mi as usize >= months.len() {
+                        continue;
+                    }
+                    let m = months[mi as usize];
+                    let Some(muni) = muni_on(m.first_day().max(period.from)) else { continue };
+                    add(out.entry((mi as usize, muni, ci)).or_default(), v, &item)?;
+                }
+                continue;
+            }
+            for (mi, m) in months.iter().enumerate() {
+                let from = [Some(m.first_day()), x.validity.from, Some(period.from)].into_iter().flatten().max();
+                let to = [Some(m.last_day()), x.validity.to, Some(period.to)].into_iter().flatten().min();
+                let (Some(from), Some(to)) = (from, to) else { continue };
+                if from > to {
+                    continue;
+                }
+                let Some(muni) = muni_on(from) else { continue };
+                let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.per, x.validity, from, to)?;
+                add(out.entry((mi, muni, ci)).or_default(), ore, &item)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The exact reimbursement of a monthly base under a level: numerator over `12 × 100 × 10^10`
+/// øre, with each tier's part.
+fn tiers(level: &Level, base: i64) -> (i128, Vec<TierPart>) {
+    let den = 12 * 100 * PERCENT_UNITS;
+    let twelve_base = 12 * i128::from(base);
+    let mut total = 0i128;
+    let mut parts = Vec::with_capacity(level.tiers.len());
+    for (i, t) in level.tiers.iter().enumerate() {
+        let width = level.tiers.get(i + 1).map(|n| n.above_ore - t.above_ore);
+        let mut inside = (twelve_base - t.above_ore).max(0);
+        if let Some(w) = width {
+            inside = inside.min(w);
+        }
+        total += t.units * inside;
+        parts.push(TierPart {
+            above: t.above,
+            monthly_threshold: ratio_text(t.above_ore, 12),
+            percent: t.percent,
+            portion: ratio_text(inside, 12),
+            amount: ratio_text(t.units * inside, den),
+        });
+    }
+    (total, parts)
+}
+
+/// Split `amount` øre by integer weights (largest remainder, ties to the first).
+fn allocate(amount: i64, weights: &[i64], item: &str) -> Result<(Vec<i64>, Vec<bool>), ComputeError> {
+    let w: Vec<u128> = weights.iter().map(|&v| v.max(0) as u128).collect();
+    let mut out = vec![0; w.len()];
+    let mut left = vec![false; w.len()];
+    if amount != 0 {
+        split_ore(amount, &w, &mut out, &mut left).map_err(|_| ComputeError::Overflow { item: item.into() })?;
+    }
+    Ok((out, left))
+}
+
+/// Check that the cases form one household and compute their reimbursement. `results` are the
+/// cases' splits over one period, in the same order as `cases`.
+pub(crate) fn reimburse(
+    policy: &Policy,
+    scheme: &Scheme,
+    cases: &[&Case],
+    results: &[SplitResult],
+) -> Result<Reimbursement, ComputeError> {
+    let Some(main) = results.first() else {
+        return Err(ComputeError::Reimbursement { item: "(household)".into(), message: "no case given".into() });
+    };
+    let period = main.period;
+    let months = months_of(period);
+    let first = months[0];
+    let n = months.len();
+
+    let mut counted = Counted::new();
+    for (ci, (case, result)) in cases.iter().zip(results).enumerate() {
+        count_result(policy, scheme, ci, result, first, n, &mut counted)?;
+        if let Some(earlier) = before_period(policy, scheme, case, period)? {
+            count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
+        }
+    }
+    let income = income(cases, period, &months)?;
+
+    // Group by (month, municipality).
+    let mut groups: BTreeMap<(usize, MuniIx), ()> = BTreeMap::new();
+    counted.keys().for_each(|k| {
+        groups.insert((k.0, k.1), ());
+    });
+    income.keys().for_each(|k| {
+        groups.insert((k.0, k.1), ());
+    });
+
+    let nd = policy.departments.len();
+    let mut dept_r = vec![0i64; nd];
+    let mut case_r = vec![0i64; cases.len()];
+    let mut month_r = vec![0i64; n];
+    let mut out_months = Vec::new();
+    for &(mi, muni) in groups.keys() {
+        let month = months[mi];
+        let item = format!("reimbursement in {month} for municipality '{}'", policy.municipalities[muni].id);
+        let entries: Vec<(&At, &(i64, i64))> =
+            counted.range((mi, muni, 0, 0)..=(mi, muni, usize::MAX, usize::MAX)).collect();
+        let (mut total, mut spread, mut inc) = (0i64, 0i64, 0i64);
+        let mut case_w = vec![0i64; cases.len()];
+        for (k, v) in &entries {
+            add(&mut total, v.0, &item)?;
+            add(&mut spread, v.1, &item)?;
+            add(&mut case_w[k.2], v.0, &item)?;
+        }
+        for (ci, w) in case_w.iter_mut().enumerate() {
+            let x = income.get(&(mi, muni, ci)).copied().unwrap_or(0);
+            add(&mut inc, x, &item)?;
+            add(w, -x, &item)?;
+        }
+        let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.clone() })?;
+        let level = scheme.levels.iter().find(|l| l.validity.contains(month.first_day()));
+        let (num, parts) = level.map_or((0, Vec::new()), |l| tiers(l, base));
+        let den = 12 * 100 * PERCENT_UNITS;
+        let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.clone() })?;
+
+        let (by_case, case_left) = allocate(r, &case_w, &item)?;
+        let mut allocated_cases = Vec::new();
+        let mut allocated_depts = Vec::new();
+        for (ci, case) in cases.iter().enumerate() {
+            if case_w[ci] == 0 && by_case[ci] == 0 && !entries.iter().any(|(k, _)| k.2 == ci) {
+                continue;
+            }
+            allocated_cases.push(Allocated {
+                case: case.id.clone(),
+                department: None,
+                weight: Money::from_ore(case_w[ci].max(0)),
+                amount: Money::from_ore(by_case[ci]),
+                leftover_ore: case_left[ci],
+            });
+            let (depts, weights): (Vec<DeptIx>, Vec<i64>) = match scheme.recipient {
+                None => entries.iter().filter(|(k, _)| k.2 == ci).map(|(k, v)| (k.3, v.0.max(0))).unzip(),
+                Some(t) => {
+                    let dx = recipient(policy, t, muni, &item)?;
+                    (vec![dx], vec![case_w[ci].max(0)])
+                }
+            };
+            let (amounts, left) = allocate(by_case[ci], &weights, &item)?;
+            for (j, &dx) in depts.iter().enumerate() {
+                add(&mut dept_r[dx], amounts[j], &item)?;
+                allocated_depts.push(Allocated {
+                    case: case.id.clone(),
+                    department: Some(policy.departments[dx].id.clone()),
+                    weight: Money::from_ore(weights[j]),
+                    amount: Money::from_ore(amounts[j]),
+                    leftover_ore: left[j],
+                });
+            }
+            add(&mut case_r[ci], by_case[ci], &item)?;
+        }
+        add(&mut month_r[mi], r, &item)?;
+        out_months.push(ReimbursementMonth {
+            month,
+            municipality: policy.municipalities[muni].id.clone(),
+            level: level.map(|l| l.validity),
+            counted: Money::from_ore(total),
+            one_off_part: Money::from_ore(spread),
+            income: Money::from_ore(inc),
+            base: Money::from_ore(base),
+            tiers: parts,
+            exact: ratio_text(num, den),
+            reimbursement: Money::from_ore(r),
+            cases: allocated_cases,
+            departments: allocated_depts,
+        });
+    }
+
+    // Gross from the splits.
+    let mut dept_g = vec![0i64; nd];
+    let mut month_g = vec![0i64; n];
+    let mut case_g = vec![0i64; cases.len()];
+    for (ci, res) in results.iter().enumerate() {
+        case_g[ci] = res.totals.case.ore();
+        for d in &res.totals.by_department {
+            if let Some(dx) = policy.department(&d.department) {
+                add(&mut dept_g[dx], d.amount.ore(), "gross cost")?;
+            }
+        }
+        for m in &res.totals.by_month {
+            let mi = first.months_until(m.month);
+            if mi >= 0 && (mi as usize) < n {
+                add(&mut month_g[mi as usize], m.amount.ore(), "gross cost")?;
+            }
+        }
+    }
+    let net = |g: i64, r: i64| Money::from_ore(g - r);
+    let by_department = (0..nd)
+        .filter(|&i| dept_g[i] != 0 || dept_r[i] != 0 || results.iter().any(|r| has_dept(r, &policy.departments[i].id)))
+        .map(|i| {
+            let d = &policy.departments[i];
+            DepartmentNet {
+                department: d.id.clone(),
+                municipality: policy.municipalities[d.municipality].id.clone(),
+                gross: Money::from_ore(dept_g[i]),
+                reimbursement: Money::from_ore(dept_r[i]),
+                net: net(dept_g[i], dept_r[i]),
+            }
+        })
+        .collect();
+    let by_case = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CaseNet {
+            case: c.id.clone(),
+            gross: Money::from_ore(case_g[i]),
+            reimbursement: Money::from_ore(case_r[i]),
+            net: net(case_g[i], case_r[i]),
+        })
+        .collect();
+    let by_month = months
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| MonthNet {
+            month: m,
+            gross: Money::from_ore(month_g[i]),
+            reimbursement: Money::from_ore(month_r[i]),
+            net: net(month_g[i], month_r[i]),
+        })
+        .collect();
+    let (g, r) = (case_g.iter().sum::<i64>(), case_r.iter().sum::<i64>());
+    Ok(Reimbursement {
+        scheme: scheme.id.clone(),
+        legal_basis: scheme.legal_basis.clone(),
+        allocation: if scheme.recipient.is_some() { "recipient" } else { "follow_split" },
+        household: cases.first().and_then(|c| c.household.clone()),
+        cases: cases.iter().map(|c| c.id.clone()).collect(),
+        months: out_months,
+        by_case,
+        by_department,
+        by_month,
+        total: Net { gross: Money::from_ore(g), reimbursement: Money::from_ore(r), net: net(g, r) },
+    })
+}
+
+fn has_dept(r: &SplitResult, id: &str) -> bool {
+    r.totals.by_department.iter().any(|d| d.department == id)
+}
+
+/// The recipient department in the paying municipality.
+fn recipient(policy: &Policy, t: Target, muni: MuniIx, item: &str) -> Result<DeptIx, ComputeError> {
+    let found = match t {
+        Target::Department(dx) if policy.departments[dx].municipality == muni => Some(dx),
+        Target::Department(_) => None,
+        Target::Sector(s) => policy.department_for(muni, s),
+    };
+    found.ok_or_else(|| ComputeError::Reimbursement {
+        item: item.into(),
+        message: format!(
+            "the recipient department is not in municipality '{}'; name the recipient by sector area",
+            policy.municipalities[muni].id
+        ),
+    })
+}
