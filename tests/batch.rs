@@ -125,3 +125,155 @@ fn cli_batch_streams_results_and_reports_bad_lines() {
     assert!(stderr.contains("cases 2, "), "{stderr}");
     assert!(stderr.contains("bad records 1"), "{stderr}");
 }
+
+type OwnedCase = (String, Vec<(String, String, String, String)>);
+
+fn borrow(c: &OwnedCase) -> Vec<(&str, &str, &str, &str)> {
+    c.1.iter().map(|(a, b, c, d)| (a.as_str(), b.as_str(), c.as_str(), d.as_str())).collect()
+}
+
+/// A CSV batch input: header and rows.
+const CSV_HEADER: &str =
+    "case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to";
+
+/// CSV rows of a generated case: (service, amount, per, from) per line, with fixed case facts.
+fn csv_case(id: &str, lines: &[(&str, &str, &str, &str)]) -> Vec<String> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, (svc, amount, per, from))| {
+            format!("{id},,2020-03-01,ishoj,yes,2021-01-01,employment,s{i},{svc},{amount},{per},{from},")
+        })
+        .collect()
+}
+
+/// The same case as a JSON document, for a single run through the JSON Lines path.
+fn json_case(id: &str, lines: &[(&str, &str, &str, &str)]) -> String {
+    json!({
+        "id": id,
+        "consent": [{ "from": "2021-01-01" }],
+        "other_cases": [{ "id": "other-1", "sector": "employment" }],
+        "child": { "birth_date": "2020-03-01", "significant_permanent_disability": true,
+                   "handlekommune": [{ "municipality": "ishoj", "from": "2020-03-01" }] },
+        "services": lines.iter().enumerate().map(|(i, (svc, amount, per, from))| json!({
+            "id": format!("s{i}"), "service": svc, "amount": amount, "per": per, "from": from
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+fn run_csv(
+    policy: &Policy,
+    rows: &[String],
+) -> (fordeling::batch::BatchTotals, Vec<fordeling::batch::BatchError>, String) {
+    let mut csv = fordeling::batch::CsvBatch::new(Batch::new(policy, period()), CSV_HEADER).unwrap();
+    let mut out = String::new();
+    let mut errors = Vec::new();
+    for r in rows {
+        errors.extend(csv.push(r, &mut out));
+    }
+    let (last, b) = csv.finish(&mut out);
+    errors.extend(last);
+    (b.finish(), errors, out)
+}
+
+#[test]
+fn csv_bad_rows_between_good_cases_are_reported_and_the_rest_computed() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let a = [("merudgift", "3400.00", "month", "2022-01-01"), ("aflastning", "96000.00", "year", "2022-01-01")];
+    let c = [("hjaelpemidler", "84000.00", "once", "2023-04-12")];
+    let mut rows = csv_case("a", &a); // lines 2-3
+    rows.push("b,,2020-03-01,ishoj,yes,,,s0,merudgift,12.3.4,month,2022-01-01,".into()); // line 4: bad amount
+    rows.push("b,,2020-03-01,ishoj,yes,,,s1,merudgift,100.00,month,2022-01-01".into()); // line 5: a field short
+    rows.extend(csv_case("c", &c)); // line 6
+    rows.push("d,,2020-03-01,ishoj,yes,,,s0,no-such-service,100.00,month,2022-01-01,".into()); // line 7
+    rows.push("e,,2020-03-01,ishoj,yes,,,s0,merudgift,100.00,month,2022-01-01,".into()); // line 8
+    rows.push("e,,2019-03-01,ishoj,yes,,,s1,merudgift,100.00,month,2022-01-01,".into()); // line 9: other birth date
+    rows.extend(csv_case("a", &a)); // lines 10-11: case a again
+    let (totals, errors, out) = run_csv(&policy, &rows);
+    let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [4, 5, 7, 9, 10], "{errors:?}");
+    assert_eq!(errors[0].errors[0].field.as_deref(), Some("amount"));
+    assert_eq!(errors[2].errors[0].code, "unknown_reference");
+    assert_eq!(errors[3].errors[0].field.as_deref(), Some("birth_date"));
+    assert!(errors[4].errors[0].message.contains("sort the input by case"), "{errors:?}");
+    // a, c computed; b, d, e and the second a are bad.
+    assert_eq!((totals.cases, totals.bad_records), (2, 4));
+    assert_eq!(out.lines().count(), 2);
+    let expected: i128 =
+        [json_case("a", &a), json_case("c", &c)].iter().map(|j| single_total(&policy, j).unwrap()).sum();
+    assert_eq!(totals.total, expected);
+}
+
+#[test]
+fn csv_header_problems_are_named() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let err = fordeling::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date,colour").unwrap_err();
+    assert_eq!(err.errors[0].field.as_deref(), Some("colour"));
+    let err = fordeling::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date").unwrap_err();
+    assert!(err.errors[0].message.contains("lacks"), "{err:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// The CSV path gives the totals of single JSON runs, and the order of the cases changes none.
+    #[test]
+    fn prop_csv_batch_totals_equal_sum_of_single_runs(
+        cases in prop::collection::vec(prop::collection::vec((0usize..4, 1u32..200_000, 0usize..3, 1u32..24), 1..4), 1..6),
+        rot in 0usize..6,
+    ) {
+        let policy = Policy::from_text(example::POLICY).unwrap();
+        let services = ["merudgift", "aflastning", "hjaelpemidler", "specialboernehave"];
+        let pers = ["month", "year", "once"];
+        let owned: Vec<OwnedCase> = cases.iter().enumerate().map(|(i, c)| {
+            (format!("k{i}"), c.iter().map(|(s, a, p, m)| (
+                services[*s].to_string(), format!("{a}.{:02}", a % 100), pers[*p].to_string(),
+                format!("{}-{:02}-{:02}", 2022 + (m - 1) / 12, 1 + (m - 1) % 12, 1 + a % 28),
+            )).collect())
+        }).collect();
+        let rows = |order: &[usize]| order.iter().flat_map(|&i| csv_case(&owned[i].0, &borrow(&owned[i]))).collect::<Vec<_>>();
+        let order: Vec<usize> = (0..owned.len()).collect();
+        let (a, errors, _) = run_csv(&policy, &rows(&order));
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        let singles: i128 = owned.iter().map(|c| single_total(&policy, &json_case(&c.0, &borrow(c))).unwrap()).sum();
+        prop_assert_eq!(a.total, singles);
+        let mut rotated = order.clone();
+        rotated.rotate_left(rot % order.len());
+        rotated.reverse();
+        let (b, _, _) = run_csv(&policy, &rows(&rotated));
+        prop_assert_eq!(&a.departments, &b.departments);
+        prop_assert_eq!(&a.months, &b.months);
+        prop_assert_eq!(&a.reimbursement, &b.reimbursement);
+    }
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_csv_batch_writes_results_and_postings_that_net_to_the_totals() {
+    let dir = std::env::temp_dir().join(format!("fordeling-csv-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (out, postings) = (dir.join("out.jsonl"), dir.join("postings.csv"));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+        .args(["batch", "--policy", "examples/policy.toml", "--cases", "examples/batch-lines.csv"])
+        .args(["--from", "2024-01-01", "--to", "2024-12-31", "-o", out.to_str().unwrap()])
+        .args(["--postings", postings.to_str().unwrap()])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("error: line 5: column 'per'"), "{stderr}");
+    assert!(stderr.contains("error: line 7: "), "{stderr}");
+    assert!(stderr.contains("cases 3, "), "{stderr}");
+    assert!(stderr.contains("bad records 2"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 3);
+    let total_line = stderr.lines().find(|l| l.starts_with("total ")).unwrap();
+    let total: fordeling::Money = total_line.trim_start_matches("total ").parse().unwrap();
+    let csv = std::fs::read_to_string(&postings).unwrap();
+    assert!(csv.starts_with(fordeling::postings::CSV_HEADER));
+    let net: i64 =
+        csv.lines().skip(1).map(|l| l.split(',').nth(7).unwrap().parse::<fordeling::Money>().unwrap().ore()).sum();
+    assert_eq!(net, total.ore(), "postings net to the gross cost");
+}

@@ -126,9 +126,16 @@ struct BatchArgs {
     /// The policy file (TOML or JSON).
     #[arg(long)]
     policy: PathBuf,
-    /// The cases, one JSON document per line ('-' for stdin).
+    /// The cases ('-' for stdin): one JSON case document per line, or CSV service lines with a case
+    /// column (see --input-format).
     #[arg(long)]
     cases: PathBuf,
+    /// The input format; by default csv for a file ending in .csv, else jsonl.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Also write the posting lines of every computed case to this CSV file.
+    #[arg(long)]
+    postings: Option<PathBuf>,
     /// First day of the period (YYYY-MM-DD); by default each case's own span.
     #[arg(long, requires = "to")]
     from: Option<String>,
@@ -138,6 +145,12 @@ struct BatchArgs {
     /// The output file (default stdout).
     #[arg(short, long)]
     output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Jsonl,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -402,38 +415,105 @@ fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Res
 
 /// Many cases (JSON Lines) with one policy, streaming: results as JSON Lines, totals to stderr.
 fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
+    use fordeling::batch::{Batch, BatchError, CsvBatch};
     let policy = fordeling::contract::read_policy(Value::String(read(&a.policy)?))
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
-    let mut batch = fordeling::batch::Batch::new(&policy, period(&a.from, &a.to)?);
+    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
+    let mut postings = match &a.postings {
+        Some(p) => {
+            batch = batch.with_postings();
+            let mut w =
+                std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| io_failure(&p.display().to_string(), e))?);
+            writeln!(w, "{}", fordeling::postings::CSV_HEADER).map_err(|e| io_failure("postings", e))?;
+            Some(w)
+        }
+        None => None,
+    };
+    let csv = a.input_format == Some(InputFormat::Csv)
+        || (a.input_format.is_none() && a.cases.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
+    let show = |e: BatchError| match errors {
+        ErrorFormat::Json => {
+            let list: Vec<String> = e.errors.iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect();
+            format!("{{\"line\":{},\"errors\":[{}]}}", e.line, list.join(","))
+        }
+        ErrorFormat::Human => format!("error: {e}"),
+    };
+    let not_utf8 = |line: u64| BatchError {
+        line,
+        errors: vec![fordeling::contract::ErrorReport {
+            kind: "record".into(),
+            code: "syntax".into(),
+            item: "(record)".into(),
+            field: None,
+            message: "is not valid UTF-8".into(),
+        }],
+    };
     let mut bad = 0u64;
-    stream(&a.cases, a.output.as_deref(), "", |item, out| {
-        let (n, line) = item?;
-        let result = match line {
-            Ok(line) => batch.push(line, out),
-            Err(()) => Err(fordeling::batch::BatchError {
-                line: n,
-                errors: vec![fordeling::contract::ErrorReport {
-                    kind: "record".into(),
-                    code: "syntax".into(),
-                    item: "(record)".into(),
-                    field: None,
-                    message: "is not valid UTF-8".into(),
-                }],
-            }),
-        };
-        result.err().map(|e| {
-            bad += 1;
-            match errors {
-                ErrorFormat::Json => {
-                    let list: Vec<String> =
-                        e.errors.iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect();
-                    format!("{{\"line\":{},\"errors\":[{}]}}", e.line, list.join(","))
-                }
-                ErrorFormat::Human => format!("error: {e}"),
+    let mut write_failed = None;
+    let mut drain = |b: &mut Batch| {
+        if let Some(w) = &mut postings {
+            if let Err(e) = w.write_all(b.take_postings().as_bytes()) {
+                write_failed = Some(e);
             }
-        })
-    })?;
-    let mut totals = batch.finish();
+        }
+    };
+    let totals = if csv {
+        let mut reader: Option<CsvBatch> = None;
+        let mut batch = Some(batch);
+        let mut header_error = None;
+        stream(&a.cases, a.output.as_deref(), "", |item, out| {
+            let mut found: Vec<BatchError> = Vec::new();
+            match (item, &mut reader) {
+                (None, _) => {
+                    if let Some(r) = reader.take() {
+                        // The end: compute the last case.
+                        let (last, mut b) = r.finish(out);
+                        found = last;
+                        drain(&mut b);
+                        batch = Some(b);
+                    }
+                }
+                (Some((n, Err(()))), _) => found.push(not_utf8(n)),
+                (Some((_, Ok(line))), None) => match batch.take().map(|b| CsvBatch::new(b, line)) {
+                    Some(Ok(r)) => reader = Some(r),
+                    Some(Err(e)) => header_error = Some(e),
+                    None => {}
+                },
+                (Some((_, Ok(line))), Some(r)) => {
+                    found = r.push(line, out);
+                    drain(r.batch());
+                }
+            }
+            bad += found.len() as u64;
+            let text: Vec<String> = found.into_iter().map(&show).collect();
+            (!text.is_empty()).then(|| text.join("\n"))
+        })?;
+        if let Some(e) = header_error {
+            return Err(Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: e.errors } });
+        }
+        batch.map(Batch::finish).unwrap_or_default()
+    } else {
+        stream(&a.cases, a.output.as_deref(), "", |item, out| {
+            let (n, line) = item?;
+            let result = match line {
+                Ok(line) => batch.push(line, out),
+                Err(()) => Err(not_utf8(n)),
+            };
+            drain(&mut batch);
+            result.err().map(|e| {
+                bad += 1;
+                show(e)
+            })
+        })?;
+        batch.finish()
+    };
+    if let Some(e) = write_failed {
+        return Err(io_failure("postings", e));
+    }
+    if let Some(w) = &mut postings {
+        w.flush().map_err(|e| io_failure("postings", e))?;
+    }
+    let mut totals = totals;
     totals.bad_records = totals.bad_records.max(bad);
     eprintln!("{totals}");
     Ok(String::new())
