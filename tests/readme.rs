@@ -66,3 +66,49 @@ fn readme_error_example_is_current() {
     let shown = block.iter().find(|l| l.starts_with("error:")).unwrap();
     assert!(out.contains(shown.as_str()), "{out}");
 }
+
+#[test]
+fn readme_reimbursement_examples_are_current() {
+    let args = [
+        "split",
+        "--policy",
+        "examples/policy.toml",
+        "--case",
+        "examples/case-ishoj.toml",
+        "--sibling",
+        "examples/case-ishoj-sibling.toml",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+        "--format",
+        "table",
+    ];
+    assert_shown_lines_appear(&readme_block("A household of two"), &run(&args));
+    let mut explain = args;
+    explain[0] = "explain";
+    assert_shown_lines_appear(&readme_block("shows each month's computation"), &run(&explain));
+}
+
+#[test]
+fn readme_batch_example_is_current() {
+    let dir = std::env::temp_dir().join(format!("fordeling-readme-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (out, postings) = (dir.join("results.jsonl"), dir.join("postings.csv"));
+    let output = run(&[
+        "batch",
+        "--policy",
+        "examples/policy.toml",
+        "--cases",
+        "examples/batch-lines.csv",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+        "-o",
+        out.to_str().unwrap(),
+        "--postings",
+        postings.to_str().unwrap(),
+    ]);
+    assert_shown_lines_appear(&readme_block("### Batch runs"), &output);
+}
