@@ -21,6 +21,8 @@ const T = {
     month_: 'måned', year_: 'år', once_: 'engang', policyOk: 'Politik', pasted: 'rækker indsat', copied: 'Kopieret',
     key: 'Nøgle', authority: 'Visitationskompetence', payer: 'Betalingsforpligtelse', legal: 'Hjemmel', exact: 'præcist',
     leftover: '+1 restøre', shares: 'Andele', basis: 'Beløbsgrundlag', verdict: 'Kriterier', days: 'dage', noChart: 'Ingen positive beløb at vise.',
+    reimbursement: 'Statsrefusion (særligt dyre enkeltsager)', gross: 'Brutto', refund: 'Refusion', net: 'Netto',
+    counted: 'Tællende udgift', income: 'Indtægt', base: 'Grundlag', household: 'Husstand',
   },
   en: {
     subtitle: 'shared financing, split to the øre', privacy: 'Everything is computed in your browser. No data leaves this machine.',
@@ -39,6 +41,8 @@ const T = {
     month_: 'month', year_: 'year', once_: 'once', policyOk: 'Policy', pasted: 'rows pasted', copied: 'Copied',
     key: 'Key', authority: 'Authority to grant', payer: 'Payment obligation', legal: 'Legal basis', exact: 'exact',
     leftover: '+1 leftover øre', shares: 'Shares', basis: 'Amount basis', verdict: 'Eligibility', days: 'days', noChart: 'No positive amounts to show.',
+    reimbursement: 'State reimbursement (particularly expensive cases)', gross: 'Gross', refund: 'Reimbursement', net: 'Net',
+    counted: 'Counted cost', income: 'Income', base: 'Base', household: 'Household',
   },
 };
 
@@ -302,6 +306,16 @@ function renderResult(ms) {
   table('by-month', [t('month'), ...depts, t('total')],
     [...r.totals.by_month.map((m) => [m.month, ...m.departments.map((d) => d.amount), m.amount]),
       [t('total'), ...r.totals.by_department.map((d) => d.amount), r.totals.case]], depts.map((_, i) => i + 1).concat([depts.length + 1]));
+  const re = r.reimbursement;
+  $('reimbursement-block').hidden = !re;
+  if (re) {
+    $('reimbursement-note').textContent = `${re.legal_basis} — ${t('household')}: ${re.cases.join(', ')}`;
+    table('reimbursement', [t('department'), t('municipality'), t('gross'), t('refund'), t('net')],
+      [...re.by_department.map((d) => [d.department, d.municipality, d.gross, d.reimbursement, d.net]),
+        [t('total'), '', re.total.gross, re.total.reimbursement, re.total.net]], [2, 3, 4]);
+    table('reimbursement-months', [t('month'), t('municipality'), t('counted'), t('income'), t('base'), t('refund')],
+      re.months.map((m) => [m.month, m.municipality, m.counted, m.income, m.base, m.reimbursement]), [2, 3, 4, 5]);
+  }
   // Per service line: the sum of its shares per department over the period (exact: øre as integers).
   const perLine = new Map();
   for (const l of r.lines) {
