@@ -72,6 +72,22 @@ fn bench_case(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("contract_json_24_months", services), &request, |b, r| {
             b.iter(|| black_box(fordeling::contract::handle_json(r)))
         });
+        // The page's recompute: the case as a JSON object, one Engine keeping the compiled policy,
+        // and every edit asking for the summary.
+        let parsed: serde_json::Value = serde_json::from_str(&fordeling::contract::handle_json(
+            &serde_json::json!({ "version": 1, "command": "parse", "policy": example::POLICY, "case": text })
+                .to_string(),
+        ))
+        .unwrap();
+        let summary = serde_json::json!({
+            "version": 1, "command": "split", "detail": "summary", "policy": example::POLICY,
+            "case": parsed["result"]["case"], "period": { "from": "2023-01-01", "to": "2024-12-31" }
+        })
+        .to_string();
+        let mut engine = fordeling::contract::Engine::new();
+        g.bench_with_input(BenchmarkId::new("engine_summary_24_months", services), &summary, |b, r| {
+            b.iter(|| black_box(engine.handle_json(r)))
+        });
     }
     g.finish();
 }

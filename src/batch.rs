@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use crate::case::{Case, CaseDoc, ChildDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
 use crate::compute::{compute, Period};
@@ -42,9 +43,9 @@ impl fmt::Display for BatchError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BatchTotals {
     /// Per department id.
-    pub departments: BTreeMap<String, i128>,
+    pub departments: BTreeMap<Arc<str>, i128>,
     /// Per municipality id.
-    pub municipalities: BTreeMap<String, i128>,
+    pub municipalities: BTreeMap<Arc<str>, i128>,
     /// Per month.
     pub months: BTreeMap<Month, i128>,
     /// All shares.
@@ -56,7 +57,7 @@ pub struct BatchTotals {
     /// Bad records.
     pub bad_records: u64,
     /// State reimbursement per department id (when the policy has a scheme).
-    pub reimbursement: BTreeMap<String, i128>,
+    pub reimbursement: BTreeMap<Arc<str>, i128>,
 }
 
 impl fmt::Display for BatchTotals {

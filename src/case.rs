@@ -2,6 +2,7 @@
 //! assessment. [`CaseDoc`] is the document as written; [`Case`] is it validated against a policy.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +168,7 @@ pub struct AgreementDoc {
 #[derive(Debug, Clone)]
 pub struct Line {
     /// Line id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Index into the policy's services.
     pub service: usize,
     /// Amount.
@@ -195,7 +196,7 @@ pub struct Income {
 #[derive(Debug, Clone)]
 pub struct Agreement {
     /// Id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Index into the case's lines.
     pub line: usize,
     /// When in force.
@@ -343,7 +344,9 @@ impl Case {
             }
             let validity = flow_validity(&it, s.per, s.from, s.to, &mut errors);
             match policy.service(&s.service) {
-                Some(ix) => lines.push(Line { id: s.id.clone(), service: ix, amount: s.amount, per: s.per, validity }),
+                Some(ix) => {
+                    lines.push(Line { id: s.id.as_str().into(), service: ix, amount: s.amount, per: s.per, validity })
+                }
                 None => errors.push(InputError::Unknown {
                     doc: d,
                     item: it,
@@ -375,7 +378,7 @@ impl Case {
                 errors.push(e);
             }
             let rule = policy.compile_rule(d, &it, a.kind, &a.shares, &mut errors);
-            let line = lines.iter().position(|l| l.id == a.service);
+            let line = lines.iter().position(|l| *l.id == *a.service);
             if line.is_none() {
                 errors.push(InputError::Unknown {
                     doc: d,
@@ -387,7 +390,7 @@ impl Case {
             }
             if let (Some(line), Some(rule)) = (line, rule) {
                 by_line.entry(line).or_default().push((it, validity));
-                agreements.push(Agreement { id: a.id.clone(), line, validity, rule, note: a.note.clone() });
+                agreements.push(Agreement { id: a.id.as_str().into(), line, validity, rule, note: a.note.clone() });
             }
         }
         let mut groups: Vec<_> = by_line.into_iter().collect();

@@ -53,7 +53,7 @@ pub fn compare(
         let mut m: BTreeMap<(Month, String), i64> = BTreeMap::new();
         for l in &r.lines {
             for s in &l.shares {
-                *m.entry((l.month, s.department.clone())).or_default() += s.amount.ore();
+                *m.entry((l.month, s.department.to_string())).or_default() += s.amount.ore();
             }
         }
         m

@@ -9,13 +9,15 @@
 //! 4. The line's amount is computed exactly and rounded once (section 3), then split by largest
 //!    remainder (section 2). Totals are sums of the rounded shares.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::case::{Case, Line as CaseLine, Per};
 use crate::date::{Date, Month};
 use crate::doc::Validity;
 use crate::error::ComputeError;
-use crate::money::{ratio_text, round_div, Amount, Money, Weight, MAX_ORE};
+use crate::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
 use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, Sector, Target};
 use crate::split::{exact_share, scale_weights, split_ore};
 
@@ -87,11 +89,11 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Responsible {
     /// Department id.
-    pub department: String,
+    pub department: Arc<str>,
     /// Department name.
-    pub department_name: String,
+    pub department_name: Arc<str>,
     /// Municipality id.
-    pub municipality: String,
+    pub municipality: Arc<str>,
     /// How it was resolved: `acting_municipality` (the handlekommune's department for the sector
     /// area), `arrangement` (another municipality grants on the handlekommune's behalf) or
     /// `named_department` (fixed in the service catalogue).
@@ -111,7 +113,7 @@ pub struct KeyUsed {
     pub source: &'static str,
     /// Agreement or key id.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Arc<str>>,
     /// Key kind.
     pub kind: KeyKind,
     /// Validity of the agreement or key version.
@@ -125,28 +127,31 @@ pub struct KeyUsed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineShare {
     /// Department id.
-    pub department: String,
+    pub department: Arc<str>,
     /// Municipality id.
-    pub municipality: String,
+    pub municipality: Arc<str>,
     /// The weight or percentage used.
     pub weight: Weight,
     /// The rounded share.
     pub amount: Money,
     /// The exact share before rounding.
-    pub exact: String,
+    pub exact: Exact,
     /// Whether a leftover øre went to this department.
     pub leftover_ore: bool,
+    /// The department's index in the policy.
+    #[serde(skip)]
+    pub(crate) dept: DeptIx,
 }
 
 /// One (service line, month, segment) with its amount, decision and split.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Line {
     /// The case's service line id.
-    pub service_line: String,
+    pub service_line: Arc<str>,
     /// Catalogue service id.
-    pub service: String,
+    pub service: Arc<str>,
     /// Service name.
-    pub service_name: String,
+    pub service_name: Arc<str>,
     /// The month.
     pub month: Month,
     /// First day of the segment.
@@ -156,7 +161,7 @@ pub struct Line {
     /// How the amount was computed.
     pub basis: AmountBasis,
     /// The exact amount before rounding.
-    pub exact_amount: String,
+    pub exact_amount: Exact,
     /// The rounded amount of the line.
     pub amount: Money,
     /// Whether the case was eligible.
@@ -164,7 +169,7 @@ pub struct Line {
     /// Indices into [`SplitResult::eligibility`] of the verdicts covering the line.
     pub verdicts: Vec<usize>,
     /// Legal basis in force.
-    pub legal_basis: String,
+    pub legal_basis: Arc<str>,
     /// Who may grant.
     pub authority: Responsible,
     /// Who must pay.
@@ -173,6 +178,90 @@ pub struct Line {
     pub key: KeyUsed,
     /// The split, by department id.
     pub shares: Vec<LineShare>,
+    /// The service's index in the policy's catalogue.
+    #[serde(skip)]
+    pub(crate) service_ix: usize,
+}
+
+/// A split result with each line reduced to what a table shows (see [`LineSummary`]); the
+/// contract's `detail: "summary"`. Verdicts, totals and reimbursement are those of the full result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SplitSummary {
+    /// Case id.
+    pub case: String,
+    /// Policy name and version.
+    pub policy: String,
+    /// The period computed.
+    pub period: Period,
+    /// Eligibility verdicts.
+    pub eligibility: Vec<Verdict>,
+    /// The lines, reduced.
+    pub lines: Vec<LineSummary>,
+    /// Totals.
+    pub totals: Totals,
+    /// State reimbursement, when the policy has a scheme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reimbursement: Option<crate::reimbursement::Reimbursement>,
+}
+
+/// A line reduced to its amount, key and shares: the fields of [`Line`] a table needs; the reasons
+/// (basis, exact values, authority, payer, legal basis) come with the full result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineSummary {
+    /// The case's service line id.
+    pub service_line: Arc<str>,
+    /// Catalogue service id.
+    pub service: Arc<str>,
+    /// The month.
+    pub month: Month,
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// The rounded amount.
+    pub amount: Money,
+    /// Whether the case was eligible.
+    pub eligible: bool,
+    /// `agreement`, `policy` or `sole`.
+    pub key_source: &'static str,
+    /// Agreement or key id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<Arc<str>>,
+    /// Department id and rounded share.
+    pub shares: Vec<DeptAmount>,
+}
+
+impl From<SplitResult> for SplitSummary {
+    fn from(r: SplitResult) -> SplitSummary {
+        SplitSummary {
+            case: r.case,
+            policy: r.policy,
+            period: r.period,
+            eligibility: r.eligibility,
+            lines: r
+                .lines
+                .into_iter()
+                .map(|l| LineSummary {
+                    service_line: l.service_line,
+                    service: l.service,
+                    month: l.month,
+                    from: l.from,
+                    to: l.to,
+                    amount: l.amount,
+                    eligible: l.eligible,
+                    key_source: l.key.source,
+                    key_id: l.key.id,
+                    shares: l
+                        .shares
+                        .into_iter()
+                        .map(|s| DeptAmount { department: s.department, amount: s.amount })
+                        .collect(),
+                })
+                .collect(),
+            totals: r.totals,
+            reimbursement: r.reimbursement,
+        }
+    }
 }
 
 /// How a line's amount follows from the granted amount.
@@ -200,11 +289,11 @@ pub struct AmountBasis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DepartmentTotal {
     /// Department id.
-    pub department: String,
+    pub department: Arc<str>,
     /// Name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Municipality id.
-    pub municipality: String,
+    pub municipality: Arc<str>,
     /// Total.
     pub amount: Money,
 }
@@ -213,7 +302,7 @@ pub struct DepartmentTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MunicipalityTotal {
     /// Municipality id.
-    pub municipality: String,
+    pub municipality: Arc<str>,
     /// Name.
     pub name: String,
     /// Kommunekode.
@@ -237,7 +326,7 @@ pub struct MonthTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeptAmount {
     /// Department id.
-    pub department: String,
+    pub department: Arc<str>,
     /// Amount.
     pub amount: Money,
 }
@@ -374,20 +463,23 @@ pub(crate) fn compute_lines(policy: &Policy, case: &Case, period: Option<Period>
     let mut verdicts: Vec<Verdict> = Vec::new();
     let mut seg_verdict = Vec::with_capacity(segments.len());
     let mut seg_facts = Vec::with_capacity(segments.len());
+    // The verdict's texts are written only where its facts change (the key says when).
+    let mut last_key: Option<VerdictKey> = None;
     for &(from, to) in &segments {
         let facts = Facts::at(policy, case, from);
-        let (eligible, criteria_in_force, criteria) = facts.verdict(policy, case, from);
-        match verdicts.last_mut() {
-            Some(v)
-                if v.eligible == eligible
-                    && v.criteria == criteria
-                    && v.criteria_in_force == criteria_in_force
-                    && v.to.succ() == Some(from) =>
-            {
-                v.to = to
+        let key = facts.verdict_key(policy, case, from);
+        let eligible = match verdicts.last_mut() {
+            Some(v) if last_key.as_ref() == Some(&key) && v.to.succ() == Some(from) => {
+                v.to = to;
+                v.eligible
             }
-            _ => verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria }),
-        }
+            _ => {
+                let (eligible, criteria_in_force, criteria) = facts.verdict(policy, case, from);
+                verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria });
+                eligible
+            }
+        };
+        last_key = Some(key);
         seg_verdict.push(verdicts.len() - 1);
         seg_facts.push((eligible, facts));
     }
@@ -515,7 +607,18 @@ struct Facts {
     sectors: Vec<Sector>,
 }
 
+/// What a verdict depends on: equal keys give equal verdicts. `None` when no criteria are in
+/// force (the verdict then depends on nothing else); otherwise the criteria's index, the sector
+/// areas involved, the consent period, the age and the acting municipality.
+type VerdictKey = Option<(usize, Vec<Sector>, Option<usize>, i32, Option<MuniIx>)>;
+
 impl Facts {
+    fn verdict_key(&self, policy: &Policy, case: &Case, d: Date) -> VerdictKey {
+        let c = policy.criteria.iter().position(|c| c.validity.contains(d))?;
+        let consent = case.consent.iter().position(|v| v.contains(d));
+        Some((c, self.sectors.clone(), consent, case.birth_date.age_on(d), self.handlekommune))
+    }
+
     fn at(policy: &Policy, case: &Case, d: Date) -> Facts {
         let mut sectors: Vec<Sector> = case
             .lines
@@ -551,7 +654,7 @@ impl Facts {
         let (muni_ok, muni_req) = match &c.municipalities {
             Some(ms) => (
                 self.handlekommune.is_some_and(|h| ms.contains(&h)),
-                ms.iter().map(|&m| policy.municipalities[m].id.as_str()).collect::<Vec<_>>().join(" "),
+                ms.iter().map(|&m| &*policy.municipalities[m].id).collect::<Vec<_>>().join(" "),
             ),
             None => (self.handlekommune.is_some(), "any".into()),
         };
@@ -591,7 +694,7 @@ impl Facts {
                 "municipality",
                 muni_ok,
                 muni_req,
-                self.handlekommune.map_or_else(|| "none".into(), |m| policy.municipalities[m].id.clone()),
+                self.handlekommune.map_or_else(|| "none".into(), |m| policy.municipalities[m].id.to_string()),
                 vec![],
             ),
         ];
@@ -687,7 +790,7 @@ fn decide(
     let resolve = |t: Target| {
         policy.resolve(t, pay_muni).ok_or_else(|| ComputeError::Key {
             item: item(),
-            key: key_name(),
+            key: key_name().to_string(),
             date: d.to_string(),
             message: match t {
                 Target::Sector(s) => format!(
@@ -744,7 +847,7 @@ fn decide(
     if weights.iter().all(|w| w.1.is_zero()) {
         return Err(ComputeError::Key {
             item: item(),
-            key: key_name(),
+            key: key_name().to_string(),
             date: d.to_string(),
             message: "all weights are zero".into(),
         });
@@ -753,7 +856,7 @@ fn decide(
 }
 
 /// The amount of `line` for days `from..=to` of one month: rounded øre, exact text, and basis.
-fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, String, AmountBasis), ComputeError> {
+fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, Exact, AmountBasis), ComputeError> {
     flow_amount("service line", &line.id, line.amount, line.per, line.validity, from, to)
 }
 
@@ -766,7 +869,7 @@ pub(crate) fn flow_amount(
     validity: Validity,
     from: Date,
     to: Date,
-) -> Result<(i64, String, AmountBasis), ComputeError> {
+) -> Result<(i64, Exact, AmountBasis), ComputeError> {
     let month = from.month_of();
     let dim = i128::from(month.days());
     // The line's first covered day in this month: cumulative rounding starts there, so the
@@ -788,11 +891,11 @@ pub(crate) fn flow_amount(
         Per::Once => {
             basis.days = None;
             basis.days_in_month = None;
-            (round_div(num, den), ratio_text(num, den))
+            (round_div(num, den), Exact::new(num, den))
         }
         Per::Month => (
             round_div(num * c_end, den * dim) - round_div(num * c_before, den * dim),
-            ratio_text(num * days, den * dim),
+            Exact::new(num * days, den * dim),
         ),
         Per::Year => {
             let start = validity.from.map_or(month, Date::month_of);
@@ -800,7 +903,7 @@ pub(crate) fn flow_amount(
             let m = round_div(num * k, den * 12) - round_div(num * (k - 1), den * 12);
             basis.service_year_month = Some(k as u32);
             basis.month_amount = i64::try_from(m).ok().map(Money::from_ore);
-            (round_div(m * c_end, dim) - round_div(m * c_before, dim), ratio_text(m * days, dim))
+            (round_div(m * c_end, dim) - round_div(m * c_before, dim), Exact::new(m * days, dim))
         }
     };
     match i64::try_from(ore) {
@@ -810,7 +913,7 @@ pub(crate) fn flow_amount(
 }
 
 /// The id of the agreement or policy key a decision used.
-fn key_id(policy: &Policy, case: &Case, k: &KeyUsedIx) -> Option<String> {
+fn key_id(policy: &Policy, case: &Case, k: &KeyUsedIx) -> Option<Arc<str>> {
     match k.source {
         "agreement" => k.ix.map(|i| case.agreements[i].id.clone()),
         "policy" => k.ix.map(|i| policy.keys[i].id.clone()),
@@ -858,6 +961,7 @@ fn make_line(
             amount: Money::from_ore(out[i]),
             exact: exact_share(ore, scaled[i], total),
             leftover_ore: leftover[i],
+            dept: dx,
         })
         .collect();
     let service = &policy.services[line.service];
@@ -884,6 +988,7 @@ fn make_line(
             reason: d.key.reason,
         },
         shares,
+        service_ix: line.service,
     })
 }
 
@@ -906,7 +1011,7 @@ fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
     for l in lines {
         let month = months.entry(l.month).or_insert_with(|| (0, vec![0; nd]));
         for s in &l.shares {
-            let dx = policy.department(&s.department).unwrap_or(0);
+            let dx = s.dept;
             let v = s.amount.ore();
             add_to(&mut by_dept[dx], v, "department total")?;
             used[dx] = true;

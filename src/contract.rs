@@ -54,6 +54,23 @@ pub enum Command {
     Compare,
 }
 
+/// How much of each line a `split` answer carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    /// Every fact of every line.
+    #[default]
+    Full,
+    /// Lines reduced to amount, key and shares ([`crate::compute::LineSummary`]).
+    Summary,
+}
+
+impl Detail {
+    fn is_full(&self) -> bool {
+        *self == Detail::Full
+    }
+}
+
 /// A request.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +94,10 @@ pub struct Request {
     /// string: their cost is added to the case's for state reimbursement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub siblings: Vec<Value>,
+    /// For `split`: `full` (default) or `summary` — lines reduced to amount, key and shares, for a
+    /// page that recomputes on every keystroke and asks for the full answer when a line is opened.
+    #[serde(default, skip_serializing_if = "Detail::is_full")]
+    pub detail: Detail,
     /// For `compare`: the previous version of the case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_case: Option<Value>,
@@ -96,6 +117,7 @@ impl Request {
             period: None,
             lang: Lang::En,
             siblings: Vec::new(),
+            detail: Detail::Full,
             previous_case: None,
             booked_through: None,
         }
@@ -132,6 +154,8 @@ pub enum Output {
     Check(PolicyDoc),
     /// For `split`.
     Split(SplitResult),
+    /// For `split` with `detail: "summary"`.
+    Summary(crate::compute::SplitSummary),
     /// For `parse`: the validated documents as JSON.
     Parse {
         /// The policy document.
@@ -432,6 +456,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
             let comparison = crate::compare::compare(policy, &before, &split, req.booked_through);
             ok(Output::Compare { split, comparison })
         }
+        _ if req.detail == Detail::Summary => ok(Output::Summary(split.into())),
         _ => ok(Output::Split(split)),
     }
 }

@@ -274,15 +274,31 @@ impl std::str::FromStr for Date {
     }
 }
 
+/// Write `n` as `width` decimal digits (zero-padded) into `out`.
+fn digits(out: &mut [u8], mut n: u32) {
+    for b in out.iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // Years are 1900..=2200 (see `Date::new`), so four digits always suffice.
+        let mut b = *b"0000-00-00";
+        digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
+        digits(&mut b[5..7], u32::from(self.month));
+        digits(&mut b[8..10], u32::from(self.day));
+        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
     }
 }
 
 impl Serialize for Month {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut b = *b"0000-00";
+        digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
+        digits(&mut b[5..7], u32::from(self.month));
+        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
     }
 }
 

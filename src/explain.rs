@@ -311,9 +311,9 @@ fn reimbursement_text(re: &Reimbursement, l: Lang, o: &mut String) {
         for a in m.cases.iter().filter(|_| m.cases.len() > 1).chain(&m.departments) {
             let leftover = if a.leftover_ore { l.t(" (+ 1 leftover øre)", " (+ 1 restøre)") } else { "" };
             let who = match (&a.department, re.cases.len()) {
-                (Some(d), 1) => d.clone(),
+                (Some(d), 1) => d.to_string(),
                 (Some(d), _) => format!("{} / {d}", a.case),
-                (None, _) => a.case.clone(),
+                (None, _) => a.case.to_string(),
             };
             let _ = writeln!(o, "        {who} {}{leftover}  ({} {})", a.amount, l.t("weight", "vægt"), a.weight);
         }

@@ -139,6 +139,52 @@ impl Money {
     }
 }
 
+impl Amount {
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Weight {
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Money {
+    /// Serialize as text without the formatting machinery: digits written into a stack buffer
+    /// (a hot path: every share of every line).
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.scale() != 2 {
+            return s.collect_str(self);
+        }
+        let m = self.0.mantissa();
+        let mut a = m.unsigned_abs();
+        let mut buf = [0u8; 48];
+        let mut i = buf.len();
+        let mut put = |b: u8, i: &mut usize| {
+            *i -= 1;
+            buf[*i] = b;
+        };
+        // Hundredths, tenths, the point, the units (always written), then the higher digits.
+        for k in 0..3 {
+            if k == 2 {
+                put(b'.', &mut i);
+            }
+            put(b'0' + (a % 10) as u8, &mut i);
+            a /= 10;
+        }
+        while a > 0 {
+            put(b'0' + (a % 10) as u8, &mut i);
+            a /= 10;
+        }
+        if m < 0 {
+            put(b'-', &mut i);
+        }
+        s.serialize_str(std::str::from_utf8(&buf[i..]).unwrap_or_default())
+    }
+}
+
 impl std::ops::Neg for Money {
     type Output = Money;
     fn neg(self) -> Money {
@@ -148,7 +194,17 @@ impl std::ops::Neg for Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        // Always scale 2 (see the constructors): write the øre directly, without the general
+        // decimal formatter.
+        if self.0.scale() != 2 {
+            return fmt::Display::fmt(&self.0, f);
+        }
+        let m = self.0.mantissa();
+        let (sign, a) = (if m < 0 { "-" } else { "" }, m.unsigned_abs());
+        match f.width() {
+            None => write!(f, "{sign}{}.{:02}", a / 100, a % 100),
+            Some(_) => f.pad(&format!("{sign}{}.{:02}", a / 100, a % 100)),
+        }
     }
 }
 
@@ -227,38 +283,58 @@ pub(crate) fn round_div(num: i128, den: i128) -> i128 {
     }
 }
 
-/// Write `num / den` øre as DKK with up to ten decimals, truncated; a trailing `…` marks a
-/// value that was cut. `den` must be positive.
-pub(crate) fn ratio_text(num: i128, den: i128) -> String {
-    // Work in units of 10^-10 DKK = 10^-8 øre.
-    let scaled = num.unsigned_abs() * 100_000_000;
-    let d = den.unsigned_abs();
-    let q = scaled / d;
-    let cut = scaled % d != 0;
-    let int = q / 10_000_000_000;
-    let frac = q % 10_000_000_000;
-    let mut s = String::new();
-    if num < 0 && (q != 0 || cut) {
-        s.push('-');
+/// An exact amount `num / den` øre, kept as a fraction and written only when shown: as DKK with up
+/// to ten decimals, truncated, a trailing `…` marking a value that was cut (`"7083.3333333333…"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exact {
+    num: i128,
+    den: i128,
+}
+
+impl Exact {
+    /// `num / den` øre; `den` must be positive (a non-positive one is taken as 1).
+    pub(crate) fn new(num: i128, den: i128) -> Exact {
+        Exact { num, den: den.max(1) }
     }
-    s.push_str(&int.to_string());
-    let mut f = format!("{frac:010}");
-    while f.len() > 2 && f.ends_with('0') {
-        f.pop();
+}
+
+impl fmt::Display for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Work in units of 10^-10 DKK = 10^-8 øre.
+        let scaled = self.num.unsigned_abs() * 100_000_000;
+        let d = self.den.unsigned_abs();
+        let q = scaled / d;
+        let cut = scaled % d != 0;
+        let int = q / 10_000_000_000;
+        let mut frac = q % 10_000_000_000;
+        if self.num < 0 && (q != 0 || cut) {
+            f.write_str("-")?;
+        }
+        // At least two decimals, at most ten, without trailing zeros beyond the second.
+        let mut digits = 10;
+        while digits > 2 && frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        write!(f, "{int}.{frac:0digits$}")?;
+        if cut {
+            f.write_str("…")?;
+        }
+        Ok(())
     }
-    s.push('.');
-    s.push_str(&f);
-    if cut {
-        s.push('…');
+}
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
-    s
 }
 
 macro_rules! string_serde {
     ($t:ty, $what:literal, $parse:expr, $allow_float:literal) => {
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self)
+                self.serialize_text(s)
             }
         }
         impl<'de> Deserialize<'de> for $t {
@@ -305,6 +381,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn money_serializes_as_its_display_text() {
+        for ore in [0i64, 5, -5, 99, 100, -100, 123_456, -1, i64::from(i32::MAX), -MAX_ORE, MAX_ORE] {
+            let m = Money::from_ore(ore);
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{m}\""), "{ore}");
+            assert_eq!(m.to_string().parse::<Money>().unwrap(), m);
+        }
+        assert_eq!(Money::from_ore(-5).to_string(), "-0.05");
+        assert_eq!(format!("{:>8}", Money::from_ore(1234)), "   12.34");
+    }
+
+    #[test]
+    fn exact_writes_up_to_ten_decimals() {
+        assert_eq!(Exact::new(100, 3).to_string(), "0.3333333333…");
+        assert_eq!(Exact::new(-500, 1).to_string(), "-5.00");
+        assert_eq!(Exact::new(5, 10).to_string(), "0.005");
+        assert_eq!(Exact::new(0, 7).to_string(), "0.00");
+    }
+
+    #[test]
     fn parses_amounts_exactly() {
         assert_eq!(Amount::parse("1094.375").unwrap().ore_ratio(), (1_094_375, 10));
         assert_eq!(Amount::parse("-5").unwrap().ore_ratio(), (-500, 1));
@@ -330,9 +425,9 @@ mod tests {
 
     #[test]
     fn renders_ratios() {
-        assert_eq!(ratio_text(100, 3), "0.3333333333…");
-        assert_eq!(ratio_text(-150, 1), "-1.50");
-        assert_eq!(ratio_text(1, 8), "0.00125");
+        assert_eq!(Exact::new(100, 3).to_string(), "0.3333333333…");
+        assert_eq!(Exact::new(-150, 1).to_string(), "-1.50");
+        assert_eq!(Exact::new(1, 8).to_string(), "0.00125");
     }
 
     #[test]

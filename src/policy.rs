@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -332,7 +333,7 @@ pub type DeptIx = usize;
 #[derive(Debug, Clone)]
 pub struct Municipality {
     /// Id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name.
     pub name: String,
     /// Kommunekode.
@@ -343,9 +344,9 @@ pub struct Municipality {
 #[derive(Debug, Clone)]
 pub struct Department {
     /// Id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Its municipality.
     pub municipality: MuniIx,
     /// The sector areas it serves.
@@ -399,7 +400,7 @@ pub struct KeyVersion {
 #[derive(Debug, Clone)]
 pub struct Key {
     /// Id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name.
     pub name: Option<String>,
     /// Versions, sorted by start.
@@ -410,13 +411,13 @@ pub struct Key {
 #[derive(Debug, Clone)]
 pub struct Service {
     /// Id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Sector area in which it is granted.
     pub sector: Sector,
     /// Legal bases, dated.
-    pub legal_basis: Vec<(Validity, String)>,
+    pub legal_basis: Vec<(Validity, Arc<str>)>,
     /// Who grants.
     pub authority: Target,
     /// Who pays.
@@ -686,7 +687,7 @@ impl Compiler {
             if m.code == 0 || m.code > 999 {
                 self.errors.push(invalid(d, &it, "code", format!("{} is not a kommunekode (1 to 999)", m.code)));
             }
-            municipalities.push(Municipality { id: m.id.clone(), name: m.name.clone(), code: m.code });
+            municipalities.push(Municipality { id: m.id.as_str().into(), name: m.name.clone(), code: m.code });
         }
         if municipalities.is_empty() {
             self.errors.push(invalid(d, "(document)", "municipalities", "at least one municipality is needed"));
@@ -728,8 +729,8 @@ impl Compiler {
                 }
             }
             departments.push(Department {
-                id: dd.id.clone(),
-                name: dd.name.clone(),
+                id: dd.id.as_str().into(),
+                name: dd.name.as_str().into(),
                 municipality: m,
                 sectors: dd.sectors.clone(),
             });
@@ -760,7 +761,7 @@ impl Compiler {
             }
             check_overlaps(d, &dated, &mut self.errors);
             versions.sort_by_key(|v| v.validity.from);
-            keys.push(Key { id: k.id.clone(), name: k.name.clone(), versions });
+            keys.push(Key { id: k.id.as_str().into(), name: k.name.clone(), versions });
         }
         // Services.
         let mut services = Vec::new();
@@ -786,7 +787,7 @@ impl Compiler {
                                 doc: d,
                                 item: it.clone(),
                                 field: field.into(),
-                                municipality: muni.id.clone(),
+                                municipality: muni.id.to_string(),
                                 sector: sec.to_string(),
                             });
                         }
@@ -812,7 +813,7 @@ impl Compiler {
                     self.errors.push(e);
                 }
                 dated.push((lit, v));
-                legal.push((v, l.text.clone()));
+                legal.push((v, l.text.as_str().into()));
             }
             if legal.is_empty() {
                 self.errors.push(invalid(d, &it, "legal_basis", "name at least one legal basis"));
@@ -821,8 +822,8 @@ impl Compiler {
             legal.sort_by_key(|l| l.0.from);
             if let (Some(authority), Some(payer)) = (authority, payer) {
                 services.push(Service {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
+                    id: s.id.as_str().into(),
+                    name: s.name.as_str().into(),
                     sector: s.sector,
                     legal_basis: legal,
                     authority,

@@ -109,7 +109,7 @@ pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
                     art: kind.art(),
                     amount,
                     case: result.case.clone(),
-                    service_line: line.service_line.clone(),
+                    service_line: line.service_line.to_string(),
                     counterpart: counterpart.map(str::to_string),
                 }
             };

@@ -23,6 +23,7 @@
 //! Gross cost is every share in the period (all services, as booked); net = gross - reimbursement.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,7 @@ use crate::compute::{compute_lines, flow_amount, Period, SplitResult};
 use crate::date::{Date, Month};
 use crate::doc::{check_overlaps, Validity};
 use crate::error::{ComputeError, Doc, InputError};
-use crate::money::{ratio_text, round_div, Amount, Money, Weight};
+use crate::money::{round_div, Amount, Exact, Money, Weight};
 use crate::policy::{
     compile_target, invalid, unknown, DeptIx, MuniIx, Municipality, Policy, Sector, Target, TargetDoc,
 };
@@ -168,7 +169,7 @@ pub(crate) fn compile_scheme(
                     doc: d,
                     item: it.clone(),
                     field: "recipient".into(),
-                    municipality: muni.id.clone(),
+                    municipality: muni.id.to_string(),
                     sector: s.to_string(),
                 });
             }
@@ -295,9 +296,9 @@ pub struct CaseNet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DepartmentNet {
     /// Department id.
-    pub department: String,
+    pub department: Arc<str>,
     /// Municipality id.
-    pub municipality: String,
+    pub municipality: Arc<str>,
     /// Gross.
     pub gross: Money,
     /// Reimbursement.
@@ -325,7 +326,7 @@ pub struct ReimbursementMonth {
     /// Month.
     pub month: Month,
     /// Municipality id.
-    pub municipality: String,
+    pub municipality: Arc<str>,
     /// The level used; absent when none was in force (then nothing is reimbursed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Validity>,
@@ -340,7 +341,7 @@ pub struct ReimbursementMonth {
     /// Each tier's part.
     pub tiers: Vec<TierPart>,
     /// The exact reimbursement before rounding.
-    pub exact: String,
+    pub exact: Exact,
     /// The reimbursement.
     pub reimbursement: Money,
     /// Its allocation to the cases: weight is the case's counted cost less income (at least 0).
@@ -356,23 +357,23 @@ pub struct TierPart {
     /// The yearly threshold.
     pub above: Amount,
     /// One twelfth of it, exactly.
-    pub monthly_threshold: String,
+    pub monthly_threshold: Exact,
     /// The rate in percent.
     pub percent: Weight,
     /// The base's part inside the tier, exactly.
-    pub portion: String,
+    pub portion: Exact,
     /// Rate × portion, exactly.
-    pub amount: String,
+    pub amount: Exact,
 }
 
 /// A part of a month's reimbursement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Allocated {
     /// Case id.
-    pub case: String,
+    pub case: Arc<str>,
     /// Department id (for department parts).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
+    pub department: Option<Arc<str>>,
     /// The weight used.
     pub weight: Money,
     /// The amount.
@@ -423,13 +424,12 @@ fn count_result(
     counted: &mut Counted,
 ) -> Result<(), ComputeError> {
     for line in &result.lines {
-        let Some(sx) = policy.service(&line.service) else { continue };
-        if !scheme.counts.get(sx).copied().unwrap_or(false) {
+        if !scheme.counts.get(line.service_ix).copied().unwrap_or(false) {
             continue;
         }
         let offset = first.months_until(line.month);
         for share in &line.shares {
-            let Some(dx) = policy.department(&share.department) else { continue };
+            let dx = share.dept;
             let muni = policy.departments[dx].municipality;
             let parts: Vec<(i32, i64)> = if line.basis.per == Per::Once {
                 twelfths(share.amount.ore()).collect()
@@ -554,10 +554,10 @@ fn tiers(level: &Level, base: i64) -> (i128, Vec<TierPart>) {
         total += t.units * inside;
         parts.push(TierPart {
             above: t.above,
-            monthly_threshold: ratio_text(t.above_ore, 12),
+            monthly_threshold: Exact::new(t.above_ore, 12),
             percent: t.percent,
-            portion: ratio_text(inside, 12),
-            amount: ratio_text(t.units * inside, den),
+            portion: Exact::new(inside, 12),
+            amount: Exact::new(t.units * inside, den),
         });
     }
     (total, parts)
@@ -608,6 +608,7 @@ pub(crate) fn reimburse(
         groups.insert((k.0, k.1), ());
     });
 
+    let ids: Vec<Arc<str>> = cases.iter().map(|c| Arc::from(c.id.as_str())).collect();
     let nd = policy.departments.len();
     let mut dept_r = vec![0i64; nd];
     let mut case_r = vec![0i64; cases.len()];
@@ -639,12 +640,12 @@ pub(crate) fn reimburse(
         let (by_case, case_left) = allocate(r, &case_w, &item)?;
         let mut allocated_cases = Vec::new();
         let mut allocated_depts = Vec::new();
-        for (ci, case) in cases.iter().enumerate() {
+        for ci in 0..cases.len() {
             if case_w[ci] == 0 && by_case[ci] == 0 && !entries.iter().any(|(k, _)| k.2 == ci) {
                 continue;
             }
             allocated_cases.push(Allocated {
-                case: case.id.clone(),
+                case: ids[ci].clone(),
                 department: None,
                 weight: Money::from_ore(case_w[ci].max(0)),
                 amount: Money::from_ore(by_case[ci]),
@@ -661,7 +662,7 @@ pub(crate) fn reimburse(
             for (j, &dx) in depts.iter().enumerate() {
                 add(&mut dept_r[dx], amounts[j], &item)?;
                 allocated_depts.push(Allocated {
-                    case: case.id.clone(),
+                    case: ids[ci].clone(),
                     department: Some(policy.departments[dx].id.clone()),
                     weight: Money::from_ore(weights[j]),
                     amount: Money::from_ore(amounts[j]),
@@ -680,7 +681,7 @@ pub(crate) fn reimburse(
             income: Money::from_ore(inc),
             base: Money::from_ore(base),
             tiers: parts,
-            exact: ratio_text(num, den),
+            exact: Exact::new(num, den),
             reimbursement: Money::from_ore(r),
             cases: allocated_cases,
             departments: allocated_depts,
@@ -755,7 +756,7 @@ pub(crate) fn reimburse(
 }
 
 fn has_dept(r: &SplitResult, id: &str) -> bool {
-    r.totals.by_department.iter().any(|d| d.department == id)
+    r.totals.by_department.iter().any(|d| *d.department == *id)
 }
 
 /// The recipient department in the paying municipality.

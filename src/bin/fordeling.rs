@@ -300,7 +300,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         return Err(Failure { code: EXIT_INVALID, response });
     };
     Ok(match (format, result.as_ref()) {
-        (Format::Json, _) | (_, Output::Parse { .. }) => response.to_json_pretty() + "\n",
+        (Format::Json, _) | (_, Output::Parse { .. } | Output::Summary(_)) => response.to_json_pretty() + "\n",
         (Format::Table, Output::Check(doc)) => policy_summary(doc, lang),
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),

@@ -36,7 +36,7 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in ["period", "lang", "previous_case", "booked_through", "siblings"] {
+    for k in ["period", "lang", "previous_case", "booked_through", "siblings", "detail"] {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
@@ -488,6 +488,30 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     let got = r["result"].pointer(&pointer);
                     if got != Some(want) {
                         errs.push(format!("parse result {path} is {got:?}, expected {want}"));
+                    }
+                }
+            }
+            "summary_line" => {
+                subset_match(&result["lines"], v, "summary line", &mut errs);
+                for l in result["lines"].as_array().into_iter().flatten() {
+                    let mut keys: Vec<&str> = l.as_object().into_iter().flatten().map(|(k, _)| k.as_str()).collect();
+                    keys.retain(|k| {
+                        ![
+                            "service_line",
+                            "service",
+                            "month",
+                            "from",
+                            "to",
+                            "amount",
+                            "eligible",
+                            "key_source",
+                            "key_id",
+                            "shares",
+                        ]
+                        .contains(k)
+                    });
+                    if !keys.is_empty() {
+                        errs.push(format!("summary line has more than the summary: {keys:?}"));
                     }
                 }
             }

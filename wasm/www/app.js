@@ -46,7 +46,7 @@ const T = {
   },
 };
 
-const state = { lang: 'da', policyText: '', policy: null, caseDoc: null, period: { from: '', to: '' }, answer: null, result: null };
+const state = { lang: 'da', policyText: '', policy: null, caseDoc: null, period: { from: '', to: '' }, answer: null, result: null, full: null };
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[state.lang][k] ?? k;
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -234,9 +234,12 @@ function recompute() {
   if (!state.caseDoc) return;
   const request = buildRequest();
   const started = performance.now();
-  const answer = call(request);
+  // Every keystroke gets the summary (lines with amount, key and shares); the full answer with every
+  // reason is computed when it is needed: a line opened, a download.
+  const answer = call({ ...request, detail: 'summary' });
   const ms = performance.now() - started;
   state.answer = answer;
+  state.full = null;
   if (answer.status !== 'ok') {
     showErrors(answer.errors);
     $('results').classList.add('stale');
@@ -326,7 +329,7 @@ function renderResult(ms) {
   $('pie-services').replaceChildren(...[...perLine].map(([line, m]) => pie(`${line} (${r.lines.find((l) => l.service_line === line).service})`,
     [...m].map(([d, v]) => ({ label: d, amount: money(v), color: color(d) })))));
   table('lines', [t('colLine'), t('colService'), t('month'), t('colFrom'), t('colTo'), t('amount'), t('key'), ...depts], r.lines.map((l) => [
-    l.service_line, l.service, l.month, l.from, l.to, l.amount, l.key.id ? `${l.key.source}: ${l.key.id}` : l.key.source,
+    l.service_line, l.service, l.month, l.from, l.to, l.amount, l.key_id ? `${l.key_source}: ${l.key_id}` : l.key_source,
     ...depts.map((d) => l.shares.find((s) => s.department === d)?.amount ?? '')]), [5, ...depts.map((_, i) => i + 7)]);
   [...$('lines').tBodies[0].rows].forEach((tr, i) => { tr.tabIndex = 0; tr.addEventListener('click', () => explain(i)); tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') explain(i); }); });
   $('tsv-out').value = tsv();
@@ -335,10 +338,17 @@ function renderResult(ms) {
 function ore(s) { const neg = s.startsWith('-'); const [i, f] = s.replace('-', '').split('.'); const v = BigInt(i) * 100n + BigInt(f); return neg ? -v : v; }
 function money(v) { const neg = v < 0n; const a = neg ? -v : v; return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`; }
 
+// The full answer for the current inputs (computed once per change).
+function fullAnswer() {
+  if (!state.full) state.full = call(buildRequest());
+  return state.full;
+}
+
 function explain(i) {
-  const l = state.result.lines[i];
+  const r = fullAnswer().result;
+  const l = r.lines[i];
   const body = $('explain-body');
-  const verdicts = l.verdicts.map((v) => state.result.eligibility[v]);
+  const verdicts = l.verdicts.map((v) => r.eligibility[v]);
   const b = l.basis;
   const basis = b.per === 'once' ? `${t('once_')} ${b.granted}` : b.per === 'year'
     ? `${b.granted} / ${t('year_')}, ${t('month_')} ${b.service_year_month}: ${b.month_amount}${b.days !== b.days_in_month ? ` × ${b.days}/${b.days_in_month} ${t('days')}` : ''}`
@@ -372,8 +382,9 @@ function tsv() {
 function csv() {
   const q = (s) => (/[",\n]/.test(s) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
   const rows = [['case', 'service_line', 'service', 'month', 'from', 'to', 'line_amount', 'department', 'municipality', 'share', 'exact', 'leftover_ore', 'key_source', 'key_id', 'eligible']];
-  for (const l of state.result.lines) for (const s of l.shares) {
-    rows.push([state.result.case, l.service_line, l.service, l.month, l.from, l.to, l.amount, s.department, s.municipality, s.amount, s.exact, s.leftover_ore, l.key.source, l.key.id ?? '', l.eligible]);
+  const r = fullAnswer().result;
+  for (const l of r.lines) for (const s of l.shares) {
+    rows.push([r.case, l.service_line, l.service, l.month, l.from, l.to, l.amount, s.department, s.municipality, s.amount, s.exact, s.leftover_ore, l.key.source, l.key.id ?? '', l.eligible]);
   }
   return rows.map((r) => r.map(q).join(',')).join('\n') + '\n';
 }
@@ -429,7 +440,7 @@ async function main() {
     try { await navigator.clipboard.writeText($('tsv-out').value); $('paste-status').textContent = t('copied'); } catch { document.execCommand?.('copy'); }
   });
   $('download-csv').addEventListener('click', () => download(`fordeling-${state.result.case}.csv`, csv(), 'text/csv'));
-  $('download-json').addEventListener('click', () => download(`fordeling-${state.result.case}.json`, JSON.stringify(state.answer, null, 2), 'application/json'));
+  $('download-json').addEventListener('click', () => download(`fordeling-${state.result.case}.json`, JSON.stringify(fullAnswer(), null, 2), 'application/json'));
   $('close-explain').addEventListener('click', () => { $('explain').hidden = true; });
   applyLang('da');
   loadExample();
