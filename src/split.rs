@@ -132,10 +132,24 @@ pub fn split_ore(amount: i64, weights: &[u128], out: &mut [i64], leftover: &mut 
         big.resize(weights.len(), 0);
         &mut big
     };
+    // When amount × total weight fits in 64 bits (the usual case), every product does: 64-bit
+    // arithmetic is much faster than 128-bit where the machine has no 128-bit division
+    // (WebAssembly).
+    // a <= MAX_ORE fits in 64 bits.
+    let narrow = u64::try_from(total).ok().filter(|&t| (a as u64).checked_mul(t).is_some());
     for (i, &w) in weights.iter().enumerate() {
-        let p = a.checked_mul(w).ok_or(SplitError::Overflow)?;
-        let q = p / total;
-        rem[i] = p % total;
+        let (q, r) = match narrow {
+            Some(t) => {
+                // w <= total, so a × w <= a × total fits.
+                let p = (a as u64) * (w as u64);
+                (u128::from(p / t), u128::from(p % t))
+            }
+            None => {
+                let p = a.checked_mul(w).ok_or(SplitError::Overflow)?;
+                (p / total, p % total)
+            }
+        };
+        rem[i] = r;
         given += q;
         // q <= a <= MAX_ORE, so it fits.
         out[i] = q as i64;

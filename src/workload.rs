@@ -93,15 +93,38 @@ fn push_ore(out: &mut String, ore: i128) {
         out.push('-');
     }
     let a = ore.unsigned_abs();
-    push_uint(out, a / 100);
+    // Every line amount and share fits in 64 bits; 128-bit division is slow where the machine has
+    // none (WebAssembly), so it is kept for totals that do not fit.
+    let c = match u64::try_from(a) {
+        Ok(a) => {
+            push_digits(out, a / 100, 1);
+            (a % 100) as u8
+        }
+        Err(_) => {
+            push_uint(out, a / 100);
+            (a % 100) as u8
+        }
+    };
     out.push('.');
-    let c = (a % 100) as u8;
     out.push((b'0' + c / 10) as char);
     out.push((b'0' + c % 10) as char);
 }
 
-fn push_uint(out: &mut String, mut v: u128) {
-    let mut buf = [0u8; 40];
+/// Decimal digits of any `u128`, nineteen digits at a time in 64 bits.
+fn push_uint(out: &mut String, v: u128) {
+    const E19: u128 = 10_000_000_000_000_000_000;
+    match u64::try_from(v) {
+        Ok(v) => push_digits(out, v, 1),
+        Err(_) => {
+            push_uint(out, v / E19);
+            push_digits(out, (v % E19) as u64, 19);
+        }
+    }
+}
+
+/// Decimal digits of `v`, left-padded with zeros to at least `width` (at most 20) digits.
+fn push_digits(out: &mut String, mut v: u64, width: usize) {
+    let mut buf = [b'0'; 20];
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -111,8 +134,9 @@ fn push_uint(out: &mut String, mut v: u128) {
             break;
         }
     }
+    let start = i.min(buf.len().saturating_sub(width));
     // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    out.push_str(std::str::from_utf8(&buf[start..]).unwrap_or("0"));
 }
 
 /// Parse a decimal with at most two decimals into hundredths.
@@ -304,6 +328,18 @@ impl Workload {
         self.totals
     }
 
+    /// Feed one input line as bytes (without its line end): like [`Workload::push`], and a line
+    /// that is not UTF-8 is a bad record.
+    pub fn push_bytes(&mut self, record: &[u8], out: &mut String) -> Result<(), RecordError> {
+        match std::str::from_utf8(record) {
+            Ok(line) => self.push(line, out),
+            Err(_) => {
+                let line = self.line_no + 1;
+                Err(self.push_bad(RecordError { line, field: "record", message: "is not valid UTF-8".into() }))
+            }
+        }
+    }
+
     /// Count a record the caller found bad before it could be fed (e.g. not UTF-8); returns it.
     pub fn push_bad(&mut self, e: RecordError) -> RecordError {
         self.line_no += 1;
@@ -319,12 +355,21 @@ impl Workload {
 
 /// Run a whole in-memory input; returns output text, errors and totals.
 pub fn run(input: &str) -> (String, Vec<RecordError>, WorkloadTotals) {
+    run_bytes(input.as_bytes())
+}
+
+/// [`run`] on bytes (as a file is read): a line that is not UTF-8 is a bad record, the others are
+/// computed.
+pub fn run_bytes(input: &[u8]) -> (String, Vec<RecordError>, WorkloadTotals) {
     let mut w = Workload::new();
     let mut out = String::with_capacity(input.len() + input.len() / 4);
     let mut errors = Vec::new();
-    for line in input.lines() {
-        if let Err(e) = w.push(line, &mut out) {
-            errors.push(e);
+    if !input.is_empty() {
+        let body = input.strip_suffix(b"\n").unwrap_or(input);
+        for line in body.split(|&b| b == b'\n') {
+            if let Err(e) = w.push_bytes(line, &mut out) {
+                errors.push(e);
+            }
         }
     }
     let totals = w.finish(&mut out);
@@ -348,6 +393,29 @@ mod tests {
         );
         assert_eq!(totals.departments, [6336, 3335, 3334, 0]);
         assert_eq!(totals.not_eligible, 1);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_a_bad_record_and_the_rest_is_computed() {
+        let input = b"c1,s1,100.00,1,1,0,0\nc1,s\xff,5.00,1,1,0,0\r\nc1,s3,5.00,1,0,0,0\n";
+        let (out, errors, totals) = run_bytes(input);
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].line, errors[0].field), (2, "record"));
+        assert_eq!(out, "c1,s1,100.00,50.00,50.00,0.00,0.00,yes\nc1,s3,5.00,5.00,0.00,0.00,0.00,yes\n");
+        assert_eq!((totals.lines, totals.bad_records), (2, 1));
+        assert_eq!(run_bytes(b"").1.len(), 0);
+        assert_eq!(run_bytes(b"c1,s1,1.00,1,0,0,0").2.lines, 1);
+    }
+
+    #[test]
+    fn ore_text_in_64_and_128_bits() {
+        assert_eq!(ore_text(0), "0.00");
+        assert_eq!(ore_text(-5), "-0.05");
+        assert_eq!(ore_text(123_456), "1234.56");
+        assert_eq!(ore_text(i128::from(u64::MAX)), "184467440737095516.15");
+        assert_eq!(ore_text(i128::from(u64::MAX) + 1), "184467440737095516.16");
+        assert_eq!(ore_text(10i128.pow(23) + 7), "1000000000000000000000.07");
+        assert_eq!(ore_text(-i128::MAX), "-1701411834604692317316873037158841057.27");
     }
 
     #[test]

@@ -63,11 +63,13 @@ impl Engine {
     }
 }
 
-/// Split the reference workload CSV (see the library's `workload` module) in memory: returns the
-/// output CSV (with header); bad records are left out of it and listed after a line `# errors`.
+/// Split the reference workload CSV (see the library's `workload` module) in memory, bytes in and
+/// bytes out (as a file is read and a download is written, without converting to JavaScript
+/// strings): returns the output CSV (UTF-8, with header); bad records are left out of it and listed
+/// after a line `# errors`.
 #[wasm_bindgen]
-pub fn workload(input: &str) -> String {
-    let (out, errors, totals) = fordeling::workload::run(input);
+pub fn workload(input: &[u8]) -> Vec<u8> {
+    let (out, errors, totals) = fordeling::workload::run_bytes(input);
     let mut text = String::with_capacity(out.len() + 128);
     text.push_str(fordeling::workload::OUTPUT_HEADER);
     text.push('\n');
@@ -80,7 +82,7 @@ pub fn workload(input: &str) -> String {
         }
     }
     text.push_str(&format!("# totals\n{totals}\n"));
-    text
+    text.into_bytes()
 }
 
 /// The built-in example policy (TOML text; made-up amounts and keys).
