@@ -4,10 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import * as X from '../../wasm/www/xlsx.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const www = join(root, 'wasm', 'www');
@@ -177,4 +179,180 @@ test('the built-in example cases load from the selector', async () => {
   await page.locator('#load-example').click();
   assert.equal(await shownTotal(), '123600.00');
   await page.screenshot({ path: join(artifacts, 'page-vallensbaek.png'), fullPage: true });
+});
+
+// ---- Workbooks ----------------------------------------------------------------------------------
+const work = mkdtempSync(join(tmpdir(), 'fordeling-xlsx-'));
+/** LibreOffice headless with its own profile (no clash with a running office). */
+function soffice(...args) {
+  return execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', ...args], { cwd: work, stdio: 'pipe' }).toString();
+}
+/** Clicks a download button and returns the downloaded bytes. */
+async function downloadBytes(button) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  return readFileSync(await d.path());
+}
+async function loadWorkbook(input, name, bytes) {
+  await page.locator(input).setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+}
+/** Waits until `check` (run here, in Node) returns true; the page's CSP forbids evaluated predicates. */
+async function until(check, what) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+const totalIs = (t) => until(async () => (await shownTotal()) === t, `total ${t}`);
+const ore = (s) => BigInt(String(s).replace('.', ''));
+const cells = (sheet) => sheet.map((r) => Array.from(r ?? [], (c) => c?.text ?? ''));
+
+test('downloads the result as .xlsx: a sheet per view, SUM formulas with exact cached totals, a native pie chart', async () => {
+  await page.locator('#example').selectOption('case-ishoj');
+  await page.locator('#load-example').click();
+  const total = await shownTotal();
+  const answer = native(await pageRequest());
+  assert.equal(total, answer.result.totals.case);
+  const bytes = await downloadBytes('#download-xlsx');
+  writeFileSync(join(artifacts, 'result.xlsx'), bytes);
+  writeFileSync(join(work, 'result.xlsx'), bytes);
+  const wb = await X.readWorkbook(bytes);
+  assert.deepEqual([...wb.sheets.keys()].slice(0, 5), ['Pr. afdeling', 'Pr. kommune', 'Pr. måned og afdeling', 'Linjer', 'Kriterier']);
+  assert.ok(wb.sheets.has('case services'), 'the case travels with the result');
+  // Every formula is a SUM over a range whose cells add up, to the øre, to the cached value.
+  let formulas = 0;
+  for (const [name, sheet] of wb.sheets) {
+    sheet.forEach((row) => (row ?? []).forEach((c) => {
+      if (!c?.formula) return;
+      formulas += 1;
+      const m = c.formula.match(/^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/);
+      assert.ok(m, `${name}: ${c.formula}`);
+      const col = (l) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      let sum = 0n;
+      for (let r = Number(m[2]) - 1; r <= Number(m[4]) - 1; r++) {
+        for (let k = col(m[1]); k <= col(m[3]); k++) sum += ore(sheet[r]?.[k]?.text ?? '0.00');
+      }
+      assert.equal(sum, ore(c.text), `${name}: ${c.formula}`);
+    }));
+  }
+  assert.ok(formulas > 10, `${formulas} formulas`);
+  const byDept = cells(wb.sheets.get('Pr. afdeling'));
+  assert.deepEqual(byDept.at(-1), ['I alt', '', '', total]);
+  assert.deepEqual(byDept.slice(1, -1).map((r) => [r[0], r[3]]), answer.result.totals.by_department.map((d) => [d.department, d.amount]));
+  const parts = await X.unzip(bytes);
+  const chart = new TextDecoder().decode(parts.get('xl/charts/chart1.xml'));
+  assert.match(chart, /<c:pieChart>/);
+  assert.match(chart, /'Pr\. afdeling'!\$D\$2:\$D\$\d+/);
+
+  // LibreOffice opens it: every sheet to CSV (recalculated), and the first sheet with its chart to PDF.
+  soffice('--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', 'result.xlsx');
+  const csvLines = (sheet) => readFileSync(join(work, `result-${sheet}.csv`)).toString().trim().split('\n');
+  const deptCsv = csvLines('Pr. afdeling');
+  assert.equal(deptCsv.at(-1).split(',').at(-1), String(Number(total)), 'LibreOffice total per department');
+  const monthCsv = csvLines('Pr. måned og afdeling');
+  assert.equal(monthCsv.length, answer.result.totals.by_month.length + 2);
+  assert.deepEqual(monthCsv.at(-1).split(',').slice(1).map(Number),
+    [...answer.result.totals.by_department.map((d) => Number(d.amount)), Number(total)], 'LibreOffice totals per month sheet');
+  soffice('--convert-to', 'pdf', 'result.xlsx');
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', 'result.pdf', join(artifacts, 'xlsx-chart')], { cwd: work });
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', 'result.pdf', 'chart'], { cwd: work });
+  // The chart is drawn: the PDF's first page has pixels in the slice colours.
+  const ppm = readFileSync(join(work, readdirSync(work).find((f) => f.startsWith('chart') && f.endsWith('.ppm'))));
+  const header = ppm.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+  assert.ok(header, 'a PPM image');
+  const pixels = ppm.subarray(header[0].length);
+  const colours = { '1f77b4': 0, ff7f0e: 0, '2ca02c': 0 };
+  for (let i = 0; i + 2 < pixels.length; i += 3) {
+    for (const hex of Object.keys(colours)) {
+      const [r, g, b] = [0, 2, 4].map((k) => parseInt(hex.slice(k, k + 2), 16));
+      if (Math.abs(pixels[i] - r) < 12 && Math.abs(pixels[i + 1] - g) < 12 && Math.abs(pixels[i + 2] - b) < 12) colours[hex] += 1;
+    }
+  }
+  for (const [hex, n] of Object.entries(colours)) assert.ok(n > 200, `slice colour #${hex}: ${n} pixels`);
+});
+
+test('the template workbook loads as policy and case, also once saved by LibreOffice', async () => {
+  const total = await shownTotal();
+  const template = await downloadBytes('#download-template');
+  writeFileSync(join(work, 'skabelon.xlsx'), template);
+  const wb = await X.readWorkbook(template);
+  assert.deepEqual([...wb.sheets.keys()], ['policy', 'municipalities', 'departments', 'services', 'keys', 'eligibility', 'arrangements',
+    'reimbursement', 'case', 'case services', 'case agreements', 'case income', 'case other cases']);
+  // Change an amount in the page, then load the template: the workbook's case replaces it.
+  await page.locator('#services tbody tr').first().locator('[data-field="amount"]').fill('1.00');
+  assert.notEqual(await shownTotal(), total);
+  await loadWorkbook('#policy-file', 'skabelon.xlsx', template);
+  await totalIs(total);
+  assert.match(await page.locator('#policy-status').textContent(), /Fælles finansiering, Ishøj og Vallensbæk/);
+  assert.equal(native(await pageRequest()).result.totals.case, total);
+  // The same workbook after LibreOffice saved it (shared strings, its own styles and numbers).
+  mkdirSync(join(work, 'lo'), { recursive: true });
+  soffice('--convert-to', 'xlsx', '--outdir', 'lo', 'skabelon.xlsx');
+  await page.locator('#services tbody tr').first().locator('[data-field="amount"]').fill('1.00');
+  await loadWorkbook('#policy-file', 'skabelon-lo.xlsx', readFileSync(join(work, 'lo', 'skabelon.xlsx')));
+  await totalIs(total);
+  assert.equal(await page.locator('#errors li').count(), 0);
+});
+
+test('the committed template (examples/template.xlsx) is the example policy and case', async () => {
+  await page.locator('#services tbody tr').first().locator('[data-field="amount"]').fill('1.00');
+  await loadWorkbook('#policy-file', 'template.xlsx', readFileSync(join(root, 'examples', 'template.xlsx')));
+  await totalIs('530206.44');
+  const answer = native(await pageRequest());
+  const example = native({ version: 1, command: 'split', lang: 'da', policy: readFileSync(join(root, 'examples', 'policy.toml'), 'utf8'),
+    case: readFileSync(join(root, 'examples', 'case-ishoj.toml'), 'utf8'), period: { from: '2024-01-01', to: '2024-12-31' } });
+  assert.deepEqual(answer.result, example.result);
+});
+
+test('a case workbook typed the Excel way: date cells, Danish amounts, Danish words', async () => {
+  // 45292 is 2024-01-01 and 43599 is 2019-05-14 as spreadsheet day numbers.
+  const bytes = await X.writeWorkbook([
+    { name: 'Case', rows: [['id', 'birth_date', 'significant_permanent_disability', 'handlekommune', 'consent_from'], ['sag-x', 43599, 'ja', 'ishoj', 45292]] },
+    { name: 'Case services', rows: [['Id', 'Service', 'Amount', 'Per', 'From', 'To'],
+      ['s1', 'merudgift', '3.400,50', 'måned', 45292, '31-12-2024'], ['s2', 'aflastning', 96000, 'år', 45292, 45657]] },
+  ]);
+  await loadWorkbook('#case-file', 'sag.xlsx', bytes);
+  await until(async () => (await page.locator('#services tbody tr').count()) === 2, 'two services');
+  const first = page.locator('#services tbody tr').first();
+  assert.equal(await first.locator('[data-field="amount"]').inputValue(), '3400.50');
+  assert.equal(await first.locator('[data-field="from"]').inputValue(), '2024-01-01');
+  assert.equal(await page.locator('#services tbody tr').last().locator('[data-field="to"]').inputValue(), '2024-12-31');
+  const answer = native(await pageRequest());
+  assert.equal(answer.status, 'ok');
+  assert.equal(await shownTotal(), answer.result.totals.case);
+  assert.equal(answer.result.totals.case, '136806.00', '12 x 3400.50 + 96000');
+});
+
+test('every bad workbook gives a named error, at its sheet and row, and keeps what was read', async () => {
+  const policy = native({ version: 1, command: 'parse', policy: readFileSync(join(root, 'examples', 'policy.toml'), 'utf8') }).result.policy;
+  const errors = async () => (await page.locator('#errors li').allTextContents()).join(' | ');
+  const expectError = async (input, name, bytes, pattern) => {
+    await loadWorkbook(input, name, bytes);
+    await until(async () => pattern.test(await errors()), String(pattern));
+    assert.match(await errors(), pattern);
+  };
+  await expectError('#policy-file', 'not.xlsx', new TextEncoder().encode('id,amount\n'), /not\.xlsx: not an \.xlsx workbook/);
+  const sheets = X.policySheets(policy);
+  const depts = sheets.find((s) => s.name === 'departments');
+  depts.rows[2][2] = 'nowhere';
+  await expectError('#policy-file', 'politik.xlsx', await X.writeWorkbook(sheets), /departments, row 3: .*unknown municipality 'nowhere'/);
+  assert.equal(await page.locator('#policy-status.bad').count(), 1);
+  depts.rows[2][2] = 'ishoj';
+  depts.rows[0].push('colour');
+  await expectError('#policy-file', 'politik.xlsx', await X.writeWorkbook(sheets), /departments!E1: unknown column 'colour'/);
+  depts.rows[0].pop();
+  await expectError('#policy-file', 'politik.xlsx', await X.writeWorkbook(sheets.filter((s) => s.name !== 'services')), /services: sheet missing/);
+  await expectError('#case-file', 'politik.xlsx', await X.writeWorkbook(sheets), /ingen sag \(arket 'case' mangler\)/);
+  // A good policy again; then a case with a bad amount: loaded anyway, the error at its field.
+  await loadWorkbook('#policy-file', 'politik.xlsx', await X.writeWorkbook(sheets));
+  await until(async () => (await page.locator('#policy-status.bad').count()) === 0, 'a good policy');
+  const kase = X.caseSheets(native({ version: 1, command: 'parse', policy, case: readFileSync(join(root, 'examples', 'case-ishoj.toml'), 'utf8') }).result.case);
+  kase.find((s) => s.name === 'case services').rows[2][2] = 'abc';
+  await expectError('#case-file', 'sag.xlsx', await X.writeWorkbook(kase), /case services, row 3: .*not a number/);
+  const amount = page.locator('#services tbody tr').nth(1).locator('[data-field="amount"]');
+  assert.equal(await amount.inputValue(), 'abc', 'what was read stays');
+  assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+  await amount.fill('21345.50');
+  assert.equal(await page.locator('#errors li').count(), 0);
+  rmSync(work, { recursive: true, force: true });
 });

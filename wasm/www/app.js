@@ -2,12 +2,13 @@
 // (`handle`); this file only keeps the inputs, builds requests and shows answers. No data leaves the
 // browser: the Content-Security-Policy allows no request to any other origin.
 import init, { Engine, examplePolicy, exampleCases } from './pkg/fordeling_wasm.js';
+import * as X from './xlsx.js';
 
 const T = {
   da: {
     subtitle: 'fælles finansiering, fordelt på øren', privacy: 'Alt beregnes i din browser. Ingen data forlader maskinen.',
-    inputs: 'Politik og sag', example: 'Eksempel', loadExample: 'Indlæs eksempel', policyFile: 'Politik (TOML/JSON)',
-    caseFile: 'Sag (TOML/JSON)', periodFrom: 'Periode fra', periodTo: 'til', consent: 'Familien har givet samtykke',
+    inputs: 'Politik og sag', example: 'Eksempel', loadExample: 'Indlæs eksempel', policyFile: 'Politik (TOML/JSON/xlsx)',
+    caseFile: 'Sag (TOML/JSON/xlsx)', periodFrom: 'Periode fra', periodTo: 'til', consent: 'Familien har givet samtykke',
     services: 'Ydelser', colId: 'Id', colService: 'Ydelse', colAmount: 'Beløb (kr.)', colPer: 'Pr.', colFrom: 'Fra',
     colTo: 'Til', colLine: 'Ydelseslinje', colKind: 'Nøgle', colShares: 'Andele (afdeling=procent; …)',
     addService: 'Tilføj ydelse', addAgreement: 'Tilføj aftale', agreements: 'Aftaler om fordeling',
@@ -23,11 +24,15 @@ const T = {
     leftover: '+1 restøre', shares: 'Andele', basis: 'Beløbsgrundlag', verdict: 'Kriterier', days: 'dage', noChart: 'Ingen positive beløb at vise.',
     reimbursement: 'Statsrefusion (særligt dyre enkeltsager)', gross: 'Brutto', refund: 'Refusion', net: 'Netto',
     counted: 'Tællende udgift', income: 'Indtægt', base: 'Grundlag', household: 'Husstand',
+    downloadXlsx: 'Hent .xlsx', downloadTemplate: 'Hent skabelon (.xlsx)', name: 'Navn', code: 'Kode', criterion: 'Kriterium',
+    passed: 'Opfyldt', actual: 'Faktisk', required: 'Krav', yes: 'ja', no: 'nej', reimbursementMonths: 'Refusion pr. måned',
+    noPolicySheets: "arbejdsbogen har ingen politik (arket 'departments' mangler)", noCaseSheets: "arbejdsbogen har ingen sag (arket 'case' mangler)",
+    sharesOf: 'andele', eligibleCol: 'Fælles finansiering',
   },
   en: {
     subtitle: 'shared financing, split to the øre', privacy: 'Everything is computed in your browser. No data leaves this machine.',
-    inputs: 'Policy and case', example: 'Example', loadExample: 'Load example', policyFile: 'Policy (TOML/JSON)',
-    caseFile: 'Case (TOML/JSON)', periodFrom: 'Period from', periodTo: 'to', consent: 'The family consents',
+    inputs: 'Policy and case', example: 'Example', loadExample: 'Load example', policyFile: 'Policy (TOML/JSON/xlsx)',
+    caseFile: 'Case (TOML/JSON/xlsx)', periodFrom: 'Period from', periodTo: 'to', consent: 'The family consents',
     services: 'Services', colId: 'Id', colService: 'Service', colAmount: 'Amount (DKK)', colPer: 'Per', colFrom: 'From',
     colTo: 'To', colLine: 'Service line', colKind: 'Key', colShares: 'Shares (department=percent; …)',
     addService: 'Add service', addAgreement: 'Add agreement', agreements: 'Agreements on the split',
@@ -43,10 +48,14 @@ const T = {
     leftover: '+1 leftover øre', shares: 'Shares', basis: 'Amount basis', verdict: 'Eligibility', days: 'days', noChart: 'No positive amounts to show.',
     reimbursement: 'State reimbursement (particularly expensive cases)', gross: 'Gross', refund: 'Reimbursement', net: 'Net',
     counted: 'Counted cost', income: 'Income', base: 'Base', household: 'Household',
+    downloadXlsx: 'Download .xlsx', downloadTemplate: 'Download template (.xlsx)', name: 'Name', code: 'Code', criterion: 'Criterion',
+    passed: 'Passed', actual: 'Actual', required: 'Required', yes: 'yes', no: 'no', reimbursementMonths: 'Reimbursement per month',
+    noPolicySheets: "the workbook has no policy (no sheet 'departments')", noCaseSheets: "the workbook has no case (no sheet 'case')",
+    sharesOf: 'shares', eligibleCol: 'Shared financing',
   },
 };
 
-const state = { lang: 'da', policyText: '', policy: null, caseDoc: null, period: { from: '', to: '' }, answer: null, result: null, full: null };
+const state = { lang: 'da', policyText: '', policy: null, policyOrigins: null, caseOrigins: null, caseDoc: null, period: { from: '', to: '' }, answer: null, result: null, full: null };
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[state.lang][k] ?? k;
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -107,11 +116,12 @@ export function parseTsv(text) {
 }
 
 // ---- Loading ------------------------------------------------------------------------------------
-function setPolicy(text) {
+function setPolicy(text, origins = null) {
   const a = call({ version: 1, command: 'parse', policy: text });
+  state.policyOrigins = origins;
   if (a.status !== 'ok') {
     showErrors(a.errors);
-    $('policy-status').textContent = a.errors.map((e) => e.message).join(' · ');
+    $('policy-status').textContent = a.errors.map((e) => origin(e) + e.message).join(' · ');
     $('policy-status').className = 'status bad';
     return false;
   }
@@ -121,7 +131,8 @@ function setPolicy(text) {
   $('policy-status').className = 'status';
   return true;
 }
-function setCase(caseValue, period) {
+function setCase(caseValue, period, origins = null) {
+  state.caseOrigins = origins;
   const a = call({ version: 1, command: 'parse', policy: state.policyText, case: caseValue });
   if (a.status !== 'ok') { showErrors(a.errors); return false; }
   state.caseDoc = a.result.case;
@@ -138,6 +149,44 @@ function loadExample() {
 async function readFile(input, then) {
   const f = input.files[0];
   if (f) then(await f.text());
+}
+/** A case read from a workbook; if the core refuses it, it is still shown, with the errors at its fields. */
+function setCaseFromWorkbook(wb) {
+  const { doc, origins } = X.caseFromWorkbook(wb);
+  if (!setCase(doc, null, origins)) {
+    state.caseDoc = doc;
+    state.caseOrigins = origins;
+    renderInputs();
+    recompute();
+  }
+}
+/** Loads a policy or a case file: TOML or JSON as text, .xlsx through the workbook reader. */
+async function loadFile(input, kind) {
+  const f = input.files[0];
+  if (!f) return;
+  input.value = ''; // choosing the same file again loads it again
+  if (!/\.xlsx$/i.test(f.name)) {
+    const text = await f.text();
+    if (kind === 'policy') { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); } else setCase(text);
+    return;
+  }
+  try {
+    const wb = await X.readWorkbook(new Uint8Array(await f.arrayBuffer()));
+    if (kind === 'policy') {
+      if (!X.hasPolicy(wb)) throw new X.WorkbookError(f.name, t('noPolicySheets'));
+      const { doc, origins } = X.policyFromWorkbook(wb);
+      if (!setPolicy(JSON.stringify(doc), origins)) return;
+      if (X.hasCase(wb)) setCaseFromWorkbook(wb); else if (state.caseDoc) setCase(state.caseDoc);
+    } else {
+      if (!X.hasCase(wb)) throw new X.WorkbookError(f.name, t('noCaseSheets'));
+      setCaseFromWorkbook(wb);
+    }
+  } catch (e) {
+    if (!(e instanceof X.WorkbookError)) throw e;
+    const where = e.message.startsWith(f.name) ? '' : `${f.name}: `;
+    showErrors([{ kind: 'workbook', code: 'workbook', item: '', message: where + e.message }]);
+    if (kind === 'policy') { $('policy-status').textContent = where + e.message; $('policy-status').className = 'status bad'; }
+  }
 }
 
 // ---- Editing ------------------------------------------------------------------------------------
@@ -167,7 +216,7 @@ function renderInputs() {
       selectCell(s.per, [['month', t('month_')], ['year', t('year_')], ['once', t('once_')]], set('per'), `${t('colPer')} ${i + 1}`),
       inputCell(s.from, (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `${t('colFrom')} ${i + 1}` }),
       inputCell(s.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `${t('colTo')} ${i + 1}` }),
-      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.services.splice(i, 1); renderInputs(); recompute(); } }))));
+      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.services.splice(i, 1); state.caseOrigins = null; renderInputs(); recompute(); } }))));
   });
   const ab = $('agreements').tBodies[0];
   ab.replaceChildren();
@@ -191,12 +240,13 @@ function renderInputs() {
       inputCell(a.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `agreement to ${i + 1}` }),
       selectCell(a.kind, [['percent', 'percent'], ['weights', 'weights'], ['equal', 'equal'], ['sole', 'sole']], (v) => { a.kind = v; setShares(sharesText); }, `agreement kind ${i + 1}`),
       inputCell(sharesText, setShares, { 'data-field': 'shares', 'aria-label': `agreement shares ${i + 1}` }),
-      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.agreements.splice(i, 1); renderInputs(); recompute(); } }))));
+      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.agreements.splice(i, 1); state.caseOrigins = null; renderInputs(); recompute(); } }))));
   });
 }
 
 // ---- Errors next to the offending field ---------------------------------------------------------
 function errorTarget(e) {
+  if (e.kind === 'policy') return null;
   const m = e.item.match(/^(services|agreements)\[(\d+)\](?:\.(\w+))?/);
   if (m) return { table: m[1], row: Number(m[2]), field: (m[3] ?? e.field ?? '').split(/[.[]/)[0] };
   const line = e.item.match(/service line '(.+)'/);
@@ -204,10 +254,16 @@ function errorTarget(e) {
   if (e.item === 'period') return { id: 'period-from' };
   return null;
 }
+/** Where an item of a document loaded from a workbook came from ('departments, row 4: '), if it did. */
+function origin(e) {
+  const o = e.kind === 'policy' ? state.policyOrigins : state.caseOrigins;
+  const m = o && e.item?.match(/^(\w+\[\d+\]|reimbursement)/);
+  return m && o[m[1]] ? `${o[m[1]]}: ` : '';
+}
 function showErrors(errors) {
   document.querySelectorAll('.invalid').forEach((n) => { n.classList.remove('invalid'); n.removeAttribute('title'); n.removeAttribute('aria-invalid'); });
   const list = $('errors');
-  list.replaceChildren(...errors.map((e) => el('li', { text: e.message, 'data-code': e.code })));
+  list.replaceChildren(...errors.map((e) => el('li', { text: origin(e) + e.message, 'data-code': e.code })));
   for (const e of errors) {
     const target = errorTarget(e);
     let node = null;
@@ -388,6 +444,77 @@ function csv() {
   }
   return rows.map((r) => r.map(q).join(',')).join('\n') + '\n';
 }
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Money as øre (BigInt) summed over rows, as exact decimal text: the cached value of a SUM formula. */
+const sum = (amounts) => money(amounts.reduce((s, a) => s + ore(a), 0n));
+/**
+ * The result as a workbook: a sheet per view (department with a native pie chart, municipality, month,
+ * lines, eligibility, reimbursement), totals as SUM formulas with their exact values cached, and the
+ * case's own sheets, so the workbook can be loaded again as the case.
+ */
+async function resultWorkbook() {
+  const r = fullAnswer().result;
+  const depts = r.totals.by_department;
+  const n = depts.length;
+  const col = (c) => X.cellName(c, 0).replace(/\d+$/, '');
+  const sheets = [];
+  sheets.push({
+    name: t('byDepartment'),
+    rows: [[t('department'), t('name'), t('municipality'), t('amount')],
+      ...depts.map((d) => [d.department, d.name, d.municipality, X.num(d.amount)]),
+      [t('total'), '', '', X.formula(`SUM(D2:D${n + 1})`, r.totals.case)]],
+    pie: {
+      title: `${r.case}: ${t('byDepartment').toLowerCase()}`, series: t('amount'), labelCol: 1, valueCol: 3, firstRow: 1, count: n,
+      labels: depts.map((d) => d.name), values: depts.map((d) => d.amount), anchor: { col: 0, row: n + 3 },
+    },
+  });
+  const munis = r.totals.by_municipality;
+  sheets.push({
+    name: t('byMunicipality'),
+    rows: [[t('municipality'), t('name'), t('code'), t('amount')], ...munis.map((m) => [m.municipality, m.name, m.code, X.num(m.amount)]),
+      [t('total'), '', '', X.formula(`SUM(D2:D${munis.length + 1})`, r.totals.case)]],
+  });
+  const months = r.totals.by_month;
+  const last = months.length + 1;
+  sheets.push({
+    name: t('byMonth'),
+    rows: [[t('month'), ...depts.map((d) => d.department), t('total')],
+      ...months.map((m, i) => [m.month, ...m.departments.map((d) => X.num(d.amount)), X.formula(`SUM(B${i + 2}:${col(n)}${i + 2})`, m.amount)]),
+      [t('total'), ...depts.map((d, j) => X.formula(`SUM(${col(j + 1)}2:${col(j + 1)}${last})`, d.amount)), X.formula(`SUM(${col(n + 1)}2:${col(n + 1)}${last})`, r.totals.case)]],
+  });
+  const shareOf = (l, d) => l.shares.find((s) => s.department === d.department)?.amount ?? '0.00';
+  const lastLine = r.lines.length + 1;
+  sheets.push({
+    name: t('lines'),
+    rows: [[t('colLine'), t('colService'), t('month'), t('colFrom'), t('colTo'), t('key'), t('eligibleCol'), t('amount'), ...depts.map((d) => d.department)],
+      ...r.lines.map((l) => [l.service_line, l.service, l.month, l.from, l.to, l.key.id ? `${l.key.source}: ${l.key.id}` : l.key.source,
+        l.eligible ? t('yes') : t('no'), X.num(l.amount), ...depts.map((d) => X.num(shareOf(l, d)))]),
+      [t('total'), '', '', '', '', '', '', X.formula(`SUM(H2:H${lastLine})`, sum(r.lines.map((l) => l.amount))),
+        ...depts.map((d, j) => X.formula(`SUM(${col(j + 8)}2:${col(j + 8)}${lastLine})`, sum(r.lines.map((l) => shareOf(l, d)))))]],
+  });
+  sheets.push({
+    name: t('verdict'),
+    rows: [[t('colFrom'), t('colTo'), t('verdict'), t('criterion'), t('passed'), t('actual'), t('required')],
+      ...r.eligibility.flatMap((v) => v.criteria.map((c) => [v.from, v.to, v.eligible ? t('eligible') : t('notEligible'), c.criterion, c.passed ? t('yes') : t('no'), String(c.actual), String(c.required)]))],
+  });
+  const re = r.reimbursement;
+  if (re) {
+    const k = re.by_department.length + 1;
+    sheets.push({
+      name: t('refund'),
+      rows: [[t('department'), t('municipality'), t('gross'), t('refund'), t('net')],
+        ...re.by_department.map((d) => [d.department, d.municipality, X.num(d.gross), X.num(d.reimbursement), X.num(d.net)]),
+        [t('total'), '', X.formula(`SUM(C2:C${k})`, re.total.gross), X.formula(`SUM(D2:D${k})`, re.total.reimbursement), X.formula(`SUM(E2:E${k})`, re.total.net)]],
+    });
+    sheets.push({
+      name: t('reimbursementMonths'),
+      rows: [[t('month'), t('municipality'), t('counted'), t('income'), t('base'), t('refund')],
+        ...re.months.map((m) => [m.month, m.municipality, X.num(m.counted), X.num(m.income), X.num(m.base), X.num(m.reimbursement)]),
+        [t('total'), '', '', '', '', X.formula(`SUM(F2:F${re.months.length + 1})`, sum(re.months.map((m) => m.reimbursement)))]],
+    });
+  }
+  return X.writeWorkbook([...sheets, ...X.caseSheets(state.caseDoc)]);
+}
 function download(name, text, type) {
   const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
   document.body.append(a);
@@ -410,8 +537,8 @@ async function main() {
   $('lang-da').addEventListener('click', () => applyLang('da'));
   $('lang-en').addEventListener('click', () => applyLang('en'));
   $('load-example').addEventListener('click', loadExample);
-  $('policy-file').addEventListener('change', (e) => readFile(e.target, (text) => { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); }));
-  $('case-file').addEventListener('change', (e) => readFile(e.target, (text) => setCase(text)));
+  $('policy-file').addEventListener('change', (e) => loadFile(e.target, 'policy'));
+  $('case-file').addEventListener('change', (e) => loadFile(e.target, 'case'));
   $('period-from').addEventListener('input', (e) => { state.period.from = normalizeDate(e.target.value); recompute(); });
   $('period-to').addEventListener('input', (e) => { state.period.to = normalizeDate(e.target.value); recompute(); });
   $('consent').addEventListener('change', (e) => {
@@ -420,17 +547,20 @@ async function main() {
   });
   $('add-service').addEventListener('click', () => {
     const first = state.policy?.services[0]?.id ?? '';
+    state.caseOrigins = null;
     state.caseDoc.services.push({ id: `s${state.caseDoc.services.length + 1}`, service: first, amount: '0.00', per: 'month', from: state.period.from || '2024-01-01' });
     renderInputs(); recompute();
   });
   $('add-agreement').addEventListener('click', () => {
     state.caseDoc.agreements = state.caseDoc.agreements ?? [];
+    state.caseOrigins = null;
     state.caseDoc.agreements.push({ id: `a${state.caseDoc.agreements.length + 1}`, service: state.caseDoc.services[0]?.id ?? '', from: state.period.from || '2024-01-01', kind: 'percent', shares: [] });
     renderInputs(); recompute();
   });
   $('use-paste').addEventListener('click', () => {
     const rows = parseTsv($('paste').value);
     state.caseDoc.services = rows;
+    state.caseOrigins = null;
     state.caseDoc.agreements = (state.caseDoc.agreements ?? []).filter((a) => rows.some((r) => r.id === a.service));
     $('paste-status').textContent = `${rows.length} ${t('pasted')}`;
     renderInputs(); recompute();
@@ -440,6 +570,9 @@ async function main() {
     try { await navigator.clipboard.writeText($('tsv-out').value); $('paste-status').textContent = t('copied'); } catch { document.execCommand?.('copy'); }
   });
   $('download-csv').addEventListener('click', () => download(`fordeling-${state.result.case}.csv`, csv(), 'text/csv'));
+  $('download-xlsx').addEventListener('click', async () => download(`fordeling-${state.result.case}.xlsx`, await resultWorkbook(), XLSX_TYPE));
+  $('download-template').addEventListener('click', async () => download(
+    `fordeling-${state.lang === 'da' ? 'skabelon' : 'template'}.xlsx`, await X.writeWorkbook([...X.policySheets(state.policy), ...X.caseSheets(state.caseDoc)]), XLSX_TYPE));
   $('download-json').addEventListener('click', () => download(`fordeling-${state.result.case}.json`, JSON.stringify(fullAnswer(), null, 2), 'application/json'));
   $('close-explain').addEventListener('click', () => { $('explain').hidden = true; });
   applyLang('da');
