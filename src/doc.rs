@@ -3,6 +3,8 @@
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::path::Track;
+
 use crate::date::Date;
 use crate::error::{Doc, InputError};
 
@@ -64,70 +66,16 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
 /// type is compiled for one deserializer only, which keeps the WebAssembly module small.
 pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value: StrictValue = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(doc, e))?;
+    let track = Track::default();
+    let value = crate::path::strict_value(&mut de, &track).map_err(|e| path_error(doc, track, e))?;
     de.end().map_err(|e| syntax(doc, "(document)", e.to_string()))?;
-    from_value(doc, value.0)
-}
-
-/// A JSON value read strictly: a key given twice in one object is an error, not "last one wins".
-struct StrictValue(serde_json::Value);
-
-impl<'de> Deserialize<'de> for StrictValue {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde_json::Value;
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = StrictValue;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::Bool(v)))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::from(v)))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::from(v)))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::from(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::String(v.to_string())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::String(v)))
-            }
-            fn visit_unit<E>(self) -> Result<StrictValue, E> {
-                Ok(StrictValue(Value::Null))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
-                let mut items = Vec::new();
-                while let Some(StrictValue(v)) = seq.next_element()? {
-                    items.push(v);
-                }
-                Ok(StrictValue(Value::Array(items)))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
-                let mut m = serde_json::Map::new();
-                while let Some(k) = map.next_key::<String>()? {
-                    if m.contains_key(&k) {
-                        return Err(serde::de::Error::custom(format!("duplicate field `{k}`")));
-                    }
-                    let StrictValue(v) = map.next_value()?;
-                    m.insert(k, v);
-                }
-                Ok(StrictValue(Value::Object(m)))
-            }
-        }
-        d.deserialize_any(V)
-    }
+    from_value(doc, value)
 }
 
 /// Deserialize a document of type `T` from an already parsed JSON value.
 pub(crate) fn from_value<T: DeserializeOwned>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
-    serde_path_to_error::deserialize(value).map_err(|e| path_error(doc, e))
+    let track = Track::default();
+    crate::path::from_value(&value, &track).map_err(|e| path_error(doc, track, e))
 }
 
 /// "line L, column C: " for a byte offset.
@@ -142,10 +90,10 @@ fn syntax(doc: Doc, item: &str, message: String) -> InputError {
     InputError::Syntax { doc, item: item.into(), message }
 }
 
-fn path_error<E: std::fmt::Display>(doc: Doc, e: serde_path_to_error::Error<E>) -> InputError {
-    let path = e.path().to_string();
+fn path_error(doc: Doc, track: Track, e: serde_json::Error) -> InputError {
+    let path = track.path();
     let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
-    let message = e.inner().to_string().trim().replace('\n', " ").replace("  ", " ");
+    let message = e.to_string().trim().replace('\n', " ").replace("  ", " ");
     syntax(doc, &item, message)
 }
 
