@@ -204,6 +204,22 @@ async function until(check, what) {
   assert.fail(`timed out waiting for ${what}`);
 }
 const totalIs = (t) => until(async () => (await shownTotal()) === t, `total ${t}`);
+/** A zip whose one part says it holds 10 bytes and inflates to 80 MB. */
+async function zipBomb() {
+  const deflated = (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+  const data = new Uint8Array(await deflated(new Uint8Array(80 * 1024 * 1024)));
+  const name = new TextEncoder().encode('xl/workbook.xml');
+  const local = new DataView(new ArrayBuffer(30));
+  local.setUint32(0, 0x04034b50, true); local.setUint16(8, 8, true); local.setUint32(18, data.length, true);
+  local.setUint32(22, 10, true); local.setUint16(26, name.length, true);
+  const dir = new DataView(new ArrayBuffer(46));
+  dir.setUint32(0, 0x02014b50, true); dir.setUint16(10, 8, true); dir.setUint32(20, data.length, true);
+  dir.setUint32(24, 10, true); dir.setUint16(28, name.length, true);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true); end.setUint16(8, 1, true); end.setUint16(10, 1, true);
+  end.setUint32(12, 46 + name.length, true); end.setUint32(16, 30 + name.length + data.length, true);
+  return new Uint8Array(await new Blob([local.buffer, name, data, dir.buffer, name, end.buffer]).arrayBuffer());
+}
 const ore = (s) => BigInt(String(s).replace('.', ''));
 const cells = (sheet) => sheet.map((r) => Array.from(r ?? [], (c) => c?.text ?? ''));
 
@@ -332,6 +348,7 @@ test('every bad workbook gives a named error, at its sheet and row, and keeps wh
     assert.match(await errors(), pattern);
   };
   await expectError('#policy-file', 'not.xlsx', new TextEncoder().encode('id,amount\n'), /not\.xlsx: not an \.xlsx workbook/);
+  await expectError('#policy-file', 'bomb.xlsx', await zipBomb(), /xl\/workbook\.xml: a part of the workbook is too large once unpacked/);
   const sheets = X.policySheets(policy);
   const depts = sheets.find((s) => s.name === 'departments');
   depts.rows[2][2] = 'nowhere';

@@ -33,9 +33,25 @@ function crc32(bytes) {
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
-async function pipe(bytes, stream) {
-  const out = new Response(new Blob([bytes]).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
+/** `bytes` through a (de)compression stream; refuses output longer than `limit` (a zip may lie about sizes). */
+async function pipe(bytes, stream, limit = Infinity) {
+  const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      await reader.cancel();
+      throw new WorkbookError('', 'a part of the workbook is too large once unpacked');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
 }
 
 /** Largest workbook accepted, and largest part inside it once inflated (guards against zip bombs). */
@@ -71,7 +87,11 @@ export async function unzip(bytes) {
     const data = bytes.subarray(start, start + size);
     if (method === 0) parts.set(name, data);
     else if (method === 8) {
-      try { parts.set(name, await pipe(data, new DecompressionStream('deflate-raw'))); } catch { throw new WorkbookError(name, 'damaged compressed data'); }
+      try {
+        parts.set(name, await pipe(data, new DecompressionStream('deflate-raw'), MAX_PART_BYTES));
+      } catch (e) {
+        throw e instanceof WorkbookError ? new WorkbookError(name, e.message.replace(/^: /, '')) : new WorkbookError(name, 'damaged compressed data');
+      }
     } else throw new WorkbookError(name, `unsupported zip compression method ${method}`);
   }
   return parts;
