@@ -3,10 +3,9 @@
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::path::Track;
-
 use crate::date::Date;
 use crate::error::{Doc, InputError};
+use crate::path::Track;
 
 /// The largest document accepted, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;

@@ -207,18 +207,18 @@ impl<'de> At<'_, 'de> {
             Value::Array(items) => {
                 let mut seq = Elements { items: items.iter(), index: 0, chain: self.chain, track: self.track };
                 let out = visitor.visit_seq(&mut seq)?;
-                match seq.items.len() {
-                    0 => Ok(out),
-                    _ => Err(de::Error::invalid_length(items.len(), &"fewer elements in array")),
+                if seq.items.len() > 0 {
+                    return Err(de::Error::invalid_length(items.len(), &"fewer elements in array"));
                 }
+                Ok(out)
             }
             Value::Object(map) => {
                 let mut entries = Entries { entries: map.iter(), value: None, chain: self.chain, track: self.track };
                 let out = visitor.visit_map(&mut entries)?;
-                match entries.entries.len() {
-                    0 => Ok(out),
-                    _ => Err(de::Error::invalid_length(map.len(), &"fewer elements in map")),
+                if entries.entries.len() > 0 {
+                    return Err(de::Error::invalid_length(map.len(), &"fewer elements in map"));
                 }
+                Ok(out)
             }
         }
     }
@@ -257,23 +257,16 @@ impl<'de> Deserializer<'de> for At<'_, 'de> {
     ) -> Result<V::Value, Error> {
         let (variant, value) = match self.value {
             Value::String(s) => (s.as_str(), None),
-            Value::Object(map) if map.len() == 1 => match map.iter().next() {
-                Some((k, v)) => (k.as_str(), Some(v)),
-                None => {
-                    return Err(self
-                        .track
-                        .trigger(self.chain, de::Error::invalid_value(Unexpected::Map, &"map with a single key")))
+            Value::Object(map) => match (map.len(), map.iter().next()) {
+                (1, Some((k, v))) => (k.as_str(), Some(v)),
+                _ => {
+                    let e = de::Error::invalid_value(Unexpected::Map, &"map with a single key");
+                    return Err(self.track.trigger(self.chain, e));
                 }
             },
-            Value::Object(_) => {
-                return Err(self
-                    .track
-                    .trigger(self.chain, de::Error::invalid_value(Unexpected::Map, &"map with a single key")))
-            }
             other => {
-                return Err(self
-                    .track
-                    .trigger(self.chain, de::Error::invalid_type(unexpected(other), &"string or map")))
+                let e = de::Error::invalid_type(unexpected(other), &"string or map");
+                return Err(self.track.trigger(self.chain, e));
             }
         };
         let access = Variant { variant, value, chain: self.chain, track: self.track };
@@ -347,7 +340,7 @@ struct Variant<'a, 'de> {
     track: &'a Track,
 }
 
-impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
+impl<'de> de::EnumAccess<'de> for Variant<'_, 'de> {
     type Error = Error;
     type Variant = Self;
 

@@ -95,16 +95,11 @@ fn push_ore(out: &mut String, ore: i128) {
     let a = ore.unsigned_abs();
     // Every line amount and share fits in 64 bits; 128-bit division is slow where the machine has
     // none (WebAssembly), so it is kept for totals that do not fit.
-    let c = match u64::try_from(a) {
-        Ok(a) => {
-            push_digits(out, a / 100, 1);
-            (a % 100) as u8
-        }
-        Err(_) => {
-            push_uint(out, a / 100);
-            (a % 100) as u8
-        }
+    let (whole, c) = match u64::try_from(a) {
+        Ok(a) => (u128::from(a / 100), (a % 100) as u8),
+        Err(_) => (a / 100, (a % 100) as u8),
     };
+    push_uint(out, whole);
     out.push('.');
     out.push((b'0' + c / 10) as char);
     out.push((b'0' + c % 10) as char);
@@ -334,17 +329,11 @@ impl Workload {
         match std::str::from_utf8(record) {
             Ok(line) => self.push(line, out),
             Err(_) => {
-                let line = self.line_no + 1;
-                Err(self.push_bad(RecordError { line, field: "record", message: "is not valid UTF-8".into() }))
+                self.line_no += 1;
+                self.totals.bad_records += 1;
+                Err(RecordError { line: self.line_no, field: "record", message: "is not valid UTF-8".into() })
             }
         }
-    }
-
-    /// Count a record the caller found bad before it could be fed (e.g. not UTF-8); returns it.
-    pub fn push_bad(&mut self, e: RecordError) -> RecordError {
-        self.line_no += 1;
-        self.totals.bad_records += 1;
-        e
     }
 
     /// Totals so far (of the cases already written).

@@ -322,13 +322,14 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
     Failure { code: EXIT_INVALID, response: error_response("file", what, &format!("{what}: {e}")) }
 }
 
-/// Read `input` line by line, feed each line to `feed` (which appends output text or returns an
-/// error line for stderr; `None` at the end of the input), and write the output in large chunks.
+/// Read `input` line by line, feed each line's bytes (without the line end) to `feed` (which
+/// appends output text or returns an error line for stderr; `None` at the end of the input), and
+/// write the output in large chunks.
 fn stream(
     input: &Path,
     output: Option<&Path>,
     header: &str,
-    mut feed: impl FnMut(Option<(u64, Result<&str, ()>)>, &mut String) -> Option<String>,
+    mut feed: impl FnMut(Option<(u64, &[u8])>, &mut String) -> Option<String>,
 ) -> Result<u64, Failure> {
     use std::io::{BufRead, BufReader, BufWriter, IsTerminal};
     let mut reader: Box<dyn BufRead> = if input == Path::new("-") {
@@ -359,8 +360,7 @@ fn stream(
         if raw.last() == Some(&b'\n') {
             raw.pop();
         }
-        let line = std::str::from_utf8(&raw).map_err(|_| ());
-        if let Some(error) = feed(Some((n, line)), &mut out) {
+        if let Some(error) = feed(Some((n, &raw)), &mut out) {
             let _ = writeln!(stderr, "{error}");
         }
         if out.len() >= 1 << 16 {
@@ -385,19 +385,11 @@ fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Res
     let header = format!("{}\n", fordeling::workload::OUTPUT_HEADER);
     let mut totals = None;
     stream(input, output, &header, |item, out| {
-        let Some((n, line)) = item else {
+        let Some((_, line)) = item else {
             totals = Some(std::mem::take(&mut w).finish(out));
             return None;
         };
-        let result = match line {
-            Ok(line) => w.push(line, out),
-            Err(()) => Err(w.push_bad(fordeling::workload::RecordError {
-                line: n,
-                field: "record",
-                message: "is not valid UTF-8".into(),
-            })),
-        };
-        result.err().map(|e| match errors {
+        w.push_bytes(line, out).err().map(|e| match errors {
             ErrorFormat::Json => format!(
                 "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
                 e.line,
@@ -463,6 +455,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
         let mut header_error = None;
         stream(&a.cases, a.output.as_deref(), "", |item, out| {
             let mut found: Vec<BatchError> = Vec::new();
+            let item = item.map(|(n, raw)| (n, std::str::from_utf8(raw)));
             match (item, &mut reader) {
                 (None, _) => {
                     if let Some(r) = reader.take() {
@@ -473,7 +466,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
                         batch = Some(b);
                     }
                 }
-                (Some((n, Err(()))), _) => found.push(not_utf8(n)),
+                (Some((n, Err(_))), _) => found.push(not_utf8(n)),
                 (Some((_, Ok(line))), None) => match batch.take().map(|b| CsvBatch::new(b, line)) {
                     Some(Ok(r)) => reader = Some(r),
                     Some(Err(e)) => header_error = Some(e),
@@ -494,10 +487,10 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
         batch.map(Batch::finish).unwrap_or_default()
     } else {
         stream(&a.cases, a.output.as_deref(), "", |item, out| {
-            let (n, line) = item?;
-            let result = match line {
+            let (n, raw) = item?;
+            let result = match std::str::from_utf8(raw) {
                 Ok(line) => batch.push(line, out),
-                Err(()) => Err(not_utf8(n)),
+                Err(_) => Err(not_utf8(n)),
             };
             drain(&mut batch);
             result.err().map(|e| {

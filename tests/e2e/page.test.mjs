@@ -148,6 +148,20 @@ test('every bad input shows a named error next to its field, and nothing typed i
   assert.equal(await page.locator('#errors li').count(), 0);
 });
 
+test("changing an agreement's kind keeps the shares typed since", async () => {
+  await page.locator('#add-agreement').click();
+  const ag = page.locator('#agreements tbody tr').last();
+  await ag.locator('[data-field="shares"]').fill('ishoj-cbf=3; ishoj-cdu=1');
+  await ag.locator('select').selectOption('weights');
+  const request = await pageRequest();
+  assert.deepEqual(request.case.agreements.at(-1).shares, [{ department: 'ishoj-cbf', weight: '3' }, { department: 'ishoj-cdu', weight: '1' }]);
+  const answer = native(request);
+  assert.equal(answer.status, 'ok');
+  assert.equal(await shownTotal(), answer.result.totals.case);
+  await ag.locator('button').click();
+  assert.equal(await page.locator('#errors li').count(), 0);
+});
+
 test('a line explains itself on click, in Danish and English', async () => {
   await page.locator('#lines tbody tr').first().click();
   const da = await page.locator('#explain-body').textContent();

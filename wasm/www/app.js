@@ -3,6 +3,7 @@
 // browser: the Content-Security-Policy allows no request to any other origin.
 import init, { Engine, examplePolicy, exampleCases } from './pkg/fordeling_wasm.js';
 import * as X from './xlsx.js';
+import { normalizeAmount, normalizeDate, normalizePer, sharesOf, sharesText } from './xlsx.js';
 
 const T = {
   da: {
@@ -27,7 +28,7 @@ const T = {
     downloadXlsx: 'Hent .xlsx', downloadTemplate: 'Hent skabelon (.xlsx)', name: 'Navn', code: 'Kode', criterion: 'Kriterium',
     passed: 'Opfyldt', actual: 'Faktisk', required: 'Krav', yes: 'ja', no: 'nej', reimbursementMonths: 'Refusion pr. måned',
     noPolicySheets: "arbejdsbogen har ingen politik (arket 'departments' mangler)", noCaseSheets: "arbejdsbogen har ingen sag (arket 'case' mangler)",
-    sharesOf: 'andele', eligibleCol: 'Fælles finansiering',
+    eligibleCol: 'Fælles finansiering',
   },
   en: {
     subtitle: 'shared financing, split to the øre', privacy: 'Everything is computed in your browser. No data leaves this machine.',
@@ -51,14 +52,14 @@ const T = {
     downloadXlsx: 'Download .xlsx', downloadTemplate: 'Download template (.xlsx)', name: 'Name', code: 'Code', criterion: 'Criterion',
     passed: 'Passed', actual: 'Actual', required: 'Required', yes: 'yes', no: 'no', reimbursementMonths: 'Reimbursement per month',
     noPolicySheets: "the workbook has no policy (no sheet 'departments')", noCaseSheets: "the workbook has no case (no sheet 'case')",
-    sharesOf: 'shares', eligibleCol: 'Shared financing',
+    eligibleCol: 'Shared financing',
   },
 };
 
 const state = { lang: 'da', policyText: '', policy: null, policyOrigins: null, caseOrigins: null, caseDoc: null, period: { from: '', to: '' }, answer: null, result: null, full: null };
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[state.lang][k] ?? k;
-const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const COLORS = X.COLORS.map((c) => `#${c}`);
 
 function el(tag, attrs = {}, ...children) {
   const ns = ['svg', 'path', 'title', 'desc', 'rect', 'circle', 'g'].includes(tag) ? 'http://www.w3.org/2000/svg' : null;
@@ -76,28 +77,6 @@ function call(request) {
 }
 
 // ---- Input conversion (spreadsheet conventions -> contract) -------------------------------------
-export function normalizeAmount(text) {
-  let s = String(text).trim().replace(/\s|kr\.?|DKK/gi, '');
-  if (s.includes(',') && s.includes('.')) {
-    s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (s.includes(',')) {
-    s = s.replace(',', '.');
-  } else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) {
-    s = s.replace(/\./g, '');
-  }
-  return s;
-}
-export function normalizeDate(text) {
-  const s = String(text).trim();
-  const m = s.match(/^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/);
-  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s;
-}
-function normalizePer(text) {
-  const s = String(text).trim().toLowerCase();
-  if (['år', 'aar', 'year', 'yearly', 'årlig'].includes(s)) return 'year';
-  if (['engang', 'once', 'engangsbeløb', 'one-off'].includes(s)) return 'once';
-  return s === '' || ['måned', 'md', 'md.', 'month', 'monthly', 'månedlig'].includes(s) ? 'month' : s;
-}
 export function parseTsv(text) {
   const rows = text.replace(/\r/g, '').split('\n').filter((r) => r.trim() !== '').map((r) => r.split('\t'));
   if (rows.length === 0) return [];
@@ -146,16 +125,11 @@ function loadExample() {
   const ex = examples.find((e) => e.name === $('example').value) ?? examples[0];
   if (setPolicy(examplePolicy())) setCase(ex.case, ex.period);
 }
-async function readFile(input, then) {
-  const f = input.files[0];
-  if (f) then(await f.text());
-}
 /** A case read from a workbook; if the core refuses it, it is still shown, with the errors at its fields. */
 function setCaseFromWorkbook(wb) {
   const { doc, origins } = X.caseFromWorkbook(wb);
   if (!setCase(doc, null, origins)) {
     state.caseDoc = doc;
-    state.caseOrigins = origins;
     renderInputs();
     recompute();
   }
@@ -222,24 +196,14 @@ function renderInputs() {
   ab.replaceChildren();
   (c.agreements ?? []).forEach((a, i) => {
     const set = (k) => (v) => { if (v === '' && k === 'to') delete a.to; else a[k] = v; recompute(); };
-    const sharesText = (a.shares ?? []).map((s) => `${s.department ?? s.sector}=${s.percent ?? s.weight ?? ''}`).join('; ');
-    const setShares = (v) => {
-      a.shares = v.split(';').map((p) => p.trim()).filter(Boolean).map((p) => {
-        const [who, val] = p.split('=').map((x) => x.trim());
-        const entry = { department: who };
-        if (a.kind === 'percent' && val) entry.percent = normalizeAmount(val);
-        if (a.kind === 'weights' && val) entry.weight = normalizeAmount(val);
-        return entry;
-      });
-      recompute();
-    };
+    const setShares = (v) => { a.shares = sharesOf(v, a.kind); recompute(); };
     ab.append(el('tr', { 'data-row': i },
       inputCell(a.id, set('id'), { 'data-field': 'id', 'aria-label': `agreement id ${i + 1}` }),
       inputCell(a.service, set('service'), { 'data-field': 'service', 'aria-label': `agreement line ${i + 1}` }),
       inputCell(a.from, (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `agreement from ${i + 1}` }),
       inputCell(a.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `agreement to ${i + 1}` }),
-      selectCell(a.kind, [['percent', 'percent'], ['weights', 'weights'], ['equal', 'equal'], ['sole', 'sole']], (v) => { a.kind = v; setShares(sharesText); }, `agreement kind ${i + 1}`),
-      inputCell(sharesText, setShares, { 'data-field': 'shares', 'aria-label': `agreement shares ${i + 1}` }),
+      selectCell(a.kind, [['percent', 'percent'], ['weights', 'weights'], ['equal', 'equal'], ['sole', 'sole']], (v) => { a.kind = v; setShares(sharesText(a.shares)); }, `agreement kind ${i + 1}`),
+      inputCell(sharesText(a.shares), setShares, { 'data-field': 'shares', 'aria-label': `agreement shares ${i + 1}` }),
       el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.agreements.splice(i, 1); state.caseOrigins = null; renderInputs(); recompute(); } }))));
   });
 }

@@ -107,8 +107,8 @@ async function zip(files) {
     const data = await pipe(raw, new CompressionStream('deflate-raw'));
     const nameBytes = enc.encode(name);
     const crc = crc32(raw);
-    const header = (sig, extra) => {
-      const h = new DataView(new ArrayBuffer(extra));
+    const header = (sig, size) => {
+      const h = new DataView(new ArrayBuffer(size));
       h.setUint32(0, sig, true);
       return h;
     };
@@ -242,9 +242,39 @@ export async function readWorkbook(bytes) {
   return { sheets, date1904: d1904 === '1' || d1904 === 'true' };
 }
 
+// ---- spreadsheet conventions (cells of a workbook, and cells pasted on the page) ---------------
+const norm = (s) => String(s).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+
+/** An amount as the contract writes it: '3.400,50', '3,400.50', '3400,5 kr.' -> '3400.50' etc. */
+export function normalizeAmount(text) {
+  let s = String(text).trim().replace(/\s|kr\.?|DKK/gi, '');
+  if (s.includes(',') && s.includes('.')) {
+    s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (s.includes(',')) {
+    s = s.replace(',', '.');
+  } else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) {
+    s = s.replace(/\./g, '');
+  }
+  return s;
+}
+/** A date as the contract writes it: '31-01-2024' or '31.1.2024' -> '2024-01-31'; others unchanged. */
+export function normalizeDate(text) {
+  const s = String(text).trim();
+  const m = s.match(/^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/);
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s;
+}
+/** 'måned', 'år', 'engang' (Danish or English; empty is a month) as month/year/once. */
+export function normalizePer(text) {
+  const s = norm(text);
+  if (['år', 'aar', 'year', 'yearly', 'årlig'].includes(s)) return 'year';
+  if (['engang', 'once', 'engangsbeløb', 'one off'].includes(s)) return 'once';
+  return s === '' || ['måned', 'md', 'md.', 'month', 'monthly', 'månedlig'].includes(s) ? 'month' : s;
+}
+/** Slice colours of the pie charts, on the page and in the workbook (RGB hex). */
+export const COLORS = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564B', 'E377C2', '7F7F7F', 'BCBD22', '17BECF'];
+
 // ---- workbook -> contract documents -----------------------------------------------------------
 const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult'];
-const norm = (s) => String(s).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
 /** A table: the first non-empty row names the columns; the rest are records with their row number. */
 function table(wb, sheetName, columns, required = false) {
@@ -282,9 +312,7 @@ function dateText(cell, date1904) {
     const d = new Date(epoch + days * 86400000);
     return d.toISOString().slice(0, 10);
   }
-  const s = cell.text.trim();
-  const m = s.match(/^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/);
-  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s;
+  return normalizeDate(cell.text);
 }
 /** A decimal as text: numeric cells to Excel's 15 significant digits, text with Danish or English separators. */
 export function decimalText(cell) {
@@ -294,12 +322,7 @@ export function decimalText(cell) {
     const p = cell.number.toPrecision(15);
     return p.includes('e') ? cell.text : p.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   }
-  let s = cell.text.trim().replace(/\s|kr\.?|DKK/gi, '');
-  if (s.includes(',') && s.includes('.')) {
-    s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (s.includes(',')) s = s.replace(',', '.');
-  else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
-  return s;
+  return normalizeAmount(cell.text);
 }
 /** An amount: a numeric cell with at least two decimals (øre), as a controller writes it. */
 function moneyText(cell) {
@@ -324,29 +347,28 @@ function intOf(cell) {
 }
 const str = (cell) => (cell ? cell.text.trim() : undefined);
 const list = (cell) => (cell ? cell.text.split(/[;,]/).map((s) => s.trim()).filter(Boolean) : undefined);
-function perOf(cell) {
-  const s = norm(cell?.text ?? '');
-  if (['år', 'aar', 'year', 'yearly', 'årlig'].includes(s)) return 'year';
-  if (['engang', 'once', 'engangsbeløb', 'one off'].includes(s)) return 'once';
-  return s === '' || ['måned', 'md', 'md.', 'month', 'monthly', 'månedlig'].includes(s) ? 'month' : s;
-}
 /** A department or a sector area, by name. */
 function target(name) {
   return SECTORS.includes(name) ? { sector: name } : { department: name };
 }
-/** 'a=60; b=40' (or 'a; b' for equal keys) as the shares of a key of the given kind. */
+/**
+ * 'a=60; b=40' (or 'a; b' for equal keys) as the shares of a key or agreement of the given kind: a
+ * department or sector area each, values as weights for 'weights', else as percentages (the core
+ * refuses values a kind does not take, rather than dropping them).
+ */
 export function sharesOf(text, kind) {
   return String(text ?? '').split(';').map((p) => p.trim()).filter(Boolean).map((p) => {
     const [who, val] = p.split('=').map((x) => x.trim());
     const share = target(who);
     if (val !== undefined && val !== '') {
-      const v = decimalText({ text: val });
+      const v = normalizeAmount(val);
       if (kind === 'weights') share.weight = v; else share.percent = v;
     }
     return share;
   });
 }
-function sharesText(shares) {
+/** The text sharesOf reads. */
+export function sharesText(shares) {
   return (shares ?? []).map((s) => {
     const who = s.department ?? s.sector;
     const v = s.percent ?? s.weight;
@@ -521,14 +543,14 @@ export function caseFromWorkbook(wb) {
   };
   const money = (c) => {
     const out = {};
-    set(out, 'id', str(c.id)); set(out, 'amount', moneyText(c.amount)); out.per = perOf(c.per);
+    set(out, 'id', str(c.id)); set(out, 'amount', moneyText(c.amount)); out.per = normalizePer(c?.per?.text ?? '');
     set(out, 'from', dateText(c.from, wb.date1904)); set(out, 'to', dateText(c.to, wb.date1904)); set(out, 'note', str(c.note));
     return out;
   };
   lines('case services', 'services', (c) => {
     const out = money(c);
     set(out, 'service', str(c.service));
-    return { id: out.id, service: out.service, amount: out.amount, per: out.per, from: out.from, ...(out.to ? { to: out.to } : {}), ...(out.note ? { note: out.note } : {}) };
+    return out;
   });
   lines('case agreements', 'agreements', (c) => {
     const out = {};
@@ -623,7 +645,6 @@ const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationship
 const NS_PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const COLORS = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564B', 'E377C2', '7F7F7F', 'BCBD22', '17BECF'];
 
 function cellXml(v, c, r) {
   const ref = cellName(c, r);
