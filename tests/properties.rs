@@ -58,12 +58,18 @@ fn ore(v: &Value) -> i64 {
     v.as_str().unwrap().parse::<Money>().unwrap().ore()
 }
 
+/// Cases per property: `ci` in CI, or `PROPTEST_CASES` to fuzz longer (an explicit `cases` in a
+/// config would otherwise override the variable).
+fn cases(ci: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(ci)
+}
+
 fn money(ore: i64) -> String {
     Money::from_ore(ore).to_string()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn prop_shares_sum_to_total(a in amount(), p in parts()) {
@@ -235,7 +241,7 @@ fn workload_line() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn prop_workload_conserves_and_loses_no_line(lines in prop::collection::vec(workload_line(), 0..60)) {
@@ -335,7 +341,7 @@ fn child() -> impl Strategy<Value = Child> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(128), ..ProptestConfig::default() })]
 
     /// State reimbursement never exceeds the cost it is computed on (per month and municipality, per
     /// case and per department when it follows the split), is never negative, and is conserved to
