@@ -60,7 +60,7 @@ pub fn compare(
     };
     let (b, a) = (shares(before), shares(after));
     let mut keys: Vec<&(Month, String)> = b.keys().chain(a.keys()).collect();
-    keys.sort();
+    crate::order::sort(&mut keys);
     keys.dedup();
     let changes = keys
         .into_iter()

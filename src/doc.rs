@@ -151,7 +151,7 @@ impl Validity {
 /// Report every pair of overlapping intervals among `items` (name, validity).
 pub(crate) fn check_overlaps(doc: Doc, items: &[(String, Validity)], errors: &mut Vec<InputError>) {
     let mut sorted: Vec<&(String, Validity)> = items.iter().collect();
-    sorted.sort_by_key(|(_, v)| v.from);
+    crate::order::sort_by_key(&mut sorted, |(_, v)| v.from);
     for (i, (name, v)) in sorted.iter().enumerate() {
         for (other, w) in &sorted[i + 1..] {
             if let Some(on) = v.overlap_start(w) {

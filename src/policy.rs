@@ -694,7 +694,9 @@ impl Compiler {
         }
         // Departments, sorted by id so that index order is byte order of ids.
         let mut order: Vec<usize> = (0..doc.departments.len()).collect();
-        order.sort_by(|&a, &b| doc.departments[a].id.as_bytes().cmp(doc.departments[b].id.as_bytes()));
+        crate::order::sort_by(&mut order, |&a, &b| {
+            doc.departments[a].id.as_bytes().cmp(doc.departments[b].id.as_bytes())
+        });
         let mut dept_ix = HashMap::new();
         let mut departments = Vec::new();
         let mut by_sector = HashMap::new();
@@ -760,7 +762,7 @@ impl Compiler {
                 }
             }
             check_overlaps(d, &dated, &mut self.errors);
-            versions.sort_by_key(|v| v.validity.from);
+            crate::order::sort_by_key(&mut versions, |v| v.validity.from);
             keys.push(Key { id: k.id.as_str().into(), name: k.name.clone(), versions });
         }
         // Services.
@@ -819,7 +821,7 @@ impl Compiler {
                 self.errors.push(invalid(d, &it, "legal_basis", "name at least one legal basis"));
             }
             check_overlaps(d, &dated, &mut self.errors);
-            legal.sort_by_key(|l| l.0.from);
+            crate::order::sort_by_key(&mut legal, |l| l.0.from);
             if let (Some(authority), Some(payer)) = (authority, payer) {
                 services.push(Service {
                     id: s.id.as_str().into(),
@@ -871,7 +873,7 @@ impl Compiler {
             });
         }
         check_overlaps(d, &dated, &mut self.errors);
-        criteria.sort_by_key(|c| c.validity.from);
+        crate::order::sort_by_key(&mut criteria, |c| c.validity.from);
         // Arrangements.
         let mut arrangements = Vec::new();
         let mut ids = HashMap::new();

@@ -234,7 +234,7 @@ pub(crate) fn compile_scheme(
     if errors.len() > before {
         return None;
     }
-    levels.sort_by_key(|l| l.validity.from);
+    crate::order::sort_by_key(&mut levels, |l| l.validity.from);
     Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
 }
 
