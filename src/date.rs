@@ -334,19 +334,8 @@ impl<'de> Deserialize<'de> for Date {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
                 Date::parse(v).map_err(E::custom)
             }
-            // TOML has a native date type; it arrives as a map holding its text.
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
-                let mut found = None;
-                while let Some((_, v)) = map.next_entry::<String, String>()? {
-                    found = Some(v);
-                }
-                match found {
-                    Some(text) => Date::parse(&text).map_err(serde::de::Error::custom),
-                    None => Err(serde::de::Error::custom("a date written as YYYY-MM-DD")),
-                }
-            }
         }
-        d.deserialize_any(V)
+        d.deserialize_str(V)
     }
 }
 

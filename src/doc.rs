@@ -45,15 +45,12 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
     match Format::detect(text) {
         Format::Json => parse_json(doc, text),
         Format::Toml => {
-            // TOML is read into an untyped value first and then deserialized like a JSON object, so
-            // the document types are compiled for one deserializer less (the WebAssembly module stays
-            // small); TOML syntax errors keep their line and column, type errors name their path.
-            let value: toml::Value = toml::from_str(text).map_err(|e| {
-                let at = e.span().map(|s| line_col(text, s.start)).unwrap_or_default();
-                syntax(doc, "(document)", format!("{at}{}", e.message().trim()))
-            })?;
-            let json = serde_json::to_value(value).map_err(|e| syntax(doc, "(document)", e.to_string()))?;
-            from_value(doc, json)
+            // TOML is read into a JSON value and then deserialized like a JSON object: every
+            // document type is compiled for one deserializer only. Syntax errors keep their line and
+            // column, type errors name their path.
+            let map = crate::toml::parse(text)
+                .map_err(|e| syntax(doc, "(document)", format!("{}{}", line_col(text, e.at), e.message)))?;
+            from_value(doc, serde_json::Value::Object(map))
         }
     }
 }

@@ -49,6 +49,7 @@ pub mod policy;
 pub mod postings;
 pub mod reimbursement;
 pub mod split;
+mod toml;
 pub mod workload;
 
 pub use case::{Case, CaseDoc};

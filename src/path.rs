@@ -524,7 +524,7 @@ mod tests {
     }
 
     fn json(toml_text: &str) -> Value {
-        serde_json::to_value(toml::from_str::<toml::Value>(toml_text).unwrap()).unwrap()
+        Value::Object(crate::toml::parse(toml_text).unwrap())
     }
 
     fn same_errors<T: DeserializeOwned>(doc: &Value) -> usize {
