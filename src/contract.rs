@@ -261,7 +261,7 @@ fn internal_error(message: &str) -> String {
 }
 
 /// Read a document given as a JSON object or as TOML/JSON text.
-fn read_doc<T: serde::de::DeserializeOwned>(doc: Doc, v: Value) -> Result<T, InputError> {
+fn read_doc<T: crate::read::FromJson>(doc: Doc, v: Value) -> Result<T, InputError> {
     match v {
         Value::String(text) => parse_text(doc, &text),
         v @ Value::Object(_) => from_value(doc, v),

@@ -1,11 +1,11 @@
 //! Reading documents (policy, case, request) from TOML or JSON text, with error paths.
 
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::date::Date;
 use crate::error::{Doc, InputError};
 use crate::path::Track;
+use crate::read::FromJson;
 
 /// The largest document accepted, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -30,7 +30,7 @@ impl Format {
 }
 
 /// Parse a document of type `T` from text in either format, naming the path of any bad value.
-pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
+pub(crate) fn parse_text<T: FromJson>(doc: Doc, text: &str) -> Result<T, InputError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(syntax(
             doc,
@@ -60,7 +60,7 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
 /// The text is first read into an untyped value that refuses duplicate keys (serde_json's own
 /// recursion limit guards against deep nesting), then deserialized from that value: every document
 /// type is compiled for one deserializer only, which keeps the WebAssembly module small.
-pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
+pub(crate) fn parse_json<T: FromJson>(doc: Doc, text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let track = Track::default();
     let value = crate::path::strict_value(&mut de, &track).map_err(|e| path_error(doc, track, e))?;
@@ -69,9 +69,11 @@ pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
 }
 
 /// Deserialize a document of type `T` from an already parsed JSON value.
-pub(crate) fn from_value<T: DeserializeOwned>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
-    let track = Track::default();
-    crate::path::from_value(&value, &track).map_err(|e| path_error(doc, track, e))
+pub(crate) fn from_value<T: FromJson>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
+    crate::read::read(&value).map_err(|e| {
+        let item = if e.path == "." { "(document)".to_string() } else { e.path };
+        syntax(doc, &item, one_line(&e.message))
+    })
 }
 
 /// "line L, column C: " for a byte offset.
@@ -89,8 +91,12 @@ fn syntax(doc: Doc, item: &str, message: String) -> InputError {
 fn path_error(doc: Doc, track: Track, e: serde_json::Error) -> InputError {
     let path = track.path();
     let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
-    let message = e.to_string().trim().replace('\n', " ").replace("  ", " ");
-    syntax(doc, &item, message)
+    syntax(doc, &item, one_line(&e.to_string()))
+}
+
+/// A message on one line.
+fn one_line(message: &str) -> String {
+    message.trim().replace('\n', " ").replace("  ", " ")
 }
 
 /// A validity interval: from a date (or always) to an inclusive date (or open-ended).

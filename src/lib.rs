@@ -47,6 +47,7 @@ mod order;
 mod path;
 pub mod policy;
 pub mod postings;
+mod read;
 pub mod reimbursement;
 pub mod split;
 mod toml;

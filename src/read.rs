@@ -1,0 +1,614 @@
+//! Reading the document types from JSON values, with the path of a bad value
+//! (`services[2].amount`).
+//!
+//! The document types declare their JSON form with serde's derive (`deny_unknown_fields`,
+//! defaults, snake_case variants); the library reads them with the small hand-written readers here
+//! instead, because serde's generated visitors, compiled for every type, were a fifth of the
+//! WebAssembly module. The test compares the two on every leaf of the example documents replaced by
+//! every kind of JSON value and on every key added or removed: the same verdict, the same path and
+//! the same message (serde's wording: `invalid type: string "x", expected u16`, `unknown field
+//! `colour`, expected one of ...`, `missing field `id``).
+//!
+//! Two details differ from serde, by design: a struct is read only from an object (serde_json would
+//! also read it from an array of its fields), and in messages a string is quoted with only its
+//! quotes, backslashes and control characters escaped (serde escapes every unprintable character).
+
+use serde_json::{Map, Value};
+
+use crate::case::{AgreementDoc, CaseDoc, ChildDoc, IncomeDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
+use crate::compute::Period;
+use crate::contract::{Command, Detail, Request};
+use crate::date::{Date, Month};
+use crate::doc::Validity;
+use crate::explain::Lang;
+use crate::money::{Amount, Money, Weight};
+use crate::policy::{
+    AgeDoc, ArrangementDoc, CriteriaDoc, DepartmentDoc, KeyDoc, KeyKind, KeyVersionDoc, LegalBasisDoc, MunicipalityDoc,
+    PolicyDoc, Sector, ServiceDoc, ServiceKind, ShareDoc, TargetDoc,
+};
+use crate::reimbursement::{LevelDoc, SchemeDoc, TierDoc};
+
+/// A value that could not be read: where (`.` for the whole document) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReadError {
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+type Result<T> = std::result::Result<T, ReadError>;
+
+/// Reads a `T` from `value`.
+pub(crate) fn read<T: FromJson>(value: &Value) -> Result<T> {
+    T::read(value, &mut Reader { path: Vec::new() })
+}
+
+/// A type read from a JSON value.
+pub(crate) trait FromJson: Sized {
+    /// Reads the value; `r` knows where it is.
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Self>;
+}
+
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// Where the value being read is.
+pub(crate) struct Reader<'v> {
+    path: Vec<Step<'v>>,
+}
+
+impl<'v> Reader<'v> {
+    fn error(&self, message: String) -> ReadError {
+        let mut path = String::new();
+        for step in &self.path {
+            match step {
+                Step::Key(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Step::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        if path.is_empty() {
+            path.push('.');
+        }
+        ReadError { path, message }
+    }
+
+    /// `invalid type: <what v is>, expected <expected>`.
+    fn invalid_type(&self, v: &Value, expected: &str) -> ReadError {
+        self.error(format!("invalid type: {}, expected {expected}", unexpected(v)))
+    }
+
+    fn at<T: FromJson>(&mut self, step: Step<'v>, v: &'v Value) -> Result<T> {
+        self.path.push(step);
+        let out = T::read(v, self);
+        self.path.pop();
+        out
+    }
+
+    /// The fields of a struct named `name` (its object), refusing fields it does not have.
+    fn object(&mut self, v: &'v Value, name: &str, fields: &[&str]) -> Result<&'v Map<String, Value>> {
+        let Value::Object(map) = v else {
+            return Err(self.invalid_type(v, &format!("struct {name}")));
+        };
+        if let Some(key) = map.keys().find(|k| !fields.contains(&k.as_str())) {
+            self.path.push(Step::Key(key));
+            let e = self.error(format!("unknown field `{key}`, expected {}", one_of(fields)));
+            self.path.pop();
+            return Err(e);
+        }
+        Ok(map)
+    }
+
+    /// A field that must be given.
+    fn req<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Result<T> {
+        match map.get(key) {
+            Some(v) => self.at(Step::Key(key), v),
+            None => Err(self.error(format!("missing field `{key}`"))),
+        }
+    }
+
+    /// A field that may be left out (or be null): `None`.
+    fn opt<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Result<Option<T>> {
+        match map.get(key) {
+            Some(Value::Null) | None => Ok(None),
+            Some(v) => self.at(Step::Key(key), v).map(Some),
+        }
+    }
+
+    /// A field that may be left out: `default()`.
+    fn or<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str, default: fn() -> T) -> Result<T> {
+        match map.get(key) {
+            Some(v) => self.at(Step::Key(key), v),
+            None => Ok(default()),
+        }
+    }
+
+    /// One of the unit variants of an enum: its name as a string (or as the only key of an object
+    /// whose value is null).
+    fn variant<T: Copy>(&mut self, v: &'v Value, variants: &[(&str, T)]) -> Result<T> {
+        let (name, value) = match v {
+            Value::String(s) => (s, None),
+            Value::Object(map) => match (map.len(), map.iter().next()) {
+                (1, Some((k, v))) => (k, Some(v)),
+                _ => return Err(self.error("invalid value: map, expected map with a single key".into())),
+            },
+            other => return Err(self.invalid_type(other, "string or map")),
+        };
+        let Some((_, variant)) = variants.iter().find(|(n, _)| n == name) else {
+            let names: Vec<&str> = variants.iter().map(|(n, _)| *n).collect();
+            return Err(self.error(format!("unknown variant `{name}`, expected {}", one_of(&names))));
+        };
+        match value {
+            None | Some(Value::Null) => Ok(*variant),
+            Some(other) => Err(self.invalid_type(other, "unit variant")),
+        }
+    }
+
+    /// An unsigned integer of at most `max`, named `name` (`u8`) in messages.
+    fn unsigned(&self, v: &Value, max: u64, name: &str) -> Result<u64> {
+        match v {
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) if u <= max => Ok(u),
+                (Some(_), _) | (None, Some(_)) => {
+                    Err(self.error(format!("invalid value: {}, expected {name}", unexpected(v))))
+                }
+                (None, None) => Err(self.invalid_type(v, name)),
+            },
+            other => Err(self.invalid_type(other, name)),
+        }
+    }
+}
+
+/// What a value is, in serde_json's words.
+fn unexpected(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {}", quoted(s)),
+        Value::Array(_) => "sequence".into(),
+        Value::Object(_) => "map".into(),
+    }
+}
+
+/// A string in double quotes, with quotes, backslashes and control characters escaped.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// serde's list of alternatives: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing".into(),
+        [a] => format!("`{a}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+    }
+}
+
+/// A float in its shortest decimal form (`1.5`, `2`, `1e21`), as JSON writes it but without a
+/// trailing `.0`.
+fn float_text(f: f64) -> String {
+    let text = serde_json::Number::from_f64(f).map_or_else(|| "NaN".into(), |n| n.to_string());
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
+    }
+}
+
+// ---- Values -----------------------------------------------------------------------------------
+
+impl FromJson for Value {
+    fn read<'v>(v: &'v Value, _: &mut Reader<'v>) -> Result<Value> {
+        Ok(v.clone())
+    }
+}
+
+impl FromJson for String {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<String> {
+        match v {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(r.invalid_type(other, "a string")),
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            other => Err(r.invalid_type(other, "a boolean")),
+        }
+    }
+}
+
+impl FromJson for u8 {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<u8> {
+        r.unsigned(v, u8::MAX.into(), "u8").map(|n| u8::try_from(n).unwrap_or(u8::MAX))
+    }
+}
+
+impl FromJson for u16 {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<u16> {
+        r.unsigned(v, u16::MAX.into(), "u16").map(|n| u16::try_from(n).unwrap_or(u16::MAX))
+    }
+}
+
+impl FromJson for u32 {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<u32> {
+        r.unsigned(v, u32::MAX.into(), "u32").map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Vec<T>> {
+        let Value::Array(items) = v else {
+            return Err(r.invalid_type(v, "a sequence"));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(r.at(Step::Index(i), item)?);
+        }
+        Ok(out)
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Option<T>> {
+        match v {
+            Value::Null => Ok(None),
+            v => T::read(v, r).map(Some),
+        }
+    }
+}
+
+impl FromJson for Date {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Date> {
+        match v {
+            Value::String(s) => Date::parse(s).map_err(|e| r.error(e.to_string())),
+            other => Err(r.invalid_type(other, "a date written as \"YYYY-MM-DD\"")),
+        }
+    }
+}
+
+impl FromJson for Month {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Month> {
+        let text = String::read(v, r)?;
+        Month::parse(&text).map_err(|_| r.error(format!("'{text}' is not a month: write it as YYYY-MM, e.g. 2024-06")))
+    }
+}
+
+/// An amount or a weight: a string, an integer, or (where `float` allows) a bare decimal number.
+fn decimal<'v, T, E: std::fmt::Display>(
+    v: &'v Value,
+    r: &mut Reader<'v>,
+    what: &str,
+    float: bool,
+    parse: fn(&str) -> std::result::Result<T, E>,
+) -> Result<T> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) if !n.is_f64() => n.to_string(),
+        Value::Number(n) => {
+            let text = float_text(n.as_f64().unwrap_or(f64::NAN));
+            if !float {
+                return Err(r.error(format!(
+                    "{text} is written as a bare decimal number: write amounts as strings, e.g. \"{text}\", so no digit is lost"
+                )));
+            }
+            text
+        }
+        other => return Err(r.invalid_type(other, what)),
+    };
+    parse(&text).map_err(|e| r.error(e.to_string()))
+}
+
+const AMOUNT: &str = "an amount written as a string, e.g. \"1234.50\"";
+
+impl FromJson for Amount {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Amount> {
+        decimal(v, r, AMOUNT, false, Amount::parse)
+    }
+}
+
+impl FromJson for Money {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Money> {
+        decimal(v, r, AMOUNT, false, <Money as std::str::FromStr>::from_str)
+    }
+}
+
+impl FromJson for Weight {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Weight> {
+        decimal(v, r, "a non-negative weight, e.g. 60 or \"33.5\"", true, Weight::parse)
+    }
+}
+
+// ---- Enums ------------------------------------------------------------------------------------
+
+macro_rules! unit_enum {
+    ($t:ty { $($name:literal => $variant:expr),* $(,)? }) => {
+        impl FromJson for $t {
+            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<$t> {
+                r.variant(v, &[$(($name, $variant)),*])
+            }
+        }
+    };
+}
+
+unit_enum!(Sector {
+    "children_social" => Sector::ChildrenSocial,
+    "daycare_school" => Sector::DaycareSchool,
+    "health" => Sector::Health,
+    "employment" => Sector::Employment,
+    "adult" => Sector::Adult,
+});
+unit_enum!(ServiceKind { "cash_benefit" => ServiceKind::CashBenefit, "service" => ServiceKind::Service });
+unit_enum!(KeyKind {
+    "sole" => KeyKind::Sole,
+    "percent" => KeyKind::Percent,
+    "weights" => KeyKind::Weights,
+    "equal" => KeyKind::Equal,
+});
+unit_enum!(Per { "month" => Per::Month, "year" => Per::Year, "once" => Per::Once });
+unit_enum!(Lang { "en" => Lang::En, "da" => Lang::Da });
+unit_enum!(Detail { "full" => Detail::Full, "summary" => Detail::Summary });
+unit_enum!(Command {
+    "check" => Command::Check,
+    "split" => Command::Split,
+    "explain" => Command::Explain,
+    "parse" => Command::Parse,
+    "postings" => Command::Postings,
+    "compare" => Command::Compare,
+});
+
+// ---- Structs ----------------------------------------------------------------------------------
+
+/// `struct_reader!(Type { field: how, ... })` reads a struct from an object, where `how` is `req`
+/// (must be given), `opt` (an `Option`), `default` (left out: `Default::default()`) or
+/// `or(function)` (left out: `function()`).
+macro_rules! struct_reader {
+    ($t:ident { $($field:ident : $how:ident $(($default:expr))?),* $(,)? }) => {
+        impl FromJson for $t {
+            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<$t> {
+                let map = r.object(v, stringify!($t), &[$(stringify!($field)),*])?;
+                Ok($t { $($field: struct_reader!(@field r, map, $field, $how $(($default))?)),* })
+            }
+        }
+    };
+    (@field $r:ident, $map:ident, $field:ident, req) => { $r.req($map, stringify!($field))? };
+    (@field $r:ident, $map:ident, $field:ident, opt) => { $r.opt($map, stringify!($field))? };
+    (@field $r:ident, $map:ident, $field:ident, default) => { $r.or($map, stringify!($field), Default::default)? };
+    (@field $r:ident, $map:ident, $field:ident, or($default:expr)) => { $r.or($map, stringify!($field), $default)? };
+}
+
+struct_reader!(PolicyDoc {
+    name: req,
+    version: opt,
+    municipalities: req,
+    departments: req,
+    services: req,
+    keys: default,
+    eligibility: default,
+    arrangements: default,
+    reimbursement: opt,
+});
+struct_reader!(MunicipalityDoc { id: req, name: req, code: req });
+struct_reader!(DepartmentDoc { id: req, name: req, municipality: req, sectors: req });
+struct_reader!(TargetDoc { department: opt, sector: opt });
+struct_reader!(LegalBasisDoc { text: req, from: opt, to: opt });
+struct_reader!(ServiceDoc {
+    id: req,
+    name: req,
+    sector: req,
+    legal_basis: req,
+    authority: opt,
+    payer: opt,
+    key: opt,
+    function: opt,
+    kind: default,
+});
+struct_reader!(ShareDoc { department: opt, sector: opt, percent: opt, weight: opt });
+struct_reader!(KeyVersionDoc { from: opt, to: opt, kind: req, shares: default });
+struct_reader!(KeyDoc { id: req, name: opt, versions: req });
+struct_reader!(AgeDoc { min: req, max: req });
+struct_reader!(CriteriaDoc {
+    from: opt,
+    to: opt,
+    min_sector_areas: or(|| 2),
+    consent_required: or(|| true),
+    disability_required: or(|| true),
+    age: opt,
+    municipalities: opt,
+});
+struct_reader!(ArrangementDoc {
+    id: req,
+    grantor: req,
+    on_behalf_of: req,
+    sectors: req,
+    from: opt,
+    to: opt,
+    basis: opt,
+});
+struct_reader!(SchemeDoc { id: req, name: opt, legal_basis: req, services: req, recipient: opt, levels: req });
+struct_reader!(LevelDoc { from: opt, to: opt, tiers: req });
+struct_reader!(TierDoc { above: req, percent: req });
+struct_reader!(CaseDoc {
+    id: req,
+    household: opt,
+    child: req,
+    consent: default,
+    other_cases: default,
+    services: req,
+    agreements: default,
+    income: default,
+});
+struct_reader!(IncomeDoc { id: req, amount: req, per: req, from: req, to: opt, note: opt });
+struct_reader!(ChildDoc { birth_date: req, significant_permanent_disability: req, handlekommune: req });
+struct_reader!(ResidenceDoc { municipality: req, from: req });
+struct_reader!(OtherCaseDoc { id: req, sector: req, department: opt, from: opt, to: opt });
+struct_reader!(ServiceLineDoc { id: req, service: req, amount: req, per: req, from: req, to: opt, note: opt });
+struct_reader!(AgreementDoc { id: req, service: req, from: req, to: opt, kind: req, shares: default, note: opt });
+struct_reader!(Validity { from: opt, to: opt });
+struct_reader!(Period { from: req, to: req });
+struct_reader!(Request {
+    version: req,
+    command: req,
+    policy: req,
+    case: opt,
+    period: opt,
+    lang: default,
+    siblings: default,
+    detail: default,
+    previous_case: opt,
+    booked_through: opt,
+});
+
+#[cfg(test)]
+mod tests {
+    //! The verdict, path and message must be those of serde's derived deserializers read through
+    //! `serde_path_to_error` (the contract's error items were defined with them): every leaf of the
+    //! example documents replaced by values of every other type, keys added and removed.
+    use super::*;
+    use serde::de::DeserializeOwned;
+
+    fn ours<T: FromJson>(v: &Value) -> Option<(String, String)> {
+        read::<T>(v).err().map(|e| (e.path, e.message))
+    }
+    fn reference<T: DeserializeOwned>(v: &Value) -> Option<(String, String)> {
+        serde_path_to_error::deserialize::<_, T>(v.clone()).err().map(|e| (e.path().to_string(), e.inner().to_string()))
+    }
+
+    /// A path into a JSON value: array indices and object keys.
+    type Steps = [std::result::Result<usize, String>];
+
+    /// Every variant of `doc` with one leaf replaced, one key added or one key removed.
+    fn mutations(doc: &Value) -> Vec<Value> {
+        let replacements = [
+            Value::Null,
+            Value::from(5),
+            Value::from(-3),
+            Value::from(1.5),
+            Value::from("x"),
+            Value::from("2025-02-30"),
+            Value::Array(vec![]),
+            Value::Object(Map::new()),
+            Value::Bool(true),
+        ];
+        let mut out = Vec::new();
+        fn walk(v: &Value, path: &mut Vec<std::result::Result<usize, String>>, f: &mut dyn FnMut(&Steps, &Value)) {
+            f(path, v);
+            match v {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        path.push(Ok(i));
+                        walk(item, path, f);
+                        path.pop();
+                    }
+                }
+                Value::Object(map) => {
+                    for (k, item) in map {
+                        path.push(Err(k.clone()));
+                        walk(item, path, f);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        fn at<'v>(v: &'v mut Value, path: &[std::result::Result<usize, String>]) -> &'v mut Value {
+            path.iter().fold(v, |v, p| match p {
+                Ok(i) => &mut v[*i],
+                Err(k) => &mut v[k.as_str()],
+            })
+        }
+        walk(doc, &mut Vec::new(), &mut |path, v| {
+            for r in &replacements {
+                let mut d = doc.clone();
+                *at(&mut d, path) = r.clone();
+                out.push(d);
+            }
+            if let Value::Object(map) = v {
+                let mut d = doc.clone();
+                if let Value::Object(m) = at(&mut d, path) {
+                    m.insert("colour".into(), Value::from("red"));
+                }
+                out.push(d);
+                for k in map.keys() {
+                    let mut d = doc.clone();
+                    if let Value::Object(m) = at(&mut d, path) {
+                        m.remove(k);
+                    }
+                    out.push(d);
+                }
+            }
+        });
+        out
+    }
+
+    fn json(toml_text: &str) -> Value {
+        Value::Object(crate::toml::parse(toml_text).unwrap())
+    }
+
+    fn same_errors<T: FromJson + DeserializeOwned>(doc: &Value) -> usize {
+        let mut errors = 0;
+        for m in mutations(doc) {
+            let (a, b) = (ours::<T>(&m), reference::<T>(&m));
+            match (&a, &b) {
+                // One difference by design: serde_json reads a struct from an array of its fields in
+                // order (`[]` is "invalid length 0", or is a struct of optional fields); here a struct
+                // is only read from an object.
+                (Some((path, message)), b) if message.starts_with("invalid type: sequence, expected struct ") => {
+                    let name = &message["invalid type: sequence, expected ".len()..];
+                    if let Some((b_path, b_message)) = b {
+                        assert_eq!(b_path, path, "{m}");
+                        let reference = b_message.starts_with("invalid length ")
+                            && b_message.contains(&format!("expected {name} with "));
+                        assert!(reference, "{b_message} / {message}");
+                    }
+                }
+                _ => assert_eq!(a, b, "{m}"),
+            }
+            errors += usize::from(a.is_some());
+        }
+        errors
+    }
+
+    #[test]
+    fn value_errors_have_the_reference_paths() {
+        let policy = json(crate::example::POLICY);
+        let case = json(crate::example::CASE);
+        assert!(same_errors::<PolicyDoc>(&policy) > 1000);
+        assert!(same_errors::<CaseDoc>(&case) > 300);
+        let request = serde_json::json!({ "version": 1, "command": "split", "policy": "x", "case": case,
+            "period": { "from": "2024-01-01", "to": "2024-12-31" }, "lang": "da", "detail": "summary" });
+        assert!(same_errors::<Request>(&request) > 20);
+    }
+}
