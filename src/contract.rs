@@ -240,9 +240,9 @@ impl Response {
         matches!(self, Response::Ok { .. })
     }
 
-    /// The response as JSON text (compact, deterministic).
+    /// The response as JSON text (compact, deterministic; what `serde_json::to_string` writes).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| internal_error(&e.to_string()))
+        crate::write::to_json(self)
     }
 
     /// The response as indented JSON text.
@@ -479,5 +479,5 @@ fn read_request(request: &str) -> Result<Request, InputError> {
 
 /// A string as a JSON string literal.
 pub fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    crate::write::to_json(s)
 }

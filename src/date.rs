@@ -282,23 +282,37 @@ fn digits(out: &mut [u8], mut n: u32) {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Date {
+    /// `YYYY-MM-DD` without the formatting machinery (every line has dates).
+    pub(crate) fn iso(&self) -> [u8; 10] {
         // Years are 1900..=2200 (see `Date::new`), so four digits always suffice.
         let mut b = *b"0000-00-00";
         digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
         digits(&mut b[5..7], u32::from(self.month));
         digits(&mut b[8..10], u32::from(self.day));
-        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
+        b
+    }
+}
+
+impl Month {
+    /// `YYYY-MM` without the formatting machinery.
+    pub(crate) fn iso(&self) -> [u8; 7] {
+        let mut b = *b"0000-00";
+        digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
+        digits(&mut b[5..7], u32::from(self.month));
+        b
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(std::str::from_utf8(&self.iso()).unwrap_or_default())
     }
 }
 
 impl Serialize for Month {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut b = *b"0000-00";
-        digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
-        digits(&mut b[5..7], u32::from(self.month));
-        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
+        s.serialize_str(std::str::from_utf8(&self.iso()).unwrap_or_default())
     }
 }
 

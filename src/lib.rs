@@ -52,6 +52,7 @@ pub mod reimbursement;
 pub mod split;
 mod toml;
 pub mod workload;
+mod write;
 
 pub use case::{Case, CaseDoc};
 pub use compute::{compute, Period, SplitResult};

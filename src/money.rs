@@ -152,15 +152,14 @@ impl Weight {
 }
 
 impl Money {
-    /// Serialize as text without the formatting machinery: digits written into a stack buffer
-    /// (a hot path: every share of every line).
-    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    /// The amount as text (`-1234.50`) written into `buf` without the formatting machinery (a hot
+    /// path: every share of every line); `None` if the scale is not 2.
+    pub(crate) fn ore_digits(self, buf: &mut [u8; 48]) -> Option<&str> {
         if self.0.scale() != 2 {
-            return s.collect_str(self);
+            return None;
         }
         let m = self.0.mantissa();
         let mut a = m.unsigned_abs();
-        let mut buf = [0u8; 48];
         let mut i = buf.len();
         let mut put = |b: u8, i: &mut usize| {
             *i -= 1;
@@ -181,7 +180,15 @@ impl Money {
         if m < 0 {
             put(b'-', &mut i);
         }
-        s.serialize_str(std::str::from_utf8(&buf[i..]).unwrap_or_default())
+        std::str::from_utf8(&buf[i..]).ok()
+    }
+
+    fn serialize_text<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 48];
+        match self.ore_digits(&mut buf) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 

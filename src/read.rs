@@ -87,6 +87,7 @@ impl<'v> Reader<'v> {
         self.error(format!("invalid type: {}, expected {expected}", unexpected(v)))
     }
 
+    #[inline(never)]
     fn at<T: FromJson>(&mut self, step: Step<'v>, v: &'v Value) -> Result<T> {
         self.path.push(step);
         let out = T::read(v, self);
@@ -109,6 +110,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A field that must be given.
+    #[inline(never)]
     fn req<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Result<T> {
         match map.get(key) {
             Some(v) => self.at(Step::Key(key), v),
@@ -117,6 +119,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A field that may be left out (or be null): `None`.
+    #[inline(never)]
     fn opt<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Result<Option<T>> {
         match map.get(key) {
             Some(Value::Null) | None => Ok(None),
@@ -125,6 +128,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A field that may be left out: `default()`.
+    #[inline(never)]
     fn or<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str, default: fn() -> T) -> Result<T> {
         match map.get(key) {
             Some(v) => self.at(Step::Key(key), v),
