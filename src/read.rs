@@ -39,13 +39,25 @@ type Result<T> = std::result::Result<T, ReadError>;
 
 /// Reads a `T` from `value`.
 pub(crate) fn read<T: FromJson>(value: &Value) -> Result<T> {
-    T::read(value, &mut Reader { path: Vec::new() })
+    let mut r = Reader { path: Vec::new(), error: None };
+    let out = T::read(value, &mut r);
+    match r.error {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 /// A type read from a JSON value.
+///
+/// Reading never stops early: a value that cannot be read records the first error in the reader
+/// and stands in as a placeholder, so that a struct is built field by field without a way out in
+/// the middle (each such way out would drop the fields built so far: code for every field of every
+/// type).
 pub(crate) trait FromJson: Sized {
-    /// Reads the value; `r` knows where it is.
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Self>;
+    /// Reads the value; `r` knows where it is and keeps the first error.
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Self;
+    /// What stands in for a value that could not be read.
+    fn placeholder() -> Self;
 }
 
 enum Step<'v> {
@@ -56,9 +68,24 @@ enum Step<'v> {
 /// Where the value being read is.
 pub(crate) struct Reader<'v> {
     path: Vec<Step<'v>>,
+    error: Option<ReadError>,
 }
 
 impl<'v> Reader<'v> {
+    /// Records `message` as the error at the current path (unless an error came first) and gives
+    /// the placeholder.
+    fn fail<T: FromJson>(&mut self, message: String) -> T {
+        self.record(message);
+        T::placeholder()
+    }
+
+    /// Records `message` as the error at the current path, unless an error came first.
+    fn record(&mut self, message: String) {
+        if self.error.is_none() {
+            self.error = Some(self.error(message));
+        }
+    }
+
     fn error(&self, message: String) -> ReadError {
         let mut path = String::new();
         for step in &self.path {
@@ -83,91 +110,89 @@ impl<'v> Reader<'v> {
     }
 
     /// `invalid type: <what v is>, expected <expected>`.
-    fn invalid_type(&self, v: &Value, expected: &str) -> ReadError {
-        self.error(format!("invalid type: {}, expected {expected}", unexpected(v)))
+    fn invalid_type<T: FromJson>(&mut self, v: &Value, expected: &str) -> T {
+        self.fail(format!("invalid type: {}, expected {expected}", unexpected(v)))
     }
 
-    #[inline(never)]
-    fn at<T: FromJson>(&mut self, step: Step<'v>, v: &'v Value) -> Result<T> {
+    fn at<T: FromJson>(&mut self, step: Step<'v>, v: &'v Value) -> T {
         self.path.push(step);
         let out = T::read(v, self);
         self.path.pop();
         out
     }
 
-    /// The fields of a struct named `name` (its object), refusing fields it does not have.
-    fn object(&mut self, v: &'v Value, name: &str, fields: &[&str]) -> Result<&'v Map<String, Value>> {
+    /// The fields of a struct named `name` (its object), refusing fields it does not have; `None`
+    /// (with the error recorded) if `v` is not such an object.
+    fn object(&mut self, v: &'v Value, name: &str, fields: &[&str]) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = v else {
-            return Err(self.invalid_type(v, &format!("struct {name}")));
+            self.record(format!("invalid type: {}, expected struct {name}", unexpected(v)));
+            return None;
         };
         if let Some(key) = map.keys().find(|k| !fields.contains(&k.as_str())) {
             self.path.push(Step::Key(key));
-            let e = self.error(format!("unknown field `{key}`, expected {}", one_of(fields)));
+            self.record(format!("unknown field `{key}`, expected {}", one_of(fields)));
             self.path.pop();
-            return Err(e);
+            return None;
         }
-        Ok(map)
+        Some(map)
     }
 
     /// A field that must be given.
-    #[inline(never)]
-    fn req<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Result<T> {
+    fn req<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> T {
         match map.get(key) {
             Some(v) => self.at(Step::Key(key), v),
-            None => Err(self.error(format!("missing field `{key}`"))),
+            None => self.fail(format!("missing field `{key}`")),
         }
     }
 
     /// A field that may be left out (or be null): `None`.
-    #[inline(never)]
-    fn opt<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Result<Option<T>> {
+    fn opt<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str) -> Option<T> {
         match map.get(key) {
-            Some(Value::Null) | None => Ok(None),
-            Some(v) => self.at(Step::Key(key), v).map(Some),
+            Some(Value::Null) | None => None,
+            Some(v) => Some(self.at(Step::Key(key), v)),
         }
     }
 
     /// A field that may be left out: `default()`.
-    #[inline(never)]
-    fn or<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str, default: fn() -> T) -> Result<T> {
+    fn or<T: FromJson>(&mut self, map: &'v Map<String, Value>, key: &'v str, default: fn() -> T) -> T {
         match map.get(key) {
             Some(v) => self.at(Step::Key(key), v),
-            None => Ok(default()),
+            None => default(),
         }
     }
 
     /// One of the unit variants of an enum: its name as a string (or as the only key of an object
     /// whose value is null).
-    fn variant<T: Copy>(&mut self, v: &'v Value, variants: &[(&str, T)]) -> Result<T> {
+    fn variant<T: FromJson + Copy>(&mut self, v: &'v Value, variants: &[(&str, T)]) -> T {
         let (name, value) = match v {
             Value::String(s) => (s, None),
             Value::Object(map) => match (map.len(), map.iter().next()) {
                 (1, Some((k, v))) => (k, Some(v)),
-                _ => return Err(self.error("invalid value: map, expected map with a single key".into())),
+                _ => return self.fail("invalid value: map, expected map with a single key".into()),
             },
-            other => return Err(self.invalid_type(other, "string or map")),
+            other => return self.invalid_type(other, "string or map"),
         };
         let Some((_, variant)) = variants.iter().find(|(n, _)| n == name) else {
             let names: Vec<&str> = variants.iter().map(|(n, _)| *n).collect();
-            return Err(self.error(format!("unknown variant `{name}`, expected {}", one_of(&names))));
+            return self.fail(format!("unknown variant `{name}`, expected {}", one_of(&names)));
         };
         match value {
-            None | Some(Value::Null) => Ok(*variant),
-            Some(other) => Err(self.invalid_type(other, "unit variant")),
+            None | Some(Value::Null) => *variant,
+            Some(other) => self.invalid_type(other, "unit variant"),
         }
     }
 
     /// An unsigned integer of at most `max`, named `name` (`u8`) in messages.
-    fn unsigned(&self, v: &Value, max: u64, name: &str) -> Result<u64> {
+    fn unsigned(&mut self, v: &Value, max: u64, name: &str) -> u64 {
         match v {
             Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) if u <= max => Ok(u),
+                (Some(u), _) if u <= max => u,
                 (Some(_), _) | (None, Some(_)) => {
-                    Err(self.error(format!("invalid value: {}, expected {name}", unexpected(v))))
+                    self.fail(format!("invalid value: {}, expected {name}", unexpected(v)))
                 }
-                (None, None) => Err(self.invalid_type(v, name)),
+                (None, None) => self.invalid_type(v, name),
             },
-            other => Err(self.invalid_type(other, name)),
+            other => self.invalid_type(other, name),
         }
     }
 }
@@ -231,137 +256,183 @@ fn float_text(f: f64) -> String {
 // ---- Values -----------------------------------------------------------------------------------
 
 impl FromJson for Value {
-    fn read<'v>(v: &'v Value, _: &mut Reader<'v>) -> Result<Value> {
-        Ok(v.clone())
+    fn read<'v>(v: &'v Value, _: &mut Reader<'v>) -> Value {
+        v.clone()
+    }
+    fn placeholder() -> Value {
+        Value::Null
     }
 }
 
 impl FromJson for String {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<String> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> String {
         match v {
-            Value::String(s) => Ok(s.clone()),
-            other => Err(r.invalid_type(other, "a string")),
+            Value::String(s) => s.clone(),
+            other => r.invalid_type(other, "a string"),
         }
+    }
+    fn placeholder() -> String {
+        String::new()
     }
 }
 
 impl FromJson for bool {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<bool> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> bool {
         match v {
-            Value::Bool(b) => Ok(*b),
-            other => Err(r.invalid_type(other, "a boolean")),
+            Value::Bool(b) => *b,
+            other => r.invalid_type(other, "a boolean"),
         }
     }
-}
-
-impl FromJson for u8 {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<u8> {
-        r.unsigned(v, u8::MAX.into(), "u8").map(|n| u8::try_from(n).unwrap_or(u8::MAX))
+    fn placeholder() -> bool {
+        false
     }
 }
 
-impl FromJson for u16 {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<u16> {
-        r.unsigned(v, u16::MAX.into(), "u16").map(|n| u16::try_from(n).unwrap_or(u16::MAX))
+impl FromJson for u64 {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> u64 {
+        r.unsigned(v, u64::MAX, "u64")
+    }
+    fn placeholder() -> u64 {
+        0
     }
 }
 
-impl FromJson for u32 {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<u32> {
-        r.unsigned(v, u32::MAX.into(), "u32").map(|n| u32::try_from(n).unwrap_or(u32::MAX))
-    }
+macro_rules! unsigned {
+    ($($t:ty),*) => {$(
+        impl FromJson for $t {
+            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> $t {
+                let n = r.unsigned(v, <$t>::MAX.into(), stringify!($t));
+                <$t>::try_from(n).unwrap_or(<$t>::MAX)
+            }
+            fn placeholder() -> $t {
+                0
+            }
+        }
+    )*};
 }
+unsigned!(u8, u16, u32);
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Vec<T>> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Vec<T> {
         let Value::Array(items) = v else {
-            return Err(r.invalid_type(v, "a sequence"));
+            return r.invalid_type(v, "a sequence");
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.push(r.at(Step::Index(i), item)?);
+            out.push(r.at(Step::Index(i), item));
+            if r.error.is_some() {
+                break;
+            }
         }
-        Ok(out)
+        out
+    }
+    fn placeholder() -> Vec<T> {
+        Vec::new()
     }
 }
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Option<T>> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Option<T> {
         match v {
-            Value::Null => Ok(None),
-            v => T::read(v, r).map(Some),
+            Value::Null => None,
+            v => Some(T::read(v, r)),
         }
+    }
+    fn placeholder() -> Option<T> {
+        None
     }
 }
 
 impl FromJson for Date {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Date> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Date {
         match v {
-            Value::String(s) => Date::parse(s).map_err(|e| r.error(e.to_string())),
-            other => Err(r.invalid_type(other, "a date written as \"YYYY-MM-DD\"")),
+            Value::String(s) => Date::parse(s).unwrap_or_else(|e| r.fail(e.to_string())),
+            other => r.invalid_type(other, "a date written as \"YYYY-MM-DD\""),
         }
+    }
+    fn placeholder() -> Date {
+        Date::PLACEHOLDER
     }
 }
 
 impl FromJson for Month {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Month> {
-        let text = String::read(v, r)?;
-        Month::parse(&text).map_err(|_| r.error(format!("'{text}' is not a month: write it as YYYY-MM, e.g. 2024-06")))
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Month {
+        let Value::String(text) = v else {
+            return r.invalid_type(v, "a string");
+        };
+        Month::parse(text)
+            .unwrap_or_else(|_| r.fail(format!("'{text}' is not a month: write it as YYYY-MM, e.g. 2024-06")))
+    }
+    fn placeholder() -> Month {
+        Month::PLACEHOLDER
     }
 }
 
 /// An amount or a weight: a string, an integer, or (where `float` allows) a bare decimal number.
-fn decimal<'v, T, E: std::fmt::Display>(
+fn decimal<'v, T: FromJson, E: std::fmt::Display>(
     v: &'v Value,
     r: &mut Reader<'v>,
     what: &str,
     float: bool,
     parse: fn(&str) -> std::result::Result<T, E>,
-) -> Result<T> {
+) -> T {
     let text = match v {
         Value::String(s) => s.clone(),
         Value::Number(n) if !n.is_f64() => n.to_string(),
         Value::Number(n) => {
             let text = float_text(n.as_f64().unwrap_or(f64::NAN));
             if !float {
-                return Err(r.error(format!(
+                return r.fail(format!(
                     "{text} is written as a bare decimal number: write amounts as strings, e.g. \"{text}\", so no digit is lost"
-                )));
+                ));
             }
             text
         }
-        other => return Err(r.invalid_type(other, what)),
+        other => return r.invalid_type(other, what),
     };
-    parse(&text).map_err(|e| r.error(e.to_string()))
+    parse(&text).unwrap_or_else(|e| r.fail(e.to_string()))
 }
 
 const AMOUNT: &str = "an amount written as a string, e.g. \"1234.50\"";
 
 impl FromJson for Amount {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Amount> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Amount {
         decimal(v, r, AMOUNT, false, Amount::parse)
+    }
+    fn placeholder() -> Amount {
+        Amount::default()
     }
 }
 
 impl FromJson for Money {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Money> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Money {
         decimal(v, r, AMOUNT, false, <Money as std::str::FromStr>::from_str)
+    }
+    fn placeholder() -> Money {
+        Money::ZERO
     }
 }
 
 impl FromJson for Weight {
-    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<Weight> {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Weight {
         decimal(v, r, "a non-negative weight, e.g. 60 or \"33.5\"", true, Weight::parse)
+    }
+    fn placeholder() -> Weight {
+        Weight::default()
     }
 }
 
 // ---- Enums ------------------------------------------------------------------------------------
 
+/// `unit_enum!(Type { "name" => Variant, ... })`; the first variant is the placeholder.
 macro_rules! unit_enum {
-    ($t:ty { $($name:literal => $variant:expr),* $(,)? }) => {
+    ($t:ty { $first:literal => $first_variant:expr $(, $name:literal => $variant:expr)* $(,)? }) => {
         impl FromJson for $t {
-            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<$t> {
-                r.variant(v, &[$(($name, $variant)),*])
+            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> $t {
+                r.variant(v, &[($first, $first_variant) $(, ($name, $variant))*])
+            }
+            fn placeholder() -> $t {
+                $first_variant
             }
         }
     };
@@ -401,16 +472,21 @@ unit_enum!(Command {
 macro_rules! struct_reader {
     ($t:ident { $($field:ident : $how:ident $(($default:expr))?),* $(,)? }) => {
         impl FromJson for $t {
-            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> Result<$t> {
-                let map = r.object(v, stringify!($t), &[$(stringify!($field)),*])?;
-                Ok($t { $($field: struct_reader!(@field r, map, $field, $how $(($default))?)),* })
+            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> $t {
+                let Some(map) = r.object(v, stringify!($t), &[$(stringify!($field)),*]) else {
+                    return Self::placeholder();
+                };
+                $t { $($field: struct_reader!(@field r, map, $field, $how $(($default))?)),* }
+            }
+            fn placeholder() -> $t {
+                $t { $($field: FromJson::placeholder()),* }
             }
         }
     };
-    (@field $r:ident, $map:ident, $field:ident, req) => { $r.req($map, stringify!($field))? };
-    (@field $r:ident, $map:ident, $field:ident, opt) => { $r.opt($map, stringify!($field))? };
-    (@field $r:ident, $map:ident, $field:ident, default) => { $r.or($map, stringify!($field), Default::default)? };
-    (@field $r:ident, $map:ident, $field:ident, or($default:expr)) => { $r.or($map, stringify!($field), $default)? };
+    (@field $r:ident, $map:ident, $field:ident, req) => { $r.req($map, stringify!($field)) };
+    (@field $r:ident, $map:ident, $field:ident, opt) => { $r.opt($map, stringify!($field)) };
+    (@field $r:ident, $map:ident, $field:ident, default) => { $r.or($map, stringify!($field), Default::default) };
+    (@field $r:ident, $map:ident, $field:ident, or($default:expr)) => { $r.or($map, stringify!($field), $default) };
 }
 
 struct_reader!(PolicyDoc {

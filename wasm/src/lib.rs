@@ -66,7 +66,8 @@ impl Engine {
 /// Split the reference workload CSV (see the library's `workload` module) in memory, bytes in and
 /// bytes out (as a file is read and a download is written, without converting to JavaScript
 /// strings): returns the output CSV (UTF-8, with header); bad records are left out of it and listed
-/// after a line `# errors`.
+/// after a line `# errors`. Only in the benchmark build (feature `workload`).
+#[cfg(feature = "workload")]
 #[wasm_bindgen]
 pub fn workload(input: &[u8]) -> Vec<u8> {
     let (out, errors, totals) = fordeling::workload::run_bytes(input);
