@@ -22,6 +22,8 @@
 //! assert_eq!(answer["result"]["totals"]["case"], "530206.44");
 //! ```
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -151,7 +153,7 @@ pub enum Response {
 #[serde(untagged)]
 pub enum Output {
     /// For `check`: what the policy declares.
-    Check(PolicyDoc),
+    Check(Arc<PolicyDoc>),
     /// For `split`.
     Split(SplitResult),
     /// For `split` with `detail: "summary"`.
@@ -159,7 +161,7 @@ pub enum Output {
     /// For `parse`: the validated documents as JSON.
     Parse {
         /// The policy document.
-        policy: PolicyDoc,
+        policy: Arc<PolicyDoc>,
         /// The case document, if one was given.
         #[serde(skip_serializing_if = "Option::is_none")]
         case: Option<CaseDoc>,
@@ -307,7 +309,7 @@ pub fn handle(req: Request) -> Response {
 #[derive(Debug, Default)]
 pub struct Engine {
     /// The policy text last seen (`None` for an object), its document and its compiled form.
-    cached: Option<(Option<String>, PolicyDoc, Policy)>,
+    cached: Option<(Option<String>, Arc<PolicyDoc>, Policy)>,
 }
 
 impl Engine {
@@ -325,7 +327,7 @@ impl Engine {
     }
 
     /// The policy of a request, from the cache when its text is the one seen last.
-    fn policy(&mut self, v: Value) -> Result<(&PolicyDoc, &Policy), Response> {
+    fn policy(&mut self, v: Value) -> Result<(&Arc<PolicyDoc>, &Policy), Response> {
         let hit = matches!((&self.cached, &v), (Some((Some(k), _, _)), Value::String(t)) if k == t);
         if !hit {
             self.cached = None;
@@ -336,7 +338,7 @@ impl Engine {
             };
             let doc: PolicyDoc = read_doc(Doc::Policy, v).map_err(|e| Response::from_errors(&e.into()))?;
             let policy = Policy::compile(&doc).map_err(|e| Response::from_errors(&e))?;
-            self.cached = Some((key, doc, policy));
+            self.cached = Some((key, Arc::new(doc), policy));
         }
         match &self.cached {
             Some((_, d, p)) => Ok((d, p)),
@@ -396,7 +398,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     let ok =
         |output: Output| Response::Ok { version: CONTRACT_VERSION, command: req.command, result: Box::new(output) };
     if req.command == Command::Check {
-        return ok(Output::Check(policy_doc.clone()));
+        return ok(Output::Check(Arc::clone(policy_doc)));
     }
     if req.command == Command::Parse {
         let case = match req.case.map(|c| read_doc::<CaseDoc>(Doc::Case, c)) {
@@ -407,7 +409,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
                 Err(e) => return Response::from_errors(&e),
             },
         };
-        return ok(Output::Parse { policy: policy_doc.clone(), case });
+        return ok(Output::Parse { policy: Arc::clone(policy_doc), case });
     }
     let Some(case) = req.case else {
         return request_error("case", "the case is missing");

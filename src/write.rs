@@ -122,13 +122,13 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for Arc<str> {
+impl<T: ToJson + ?Sized> ToJson for &T {
     fn write_json(&self, out: &mut String) {
-        string(out, self);
+        (**self).write_json(out);
     }
 }
 
-impl<T: ToJson + ?Sized> ToJson for &T {
+impl<T: ToJson + ?Sized> ToJson for Arc<T> {
     fn write_json(&self, out: &mut String) {
         (**self).write_json(out);
     }
