@@ -1,13 +1,12 @@
 //! Re-assessment comparison: two versions of a case (or of its agreements) over one period, what
 //! changes per month and department, and the postings that correct months already booked.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::compute::SplitResult;
 use crate::date::Month;
 use crate::money::Money;
+use crate::order::{lookup, sum_by_key};
 use crate::policy::Policy;
 use crate::postings::{postings, Posting};
 
@@ -50,22 +49,25 @@ pub fn compare(
     booked_through: Option<Month>,
 ) -> Comparison {
     let shares = |r: &SplitResult| {
-        let mut m: BTreeMap<(Month, String), i64> = BTreeMap::new();
-        for l in &r.lines {
-            for s in &l.shares {
-                *m.entry((l.month, s.department.to_string())).or_default() += s.amount.ore();
-            }
-        }
-        m
+        let entries: Vec<((Month, String), i64)> = r
+            .lines
+            .iter()
+            .flat_map(|l| l.shares.iter().map(|s| ((l.month, s.department.to_string()), s.amount.ore())))
+            .collect();
+        sum_by_key(entries, |sum, v| {
+            *sum += v;
+            Ok::<(), ()>(())
+        })
+        .unwrap_or_default()
     };
     let (b, a) = (shares(before), shares(after));
-    let mut keys: Vec<&(Month, String)> = b.keys().chain(a.keys()).collect();
+    let mut keys: Vec<&(Month, String)> = b.iter().chain(a.iter()).map(|(k, _)| k).collect();
     crate::order::sort(&mut keys);
     keys.dedup();
     let changes = keys
         .into_iter()
         .filter_map(|k| {
-            let (x, y) = (b.get(k).copied().unwrap_or(0), a.get(k).copied().unwrap_or(0));
+            let (x, y) = (lookup(&b, k).copied().unwrap_or(0), lookup(&a, k).copied().unwrap_or(0));
             (x != y).then(|| Change {
                 month: k.0,
                 department: k.1.clone(),
@@ -77,7 +79,7 @@ pub fn compare(
         .collect();
     // Corrections: after-postings minus before-postings per account key, in booked months.
     type Key = (Month, String, String, String, String, String, Option<String>);
-    let mut acc: BTreeMap<Key, (i64, Posting)> = BTreeMap::new();
+    let mut acc: Vec<(Key, (i64, Posting))> = Vec::new();
     let booked = |m: Month| booked_through.is_none_or(|t| m <= t);
     for (sign, r) in [(-1i64, before), (1, after)] {
         for p in postings(policy, r).into_iter().filter(|p| booked(p.month)) {
@@ -90,12 +92,17 @@ pub fn compare(
                 p.municipality.clone(),
                 p.counterpart.clone(),
             );
-            let e = acc.entry(key).or_insert_with(|| (0, p.clone()));
-            e.0 += sign * p.amount.ore();
+            acc.push((key, (sign * p.amount.ore(), p)));
         }
     }
+    let acc = sum_by_key(acc, |sum, (v, _)| {
+        sum.0 += v;
+        Ok::<(), ()>(())
+    })
+    .unwrap_or_default();
     let corrections = acc
-        .into_values()
+        .into_iter()
+        .map(|(_, v)| v)
         .filter(|(v, _)| *v != 0)
         .map(|(v, mut p)| {
             p.amount = Money::from_ore(v);

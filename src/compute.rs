@@ -1006,10 +1006,19 @@ fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
     let mut by_dept = vec![0i64; nd];
     let mut used = vec![false; nd];
     let mut by_muni = vec![0i64; policy.municipalities.len()];
-    let mut months: std::collections::BTreeMap<Month, (i64, Vec<i64>)> = std::collections::BTreeMap::new();
+    // Months in order, with their total and their total per department (a sorted list: a map
+    // would be compiled for these types alone).
+    let mut months: Vec<(Month, (i64, Vec<i64>))> = Vec::new();
     let mut case = 0i64;
     for l in lines {
-        let month = months.entry(l.month).or_insert_with(|| (0, vec![0; nd]));
+        let at = match months.binary_search_by(|m| m.0.cmp(&l.month)) {
+            Ok(at) => at,
+            Err(at) => {
+                months.insert(at, (l.month, (0, vec![0; nd])));
+                at
+            }
+        };
+        let month = &mut months[at].1;
         for s in &l.shares {
             let dx = s.dept;
             let v = s.amount.ore();

@@ -37,6 +37,28 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     permute(v, &mut order);
 }
 
+/// Sorts `(key, value)` entries by key (stably) and merges the entries of each key into the first
+/// with `add`: what a map with `entry().or_default()` gives, as a sorted list.
+pub(crate) fn sum_by_key<K: Ord, V, E>(
+    mut entries: Vec<(K, V)>,
+    mut add: impl FnMut(&mut V, V) -> Result<(), E>,
+) -> Result<Vec<(K, V)>, E> {
+    sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, V)> = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
+        match out.last_mut() {
+            Some((last, sum)) if *last == key => add(sum, value)?,
+            _ => out.push((key, value)),
+        }
+    }
+    Ok(out)
+}
+
+/// The value of `key` in a list sorted by key.
+pub(crate) fn lookup<'a, K: Ord, V>(sorted: &'a [(K, V)], key: &K) -> Option<&'a V> {
+    sorted.binary_search_by(|e| e.0.cmp(key)).ok().and_then(|i| sorted.get(i)).map(|e| &e.1)
+}
+
 /// The one instance of the standard library's stable sort.
 #[inline(never)]
 fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {

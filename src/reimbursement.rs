@@ -22,7 +22,7 @@
 //!
 //! Gross cost is every share in the period (all services, as booked); net = gross - reimbursement.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -388,8 +388,9 @@ pub struct Allocated {
 
 /// Where counted cost lies: (month index, municipality, case index, department).
 type At = (usize, MuniIx, usize, DeptIx);
-/// Counted cost per place: (all, of which one-off twelfths), in øre.
-type Counted = BTreeMap<At, (i64, i64)>;
+/// Counted cost per place: (all, of which one-off twelfths), in øre; collected unsorted, then
+/// sorted by place and summed ([`crate::order::sum_by_key`]).
+type Counted = Vec<(At, (i64, i64))>;
 
 fn add(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
     *acc = acc.checked_add(v).ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
@@ -441,11 +442,7 @@ fn count_result(
                 if mi < 0 || mi as usize >= n {
                     continue;
                 }
-                let e = counted.entry((mi as usize, muni, ci, dx)).or_default();
-                add(&mut e.0, v, "counted cost")?;
-                if line.basis.per == Per::Once {
-                    add(&mut e.1, v, "counted cost")?;
-                }
+                counted.push(((mi as usize, muni, ci, dx), (v, if line.basis.per == Per::Once { v } else { 0 })));
             }
         }
     }
@@ -501,13 +498,12 @@ fn income(
     cases: &[&Case],
     period: Period,
     months: &[Month],
-) -> Result<BTreeMap<(usize, MuniIx, usize), i64>, ComputeError> {
-    let mut out = BTreeMap::new();
+) -> Result<Vec<((usize, MuniIx, usize), i64)>, ComputeError> {
+    let mut out = Vec::new();
     let first = months[0];
     for (ci, case) in cases.iter().enumerate() {
         let muni_on = |d: Date| case.handlekommune(d).or(case.residence.first().map(|r| r.1));
         for x in &case.income {
-            let item = format!("income '{}' of case '{}'", x.id, case.id);
             if x.per == Per::Once {
                 let Some(day) = x.validity.from.filter(|d| *d <= period.to) else { continue };
                 let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.per, x.validity, day, day)?;
@@ -518,7 +514,7 @@ fn income(
                     }
                     let m = months[mi as usize];
                     let Some(muni) = muni_on(m.first_day().max(period.from)) else { continue };
-                    add(out.entry((mi as usize, muni, ci)).or_default(), v, &item)?;
+                    out.push(((mi as usize, muni, ci), v));
                 }
                 continue;
             }
@@ -531,11 +527,11 @@ fn income(
                 }
                 let Some(muni) = muni_on(from) else { continue };
                 let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.per, x.validity, from, to)?;
-                add(out.entry((mi, muni, ci)).or_default(), ore, &item)?;
+                out.push(((mi, muni, ci), ore));
             }
         }
     }
-    Ok(out)
+    crate::order::sum_by_key(out, |sum, v| add(sum, v, "income"))
 }
 
 /// The exact reimbursement of a monthly base under a level: numerator over `12 × 100 × 10^10`
@@ -597,16 +593,17 @@ pub(crate) fn reimburse(
             count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
         }
     }
+    let counted = crate::order::sum_by_key(counted, |sum, (all, once)| {
+        add(&mut sum.0, all, "counted cost")?;
+        add(&mut sum.1, once, "counted cost")
+    })?;
     let income = income(cases, period, &months)?;
 
     // Group by (month, municipality).
-    let mut groups: BTreeMap<(usize, MuniIx), ()> = BTreeMap::new();
-    counted.keys().for_each(|k| {
-        groups.insert((k.0, k.1), ());
-    });
-    income.keys().for_each(|k| {
-        groups.insert((k.0, k.1), ());
-    });
+    let mut groups: Vec<(usize, MuniIx)> =
+        counted.iter().map(|(k, _)| (k.0, k.1)).chain(income.iter().map(|(k, _)| (k.0, k.1))).collect();
+    crate::order::sort(&mut groups);
+    groups.dedup();
 
     let ids: Vec<Arc<str>> = cases.iter().map(|c| Arc::from(c.id.as_str())).collect();
     let nd = policy.departments.len();
@@ -614,11 +611,12 @@ pub(crate) fn reimburse(
     let mut case_r = vec![0i64; cases.len()];
     let mut month_r = vec![0i64; n];
     let mut out_months = Vec::new();
-    for &(mi, muni) in groups.keys() {
+    for &(mi, muni) in &groups {
         let month = months[mi];
         let item = format!("reimbursement in {month} for municipality '{}'", policy.municipalities[muni].id);
+        let start = counted.partition_point(|(k, _)| (k.0, k.1) < (mi, muni));
         let entries: Vec<(&At, &(i64, i64))> =
-            counted.range((mi, muni, 0, 0)..=(mi, muni, usize::MAX, usize::MAX)).collect();
+            counted[start..].iter().take_while(|(k, _)| (k.0, k.1) == (mi, muni)).map(|(k, v)| (k, v)).collect();
         let (mut total, mut spread, mut inc) = (0i64, 0i64, 0i64);
         let mut case_w = vec![0i64; cases.len()];
         for (k, v) in &entries {
@@ -627,7 +625,7 @@ pub(crate) fn reimburse(
             add(&mut case_w[k.2], v.0, &item)?;
         }
         for (ci, w) in case_w.iter_mut().enumerate() {
-            let x = income.get(&(mi, muni, ci)).copied().unwrap_or(0);
+            let x = crate::order::lookup(&income, &(mi, muni, ci)).copied().unwrap_or(0);
             add(&mut inc, x, &item)?;
             add(w, -x, &item)?;
         }

@@ -92,7 +92,12 @@ enum Node {
 }
 
 fn into_map(table: Table) -> Map<String, Value> {
-    table.entries.into_iter().map(|(k, node)| (k, into_value(node))).collect()
+    // Inserted one by one: collecting would compile a sort and a bulk build for the map.
+    let mut map = Map::new();
+    for (k, node) in table.entries {
+        map.insert(k, into_value(node));
+    }
+    map
 }
 
 fn into_value(node: Node) -> Value {
