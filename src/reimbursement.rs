@@ -493,12 +493,11 @@ fn before_period(
     compute_lines(policy, &only, Some(Period { from: start, to: end })).map(Some)
 }
 
+/// Income per (month index, municipality, case index), in øre, sorted.
+type Income = Vec<((usize, MuniIx, usize), i64)>;
+
 /// Income per (month, municipality, case), in øre; one-off income spread over twelve months.
-fn income(
-    cases: &[&Case],
-    period: Period,
-    months: &[Month],
-) -> Result<Vec<((usize, MuniIx, usize), i64)>, ComputeError> {
+fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, ComputeError> {
     let mut out = Vec::new();
     let first = months[0];
     for (ci, case) in cases.iter().enumerate() {
