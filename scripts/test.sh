@@ -26,6 +26,10 @@ step "WebAssembly tests (Node and headless Chromium)" target/test-wasm.log \
 # The page: build the module, then drive it in headless Chromium against the native CLI.
 step "build the page" target/build-page.log scripts/build-page.sh
 grep -E "^wasm module" target/build-page.log
+# The size budget of the page's module (issue 3): under 300 KB after wasm-bindgen and wasm-opt.
+size=$(stat -c %s wasm/www/pkg/fordeling_wasm_bg.wasm)
+if [ "$size" -ge 300000 ]; then echo "== the wasm module is $size bytes: over the 300,000-byte budget"; exit 1; fi
+echo "wasm module size: $size bytes, within the 300,000-byte budget"
 step "release CLI for the page tests" target/build-cli.log cargo build --release --features cli
 step "npm install (playwright-core)" target/npm.log npm ci --prefix tests/e2e --no-audit --no-fund
 echo "== page tests (headless Chromium)"
