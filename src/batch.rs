@@ -18,7 +18,7 @@ use crate::contract::ErrorReport;
 use crate::date::{Date, Month};
 use crate::doc::parse_json;
 use crate::doc::Validity;
-use crate::error::{ComputeError, Doc, InputError};
+use crate::error::{ComputeError, Doc};
 use crate::money::Amount;
 use crate::policy::Policy;
 use crate::policy::Sector;
@@ -170,17 +170,10 @@ impl<'p> Batch<'p> {
             let rows = crate::postings::csv(&crate::postings::postings(self.policy, &split));
             p.push_str(rows.split_once('\n').map_or("", |r| r.1));
         }
-        match serde_json::to_string(&split) {
-            Ok(json) => {
-                out.push_str(&json);
-                out.push('\n');
-                Ok(())
-            }
-            Err(e) => {
-                let e = InputError::Syntax { doc: Doc::Record, item: "(result)".into(), message: e.to_string() };
-                Err(fail(vec![ErrorReport::from(&e)]))
-            }
-        }
+        // The contract's writer: the same bytes as the `split` answer's result.
+        crate::write::ToJson::write_json(&split, out);
+        out.push('\n');
+        Ok(())
     }
 
     /// The totals of the records computed so far.
