@@ -9,8 +9,6 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use serde_json::Value;
-
 use crate::case::{AgreementDoc, CaseDoc, ChildDoc, IncomeDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
 use crate::compare::{Change, Comparison};
 use crate::compute::{
@@ -182,32 +180,6 @@ impl<T: ToJson> ToJson for [T] {
 impl<T: ToJson> ToJson for Vec<T> {
     fn write_json(&self, out: &mut String) {
         self.as_slice().write_json(out);
-    }
-}
-
-impl ToJson for Value {
-    fn write_json(&self, out: &mut String) {
-        match self {
-            Value::Null => out.push_str("null"),
-            Value::Bool(b) => b.write_json(out),
-            Value::Number(n) => {
-                let _ = write!(out, "{n}");
-            }
-            Value::String(s) => string(out, s),
-            Value::Array(items) => items.write_json(out),
-            Value::Object(map) => {
-                out.push('{');
-                for (i, (k, v)) in map.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    string(out, k);
-                    out.push(':');
-                    v.write_json(out);
-                }
-                out.push('}');
-            }
-        }
     }
 }
 
