@@ -495,3 +495,17 @@ json_struct!(ReimbursementMonth {
 });
 json_struct!(TierPart { above, monthly_threshold, percent, portion, amount });
 json_struct!(Allocated { case, department: skip_none, weight, amount, leftover_ore });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all: String = (0u32..0x300).filter_map(char::from_u32).collect();
+        all.push_str("ø😀\u{2028}\u{feff}\"\\end");
+        for s in [all.as_str(), "", "plain", "\u{0}", "a\"b", "tab\there"] {
+            assert_eq!(to_json(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+}
