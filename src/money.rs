@@ -158,7 +158,9 @@ impl Money {
         if self.0.scale() != 2 {
             return None;
         }
-        let m = self.0.mantissa();
+        // The øre fit in 64 bits (checked on every construction): 64-bit digits, no 128-bit division
+        // (a library call per digit in WebAssembly).
+        let m = i64::try_from(self.0.mantissa()).ok()?;
         let mut a = m.unsigned_abs();
         let mut i = buf.len();
         let mut put = |b: u8, i: &mut usize| {

@@ -39,7 +39,8 @@ pub(crate) trait ToJson {
 
 /// The JSON text of `value` (compact, as `serde_json::to_string` writes it).
 pub(crate) fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
-    let mut out = String::new();
+    // Answers run to tens of kilobytes: start with room for a small one rather than doubling up to it.
+    let mut out = String::with_capacity(16 * 1024);
     value.write_json(&mut out);
     out
 }
