@@ -657,10 +657,22 @@ mod tests {
         Value::Object(crate::toml::parse(toml_text).unwrap())
     }
 
-    fn same_errors<T: FromJson + DeserializeOwned>(doc: &Value) -> usize {
+    /// What was read, as JSON (the document types have no equality, all have Serialize).
+    fn read_as_json<T: FromJson + DeserializeOwned + serde::Serialize>(v: &Value) -> (Value, Value) {
+        let ours = serde_json::to_value(read::<T>(v).unwrap()).unwrap();
+        let reference = serde_json::to_value(serde_path_to_error::deserialize::<_, T>(v.clone()).unwrap()).unwrap();
+        (ours, reference)
+    }
+
+    fn same_errors<T: FromJson + DeserializeOwned + serde::Serialize>(doc: &Value) -> usize {
         let mut errors = 0;
         for m in mutations(doc) {
             let (a, b) = (ours::<T>(&m), reference::<T>(&m));
+            if a.is_none() && b.is_none() {
+                // Both read it: the same values, defaults of left-out fields included.
+                let (ours, reference) = read_as_json::<T>(&m);
+                assert_eq!(ours, reference, "{m}");
+            }
             match (&a, &b) {
                 // One difference by design: serde_json reads a struct from an array of its fields in
                 // order (`[]` is "invalid length 0", or is a struct of optional fields); here a struct
