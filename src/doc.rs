@@ -20,10 +20,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// JSON when the first non-blank character opens an object, else TOML.
+    /// JSON when the first non-blank character opens an object, else TOML: a document is an object
+    /// in JSON, and a TOML document may begin with a table header (`[[municipalities]]`).
     pub fn detect(text: &str) -> Format {
         match text.trim_start_matches('\u{feff}').trim_start().as_bytes().first() {
-            Some(b'{') | Some(b'[') => Format::Json,
+            Some(b'{') => Format::Json,
             _ => Format::Toml,
         }
     }
