@@ -1,6 +1,8 @@
 //! Re-assessment comparison: two versions of a case (or of its agreements) over one period, what
 //! changes per month and department, and the postings that correct months already booked.
 
+use std::convert::Infallible;
+
 use serde::Serialize;
 
 use crate::compute::SplitResult;
@@ -54,11 +56,11 @@ pub fn compare(
             .iter()
             .flat_map(|l| l.shares.iter().map(|s| ((l.month, s.department.to_string()), s.amount.ore())))
             .collect();
-        sum_by_key(entries, |sum, v| {
+        let Ok(sums) = sum_by_key(entries, |sum, v| {
             *sum += v;
-            Ok::<(), ()>(())
-        })
-        .unwrap_or_default()
+            Ok::<(), Infallible>(())
+        });
+        sums
     };
     let (b, a) = (shares(before), shares(after));
     let mut keys: Vec<&(Month, String)> = b.iter().chain(a.iter()).map(|(k, _)| k).collect();
@@ -95,11 +97,10 @@ pub fn compare(
             acc.push((key, (sign * p.amount.ore(), p)));
         }
     }
-    let acc = sum_by_key(acc, |sum, (v, _)| {
+    let Ok(acc) = sum_by_key(acc, |sum, (v, _)| {
         sum.0 += v;
-        Ok::<(), ()>(())
-    })
-    .unwrap_or_default();
+        Ok::<(), Infallible>(())
+    });
     let corrections = acc
         .into_iter()
         .map(|(_, v)| v)

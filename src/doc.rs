@@ -71,10 +71,7 @@ pub(crate) fn parse_json<T: FromJson>(doc: Doc, text: &str) -> Result<T, InputEr
 
 /// Deserialize a document of type `T` from an already parsed JSON value.
 pub(crate) fn from_value<T: FromJson>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
-    crate::read::read(&value).map_err(|e| {
-        let item = if e.path == "." { "(document)".to_string() } else { e.path };
-        syntax(doc, &item, one_line(&e.message))
-    })
+    crate::read::read(&value).map_err(|e| at_path(doc, e.path, &e.message))
 }
 
 /// "line L, column C: " for a byte offset.
@@ -90,14 +87,13 @@ fn syntax(doc: Doc, item: &str, message: String) -> InputError {
 }
 
 fn path_error(doc: Doc, track: Track, e: serde_json::Error) -> InputError {
-    let path = track.path();
-    let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
-    syntax(doc, &item, one_line(&e.to_string()))
+    at_path(doc, track.path(), &e.to_string())
 }
 
-/// A message on one line.
-fn one_line(message: &str) -> String {
-    message.trim().replace('\n', " ").replace("  ", " ")
+/// A syntax error at `path` (`.` is the whole document), its message on one line.
+fn at_path(doc: Doc, path: String, message: &str) -> InputError {
+    let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
+    syntax(doc, &item, message.trim().replace('\n', " ").replace("  ", " "))
 }
 
 /// A validity interval: from a date (or always) to an inclusive date (or open-ended).

@@ -28,12 +28,7 @@ pub enum Doc {
 
 impl fmt::Display for Doc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Doc::Policy => "policy",
-            Doc::Case => "case",
-            Doc::Request => "request",
-            Doc::Record => "record",
-        })
+        f.write_str(crate::names::Named::name(*self))
     }
 }
 

@@ -43,6 +43,7 @@ pub mod example;
 pub mod explain;
 pub mod gen;
 pub mod money;
+mod names;
 mod order;
 mod path;
 pub mod policy;

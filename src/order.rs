@@ -101,5 +101,22 @@ mod tests {
             reference.sort();
             prop_assert_eq!(whole, reference);
         }
+
+        /// `sum_by_key` and `lookup` give what a map with `entry().or_default()` gives.
+        #[test]
+        fn prop_sum_by_key_is_a_map(v in proptest::collection::vec((0u8..20, -1000i64..1000), 0..100)) {
+            let Ok(sums) = sum_by_key(v.clone(), |sum, x| {
+                *sum += x;
+                Ok::<(), std::convert::Infallible>(())
+            });
+            let mut map = std::collections::BTreeMap::new();
+            for (k, x) in &v {
+                *map.entry(*k).or_insert(0i64) += x;
+            }
+            prop_assert_eq!(&sums, &map.clone().into_iter().collect::<Vec<_>>());
+            for k in 0u8..21 {
+                prop_assert_eq!(lookup(&sums, &k), map.get(&k));
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Where in JSON text a value went wrong.
+//! Where in a document a value went wrong: paths (`services[2].amount`) and reading JSON text.
 //!
 //! [`strict_value`] reads JSON text into a [`Value`], refusing a key given twice in one object, and
 //! records the path of the innermost value where an error surfaced (the conventions of
@@ -22,43 +22,60 @@ enum Chain<'a> {
 
 impl Chain<'_> {
     fn render(&self) -> String {
-        let mut links = Vec::new();
+        let mut steps = Vec::new();
         let mut at = self;
         loop {
-            match at {
+            let (step, parent) = match at {
                 Chain::Root => break,
-                Chain::Index(parent, _) | Chain::Key(parent, _) | Chain::Unknown(parent) => {
-                    links.push(at);
-                    at = parent;
-                }
-            }
+                Chain::Index(parent, i) => (Step::Index(*i), parent),
+                Chain::Key(parent, key) => (Step::Key(key), parent),
+                Chain::Unknown(parent) => (Step::Unknown, parent),
+            };
+            steps.push(step);
+            at = parent;
         }
-        if links.is_empty() {
-            return ".".into();
-        }
-        let mut out = String::new();
-        for (n, link) in links.iter().rev().enumerate() {
-            match link {
-                Chain::Index(_, i) => {
-                    let _ = write!(out, "[{i}]");
-                }
-                Chain::Key(_, key) => {
-                    if n > 0 {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-                Chain::Unknown(_) => {
-                    if n > 0 {
-                        out.push('.');
-                    }
-                    out.push('?');
-                }
-                Chain::Root => {}
-            }
-        }
-        out
+        steps.reverse();
+        render(&steps)
     }
+}
+
+/// One step into a document.
+pub(crate) enum Step<'a> {
+    /// An object's key.
+    Key(&'a str),
+    /// An array's element.
+    Index(usize),
+    /// A key that could not be read.
+    Unknown,
+}
+
+/// A path as text: `services[2].amount`, `.` for the whole document, `?` for a key that could not
+/// be read.
+pub(crate) fn render(steps: &[Step<'_>]) -> String {
+    if steps.is_empty() {
+        return ".".into();
+    }
+    let mut out = String::new();
+    for (n, step) in steps.iter().enumerate() {
+        match step {
+            Step::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+            Step::Key(key) => {
+                if n > 0 {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Unknown => {
+                if n > 0 {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    out
 }
 
 /// The path of the first (innermost) error seen.

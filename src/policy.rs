@@ -37,13 +37,7 @@ pub enum Sector {
 impl Sector {
     /// The snake_case name used in documents.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Sector::ChildrenSocial => "children_social",
-            Sector::DaycareSchool => "daycare_school",
-            Sector::Health => "health",
-            Sector::Employment => "employment",
-            Sector::Adult => "adult",
-        }
+        crate::names::Named::name(self)
     }
 }
 
@@ -195,12 +189,7 @@ pub enum KeyKind {
 
 impl fmt::Display for KeyKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            KeyKind::Sole => "sole",
-            KeyKind::Percent => "percent",
-            KeyKind::Weights => "weights",
-            KeyKind::Equal => "equal",
-        })
+        f.write_str(crate::names::Named::name(*self))
     }
 }
 

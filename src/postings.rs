@@ -45,15 +45,6 @@ impl PostingType {
             PostingType::IncomeFromMunicipality => "7.7",
         }
     }
-    fn as_str(self) -> &'static str {
-        match self {
-            PostingType::CashBenefit => "cash_benefit",
-            PostingType::Service => "service",
-            PostingType::InternalTransfer => "internal_transfer",
-            PostingType::PaymentToMunicipality => "payment_to_municipality",
-            PostingType::IncomeFromMunicipality => "income_from_municipality",
-        }
-    }
 }
 
 /// One posting.
@@ -146,7 +137,7 @@ pub fn csv(postings: &[Posting]) -> String {
             p.code,
             q(&p.department),
             q(&p.function),
-            p.kind.as_str(),
+            crate::names::Named::name(p.kind),
             p.art,
             p.amount,
             q(&p.case),

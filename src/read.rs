@@ -15,16 +15,18 @@
 
 use serde_json::{Map, Value};
 
-use crate::case::{AgreementDoc, CaseDoc, ChildDoc, IncomeDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
+use crate::path::{render, Step};
+
+use crate::case::{AgreementDoc, CaseDoc, ChildDoc, IncomeDoc, OtherCaseDoc, ResidenceDoc, ServiceLineDoc};
 use crate::compute::Period;
-use crate::contract::{Command, Detail, Request};
+use crate::contract::Request;
 use crate::date::{Date, Month};
 use crate::doc::Validity;
-use crate::explain::Lang;
 use crate::money::{Amount, Money, Weight};
+use crate::names::Named;
 use crate::policy::{
-    AgeDoc, ArrangementDoc, CriteriaDoc, DepartmentDoc, KeyDoc, KeyKind, KeyVersionDoc, LegalBasisDoc, MunicipalityDoc,
-    PolicyDoc, Sector, ServiceDoc, ServiceKind, ShareDoc, TargetDoc,
+    AgeDoc, ArrangementDoc, CriteriaDoc, DepartmentDoc, KeyDoc, KeyVersionDoc, LegalBasisDoc, MunicipalityDoc,
+    PolicyDoc, ServiceDoc, ShareDoc, TargetDoc,
 };
 use crate::reimbursement::{LevelDoc, SchemeDoc, TierDoc};
 
@@ -60,11 +62,6 @@ pub(crate) trait FromJson: Sized {
     fn placeholder() -> Self;
 }
 
-enum Step<'v> {
-    Key(&'v str),
-    Index(usize),
-}
-
 /// Where the value being read is.
 pub(crate) struct Reader<'v> {
     path: Vec<Step<'v>>,
@@ -82,31 +79,12 @@ impl<'v> Reader<'v> {
     /// Records `message` as the error at the current path, unless an error came first.
     fn record(&mut self, message: String) {
         if self.error.is_none() {
-            self.error = Some(self.error(message));
+            self.error = Some(self.located(message));
         }
     }
 
-    fn error(&self, message: String) -> ReadError {
-        let mut path = String::new();
-        for step in &self.path {
-            match step {
-                Step::Key(key) => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                }
-                Step::Index(i) => {
-                    path.push('[');
-                    path.push_str(&i.to_string());
-                    path.push(']');
-                }
-            }
-        }
-        if path.is_empty() {
-            path.push('.');
-        }
-        ReadError { path, message }
+    fn located(&self, message: String) -> ReadError {
+        ReadError { path: render(&self.path), message }
     }
 
     /// `invalid type: <what v is>, expected <expected>`.
@@ -424,45 +402,14 @@ impl FromJson for Weight {
 
 // ---- Enums ------------------------------------------------------------------------------------
 
-/// `unit_enum!(Type { "name" => Variant, ... })`; the first variant is the placeholder.
-macro_rules! unit_enum {
-    ($t:ty { $first:literal => $first_variant:expr $(, $name:literal => $variant:expr)* $(,)? }) => {
-        impl FromJson for $t {
-            fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> $t {
-                r.variant(v, &[($first, $first_variant) $(, ($name, $variant))*])
-            }
-            fn placeholder() -> $t {
-                $first_variant
-            }
-        }
-    };
+impl<T: Named> FromJson for T {
+    fn read<'v>(v: &'v Value, r: &mut Reader<'v>) -> T {
+        r.variant(v, T::NAMES)
+    }
+    fn placeholder() -> T {
+        T::NAMES[0].1
+    }
 }
-
-unit_enum!(Sector {
-    "children_social" => Sector::ChildrenSocial,
-    "daycare_school" => Sector::DaycareSchool,
-    "health" => Sector::Health,
-    "employment" => Sector::Employment,
-    "adult" => Sector::Adult,
-});
-unit_enum!(ServiceKind { "cash_benefit" => ServiceKind::CashBenefit, "service" => ServiceKind::Service });
-unit_enum!(KeyKind {
-    "sole" => KeyKind::Sole,
-    "percent" => KeyKind::Percent,
-    "weights" => KeyKind::Weights,
-    "equal" => KeyKind::Equal,
-});
-unit_enum!(Per { "month" => Per::Month, "year" => Per::Year, "once" => Per::Once });
-unit_enum!(Lang { "en" => Lang::En, "da" => Lang::Da });
-unit_enum!(Detail { "full" => Detail::Full, "summary" => Detail::Summary });
-unit_enum!(Command {
-    "check" => Command::Check,
-    "split" => Command::Split,
-    "explain" => Command::Explain,
-    "parse" => Command::Parse,
-    "postings" => Command::Postings,
-    "compare" => Command::Compare,
-});
 
 // ---- Structs ----------------------------------------------------------------------------------
 

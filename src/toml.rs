@@ -1,4 +1,6 @@
-//! TOML 1.0, read straight into JSON values.
+//! TOML 1.0 (with the relaxations of TOML 1.1 that the `toml` crate reads too: seconds may be left
+//! out of times, `\e` and `\xHH` escapes, inline tables over several lines), read straight into
+//! JSON values.
 //!
 //! Policies and cases are written in TOML by people and arrive as JSON from systems; both end up as
 //! a [`serde_json::Value`] that one deserializer turns into the document types. This reader covers
