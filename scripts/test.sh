@@ -17,6 +17,8 @@ step() { # name, log, command...
   grep -E "^test result|^Running (tests|headless)|golden cases passed" "$log" || true
 }
 step "native tests" target/test-native.log cargo test --features cli
+# The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
+step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
 scripts/install-wasm-toolchain.sh
 source scripts/wasm-env.sh
 # Optimise the wasm test build: in a debug build the browser's main thread is busy too long.
