@@ -171,7 +171,10 @@ impl<'p> Batch<'p> {
             p.push_str(rows.split_once('\n').map_or("", |r| r.1));
         }
         // The contract's writer: the same bytes as the `split` answer's result.
-        crate::write::ToJson::write_json(&split, out);
+        match serde_json::to_string(&split) {
+            Ok(json) => out.push_str(&json),
+            Err(e) => return Err(BatchError { line, errors: vec![ErrorReport::internal(&e.to_string())] }),
+        }
         out.push('\n');
         Ok(())
     }

@@ -277,7 +277,7 @@ impl Case {
                 }),
             }
         }
-        crate::order::sort(&mut residence);
+        residence.sort();
         if let Some(w) = residence.windows(2).find(|w| w[0].0 == w[1].0) {
             errors.push(InputError::Invalid {
                 doc: d,
@@ -394,11 +394,11 @@ impl Case {
             }
         }
         let mut groups: Vec<_> = by_line.into_iter().collect();
-        crate::order::sort_by_key(&mut groups, |g| g.0);
+        groups.sort_by_key(|g| g.0);
         for (_, items) in groups {
             check_overlaps(d, &items, &mut errors);
         }
-        crate::order::sort_by_key(&mut agreements, |a| (a.line, a.validity.from));
+        agreements.sort_by_key(|a| (a.line, a.validity.from));
 
         let mut income = Vec::new();
         let mut seen = HashMap::new();

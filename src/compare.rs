@@ -1,14 +1,13 @@
 //! Re-assessment comparison: two versions of a case (or of its agreements) over one period, what
 //! changes per month and department, and the postings that correct months already booked.
 
-use std::convert::Infallible;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::compute::SplitResult;
 use crate::date::Month;
 use crate::money::Money;
-use crate::order::{lookup, sum_by_key};
 use crate::policy::Policy;
 use crate::postings::{postings, Posting};
 
@@ -50,29 +49,26 @@ pub fn compare(
     after: &SplitResult,
     booked_through: Option<Month>,
 ) -> Comparison {
-    let shares = |r: &SplitResult| {
-        let entries: Vec<((Month, String), i64)> = r
-            .lines
-            .iter()
-            .flat_map(|l| l.shares.iter().map(|s| ((l.month, s.department.to_string()), s.amount.ore())))
-            .collect();
-        let Ok(sums) = sum_by_key(entries, |sum, v| {
-            *sum += v;
-            Ok::<(), Infallible>(())
-        });
+    fn shares(r: &SplitResult) -> BTreeMap<(Month, &str), i64> {
+        let mut sums: BTreeMap<(Month, &str), i64> = BTreeMap::new();
+        for l in &r.lines {
+            for s in &l.shares {
+                *sums.entry((l.month, &*s.department)).or_default() += s.amount.ore();
+            }
+        }
         sums
-    };
+    }
     let (b, a) = (shares(before), shares(after));
-    let mut keys: Vec<&(Month, String)> = b.iter().chain(a.iter()).map(|(k, _)| k).collect();
-    crate::order::sort(&mut keys);
+    let mut keys: Vec<&(Month, &str)> = b.keys().chain(a.keys()).collect();
+    keys.sort();
     keys.dedup();
     let changes = keys
         .into_iter()
         .filter_map(|k| {
-            let (x, y) = (lookup(&b, k).copied().unwrap_or(0), lookup(&a, k).copied().unwrap_or(0));
+            let (x, y) = (b.get(k).copied().unwrap_or(0), a.get(k).copied().unwrap_or(0));
             (x != y).then(|| Change {
                 month: k.0,
-                department: k.1.clone(),
+                department: k.1.to_string(),
                 before: Money::from_ore(x),
                 after: Money::from_ore(y),
                 difference: Money::from_ore(y - x),
@@ -81,7 +77,7 @@ pub fn compare(
         .collect();
     // Corrections: after-postings minus before-postings per account key, in booked months.
     type Key = (Month, String, String, String, String, String, Option<String>);
-    let mut acc: Vec<(Key, (i64, Posting))> = Vec::new();
+    let mut acc: BTreeMap<Key, (i64, Posting)> = BTreeMap::new();
     let booked = |m: Month| booked_through.is_none_or(|t| m <= t);
     for (sign, r) in [(-1i64, before), (1, after)] {
         for p in postings(policy, r).into_iter().filter(|p| booked(p.month)) {
@@ -94,16 +90,11 @@ pub fn compare(
                 p.municipality.clone(),
                 p.counterpart.clone(),
             );
-            acc.push((key, (sign * p.amount.ore(), p)));
+            acc.entry(key).and_modify(|sum| sum.0 += sign * p.amount.ore()).or_insert((sign * p.amount.ore(), p));
         }
     }
-    let Ok(acc) = sum_by_key(acc, |sum, (v, _)| {
-        sum.0 += v;
-        Ok::<(), Infallible>(())
-    });
     let corrections = acc
-        .into_iter()
-        .map(|(_, v)| v)
+        .into_values()
         .filter(|(v, _)| *v != 0)
         .map(|(v, mut p)| {
             p.amount = Money::from_ore(v);

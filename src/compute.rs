@@ -589,7 +589,7 @@ fn segments(policy: &Policy, case: &Case, period: Period) -> Vec<(Date, Date)> {
     cuts.extend((first..=last + 1).filter_map(|a| case.birth_date.anniversary(a)));
     cuts.push(case.birth_date);
     cuts.retain(|d| *d >= period.from && *d <= period.to);
-    crate::order::sort(&mut cuts);
+    cuts.sort();
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len());
     for (i, &c) in cuts.iter().enumerate() {
@@ -627,7 +627,7 @@ impl Facts {
             .map(|l| policy.services[l.service].sector)
             .chain(case.other_cases.iter().filter(|o| o.2.contains(d)).map(|o| o.1))
             .collect();
-        crate::order::sort(&mut sectors);
+        sectors.sort();
         sectors.dedup();
         Facts { handlekommune: case.handlekommune(d), sectors }
     }
@@ -843,7 +843,7 @@ fn decide(
             }
         }
     }
-    crate::order::sort_by_key(&mut weights, |w| w.0);
+    weights.sort_by_key(|w| w.0);
     if weights.iter().all(|w| w.1.is_zero()) {
         return Err(ComputeError::Key {
             item: item(),

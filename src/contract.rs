@@ -25,11 +25,12 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::case::{Case, CaseDoc};
 use crate::compute::{compute, compute_household, Period, SplitResult};
-use crate::doc::{from_value, parse_json, parse_text, MAX_INPUT_BYTES};
+use crate::doc::{parse_json, parse_text, MAX_INPUT_BYTES};
 use crate::error::{ComputeError, Doc, InputError, InputErrors};
 use crate::explain::{explain_text, Lang};
 use crate::policy::{Policy, PolicyDoc};
@@ -82,10 +83,10 @@ pub struct Request {
     /// The command.
     pub command: Command,
     /// The policy: a JSON object (the policy document) or a string (TOML or JSON text).
-    pub policy: Value,
+    pub policy: DocInput,
     /// The case (for `split` and `explain`): a JSON object or a string (TOML or JSON text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case: Option<Value>,
+    pub case: Option<DocInput>,
     /// The period to compute; by default the span of the case's services.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
@@ -95,14 +96,14 @@ pub struct Request {
     /// The other children of the case's household (same `household` id), each a JSON object or a
     /// string: their cost is added to the case's for state reimbursement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub siblings: Vec<Value>,
+    pub siblings: Vec<DocInput>,
     /// For `split`: `full` (default) or `summary` — lines reduced to amount, key and shares, for a
     /// page that recomputes on every keystroke and asks for the full answer when a line is opened.
     #[serde(default, skip_serializing_if = "Detail::is_full")]
     pub detail: Detail,
     /// For `compare`: the previous version of the case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_case: Option<Value>,
+    pub previous_case: Option<DocInput>,
     /// For `compare`: the last month already booked (`YYYY-MM`); default: every month of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_through: Option<crate::date::Month>,
@@ -110,7 +111,7 @@ pub struct Request {
 
 impl Request {
     /// A request for `command` on `policy`, with nothing else set.
-    pub fn new(command: Command, policy: Value) -> Request {
+    pub fn new(command: Command, policy: DocInput) -> Request {
         Request {
             version: CONTRACT_VERSION,
             command,
@@ -122,6 +123,51 @@ impl Request {
             detail: Detail::Full,
             previous_case: None,
             booked_through: None,
+        }
+    }
+}
+
+/// A document in a request: a JSON object (the document itself), or a string holding the
+/// document as TOML or JSON text, as read from a file.
+///
+/// It is kept as the JSON text it came in, so that a key given twice inside an object is refused
+/// like anywhere else, and so that an [`Engine`] recognises the policy it compiled last.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocInput(Box<RawValue>);
+
+impl DocInput {
+    /// A document given as TOML or JSON text.
+    pub fn text(text: &str) -> DocInput {
+        DocInput::raw(json_string(text))
+    }
+
+    /// A document given as a JSON value (an object, for a valid document).
+    pub fn value(value: &Value) -> DocInput {
+        DocInput::raw(value.to_string())
+    }
+
+    /// Valid JSON text (a serialized string or value) as a document; never fails for such text.
+    fn raw(json: String) -> DocInput {
+        DocInput(RawValue::from_string(json).unwrap_or_else(|_| Box::<RawValue>::default()))
+    }
+
+    /// The JSON text of the document as it came.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+
+    /// Read a document of type `T`: from the object, or from the text in the string.
+    fn read<T: serde::de::DeserializeOwned>(&self, doc: Doc) -> Result<T, InputError> {
+        let raw = self.0.get();
+        match raw.as_bytes().first() {
+            Some(b'"') => parse_text(doc, &parse_json::<String>(doc, raw)?),
+            Some(b'{') => parse_json(doc, raw),
+            _ => Err(InputError::Syntax {
+                doc,
+                item: "(document)".into(),
+                message: format!("expected an object or a string of TOML/JSON text, found {}", kind_of(raw)),
+            }),
         }
     }
 }
@@ -244,7 +290,7 @@ impl Response {
 
     /// The response as JSON text (compact, deterministic; what `serde_json::to_string` writes).
     pub fn to_json(&self) -> String {
-        crate::write::to_json(self)
+        serde_json::to_string(self).unwrap_or_else(|e| internal_error(&e.to_string()))
     }
 
     /// The response as indented JSON text.
@@ -262,39 +308,25 @@ fn internal_error(message: &str) -> String {
     report.to_string()
 }
 
-/// Read a document given as a JSON object or as TOML/JSON text.
-fn read_doc<T: crate::read::FromJson>(doc: Doc, v: Value) -> Result<T, InputError> {
-    match v {
-        Value::String(text) => parse_text(doc, &text),
-        v @ Value::Object(_) => from_value(doc, v),
-        other => Err(InputError::Syntax {
-            doc,
-            item: "(document)".into(),
-            message: format!("expected an object or a string of TOML/JSON text, found {}", kind_of(&other)),
-        }),
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// What a JSON value is, in words, from its text.
+fn kind_of(raw: &str) -> &'static str {
+    match raw.as_bytes().first() {
+        Some(b'n') => "null",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'[') => "an array",
+        _ => "a number",
     }
 }
 
 /// Read and validate a policy given as a JSON object or as text.
-pub fn read_policy(v: Value) -> Result<Policy, InputErrors> {
-    let doc: PolicyDoc = read_doc(Doc::Policy, v)?;
+pub fn read_policy(v: &DocInput) -> Result<Policy, InputErrors> {
+    let doc: PolicyDoc = v.read(Doc::Policy)?;
     Policy::compile(&doc)
 }
 
 /// Read and validate a case given as a JSON object or as text.
-pub fn read_case(policy: &Policy, v: Value) -> Result<Case, InputErrors> {
-    let doc: CaseDoc = read_doc(Doc::Case, v)?;
+pub fn read_case(policy: &Policy, v: &DocInput) -> Result<Case, InputErrors> {
+    let doc: CaseDoc = v.read(Doc::Case)?;
     Case::compile(policy, &doc)
 }
 
@@ -308,8 +340,8 @@ pub fn handle(req: Request) -> Response {
 /// The answers are byte for byte those of [`handle`].
 #[derive(Debug, Default)]
 pub struct Engine {
-    /// The policy text last seen (`None` for an object), its document and its compiled form.
-    cached: Option<(Option<String>, Arc<PolicyDoc>, Policy)>,
+    /// The JSON text of the policy last seen, its document and its compiled form.
+    cached: Option<(String, Arc<PolicyDoc>, Policy)>,
 }
 
 impl Engine {
@@ -326,19 +358,13 @@ impl Engine {
         }
     }
 
-    /// The policy of a request, from the cache when its text is the one seen last.
-    fn policy(&mut self, v: Value) -> Result<(&Arc<PolicyDoc>, &Policy), Response> {
-        let hit = matches!((&self.cached, &v), (Some((Some(k), _, _)), Value::String(t)) if k == t);
-        if !hit {
+    /// The policy of a request, from the cache when its JSON text is the one seen last.
+    fn policy(&mut self, v: &DocInput) -> Result<(&Arc<PolicyDoc>, &Policy), Response> {
+        if !matches!(&self.cached, Some((k, _, _)) if k == v.json()) {
             self.cached = None;
-            // Only text is a cache key: an object is never a hit.
-            let key = match &v {
-                Value::String(t) => Some(t.clone()),
-                _ => None,
-            };
-            let doc: PolicyDoc = read_doc(Doc::Policy, v).map_err(|e| Response::from_errors(&e.into()))?;
+            let doc: PolicyDoc = v.read(Doc::Policy).map_err(|e| Response::from_errors(&e.into()))?;
             let policy = Policy::compile(&doc).map_err(|e| Response::from_errors(&e))?;
-            self.cached = Some((key, Arc::new(doc), policy));
+            self.cached = Some((v.json().to_string(), Arc::new(doc), policy));
         }
         match &self.cached {
             Some((_, d, p)) => Ok((d, p)),
@@ -369,15 +395,19 @@ fn compute_error(e: &ComputeError) -> Response {
 }
 
 fn internal(what: &str) -> Response {
-    Response::Error {
-        version: CONTRACT_VERSION,
-        errors: vec![ErrorReport {
+    Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::internal(what)] }
+}
+
+impl ErrorReport {
+    /// An internal error: something that cannot happen did.
+    pub fn internal(what: &str) -> ErrorReport {
+        ErrorReport {
             kind: "internal".into(),
             code: "internal".into(),
             item: what.into(),
             field: None,
             message: format!("internal error: {what}"),
-        }],
+        }
     }
 }
 
@@ -391,7 +421,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
             ),
         );
     }
-    let (policy_doc, policy) = match engine.policy(req.policy) {
+    let (policy_doc, policy) = match engine.policy(&req.policy) {
         Ok(p) => p,
         Err(answer) => return answer,
     };
@@ -401,7 +431,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         return ok(Output::Check(Arc::clone(policy_doc)));
     }
     if req.command == Command::Parse {
-        let case = match req.case.map(|c| read_doc::<CaseDoc>(Doc::Case, c)) {
+        let case = match req.case.map(|c| c.read::<CaseDoc>(Doc::Case)) {
             None => None,
             Some(Err(e)) => return Response::from_errors(&e.into()),
             Some(Ok(doc)) => match Case::compile(policy, &doc) {
@@ -414,14 +444,14 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     let Some(case) = req.case else {
         return request_error("case", "the case is missing");
     };
-    let case = match read_case(policy, case) {
+    let case = match read_case(policy, &case) {
         Ok(c) => c,
         Err(e) => return Response::from_errors(&e),
     };
     let mut siblings = Vec::with_capacity(req.siblings.len());
     let mut errors = Vec::new();
     for (i, v) in req.siblings.into_iter().enumerate() {
-        match read_case(policy, v) {
+        match read_case(policy, &v) {
             Ok(c) => siblings.push(c),
             Err(e) => errors.extend(e.0.into_iter().map(|e| e.within(&format!("siblings[{i}]")))),
         }
@@ -446,7 +476,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
             let Some(previous) = req.previous_case else {
                 return request_error("previous_case", "compare needs the previous version of the case");
             };
-            let previous = match read_case(policy, previous) {
+            let previous = match read_case(policy, &previous) {
                 Ok(c) => c,
                 Err(e) => return Response::from_errors(&e),
             };
@@ -481,5 +511,5 @@ fn read_request(request: &str) -> Result<Request, InputError> {
 
 /// A string as a JSON string literal.
 pub fn json_string(s: &str) -> String {
-    crate::write::to_json(s)
+    serde_json::Value::from(s).to_string()
 }

@@ -283,9 +283,6 @@ fn digits(out: &mut [u8], mut n: u32) {
 }
 
 impl Date {
-    /// A placeholder where a date could not be read (never part of a result).
-    pub(crate) const PLACEHOLDER: Date = Date { year: 2000, month: 1, day: 1 };
-
     /// `YYYY-MM-DD` without the formatting machinery (every line has dates).
     pub(crate) fn iso(&self) -> [u8; 10] {
         // Years are 1900..=2200 (see `Date::new`), so four digits always suffice.
@@ -298,9 +295,6 @@ impl Date {
 }
 
 impl Month {
-    /// A placeholder where a month could not be read (never part of a result).
-    pub(crate) const PLACEHOLDER: Month = Month { year: 2000, month: 1 };
-
     /// `YYYY-MM` without the formatting machinery.
     pub(crate) fn iso(&self) -> [u8; 7] {
         let mut b = *b"0000-00";

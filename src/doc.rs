@@ -1,11 +1,14 @@
 //! Reading documents (policy, case, request) from TOML or JSON text, with error paths.
+//!
+//! The document types declare their form once, with serde's derive; `serde_json`, `toml` and
+//! `serde_path_to_error` read them, and this module only turns their errors into [`InputError`]s
+//! that name the document and the path of the bad value (`services[2].amount`).
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::date::Date;
 use crate::error::{Doc, InputError};
-use crate::path::Track;
-use crate::read::FromJson;
 
 /// The largest document accepted, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -31,7 +34,7 @@ impl Format {
 }
 
 /// Parse a document of type `T` from text in either format, naming the path of any bad value.
-pub(crate) fn parse_text<T: FromJson>(doc: Doc, text: &str) -> Result<T, InputError> {
+pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(syntax(
             doc,
@@ -46,32 +49,53 @@ pub(crate) fn parse_text<T: FromJson>(doc: Doc, text: &str) -> Result<T, InputEr
     match Format::detect(text) {
         Format::Json => parse_json(doc, text),
         Format::Toml => {
-            // TOML is read into a JSON value and then deserialized like a JSON object: every
-            // document type is compiled for one deserializer only. Syntax errors keep their line and
-            // column, type errors name their path.
-            let map = crate::toml::parse(text)
-                .map_err(|e| syntax(doc, "(document)", format!("{}{}", line_col(text, e.at), e.message)))?;
-            from_value(doc, serde_json::Value::Object(map))
+            // TOML is read into a table and then deserialized like a JSON object, so that both
+            // formats give the same paths and messages for a bad value. Syntax errors keep their line
+            // and column.
+            let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(doc, text, &e))?;
+            from_value(doc, toml_to_json(toml::Value::Table(table)).map_err(|m| syntax(doc, "(document)", m))?)
         }
     }
 }
 
-/// Parse a document of type `T` from JSON text, naming the path of any bad value.
-///
-/// The text is first read into an untyped value that refuses duplicate keys (serde_json's own
-/// recursion limit guards against deep nesting), then deserialized from that value: every document
-/// type is compiled for one deserializer only, which keeps the WebAssembly module small.
-pub(crate) fn parse_json<T: FromJson>(doc: Doc, text: &str) -> Result<T, InputError> {
+/// Parse a document of type `T` from JSON text, naming the path of any bad value. A key given twice
+/// in one object is an error (serde's derive refuses a duplicate field); serde_json's recursion
+/// limit guards against deep nesting.
+pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let track = Track::default();
-    let value = crate::path::strict_value(&mut de, &track).map_err(|e| path_error(doc, track, e))?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(doc, e))?;
     de.end().map_err(|e| syntax(doc, "(document)", e.to_string()))?;
-    from_value(doc, value)
+    Ok(value)
 }
 
 /// Deserialize a document of type `T` from an already parsed JSON value.
-pub(crate) fn from_value<T: FromJson>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
-    crate::read::read(&value).map_err(|e| at_path(doc, e.path, &e.message))
+pub(crate) fn from_value<T: DeserializeOwned>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
+    serde_path_to_error::deserialize(value).map_err(|e| path_error(doc, e))
+}
+
+/// A TOML value as the JSON value it stands for: dates and times become strings as written, and
+/// a float that JSON cannot hold (`inf`, `nan`) is refused.
+fn toml_to_json(v: toml::Value) -> Result<serde_json::Value, String> {
+    use serde_json::Value as J;
+    Ok(match v {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f)
+            .map(J::Number)
+            .ok_or_else(|| format!("{f} is not a number that can be used here"))?,
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(items) => J::Array(items.into_iter().map(toml_to_json).collect::<Result<_, _>>()?),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| Ok((k, toml_to_json(v)?))).collect::<Result<_, String>>()?)
+        }
+    })
+}
+
+/// A TOML syntax error: "line L, column C: message".
+fn toml_error(doc: Doc, text: &str, e: &toml::de::Error) -> InputError {
+    let at = e.span().map_or(String::new(), |span| line_col(text, span.start));
+    syntax(doc, "(document)", format!("{at}{}", one_line(e.message())))
 }
 
 /// "line L, column C: " for a byte offset.
@@ -86,14 +110,15 @@ fn syntax(doc: Doc, item: &str, message: String) -> InputError {
     InputError::Syntax { doc, item: item.into(), message }
 }
 
-fn path_error(doc: Doc, track: Track, e: serde_json::Error) -> InputError {
-    at_path(doc, track.path(), &e.to_string())
+fn path_error(doc: Doc, e: serde_path_to_error::Error<serde_json::Error>) -> InputError {
+    let path = e.path().to_string();
+    let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
+    syntax(doc, &item, one_line(&e.into_inner().to_string()))
 }
 
-/// A syntax error at `path` (`.` is the whole document), its message on one line.
-fn at_path(doc: Doc, path: String, message: &str) -> InputError {
-    let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
-    syntax(doc, &item, message.trim().replace('\n', " ").replace("  ", " "))
+/// A message on one line.
+fn one_line(message: &str) -> String {
+    message.trim().replace('\n', " ").replace("  ", " ")
 }
 
 /// A validity interval: from a date (or always) to an inclusive date (or open-ended).
@@ -151,7 +176,7 @@ impl Validity {
 /// Report every pair of overlapping intervals among `items` (name, validity).
 pub(crate) fn check_overlaps(doc: Doc, items: &[(String, Validity)], errors: &mut Vec<InputError>) {
     let mut sorted: Vec<&(String, Validity)> = items.iter().collect();
-    crate::order::sort_by_key(&mut sorted, |(_, v)| v.from);
+    sorted.sort_by_key(|(_, v)| v.from);
     for (i, (name, v)) in sorted.iter().enumerate() {
         for (other, w) in &sorted[i + 1..] {
             if let Some(on) = v.overlap_start(w) {

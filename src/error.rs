@@ -13,8 +13,9 @@ use std::fmt;
 use serde::Serialize;
 
 /// Which document an error is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Doc {
     /// The policy document.
     Policy,
@@ -28,7 +29,7 @@ pub enum Doc {
 
 impl fmt::Display for Doc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(crate::names::Named::name(*self))
+        f.write_str(self.into())
     }
 }
 

@@ -43,17 +43,11 @@ pub mod example;
 pub mod explain;
 pub mod gen;
 pub mod money;
-mod names;
-mod order;
-mod path;
 pub mod policy;
 pub mod postings;
-mod read;
 pub mod reimbursement;
 pub mod split;
-mod toml;
 pub mod workload;
-mod write;
 
 pub use case::{Case, CaseDoc};
 pub use compute::{compute, Period, SplitResult};

@@ -19,8 +19,22 @@ use crate::error::{Doc, InputError, InputErrors};
 use crate::money::Weight;
 
 /// A sector area (sektorområde).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Sector {
     /// Children's social services, incl. the disability team (Barnets lov).
     ChildrenSocial,
@@ -37,7 +51,7 @@ pub enum Sector {
 impl Sector {
     /// The snake_case name used in documents.
     pub fn as_str(self) -> &'static str {
-        crate::names::Named::name(self)
+        self.into()
     }
 }
 
@@ -174,8 +188,9 @@ pub struct ServiceDoc {
 }
 
 /// The kind of an allocation key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum KeyKind {
     /// 100 % to one department (the payer unless one is named).
     Sole,
@@ -189,7 +204,7 @@ pub enum KeyKind {
 
 impl fmt::Display for KeyKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(crate::names::Named::name(*self))
+        f.write_str(self.into())
     }
 }
 
@@ -683,9 +698,7 @@ impl Compiler {
         }
         // Departments, sorted by id so that index order is byte order of ids.
         let mut order: Vec<usize> = (0..doc.departments.len()).collect();
-        crate::order::sort_by(&mut order, |&a, &b| {
-            doc.departments[a].id.as_bytes().cmp(doc.departments[b].id.as_bytes())
-        });
+        order.sort_by(|&a, &b| doc.departments[a].id.as_bytes().cmp(doc.departments[b].id.as_bytes()));
         let mut dept_ix = HashMap::new();
         let mut departments = Vec::new();
         let mut by_sector = HashMap::new();
@@ -751,7 +764,7 @@ impl Compiler {
                 }
             }
             check_overlaps(d, &dated, &mut self.errors);
-            crate::order::sort_by_key(&mut versions, |v| v.validity.from);
+            versions.sort_by_key(|v| v.validity.from);
             keys.push(Key { id: k.id.as_str().into(), name: k.name.clone(), versions });
         }
         // Services.
@@ -810,7 +823,7 @@ impl Compiler {
                 self.errors.push(invalid(d, &it, "legal_basis", "name at least one legal basis"));
             }
             check_overlaps(d, &dated, &mut self.errors);
-            crate::order::sort_by_key(&mut legal, |l| l.0.from);
+            legal.sort_by_key(|l| l.0.from);
             if let (Some(authority), Some(payer)) = (authority, payer) {
                 services.push(Service {
                     id: s.id.as_str().into(),
@@ -862,7 +875,7 @@ impl Compiler {
             });
         }
         check_overlaps(d, &dated, &mut self.errors);
-        crate::order::sort_by_key(&mut criteria, |c| c.validity.from);
+        criteria.sort_by_key(|c| c.validity.from);
         // Arrangements.
         let mut arrangements = Vec::new();
         let mut ids = HashMap::new();

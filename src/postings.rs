@@ -19,8 +19,9 @@ use crate::money::Money;
 use crate::policy::{Policy, ServiceKind};
 
 /// The kind of a posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum PostingType {
     /// The gross cost of a cash benefit to the family (art 5.2).
     CashBenefit,
@@ -137,7 +138,7 @@ pub fn csv(postings: &[Posting]) -> String {
             p.code,
             q(&p.department),
             q(&p.function),
-            crate::names::Named::name(p.kind),
+            <&str>::from(p.kind),
             p.art,
             p.amount,
             q(&p.case),

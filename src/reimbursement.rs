@@ -22,6 +22,7 @@
 //!
 //! Gross cost is every share in the period (all services, as booked); net = gross - reimbursement.
 
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -234,7 +235,7 @@ pub(crate) fn compile_scheme(
     if errors.len() > before {
         return None;
     }
-    crate::order::sort_by_key(&mut levels, |l| l.validity.from);
+    levels.sort_by_key(|l| l.validity.from);
     Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
 }
 
@@ -389,12 +390,23 @@ pub struct Allocated {
 /// Where counted cost lies: (month index, municipality, case index, department).
 type At = (usize, MuniIx, usize, DeptIx);
 /// Counted cost per place: (all, of which one-off twelfths), in øre; collected unsorted, then
-/// sorted by place and summed ([`crate::order::sum_by_key`]).
+/// summed per place ([`sum_counted`]).
 type Counted = Vec<(At, (i64, i64))>;
 
 fn add(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
     *acc = acc.checked_add(v).ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
     Ok(())
+}
+
+/// The counted cost summed per place, sorted by place.
+fn sum_counted(counted: Counted) -> Result<Counted, ComputeError> {
+    let mut sums: BTreeMap<At, (i64, i64)> = BTreeMap::new();
+    for (at, (all, once)) in counted {
+        let sum = sums.entry(at).or_default();
+        add(&mut sum.0, all, "counted cost")?;
+        add(&mut sum.1, once, "counted cost")?;
+    }
+    Ok(sums.into_iter().collect())
 }
 
 /// The twelve monthly parts of a one-off amount (in øre), `round(kA/12) - round((k-1)A/12)`.
@@ -494,7 +506,7 @@ fn before_period(
 }
 
 /// Income per (month index, municipality, case index), in øre, sorted.
-type Income = Vec<((usize, MuniIx, usize), i64)>;
+type Income = BTreeMap<(usize, MuniIx, usize), i64>;
 
 /// Income per (month, municipality, case), in øre; one-off income spread over twelve months.
 fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, ComputeError> {
@@ -530,7 +542,11 @@ fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, C
             }
         }
     }
-    crate::order::sum_by_key(out, |sum, v| add(sum, v, "income"))
+    let mut sums = Income::new();
+    for (k, v) in out {
+        add(sums.entry(k).or_default(), v, "income")?;
+    }
+    Ok(sums)
 }
 
 /// The exact reimbursement of a monthly base under a level: numerator over `12 × 100 × 10^10`
@@ -592,16 +608,13 @@ pub(crate) fn reimburse(
             count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
         }
     }
-    let counted = crate::order::sum_by_key(counted, |sum, (all, once)| {
-        add(&mut sum.0, all, "counted cost")?;
-        add(&mut sum.1, once, "counted cost")
-    })?;
+    let counted = sum_counted(counted)?;
     let income = income(cases, period, &months)?;
 
     // Group by (month, municipality).
     let mut groups: Vec<(usize, MuniIx)> =
-        counted.iter().map(|(k, _)| (k.0, k.1)).chain(income.iter().map(|(k, _)| (k.0, k.1))).collect();
-    crate::order::sort(&mut groups);
+        counted.iter().map(|(k, _)| (k.0, k.1)).chain(income.keys().map(|k| (k.0, k.1))).collect();
+    groups.sort();
     groups.dedup();
 
     let ids: Vec<Arc<str>> = cases.iter().map(|c| Arc::from(c.id.as_str())).collect();
@@ -624,7 +637,7 @@ pub(crate) fn reimburse(
             add(&mut case_w[k.2], v.0, &item)?;
         }
         for (ci, w) in case_w.iter_mut().enumerate() {
-            let x = crate::order::lookup(&income, &(mi, muni, ci)).copied().unwrap_or(0);
+            let x = income.get(&(mi, muni, ci)).copied().unwrap_or(0);
             add(&mut inc, x, &item)?;
             add(w, -x, &item)?;
         }

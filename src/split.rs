@@ -61,7 +61,7 @@ pub struct Share {
 /// ```
 pub fn split(amount: Money, parts: &[(&str, Weight)]) -> Result<Vec<Share>, SplitError> {
     let mut sorted: Vec<(&str, Weight)> = parts.to_vec();
-    crate::order::sort_by(&mut sorted, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if let Some(w) = sorted.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(SplitError::Duplicate(w[0].0.to_string()));
     }

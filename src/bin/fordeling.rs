@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use fordeling::contract::{handle, Command, Output, Request, Response};
+use fordeling::contract::{handle, Command, DocInput, Output, Request, Response};
 use fordeling::explain::{explain_text, policy_summary, table, Lang};
 use fordeling::{example, Date, Period};
-use serde_json::Value;
 
 /// Exit code: the input was invalid (documents, arguments, unreadable files).
 const EXIT_INVALID: u8 = 1;
@@ -207,8 +206,8 @@ fn error_response(code: &str, item: &str, message: &str) -> Response {
     Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors: vec![report] }
 }
 
-fn siblings(paths: &[PathBuf]) -> Result<Vec<Value>, Failure> {
-    paths.iter().map(|p| read(p).map(Value::String)).collect()
+fn siblings(paths: &[PathBuf]) -> Result<Vec<DocInput>, Failure> {
+    paths.iter().map(|p| read(p).map(|t| DocInput::text(&t))).collect()
 }
 
 fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, Failure> {
@@ -229,7 +228,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
     };
     let (request, format) = match &cli.command {
         Cmd::Check { policy, format } => {
-            (Request { lang, ..Request::new(Command::Check, Value::String(read(policy)?)) }, *format)
+            (Request { lang, ..Request::new(Command::Check, DocInput::text(&read(policy)?)) }, *format)
         }
         Cmd::Split(a) | Cmd::Explain(a) | Cmd::Postings(a) => {
             let command = match cli.command {
@@ -238,11 +237,11 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 _ => Command::Explain,
             };
             let req = Request {
-                case: Some(Value::String(read(&a.case)?)),
+                case: Some(DocInput::text(&read(&a.case)?)),
                 period: period(&a.from, &a.to)?,
                 lang,
                 siblings: siblings(&a.sibling)?,
-                ..Request::new(command, Value::String(read(&a.policy)?))
+                ..Request::new(command, DocInput::text(&read(&a.policy)?))
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
             (req, a.format.unwrap_or(default))
@@ -260,10 +259,10 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 });
             };
             let req = Request {
-                case: Some(Value::String(ex.case.into())),
+                case: Some(DocInput::text(ex.case)),
                 period: ex.period(),
                 lang,
-                ..Request::new(Command::Split, Value::String(example::POLICY.into()))
+                ..Request::new(Command::Split, DocInput::text(example::POLICY))
             };
             (req, *format)
         }
@@ -276,13 +275,13 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 None => None,
             };
             let req = Request {
-                case: Some(Value::String(read(&a.case)?)),
+                case: Some(DocInput::text(&read(&a.case)?)),
                 period: period(&a.from, &a.to)?,
                 lang,
                 siblings: siblings(&a.sibling)?,
-                previous_case: Some(Value::String(read(previous)?)),
+                previous_case: Some(DocInput::text(&read(previous)?)),
                 booked_through,
-                ..Request::new(Command::Compare, Value::String(read(&a.policy)?))
+                ..Request::new(Command::Compare, DocInput::text(&read(&a.policy)?))
             };
             (req, a.format.unwrap_or(Format::Table))
         }
@@ -408,7 +407,7 @@ fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Res
 /// Many cases (JSON Lines) with one policy, streaming: results as JSON Lines, totals to stderr.
 fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     use fordeling::batch::{Batch, BatchError, CsvBatch};
-    let policy = fordeling::contract::read_policy(Value::String(read(&a.policy)?))
+    let policy = fordeling::contract::read_policy(&DocInput::text(&read(&a.policy)?))
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
     let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
     let mut postings = match &a.postings {
