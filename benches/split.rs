@@ -30,7 +30,7 @@ fn bench_split(c: &mut Criterion) {
         b.iter(|| {
             let mut sum = 0i64;
             for (a, w) in &data {
-                fordeling::split::split_ore(*a, w, &mut out, &mut leftover).unwrap();
+                fordeling::engine::split::split_ore(*a, w, &mut out, &mut leftover).unwrap();
                 sum += out[0];
             }
             black_box(sum)

@@ -1,8 +1,8 @@
 //! The built-in example: a policy for an Ishøj-like municipality and its neighbour, and example
 //! cases. All amounts and keys in it are made up.
 
-use crate::compute::Period;
-use crate::date::Date;
+use crate::model::date::Date;
+use crate::model::validity::Period;
 
 /// The example policy (TOML).
 pub const POLICY: &str = include_str!("../examples/policy.toml");

@@ -20,10 +20,64 @@
 //! assert_eq!(result.totals.case.ore(), lines);
 //! ```
 //!
-//! The modules follow the data: [`policy`] and [`case`] read and validate documents,
-//! [`compute`](mod@compute) does the arithmetic of `SEMANTICS.md`, [`split`](mod@split) is the largest-remainder split, [`explain`] turns
-//! results into text, and [`contract`] is the one JSON request/response format shared by the CLI and
-//! the WebAssembly module.
+//! ## Layers
+//!
+//! The modules are layers; each uses only the ones above it in this list (`docs/ARCHITECTURE.md`):
+//!
+//! * [`model`]: money, dates, validity in time, sector areas, languages, errors;
+//! * [`policy`]: the policy document and its compiled, indexed form;
+//! * [`case`]: the case document, validated against a policy;
+//! * [`engine`]: segments, eligibility, authority and payer, keys, the largest-remainder split,
+//!   state reimbursement, and the result types;
+//! * [`report`]: explanations in Danish and English, posting lines, re-assessment comparisons;
+//! * [`contract`]: the one JSON request/response format shared by the CLI, WebAssembly and every
+//!   other caller, document formats (TOML, JSON) and batch input.
+//!
+//! ## Cookbook
+//!
+//! Explain a split in Danish, as the CLI's `explain --lang da` does:
+//!
+//! ```
+//! use fordeling::{example, Case, Lang, Policy};
+//! let policy = Policy::from_text(example::POLICY).unwrap();
+//! let case = Case::from_text(&policy, example::CASE).unwrap();
+//! let result = fordeling::compute(&policy, &case, example::CASES[0].period()).unwrap();
+//! let text = fordeling::report::explain::explain_text(&result, Lang::Da);
+//! assert!(text.contains("fordelingsnøgle") || text.contains("nøgle"));
+//! ```
+//!
+//! State reimbursement of a household (the case and its siblings):
+//!
+//! ```
+//! use fordeling::{example, Case, Policy};
+//! let policy = Policy::from_text(example::POLICY).unwrap();
+//! let case = Case::from_text(&policy, example::CASE).unwrap();
+//! let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/case-ishoj-sibling.toml"));
+//! let sibling = Case::from_text(&policy, text).unwrap();
+//! let result = fordeling::compute_household(&policy, &case, &[sibling], example::CASES[0].period()).unwrap();
+//! let r = result.reimbursement.unwrap();
+//! assert_eq!(r.total.gross.ore(), r.total.reimbursement.ore() + r.total.net.ore());
+//! ```
+//!
+//! Posting lines, and a batch of cases as JSON Lines:
+//!
+//! ```
+//! use fordeling::{example, Case, Policy};
+//! let policy = Policy::from_text(example::POLICY).unwrap();
+//! let case = Case::from_text(&policy, example::CASE).unwrap();
+//! let result = fordeling::compute(&policy, &case, example::CASES[0].period()).unwrap();
+//! let postings = fordeling::report::postings::postings(&policy, &result);
+//! assert!(!postings.is_empty());
+//!
+//! let mut batch = fordeling::contract::batch::Batch::new(&policy, example::CASES[0].period());
+//! let record = fordeling::contract::handle_json(&serde_json::json!({
+//!     "version": 1, "command": "parse", "policy": example::POLICY, "case": example::CASE
+//! }).to_string());
+//! let case_json = serde_json::from_str::<serde_json::Value>(&record).unwrap()["result"]["case"].to_string();
+//! let mut out = String::new();
+//! batch.push(&case_json, &mut out).unwrap();
+//! assert_eq!(batch.finish().cases, 1);
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(
@@ -31,28 +85,18 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout, clippy::print_stderr)
 )]
 
-pub mod batch;
 pub mod case;
-pub mod compare;
-pub mod compute;
 pub mod contract;
-pub mod date;
-pub mod doc;
-pub mod error;
+pub mod engine;
 pub mod example;
-pub mod explain;
 pub mod gen;
-pub mod money;
+pub mod model;
 pub mod policy;
-pub mod postings;
-pub mod reimbursement;
-pub mod split;
+pub mod report;
 pub mod workload;
 
 pub use case::{Case, CaseDoc};
-pub use compute::{compute, Period, SplitResult};
-pub use date::{Date, Month};
-pub use error::{ComputeError, Doc, InputError, InputErrors};
-pub use money::{Amount, Money, Weight};
+pub use engine::split::{split, Share, SplitError};
+pub use engine::{compute, compute_household, SplitResult};
+pub use model::{Amount, ComputeError, Date, Doc, InputError, InputErrors, Lang, Money, Month, Period, Sector, Weight};
 pub use policy::{Policy, PolicyDoc};
-pub use split::{split, Share, SplitError};

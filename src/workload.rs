@@ -15,8 +15,8 @@
 
 use std::fmt;
 
-use crate::money::MAX_ORE;
-use crate::split::split_ore;
+use crate::engine::split::split_ore;
+use crate::model::money::MAX_ORE;
 
 /// The header of a workload input file.
 pub const INPUT_HEADER: &str = "case_id,service,amount_dkk,dept_a_weight,dept_b_weight,dept_c_weight,dept_d_weight";

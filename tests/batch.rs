@@ -1,7 +1,7 @@
 //! Batch over many cases (JSON Lines) with one policy: bad records are reported with their line
 //! numbers and the rest is computed; totals equal the sum of single runs, whatever the order.
 
-use fordeling::batch::Batch;
+use fordeling::contract::batch::Batch;
 use fordeling::{example, Policy};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -165,8 +165,8 @@ fn json_case(id: &str, lines: &[(&str, &str, &str, &str)]) -> String {
 fn run_csv(
     policy: &Policy,
     rows: &[String],
-) -> (fordeling::batch::BatchTotals, Vec<fordeling::batch::BatchError>, String) {
-    let mut csv = fordeling::batch::CsvBatch::new(Batch::new(policy, period()), CSV_HEADER).unwrap();
+) -> (fordeling::contract::batch::BatchTotals, Vec<fordeling::contract::batch::BatchError>, String) {
+    let mut csv = fordeling::contract::batch::CsvBatch::new(Batch::new(policy, period()), CSV_HEADER).unwrap();
     let mut out = String::new();
     let mut errors = Vec::new();
     for r in rows {
@@ -208,9 +208,10 @@ fn csv_bad_rows_between_good_cases_are_reported_and_the_rest_computed() {
 #[test]
 fn csv_header_problems_are_named() {
     let policy = Policy::from_text(example::POLICY).unwrap();
-    let err = fordeling::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date,colour").unwrap_err();
+    let err =
+        fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date,colour").unwrap_err();
     assert_eq!(err.errors[0].field.as_deref(), Some("colour"));
-    let err = fordeling::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date").unwrap_err();
+    let err = fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date").unwrap_err();
     assert!(err.errors[0].message.contains("lacks"), "{err:?}");
 }
 
@@ -272,7 +273,7 @@ fn cli_csv_batch_writes_results_and_postings_that_net_to_the_totals() {
     let total_line = stderr.lines().find(|l| l.starts_with("total ")).unwrap();
     let total: fordeling::Money = total_line.trim_start_matches("total ").parse().unwrap();
     let csv = std::fs::read_to_string(&postings).unwrap();
-    assert!(csv.starts_with(fordeling::postings::CSV_HEADER));
+    assert!(csv.starts_with(fordeling::report::postings::CSV_HEADER));
     let net: i64 =
         csv.lines().skip(1).map(|l| l.split(',').nth(7).unwrap().parse::<fordeling::Money>().unwrap().ore()).sum();
     assert_eq!(net, total.ore(), "postings net to the gross cost");

@@ -129,7 +129,7 @@ proptest! {
                                           cuts in prop::collection::btree_set(2u32..=29, 0..5), month in 1u32..=12) {
         // Agreements starting on the cut days split the month into segments with different keys.
         let amount = rust_decimal::Decimal::new(m, scale);
-        let days = fordeling::date::days_in_month(2024, month);
+        let days = fordeling::model::date::days_in_month(2024, month);
         let mut starts: Vec<u32> = vec![1];
         starts.extend(cuts.iter().copied().filter(|&d| d <= days));
         let agreements: Vec<Value> = starts.iter().enumerate().map(|(i, &d)| {

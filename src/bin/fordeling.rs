@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use fordeling::contract::{handle, Command, DocInput, Output, Request, Response};
-use fordeling::explain::{explain_text, policy_summary, table, Lang};
+use fordeling::report::explain::{explain_text, policy_summary, table};
+use fordeling::Lang;
 use fordeling::{example, Date, Period};
 
 /// Exit code: the input was invalid (documents, arguments, unreadable files).
@@ -304,14 +305,14 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
-        (Format::Table, Output::Postings { postings, .. }) => fordeling::postings::csv(postings),
+        (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
             let mut t = format!("before {}  after {}\nmonth,department,before,after,difference\n", c.before, c.after);
             for ch in &c.changes {
                 t.push_str(&format!("{},{},{},{},{}\n", ch.month, ch.department, ch.before, ch.after, ch.difference));
             }
             t.push_str("\ncorrections\n");
-            t.push_str(&fordeling::postings::csv(&c.corrections));
+            t.push_str(&fordeling::report::postings::csv(&c.corrections));
             t
         }
     })
@@ -406,7 +407,7 @@ fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Res
 
 /// Many cases (JSON Lines) with one policy, streaming: results as JSON Lines, totals to stderr.
 fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
-    use fordeling::batch::{Batch, BatchError, CsvBatch};
+    use fordeling::contract::batch::{Batch, BatchError, CsvBatch};
     let policy = fordeling::contract::read_policy(&DocInput::text(&read(&a.policy)?))
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
     let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
@@ -415,7 +416,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
             batch = batch.with_postings();
             let mut w =
                 std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| io_failure(&p.display().to_string(), e))?);
-            writeln!(w, "{}", fordeling::postings::CSV_HEADER).map_err(|e| io_failure("postings", e))?;
+            writeln!(w, "{}", fordeling::report::postings::CSV_HEADER).map_err(|e| io_failure("postings", e))?;
             Some(w)
         }
         None => None,

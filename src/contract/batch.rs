@@ -13,15 +13,16 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::case::{Case, CaseDoc, ChildDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
-use crate::compute::{compute, Period};
+use crate::contract::format::parse_json;
 use crate::contract::ErrorReport;
-use crate::date::{Date, Month};
-use crate::doc::parse_json;
-use crate::doc::Validity;
-use crate::error::{ComputeError, Doc};
-use crate::money::Amount;
+use crate::engine::compute;
+use crate::model::date::{Date, Month};
+use crate::model::error::{ComputeError, Doc};
+use crate::model::money::Amount;
+use crate::model::sector::Sector;
+use crate::model::validity::Period;
+use crate::model::validity::Validity;
 use crate::policy::Policy;
-use crate::policy::Sector;
 
 /// A bad record of a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub struct BatchTotals {
 
 impl fmt::Display for BatchTotals {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let money = crate::workload::ore_text;
+        let money = crate::model::money::ore_text;
         writeln!(f, "cases {}, lines {}, bad records {}", self.cases, self.lines, self.bad_records)?;
         for (d, v) in &self.departments {
             writeln!(f, "department {d} {}", money(*v))?;
@@ -107,7 +108,7 @@ impl<'p> Batch<'p> {
     }
 
     /// The posting lines collected since the last call, as CSV rows without the header
-    /// ([`crate::postings::CSV_HEADER`]); empty unless [`Batch::with_postings`] was used.
+    /// ([`crate::report::postings::CSV_HEADER`]); empty unless [`Batch::with_postings`] was used.
     pub fn take_postings(&mut self) -> String {
         self.postings.as_mut().map(std::mem::take).unwrap_or_default()
     }
@@ -167,7 +168,7 @@ impl<'p> Batch<'p> {
             *t.reimbursement.entry(d.department.clone()).or_default() += i128::from(d.reimbursement.ore());
         }
         if let Some(p) = &mut self.postings {
-            let rows = crate::postings::csv(&crate::postings::postings(self.policy, &split));
+            let rows = crate::report::postings::csv(&crate::report::postings::postings(self.policy, &split));
             p.push_str(rows.split_once('\n').map_or("", |r| r.1));
         }
         // The contract's writer: the same bytes as the `split` answer's result.
@@ -212,7 +213,7 @@ pub struct CsvBatch<'p> {
     columns: Vec<usize>,
     line: u64,
     current: Option<Pending>,
-    seen: HashSet<u64>,
+    seen: HashSet<String>,
 }
 
 /// The case being read.
@@ -307,7 +308,7 @@ impl<'p> CsvBatch<'p> {
         let mut done = Vec::new();
         if !same {
             done = self.flush(out);
-            if !self.seen.insert(crate::gen::fnv1a(id.as_bytes())) {
+            if !self.seen.insert(id.clone()) {
                 errors.push(record_error(
                     line,
                     "case",

@@ -6,11 +6,13 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
-use crate::doc::{check_overlaps, parse_text, Validity};
-use crate::error::{Doc, InputError, InputErrors};
-use crate::money::Amount;
-use crate::policy::{KeyKind, MuniIx, Policy, Rule, Sector, ShareDoc};
+use crate::model::date::Date;
+
+use crate::model::error::{Doc, InputError, InputErrors};
+use crate::model::money::Amount;
+use crate::model::sector::Sector;
+use crate::model::validity::{check_overlaps, Validity};
+use crate::policy::{KeyKind, MuniIx, Policy, Rule, ShareDoc};
 
 /// The most service lines one case may have.
 pub const MAX_SERVICES_PER_CASE: usize = 1000;
@@ -233,12 +235,6 @@ pub struct Case {
 }
 
 impl Case {
-    /// Parse a case from TOML or JSON text and validate it against `policy`.
-    pub fn from_text(policy: &Policy, text: &str) -> Result<Case, InputErrors> {
-        let doc: CaseDoc = parse_text(Doc::Case, text)?;
-        Case::compile(policy, &doc)
-    }
-
     /// Validate a parsed case against `policy`, reporting every problem found.
     pub fn compile(policy: &Policy, doc: &CaseDoc) -> Result<Case, InputErrors> {
         let d = Doc::Case;

@@ -5,31 +5,11 @@
 
 use std::fmt::Write;
 
-use serde::{Deserialize, Serialize};
+use crate::model::lang::Lang;
 
-use crate::compute::{Criterion, KeyUsed, Line, Responsible, SplitResult};
+use crate::engine::result::Reimbursement;
+use crate::engine::result::{Criterion, KeyUsed, Line, Responsible, SplitResult};
 use crate::policy::KeyKind;
-use crate::reimbursement::Reimbursement;
-
-/// A language for texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Danish.
-    Da,
-}
-
-impl Lang {
-    fn t<'a>(self, en: &'a str, da: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Da => da,
-        }
-    }
-}
 
 fn criterion_text(c: &Criterion, l: Lang) -> String {
     let mark = if c.passed { "✓" } else { "✗" };
@@ -400,7 +380,7 @@ pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
         let _ = writeln!(o, "  {:<20} {:<14} {:<32} {}", d.id, d.municipality, sectors.join(","), d.name);
     }
     let _ = writeln!(o, "\n{} ({})", l.t("Services", "Ydelser"), p.services.len());
-    let who = |t: &Option<crate::policy::TargetDoc>, s: crate::policy::Sector| match t {
+    let who = |t: &Option<crate::policy::TargetDoc>, s: crate::model::sector::Sector| match t {
         Some(crate::policy::TargetDoc { department: Some(d), .. }) => d.clone(),
         Some(crate::policy::TargetDoc { sector: Some(x), .. }) => format!("sector:{x}"),
         _ => format!("sector:{s}"),

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::compute::SplitResult;
-use crate::date::Month;
-use crate::money::Money;
+use crate::engine::result::SplitResult;
+use crate::model::date::Month;
+use crate::model::money::Money;
 use crate::policy::Policy;
-use crate::postings::{postings, Posting};
+use crate::report::postings::{postings, Posting};
 
 /// What changes for one department in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

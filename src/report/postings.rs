@@ -13,9 +13,9 @@
 
 use serde::Serialize;
 
-use crate::compute::SplitResult;
-use crate::date::Month;
-use crate::money::Money;
+use crate::engine::result::SplitResult;
+use crate::model::date::Month;
+use crate::model::money::Money;
 use crate::policy::{Policy, ServiceKind};
 
 /// The kind of a posting.

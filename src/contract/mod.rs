@@ -24,16 +24,22 @@
 
 use std::sync::Arc;
 
+pub mod batch;
+pub mod format;
+
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::case::{Case, CaseDoc};
-use crate::compute::{compute, compute_household, Period, SplitResult};
-use crate::doc::{parse_json, parse_text, MAX_INPUT_BYTES};
-use crate::error::{ComputeError, Doc, InputError, InputErrors};
-use crate::explain::{explain_text, Lang};
+use crate::contract::format::{parse_json, parse_text, MAX_INPUT_BYTES};
+use crate::engine::result::SplitResult;
+use crate::engine::{compute, compute_household};
+use crate::model::error::{ComputeError, Doc, InputError, InputErrors};
+use crate::model::lang::Lang;
+use crate::model::validity::Period;
 use crate::policy::{Policy, PolicyDoc};
+use crate::report::explain::explain_text;
 
 /// The contract version this library speaks.
 pub const CONTRACT_VERSION: u32 = 1;
@@ -64,7 +70,7 @@ pub enum Detail {
     /// Every fact of every line.
     #[default]
     Full,
-    /// Lines reduced to amount, key and shares ([`crate::compute::LineSummary`]).
+    /// Lines reduced to amount, key and shares ([`crate::engine::result::LineSummary`]).
     Summary,
 }
 
@@ -106,7 +112,7 @@ pub struct Request {
     pub previous_case: Option<DocInput>,
     /// For `compare`: the last month already booked (`YYYY-MM`); default: every month of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub booked_through: Option<crate::date::Month>,
+    pub booked_through: Option<crate::model::date::Month>,
 }
 
 impl Request {
@@ -203,7 +209,7 @@ pub enum Output {
     /// For `split`.
     Split(SplitResult),
     /// For `split` with `detail: "summary"`.
-    Summary(crate::compute::SplitSummary),
+    Summary(crate::engine::result::SplitSummary),
     /// For `parse`: the validated documents as JSON.
     Parse {
         /// The policy document.
@@ -217,14 +223,14 @@ pub enum Output {
         /// The split.
         split: SplitResult,
         /// The postings, in line order.
-        postings: Vec<crate::postings::Posting>,
+        postings: Vec<crate::report::postings::Posting>,
     },
     /// For `compare`: the new split and the comparison with the previous one.
     Compare {
         /// The split of the case as it is now.
         split: SplitResult,
         /// What changes, and the corrections.
-        comparison: crate::compare::Comparison,
+        comparison: crate::report::compare::Comparison,
     },
     /// For `explain`: the split and its explanation in words.
     Explain {
@@ -469,7 +475,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
             ok(Output::Explain { split, text })
         }
         Command::Postings => {
-            let postings = crate::postings::postings(policy, &split);
+            let postings = crate::report::postings::postings(policy, &split);
             ok(Output::Postings { split, postings })
         }
         Command::Compare => {
@@ -485,7 +491,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
                 Ok(r) => r,
                 Err(e) => return compute_error(&e),
             };
-            let comparison = crate::compare::compare(policy, &before, &split, req.booked_through);
+            let comparison = crate::report::compare::compare(policy, &before, &split, req.booked_through);
             ok(Output::Compare { split, comparison })
         }
         _ if req.detail == Detail::Summary => ok(Output::Summary(split.into())),

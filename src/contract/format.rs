@@ -5,10 +5,10 @@
 //! that name the document and the path of the bad value (`services[2].amount`).
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
-use crate::date::Date;
-use crate::error::{Doc, InputError};
+use crate::case::{Case, CaseDoc};
+use crate::model::error::{Doc, InputError, InputErrors};
+use crate::policy::{Policy, PolicyDoc};
 
 /// The largest document accepted, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -121,67 +121,18 @@ fn one_line(message: &str) -> String {
     message.trim().replace('\n', " ").replace("  ", " ")
 }
 
-/// A validity interval: from a date (or always) to an inclusive date (or open-ended).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Validity {
-    /// First day in force; absent means "since always".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<Date>,
-    /// Last day in force (inclusive); absent means open-ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<Date>,
-}
-
-impl Validity {
-    /// Whether the interval contains `d`.
-    pub fn contains(&self, d: Date) -> bool {
-        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
-    }
-
-    /// The first day both intervals contain, if any.
-    pub fn overlap_start(&self, other: &Validity) -> Option<Date> {
-        let start = match (self.from, other.from) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
-        let end = match (self.to, other.to) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        match (start, end) {
-            (Some(s), Some(e)) if s > e => None,
-            (Some(s), _) => Some(s),
-            (None, Some(e)) => Some(e),
-            (None, None) => crate::date::Date::new(crate::date::MIN_YEAR, 1, 1).ok(),
-        }
-    }
-
-    /// The boundaries where this interval starts or stops being in force (`from`, `to + 1`).
-    pub(crate) fn cuts(&self) -> impl Iterator<Item = Date> {
-        self.from.into_iter().chain(self.to.and_then(Date::succ))
-    }
-
-    /// Check `to >= from`.
-    pub(crate) fn check(&self, doc: Doc, item: &str) -> Result<(), InputError> {
-        match (self.from, self.to) {
-            (Some(f), Some(t)) if t < f => {
-                Err(InputError::EndBeforeStart { doc, item: item.into(), from: f.to_string(), to: t.to_string() })
-            }
-            _ => Ok(()),
-        }
+impl Policy {
+    /// Parse a policy from TOML or JSON text and validate it.
+    pub fn from_text(text: &str) -> Result<Policy, InputErrors> {
+        let doc: PolicyDoc = parse_text(Doc::Policy, text)?;
+        Policy::compile(&doc)
     }
 }
 
-/// Report every pair of overlapping intervals among `items` (name, validity).
-pub(crate) fn check_overlaps(doc: Doc, items: &[(String, Validity)], errors: &mut Vec<InputError>) {
-    let mut sorted: Vec<&(String, Validity)> = items.iter().collect();
-    sorted.sort_by_key(|(_, v)| v.from);
-    for (i, (name, v)) in sorted.iter().enumerate() {
-        for (other, w) in &sorted[i + 1..] {
-            if let Some(on) = v.overlap_start(w) {
-                errors.push(InputError::Overlap { doc, item: other.clone(), other: name.clone(), on: on.to_string() });
-            }
-        }
+impl Case {
+    /// Parse a case from TOML or JSON text and validate it against `policy`.
+    pub fn from_text(policy: &Policy, text: &str) -> Result<Case, InputErrors> {
+        let doc: CaseDoc = parse_text(Doc::Case, text)?;
+        Case::compile(policy, &doc)
     }
 }

@@ -10,7 +10,7 @@
 //!
 //! The arithmetic is on integers (øre times scaled weights, in `u128`), so it is exact and fast.
 
-use crate::money::{Money, Weight, MAX_ORE, MAX_WEIGHT_DECIMALS};
+use crate::model::money::{Money, Weight, MAX_ORE, MAX_WEIGHT_DECIMALS};
 
 /// Why an amount cannot be split.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,10 +91,10 @@ pub(crate) fn scale_weights(weights: &[Weight]) -> Result<Vec<u128>, SplitError>
 }
 
 /// The exact share `amount * w / total` in DKK as text.
-pub(crate) fn exact_share(amount_ore: i64, w: u128, total: u128) -> crate::money::Exact {
+pub(crate) fn exact_share(amount_ore: i64, w: u128, total: u128) -> crate::model::money::Exact {
     // Both fit: |amount| <= 1e14, w <= 1e22, total <= 1e25 (checked in `split_ore`).
     let num = i128::from(amount_ore) * i128::try_from(w).unwrap_or(0);
-    crate::money::Exact::new(num, i128::try_from(total).unwrap_or(1).max(1))
+    crate::model::money::Exact::new(num, i128::try_from(total).unwrap_or(1).max(1))
 }
 
 /// The allocation-free core of [`split`]: split `amount` øre by integer `weights` (listed in
@@ -105,7 +105,7 @@ pub(crate) fn exact_share(amount_ore: i64, w: u128, total: u128) -> crate::money
 /// ```
 /// let mut out = [0i64; 3];
 /// let mut leftover = [false; 3];
-/// fordeling::split::split_ore(100, &[1, 1, 1], &mut out, &mut leftover).unwrap();
+/// fordeling::engine::split::split_ore(100, &[1, 1, 1], &mut out, &mut leftover).unwrap();
 /// assert_eq!(out, [34, 33, 33]);
 /// assert_eq!(leftover, [true, false, false]);
 /// ```

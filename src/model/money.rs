@@ -61,6 +61,14 @@ fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     Decimal::from_str_exact(t).map_err(|_| NumberError::NotANumber(shown()))
 }
 
+/// A sum of øre that may exceed the range of [`Money`] (a batch total), as DKK text with two
+/// decimals.
+pub fn ore_text(ore: i128) -> String {
+    let sign = if ore < 0 { "-" } else { "" };
+    let a = ore.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
+}
+
 /// An exact amount of DKK as given in an input, at most [`MAX_AMOUNT`] in magnitude.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(Decimal);

@@ -1,512 +1,18 @@
-//! The shared-financing policy: a declarative, dated document ([`PolicyDoc`]) validated once into a
-//! compiled [`Policy`].
-//!
-//! A policy declares municipalities, their departments and the sector areas each department serves,
-//! a catalogue of services (who may grant each one and who must pay, with legal basis), allocation
-//! keys with dated versions, dated eligibility criteria, and dated cross-municipality arrangements
-//! (municipality A grants on behalf of municipality B, which keeps paying).
+//! Validation: a [`PolicyDoc`] becomes a [`Policy`], with every problem reported at once, each
+//! naming the item (`services[2] 'aflastning'`) and the field.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
-use crate::doc::{check_overlaps, parse_text, Validity};
-use crate::error::{Doc, InputError, InputErrors};
-use crate::money::Weight;
-
-/// A sector area (sektorområde).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Sector {
-    /// Children's social services, incl. the disability team (Barnets lov).
-    ChildrenSocial,
-    /// Day care and schools, incl. PPR.
-    DaycareSchool,
-    /// Health and rehabilitation.
-    Health,
-    /// Employment (the parents' jobs).
-    Employment,
-    /// Adult services, aids and housing.
-    Adult,
-}
-
-impl Sector {
-    /// The snake_case name used in documents.
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-impl fmt::Display for Sector {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The document
-// ---------------------------------------------------------------------------------------------
-
-/// A policy document as written (TOML or JSON). See the README for a full example.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct PolicyDoc {
-    /// Name of the policy.
-    pub name: String,
-    /// Free-text version label.
-    #[serde(default)]
-    pub version: Option<String>,
-    /// Municipalities.
-    pub municipalities: Vec<MunicipalityDoc>,
-    /// Departments.
-    pub departments: Vec<DepartmentDoc>,
-    /// The service catalogue.
-    pub services: Vec<ServiceDoc>,
-    /// Allocation keys.
-    #[serde(default)]
-    pub keys: Vec<KeyDoc>,
-    /// Eligibility criteria, by validity.
-    #[serde(default)]
-    pub eligibility: Vec<CriteriaDoc>,
-    /// Cross-municipality arrangements.
-    #[serde(default)]
-    pub arrangements: Vec<ArrangementDoc>,
-    /// State reimbursement of particularly expensive single cases, if the policy computes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reimbursement: Option<crate::reimbursement::SchemeDoc>,
-}
-
-/// A municipality.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct MunicipalityDoc {
-    /// Id used elsewhere in the documents.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Kommunekode (three digits, e.g. 183 for Ishøj).
-    pub code: u16,
-}
-
-/// A department (forvaltning, center, afdeling).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct DepartmentDoc {
-    /// Id used elsewhere in the documents.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Id of its municipality.
-    pub municipality: String,
-    /// The sector areas it serves. A municipality has at most one department per sector area: that
-    /// department is "the municipality's department for the sector".
-    pub sectors: Vec<Sector>,
-}
-
-/// A department named directly or as "the responsible municipality's department for a sector".
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct TargetDoc {
-    /// A department id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-    /// A sector area, resolved in the municipality that pays (or grants, for authority).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector: Option<Sector>,
-}
-
-/// A legal basis, dated (Barnets lov replaced parts of Serviceloven on 2024-01-01).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct LegalBasisDoc {
-    /// The text, e.g. "Barnets lov § 86".
-    pub text: String,
-    /// First day in force.
-    #[serde(default)]
-    pub from: Option<Date>,
-    /// Last day in force.
-    #[serde(default)]
-    pub to: Option<Date>,
-}
-
-/// How a service is booked (used for posting lines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ServiceKind {
-    /// A cash benefit to the family (art 5.2).
-    CashBenefit,
-    /// A service or measure bought or delivered.
-    #[default]
-    Service,
-}
-
-/// A service in the catalogue.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceDoc {
-    /// Id used by cases.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// The sector area in which the service is granted.
-    pub sector: Sector,
-    /// Legal bases, dated.
-    pub legal_basis: Vec<LegalBasisDoc>,
-    /// Who may grant it; by default the acting municipality's department for `sector`.
-    #[serde(default)]
-    pub authority: Option<TargetDoc>,
-    /// Who must pay; by default the acting municipality's department for `sector`.
-    #[serde(default)]
-    pub payer: Option<TargetDoc>,
-    /// Id of the policy key used for eligible cases, if any.
-    #[serde(default)]
-    pub key: Option<String>,
-    /// Account function (kontoplan), e.g. "5.57.72".
-    #[serde(default)]
-    pub function: Option<String>,
-    /// How the service is booked.
-    #[serde(default)]
-    pub kind: ServiceKind,
-}
-
-/// The kind of an allocation key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum KeyKind {
-    /// 100 % to one department (the payer unless one is named).
-    Sole,
-    /// Fixed percentages; below 100 the rest goes to the payer.
-    Percent,
-    /// Proportional to weights.
-    Weights,
-    /// Equal weights over the listed departments, or over the departments involved in the case.
-    Equal,
-}
-
-impl fmt::Display for KeyKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.into())
-    }
-}
-
-/// One department's entry in a key.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ShareDoc {
-    /// A department id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-    /// Or a sector area, resolved in the paying municipality.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector: Option<Sector>,
-    /// Percentage (percent keys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub percent: Option<Weight>,
-    /// Weight (weights keys).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<Weight>,
-}
-
-/// A dated version of a policy key.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct KeyVersionDoc {
-    /// First day in force.
-    #[serde(default)]
-    pub from: Option<Date>,
-    /// Last day in force.
-    #[serde(default)]
-    pub to: Option<Date>,
-    /// The kind.
-    pub kind: KeyKind,
-    /// The entries.
-    #[serde(default)]
-    pub shares: Vec<ShareDoc>,
-}
-
-/// A policy allocation key with its versions over time.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct KeyDoc {
-    /// Id used by services.
-    pub id: String,
-    /// Name or reason (responsibility, gain, ...).
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Versions; they may not overlap.
-    pub versions: Vec<KeyVersionDoc>,
-}
-
-/// An age range in whole years, both ends inclusive.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct AgeDoc {
-    /// Youngest age that qualifies.
-    pub min: u8,
-    /// Oldest age that qualifies (eligible until the day before the next birthday).
-    pub max: u8,
-}
-
-/// Eligibility criteria for shared financing in force over a period.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct CriteriaDoc {
-    /// First day in force.
-    #[serde(default)]
-    pub from: Option<Date>,
-    /// Last day in force.
-    #[serde(default)]
-    pub to: Option<Date>,
-    /// Minimum number of distinct sector areas involved (default 2).
-    #[serde(default = "two")]
-    pub min_sector_areas: u8,
-    /// Whether family consent is required (default yes).
-    #[serde(default = "yes")]
-    pub consent_required: bool,
-    /// Whether a significant and permanent disability is required (default yes).
-    #[serde(default = "yes")]
-    pub disability_required: bool,
-    /// Age range of the child, if any.
-    #[serde(default)]
-    pub age: Option<AgeDoc>,
-    /// Municipalities covered (the child's acting municipality must be one); default all.
-    #[serde(default)]
-    pub municipalities: Option<Vec<String>>,
-}
-
-fn two() -> u8 {
-    2
-}
-fn yes() -> bool {
-    true
-}
-
-/// Municipality `grantor` grants (and delivers) services in `sectors` on behalf of `on_behalf_of`,
-/// which keeps the payment obligation.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ArrangementDoc {
-    /// Id.
-    pub id: String,
-    /// The municipality that grants.
-    pub grantor: String,
-    /// The municipality whose residents it grants for.
-    pub on_behalf_of: String,
-    /// The sector areas covered.
-    pub sectors: Vec<Sector>,
-    /// First day in force.
-    #[serde(default)]
-    pub from: Option<Date>,
-    /// Last day in force.
-    #[serde(default)]
-    pub to: Option<Date>,
-    /// Legal basis or decision.
-    #[serde(default)]
-    pub basis: Option<String>,
-}
-
-// ---------------------------------------------------------------------------------------------
-// The compiled policy
-// ---------------------------------------------------------------------------------------------
-
-/// Index of a municipality in [`Policy::municipalities`].
-pub type MuniIx = usize;
-/// Index of a department in [`Policy::departments`] (sorted by id, so index order is id order).
-pub type DeptIx = usize;
-
-/// A municipality.
-#[derive(Debug, Clone)]
-pub struct Municipality {
-    /// Id.
-    pub id: Arc<str>,
-    /// Name.
-    pub name: String,
-    /// Kommunekode.
-    pub code: u16,
-}
-
-/// A department.
-#[derive(Debug, Clone)]
-pub struct Department {
-    /// Id.
-    pub id: Arc<str>,
-    /// Name.
-    pub name: Arc<str>,
-    /// Its municipality.
-    pub municipality: MuniIx,
-    /// The sector areas it serves.
-    pub sectors: Vec<Sector>,
-}
-
-/// A resolved department reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// A fixed department.
-    Department(DeptIx),
-    /// The responsible municipality's department for a sector area.
-    Sector(Sector),
-}
-
-/// A compiled key rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rule {
-    /// 100 % to the target, or to the payer.
-    Sole(Option<Target>),
-    /// Percentages; the rest to the payer.
-    Percent(Vec<(Target, Weight)>),
-    /// Weights.
-    Weights(Vec<(Target, Weight)>),
-    /// Equal over the targets, or over the departments involved in the case when empty.
-    Equal(Vec<Target>),
-}
-
-impl Rule {
-    /// The kind of the rule.
-    pub fn kind(&self) -> KeyKind {
-        match self {
-            Rule::Sole(_) => KeyKind::Sole,
-            Rule::Percent(_) => KeyKind::Percent,
-            Rule::Weights(_) => KeyKind::Weights,
-            Rule::Equal(_) => KeyKind::Equal,
-        }
-    }
-}
-
-/// A dated version of a key.
-#[derive(Debug, Clone)]
-pub struct KeyVersion {
-    /// When it is in force.
-    pub validity: Validity,
-    /// The rule.
-    pub rule: Rule,
-}
-
-/// A policy key.
-#[derive(Debug, Clone)]
-pub struct Key {
-    /// Id.
-    pub id: Arc<str>,
-    /// Name.
-    pub name: Option<String>,
-    /// Versions, sorted by start.
-    pub versions: Vec<KeyVersion>,
-}
-
-/// A service in the compiled catalogue.
-#[derive(Debug, Clone)]
-pub struct Service {
-    /// Id.
-    pub id: Arc<str>,
-    /// Name.
-    pub name: Arc<str>,
-    /// Sector area in which it is granted.
-    pub sector: Sector,
-    /// Legal bases, dated.
-    pub legal_basis: Vec<(Validity, Arc<str>)>,
-    /// Who grants.
-    pub authority: Target,
-    /// Who pays.
-    pub payer: Target,
-    /// Policy key, if any.
-    pub key: Option<usize>,
-    /// Account function.
-    pub function: Option<String>,
-    /// How it is booked.
-    pub kind: ServiceKind,
-}
-
-/// Eligibility criteria in force over a period.
-#[derive(Debug, Clone)]
-pub struct Criteria {
-    /// Position in the document (for explanations).
-    pub index: usize,
-    /// When in force.
-    pub validity: Validity,
-    /// Minimum distinct sector areas.
-    pub min_sector_areas: u8,
-    /// Consent required.
-    pub consent_required: bool,
-    /// Disability required.
-    pub disability_required: bool,
-    /// Age range.
-    pub age: Option<(u8, u8)>,
-    /// Municipalities covered (`None` = all).
-    pub municipalities: Option<Vec<MuniIx>>,
-}
-
-/// A cross-municipality arrangement.
-#[derive(Debug, Clone)]
-pub struct Arrangement {
-    /// Id.
-    pub id: String,
-    /// Granting municipality.
-    pub grantor: MuniIx,
-    /// Paying municipality whose residents are served.
-    pub on_behalf_of: MuniIx,
-    /// Sector areas covered.
-    pub sectors: Vec<Sector>,
-    /// When in force.
-    pub validity: Validity,
-    /// Basis text.
-    pub basis: Option<String>,
-}
-
-/// A validated policy, ready to compute cases with.
-#[derive(Debug, Clone)]
-pub struct Policy {
-    /// Name.
-    pub name: String,
-    /// Version label.
-    pub version: Option<String>,
-    /// Municipalities in document order.
-    pub municipalities: Vec<Municipality>,
-    /// Departments sorted by id.
-    pub departments: Vec<Department>,
-    /// Services in document order.
-    pub services: Vec<Service>,
-    /// Keys in document order.
-    pub keys: Vec<Key>,
-    /// Criteria sorted by start.
-    pub criteria: Vec<Criteria>,
-    /// Arrangements in document order.
-    pub arrangements: Vec<Arrangement>,
-    /// The state reimbursement scheme, if any.
-    pub reimbursement: Option<crate::reimbursement::Scheme>,
-    muni_ix: HashMap<String, MuniIx>,
-    dept_ix: HashMap<String, DeptIx>,
-    service_ix: HashMap<String, usize>,
-    by_sector: HashMap<(MuniIx, Sector), DeptIx>,
-}
-
-/// The most entries one key may have.
-pub const MAX_KEY_ENTRIES: usize = 1000;
+use crate::model::error::{Doc, InputError, InputErrors};
+use crate::model::money::Weight;
+use crate::model::sector::Sector;
+use crate::model::validity::{check_overlaps, Validity};
+use crate::policy::compiled::*;
+use crate::policy::document::*;
 
 impl Policy {
-    /// Parse a policy from TOML or JSON text and validate it.
-    pub fn from_text(text: &str) -> Result<Policy, InputErrors> {
-        let doc: PolicyDoc = parse_text(Doc::Policy, text)?;
-        Policy::compile(&doc)
-    }
-
     /// Validate a parsed document, reporting every problem found.
     pub fn compile(doc: &PolicyDoc) -> Result<Policy, InputErrors> {
         let mut c = Compiler { errors: Vec::new() };
@@ -515,30 +21,6 @@ impl Policy {
             Ok(p)
         } else {
             Err(InputErrors(c.errors))
-        }
-    }
-
-    /// Look up a municipality by id.
-    pub fn municipality(&self, id: &str) -> Option<MuniIx> {
-        self.muni_ix.get(id).copied()
-    }
-    /// Look up a department by id.
-    pub fn department(&self, id: &str) -> Option<DeptIx> {
-        self.dept_ix.get(id).copied()
-    }
-    /// Look up a service by id.
-    pub fn service(&self, id: &str) -> Option<usize> {
-        self.service_ix.get(id).copied()
-    }
-    /// The department of `muni` for `sector`, if it has one.
-    pub fn department_for(&self, muni: MuniIx, sector: Sector) -> Option<DeptIx> {
-        self.by_sector.get(&(muni, sector)).copied()
-    }
-    /// Resolve a target in a municipality.
-    pub fn resolve(&self, t: Target, muni: MuniIx) -> Option<DeptIx> {
-        match t {
-            Target::Department(d) => Some(d),
-            Target::Sector(s) => self.department_for(muni, s),
         }
     }
 
@@ -941,16 +423,10 @@ impl Compiler {
                 }
             }
         }
-        let reimbursement = doc.reimbursement.as_ref().and_then(|r| {
-            crate::reimbursement::compile_scheme(
-                r,
-                &service_ix,
-                &dept_ix,
-                &municipalities,
-                &by_sector,
-                &mut self.errors,
-            )
-        });
+        let reimbursement = doc
+            .reimbursement
+            .as_ref()
+            .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -967,4 +443,116 @@ impl Compiler {
             by_sector,
         }
     }
+}
+
+fn percent_units(w: Weight) -> i128 {
+    let v = w.value();
+    // A weight has at most 10 decimals, so this is exact.
+    v.mantissa() * 10i128.pow(10u32.saturating_sub(v.scale()))
+}
+
+/// Validate a scheme; problems go to `errors`.
+pub(crate) fn compile_scheme(
+    doc: &SchemeDoc,
+    service_ix: &HashMap<String, usize>,
+    dept_ix: &HashMap<String, DeptIx>,
+    municipalities: &[Municipality],
+    by_sector: &HashMap<(MuniIx, Sector), DeptIx>,
+    errors: &mut Vec<InputError>,
+) -> Option<Scheme> {
+    let d = Doc::Policy;
+    let it = format!("reimbursement '{}'", doc.id);
+    let before = errors.len();
+    let mut counts = vec![false; service_ix.len()];
+    for (i, s) in doc.services.iter().enumerate() {
+        match service_ix.get(s) {
+            Some(&ix) if counts.get(ix) == Some(&true) => {
+                errors.push(invalid(d, &it, &format!("services[{i}]"), format!("names service '{s}' twice")))
+            }
+            Some(&ix) => {
+                if let Some(c) = counts.get_mut(ix) {
+                    *c = true;
+                }
+            }
+            None => errors.push(unknown(d, &it, &format!("services[{i}]"), "service", s)),
+        }
+    }
+    if doc.services.is_empty() {
+        errors.push(invalid(d, &it, "services", "name at least one service whose cost counts"));
+    }
+    let recipient = doc.recipient.as_ref().and_then(|t| compile_target(dept_ix, d, &it, "recipient", t, errors));
+    if let Some(Target::Sector(s)) = recipient {
+        for (m, muni) in municipalities.iter().enumerate() {
+            if !by_sector.contains_key(&(m, s)) {
+                errors.push(InputError::Unresolvable {
+                    doc: d,
+                    item: it.clone(),
+                    field: "recipient".into(),
+                    municipality: muni.id.to_string(),
+                    sector: s.to_string(),
+                });
+            }
+        }
+    }
+    if doc.levels.is_empty() {
+        errors.push(invalid(d, &it, "levels", "name at least one level of thresholds and rates"));
+    }
+    let mut levels = Vec::new();
+    let mut dated = Vec::new();
+    for (j, l) in doc.levels.iter().enumerate() {
+        let lit = format!("{it}.levels[{j}]");
+        let validity = Validity { from: l.from, to: l.to };
+        if let Err(e) = validity.check(d, &lit) {
+            errors.push(e);
+        }
+        if let Some(f) = l.from.filter(|f| f.day() != 1) {
+            errors.push(invalid(d, &lit, "from", format!("{f} is not a month's first day: levels change per month")));
+        }
+        if let Some(t) = l.to.filter(|t| *t != t.month_of().last_day()) {
+            errors.push(invalid(d, &lit, "to", format!("{t} is not a month's last day: levels change per month")));
+        }
+        dated.push((lit.clone(), validity));
+        if l.tiers.is_empty() || l.tiers.len() > MAX_TIERS {
+            errors.push(invalid(d, &lit, "tiers", format!("has {} tiers; give 1 to {MAX_TIERS}", l.tiers.len())));
+        }
+        let mut tiers: Vec<Tier> = Vec::new();
+        for (k, t) in l.tiers.iter().enumerate() {
+            let field = format!("tiers[{k}]");
+            let (num, den) = t.above.ore_ratio();
+            if den != 1 || num < 0 {
+                errors.push(invalid(
+                    d,
+                    &lit,
+                    &format!("{field}.above"),
+                    format!("{} is not a threshold: give whole øre, not negative", t.above),
+                ));
+                continue;
+            }
+            if let Some(prev) = tiers.last().filter(|p| p.above_ore >= num) {
+                errors.push(invalid(
+                    d,
+                    &lit,
+                    &format!("{field}.above"),
+                    format!("{} must be above the previous tier's threshold {}", t.above, prev.above),
+                ));
+            }
+            let units = percent_units(t.percent);
+            if units <= 0 || units > 100 * PERCENT_UNITS {
+                errors.push(invalid(
+                    d,
+                    &lit,
+                    &format!("{field}.percent"),
+                    format!("{} is not a rate: give above 0 and at most 100", t.percent),
+                ));
+            }
+            tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
+        }
+        levels.push(Level { validity, tiers });
+    }
+    check_overlaps(d, &dated, errors);
+    if errors.len() > before {
+        return None;
+    }
+    levels.sort_by_key(|l| l.validity.from);
+    Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
 }

@@ -1,0 +1,16 @@
+//! The vocabulary every layer shares: money, dates, validity in time, sector areas, languages and
+//! errors. Nothing here knows a policy or a case.
+
+pub mod date;
+pub mod error;
+pub mod lang;
+pub mod money;
+pub mod sector;
+pub mod validity;
+
+pub use date::{Date, Month};
+pub use error::{ComputeError, Doc, InputError, InputErrors};
+pub use lang::Lang;
+pub use money::{Amount, Money, Weight};
+pub use sector::Sector;
+pub use validity::{Period, Validity};

@@ -1,0 +1,248 @@
+//! The compiled policy: every reference resolved to an index, every dated item checked, ready for
+//! the engine.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::model::money::{Amount, Weight};
+use crate::model::sector::Sector;
+use crate::model::validity::Validity;
+use crate::policy::document::*;
+
+/// Index of a municipality in [`Policy::municipalities`].
+pub type MuniIx = usize;
+/// Index of a department in [`Policy::departments`] (sorted by id, so index order is id order).
+pub type DeptIx = usize;
+
+/// A municipality.
+#[derive(Debug, Clone)]
+pub struct Municipality {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: String,
+    /// Kommunekode.
+    pub code: u16,
+}
+
+/// A department.
+#[derive(Debug, Clone)]
+pub struct Department {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// Its municipality.
+    pub municipality: MuniIx,
+    /// The sector areas it serves.
+    pub sectors: Vec<Sector>,
+}
+
+/// A resolved department reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A fixed department.
+    Department(DeptIx),
+    /// The responsible municipality's department for a sector area.
+    Sector(Sector),
+}
+
+/// A compiled key rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// 100 % to the target, or to the payer.
+    Sole(Option<Target>),
+    /// Percentages; the rest to the payer.
+    Percent(Vec<(Target, Weight)>),
+    /// Weights.
+    Weights(Vec<(Target, Weight)>),
+    /// Equal over the targets, or over the departments involved in the case when empty.
+    Equal(Vec<Target>),
+}
+
+impl Rule {
+    /// The kind of the rule.
+    pub fn kind(&self) -> KeyKind {
+        match self {
+            Rule::Sole(_) => KeyKind::Sole,
+            Rule::Percent(_) => KeyKind::Percent,
+            Rule::Weights(_) => KeyKind::Weights,
+            Rule::Equal(_) => KeyKind::Equal,
+        }
+    }
+}
+
+/// A dated version of a key.
+#[derive(Debug, Clone)]
+pub struct KeyVersion {
+    /// When it is in force.
+    pub validity: Validity,
+    /// The rule.
+    pub rule: Rule,
+}
+
+/// A policy key.
+#[derive(Debug, Clone)]
+pub struct Key {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Option<String>,
+    /// Versions, sorted by start.
+    pub versions: Vec<KeyVersion>,
+}
+
+/// A service in the compiled catalogue.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// Sector area in which it is granted.
+    pub sector: Sector,
+    /// Legal bases, dated.
+    pub legal_basis: Vec<(Validity, Arc<str>)>,
+    /// Who grants.
+    pub authority: Target,
+    /// Who pays.
+    pub payer: Target,
+    /// Policy key, if any.
+    pub key: Option<usize>,
+    /// Account function.
+    pub function: Option<String>,
+    /// How it is booked.
+    pub kind: ServiceKind,
+}
+
+/// Eligibility criteria in force over a period.
+#[derive(Debug, Clone)]
+pub struct Criteria {
+    /// Position in the document (for explanations).
+    pub index: usize,
+    /// When in force.
+    pub validity: Validity,
+    /// Minimum distinct sector areas.
+    pub min_sector_areas: u8,
+    /// Consent required.
+    pub consent_required: bool,
+    /// Disability required.
+    pub disability_required: bool,
+    /// Age range.
+    pub age: Option<(u8, u8)>,
+    /// Municipalities covered (`None` = all).
+    pub municipalities: Option<Vec<MuniIx>>,
+}
+
+/// A cross-municipality arrangement.
+#[derive(Debug, Clone)]
+pub struct Arrangement {
+    /// Id.
+    pub id: String,
+    /// Granting municipality.
+    pub grantor: MuniIx,
+    /// Paying municipality whose residents are served.
+    pub on_behalf_of: MuniIx,
+    /// Sector areas covered.
+    pub sectors: Vec<Sector>,
+    /// When in force.
+    pub validity: Validity,
+    /// Basis text.
+    pub basis: Option<String>,
+}
+
+/// A validated policy, ready to compute cases with.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Name.
+    pub name: String,
+    /// Version label.
+    pub version: Option<String>,
+    /// Municipalities in document order.
+    pub municipalities: Vec<Municipality>,
+    /// Departments sorted by id.
+    pub departments: Vec<Department>,
+    /// Services in document order.
+    pub services: Vec<Service>,
+    /// Keys in document order.
+    pub keys: Vec<Key>,
+    /// Criteria sorted by start.
+    pub criteria: Vec<Criteria>,
+    /// Arrangements in document order.
+    pub arrangements: Vec<Arrangement>,
+    /// The state reimbursement scheme, if any.
+    pub reimbursement: Option<Scheme>,
+    pub(crate) muni_ix: HashMap<String, MuniIx>,
+    pub(crate) dept_ix: HashMap<String, DeptIx>,
+    pub(crate) service_ix: HashMap<String, usize>,
+    pub(crate) by_sector: HashMap<(MuniIx, Sector), DeptIx>,
+}
+
+/// The most entries one key may have.
+pub const MAX_KEY_ENTRIES: usize = 1000;
+
+/// Units of 10^-10 percent in one percent (a tier's rate as an integer).
+pub(crate) const PERCENT_UNITS: i128 = 10_000_000_000;
+
+/// A validated scheme.
+#[derive(Debug, Clone)]
+pub struct Scheme {
+    /// Id.
+    pub id: String,
+    /// Legal basis.
+    pub legal_basis: String,
+    /// Whether each catalogue service counts (indexed like [`Policy::services`]).
+    pub counts: Vec<bool>,
+    /// One recipient department, or `None` to follow the split.
+    pub recipient: Option<Target>,
+    /// Levels sorted by start.
+    pub levels: Vec<Level>,
+}
+
+/// A validated level.
+#[derive(Debug, Clone)]
+pub struct Level {
+    /// When in force.
+    pub validity: Validity,
+    /// Tiers by rising threshold.
+    pub tiers: Vec<Tier>,
+}
+
+/// A validated tier.
+#[derive(Debug, Clone)]
+pub struct Tier {
+    /// Yearly threshold as written.
+    pub above: Amount,
+    /// The percentage as written.
+    pub percent: Weight,
+    /// The threshold in øre.
+    pub(crate) above_ore: i128,
+    /// The percentage in units of 10^-10 percent.
+    pub(crate) units: i128,
+}
+
+impl Policy {
+    /// Look up a municipality by id.
+    pub fn municipality(&self, id: &str) -> Option<MuniIx> {
+        self.muni_ix.get(id).copied()
+    }
+    /// Look up a department by id.
+    pub fn department(&self, id: &str) -> Option<DeptIx> {
+        self.dept_ix.get(id).copied()
+    }
+    /// Look up a service by id.
+    pub fn service(&self, id: &str) -> Option<usize> {
+        self.service_ix.get(id).copied()
+    }
+    /// The department of `muni` for `sector`, if it has one.
+    pub fn department_for(&self, muni: MuniIx, sector: Sector) -> Option<DeptIx> {
+        self.by_sector.get(&(muni, sector)).copied()
+    }
+    /// Resolve a target in a municipality.
+    pub fn resolve(&self, t: Target, muni: MuniIx) -> Option<DeptIx> {
+        match t {
+            Target::Department(d) => Some(d),
+            Target::Sector(s) => self.department_for(muni, s),
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The shared-financing policy: a declarative, dated document ([`PolicyDoc`]) validated once into a
+//! compiled [`Policy`].
+//!
+//! A policy declares municipalities, their departments and the sector areas each department serves,
+//! a catalogue of services (who may grant each one and who must pay, with legal basis), allocation
+//! keys with dated versions, dated eligibility criteria, and dated cross-municipality arrangements
+//! (municipality A grants on behalf of municipality B, which keeps paying).
+
+//!
+//! * [`document`]: the policy as written (TOML, JSON or a workbook), declared once with serde;
+//! * [`compiled`]: the validated, indexed policy the engine reads;
+//! * [`compile`]: the checks that turn the one into the other, reporting every problem.
+
+pub mod compile;
+pub mod compiled;
+pub mod document;
+
+pub use compiled::*;
+pub use document::*;
