@@ -16,6 +16,14 @@ step() { # name, log, command...
   fi
   grep -E "^test result|^Running (tests|headless)|golden cases passed" "$log" || true
 }
+# The code's own standards: formatting, lints on every target and feature, the benchmarks still
+# compile, and no import cycle or upward import between the layers (docs/ARCHITECTURE.md).
+step "cargo fmt --check" target/fmt.log cargo fmt --all --check
+step "clippy (all targets, all features)" target/clippy.log \
+  cargo clippy --workspace --all-targets --all-features -- -D warnings
+step "benchmarks compile" target/bench-build.log cargo bench --no-run --features cli
+step "layers" target/layers.log python3 ../shared/tools/layers.py src --order "$(cat docs/layers.txt)"
+tail -1 target/layers.log
 step "native tests" target/test-native.log cargo test --features cli
 # The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
 step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
