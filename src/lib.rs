@@ -24,7 +24,8 @@
 //!
 //! The modules are layers; each uses only the ones above it in this list (`docs/ARCHITECTURE.md`):
 //!
-//! * [`model`]: money, dates, validity in time, sector areas, languages, errors;
+//! * [`i18n`]: the languages and the message catalogues (Danish and English);
+//! * [`model`]: money, dates, validity in time, sector areas, errors;
 //! * [`policy`]: the policy document and its compiled, indexed form;
 //! * [`case`]: the case document, validated against a policy;
 //! * [`engine`]: segments, eligibility, authority and payer, keys, the largest-remainder split,
@@ -90,6 +91,7 @@ pub mod contract;
 pub mod engine;
 pub mod example;
 pub mod gen;
+pub mod i18n;
 pub mod model;
 pub mod policy;
 pub mod report;
@@ -98,5 +100,6 @@ pub mod workload;
 pub use case::{Case, CaseDoc};
 pub use engine::split::{split, Share, SplitError};
 pub use engine::{compute, compute_household, SplitResult};
-pub use model::{Amount, ComputeError, Date, Doc, InputError, InputErrors, Lang, Money, Month, Period, Sector, Weight};
+pub use i18n::Lang;
+pub use model::{Amount, ComputeError, Date, Doc, InputError, InputErrors, Money, Month, Period, Sector, Weight};
 pub use policy::{Policy, PolicyDoc};

@@ -3,14 +3,12 @@
 
 pub mod date;
 pub mod error;
-pub mod lang;
 pub mod money;
 pub mod sector;
 pub mod validity;
 
 pub use date::{Date, Month};
 pub use error::{ComputeError, Doc, InputError, InputErrors};
-pub use lang::Lang;
 pub use money::{Amount, Money, Weight};
 pub use sector::Sector;
 pub use validity::{Period, Validity};

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::model::lang::Lang;
+use crate::i18n::Lang;
 
 use crate::engine::result::Reimbursement;
 use crate::engine::result::{Criterion, KeyUsed, Line, Responsible, SplitResult};

@@ -1,0 +1,362 @@
+//! Every message a user can see, as data: the variant names the catalogue entry, the fields are
+//! its arguments.
+
+use serde::{Deserialize, Serialize};
+
+use super::{lookup, Lang};
+
+/// A message for people, rendered in either language by [`Message::text`].
+///
+/// The fields are texts as the user wrote them or as the library formats them (ids, dates, amounts);
+/// the catalogues decide the words around them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter)]
+#[serde(tag = "message", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+#[allow(missing_docs)] // The catalogues (en.ftl, da.ftl) document each message.
+pub enum Message {
+    // ---- Reading a document -------------------------------------------------------------------
+    InvalidType {
+        found_kind: String,
+        found: String,
+        expected: String,
+    },
+    InvalidValue {
+        found_kind: String,
+        found: String,
+        expected: String,
+    },
+    InvalidLength {
+        length: String,
+        expected: String,
+    },
+    UnknownField {
+        field: String,
+        expected: String,
+    },
+    MissingField {
+        field: String,
+    },
+    DuplicateField {
+        field: String,
+    },
+    UnknownVariant {
+        variant: String,
+        expected: String,
+    },
+    JsonSyntax {
+        position: String,
+        detail: String,
+    },
+    TomlSyntax {
+        position: String,
+        detail: String,
+    },
+    DocumentTooLarge {
+        bytes: String,
+        max: String,
+    },
+    DocumentEmpty,
+    NotADocument {
+        found: String,
+    },
+    NotAJsonNumber {
+        value: String,
+    },
+    /// A message from a library that could not be read as one of the above.
+    Other {
+        detail: String,
+    },
+    // ---- Values -------------------------------------------------------------------------------
+    NotADate {
+        text: String,
+    },
+    DateYear {
+        text: String,
+        min: String,
+        max: String,
+    },
+    DateMonth {
+        text: String,
+    },
+    DateDay {
+        text: String,
+        month: String,
+        days: String,
+    },
+    NotAMonth {
+        text: String,
+    },
+    NotANumber {
+        text: String,
+    },
+    AmountTooLarge {
+        text: String,
+    },
+    WeightNegative {
+        text: String,
+    },
+    WeightRange {
+        text: String,
+    },
+    BareDecimal {
+        text: String,
+    },
+    ArithmeticOverflow {
+        what: String,
+    },
+    // ---- Structure of a policy or case ----------------------------------------------------------
+    Duplicate {
+        id: String,
+    },
+    UnknownReference {
+        field: String,
+        what: String,
+        id: String,
+    },
+    EndBeforeStart {
+        from: String,
+        to: String,
+    },
+    Overlap {
+        other: String,
+        on: String,
+    },
+    PercentAbove100 {
+        total: String,
+    },
+    Unresolvable {
+        field: String,
+        municipality: String,
+        sector: String,
+    },
+    TargetOneOf,
+    KeyTooManyEntries {
+        count: String,
+        max: String,
+    },
+    KeyTakesNo {
+        kind: String,
+        field: String,
+    },
+    KeyNeeds {
+        kind: String,
+        field: String,
+    },
+    SameTargetTwice,
+    SoleAtMostOne,
+    AllWeightsZero,
+    NotAKommunekode {
+        code: String,
+    },
+    NeedMunicipality,
+    NeedSector,
+    SectorTaken {
+        municipality: String,
+        department: String,
+        sector: String,
+    },
+    NeedKeyVersion,
+    NeedLegalBasis,
+    AgeMinAboveMax {
+        min: String,
+        max: String,
+    },
+    OnBehalfOfItself,
+    ServiceTwice {
+        service: String,
+    },
+    NeedCountedService,
+    NeedLevel,
+    NotMonthStart {
+        date: String,
+    },
+    NotMonthEnd {
+        date: String,
+    },
+    TierCount {
+        count: String,
+        max: String,
+    },
+    NotAThreshold {
+        value: String,
+    },
+    TierNotAbove {
+        value: String,
+        previous: String,
+    },
+    NotARate {
+        value: String,
+    },
+    TooManyEntries {
+        count: String,
+        max: String,
+    },
+    TwoMunicipalitiesSameDate {
+        date: String,
+    },
+    NeedHandlekommune,
+    DepartmentNotSector {
+        department: String,
+        sector: String,
+    },
+    NeedService,
+    IncomeNegative {
+        amount: String,
+    },
+    OnceHasTo,
+    // ---- The request ----------------------------------------------------------------------------
+    RequestVersion {
+        version: String,
+        supported: String,
+    },
+    CaseMissing,
+    PreviousCaseMissing,
+    RequestTooLarge {
+        bytes: String,
+        max: String,
+    },
+    // ---- Computing ----------------------------------------------------------------------------
+    ComputeOverflow {
+        item: String,
+    },
+    PeriodTooLong {
+        from: String,
+        to: String,
+        months: String,
+        max: String,
+    },
+    PeriodEndBeforeStart {
+        from: String,
+        to: String,
+    },
+    PeriodNeeded {
+        item: String,
+    },
+    NoHandlekommune {
+        item: String,
+        date: String,
+    },
+    NoDepartmentForSector {
+        municipality: String,
+        sector: String,
+    },
+    KeyUnknownDepartment,
+    KeyAllWeightsZero,
+    SiblingsWithoutScheme,
+    OtherHousehold {
+        household: String,
+        case: String,
+        case_household: String,
+    },
+    SiblingTwice,
+    NoCaseGiven,
+    RecipientOutside {
+        municipality: String,
+    },
+    Internal {
+        what: String,
+    },
+}
+
+/// Marks a [`Message`] carried through serde's `Error::custom` as its JSON form (serde's errors carry
+/// only text); [`Message::from_serde`] reads it back.
+const MARK: &str = "\u{1}fordeling:";
+
+impl Message {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let id: &'static str = self.into();
+        let mut args = self.args();
+        // The value found and the value expected are texts of the catalogue themselves.
+        if matches!(self, Message::InvalidType { .. } | Message::InvalidValue { .. }) {
+            let found_kind = take(&mut args, "found_kind");
+            let found = take(&mut args, "found");
+            let rendered = lookup(lang, &format!("found-{found_kind}"), &[("value".into(), found.clone())]);
+            args.push(("found".into(), rendered.unwrap_or(found)));
+        }
+        for (name, value) in &mut args {
+            match name.as_str() {
+                "expected" => *value = expected_text(lang, value),
+                // Codes (`children_social`, `department`, `percent`) in the words of the catalogue,
+                // where it has them.
+                "sector" | "what" | "kind" => {
+                    let id = format!("{name}-{}", value.replace(' ', "-"));
+                    if let Some(words) = lookup(lang, &id, &[]) {
+                        *value = words;
+                    }
+                }
+                _ => {}
+            }
+        }
+        lookup(lang, id, &args).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The arguments: every field with its value.
+    fn args(&self) -> Vec<(String, String)> {
+        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(self) else { return Vec::new() };
+        map.into_iter()
+            .filter(|(k, _)| k != "message")
+            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+            .collect()
+    }
+
+    /// The message as the text of a serde error (see [`Message::from_serde`]).
+    pub(crate) fn to_serde(&self) -> String {
+        format!("{MARK}{}", serde_json::to_string(self).unwrap_or_default())
+    }
+
+    /// The message carried in the text of a serde error, if there is one.
+    pub(crate) fn from_serde(text: &str) -> Option<Message> {
+        let (_, json) = text.split_once(MARK)?;
+        serde_json::Deserializer::from_str(json).into_iter::<Message>().next()?.ok()
+    }
+}
+
+fn take(args: &mut Vec<(String, String)>, name: &str) -> String {
+    match args.iter().position(|(n, _)| *n == name) {
+        Some(i) => args.remove(i).1,
+        None => String::new(),
+    }
+}
+
+/// What was expected, in words: serde's description of a type (`u16`, `a string`) or the
+/// `expecting` text of a document type (`municipality`), looked up as `expected-…` in the
+/// catalogue; a list of names (`` `a`, `b` ``) stays as it is.
+fn expected_text(lang: Lang, expected: &str) -> String {
+    let key: String =
+        expected.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    lookup(lang, &format!("expected-{}", key.trim_matches('-')), &[]).unwrap_or_else(|| expected.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    #[test]
+    fn every_message_is_in_both_catalogues_and_every_catalogue_entry_is_used() {
+        for lang in [Lang::En, Lang::Da] {
+            let (ids, problems) = crate::i18n::catalogue(lang);
+            assert!(problems.is_empty(), "{lang:?}: {problems:?}");
+            for m in Message::iter() {
+                let id: &'static str = (&m).into();
+                assert!(ids.iter().any(|i| i == id), "{lang:?} has no message '{id}'");
+            }
+            for id in &ids {
+                let used = Message::iter().any(|m| <&'static str>::from(&m) == id)
+                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-"].iter().any(|p| id.starts_with(p));
+                assert!(used, "{lang:?}: '{id}' is not a message");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_survive_serde_errors() {
+        let m = Message::DateDay { text: "2025-02-30".into(), month: "2025-02".into(), days: "28".into() };
+        let carried = format!("{} at line 3 column 9", m.to_serde());
+        assert_eq!(Message::from_serde(&carried), Some(m));
+        assert_eq!(Message::from_serde("missing field `id`"), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! Texts for people, in Danish and English, from one message catalogue per language.
+//!
+//! The catalogues are `en.ftl` and `da.ftl` beside this file (`src/i18n/`), in Project
+//! Fluent's syntax: a municipality can correct a wording there without reading code. Every message a
+//! user can see is a variant of [`Message`]; its id in the catalogues is the variant's name in
+//! kebab-case (`Message::NotADate` is `not-a-date`) and its arguments are the variant's fields. A test
+//! renders every variant in both languages, so a message missing from a catalogue, or an argument a
+//! catalogue names that the variant lacks, fails the build's tests.
+//!
+//! This is the lowest layer: it knows languages and texts, nothing of policies, cases or money.
+
+mod message;
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use serde::{Deserialize, Serialize};
+
+pub use message::Message;
+
+/// A language for texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Danish.
+    Da,
+}
+
+impl Lang {
+    /// `en` in English, `da` in Danish: for the short texts of the explanation that are not in the
+    /// catalogues yet.
+    pub(crate) fn t<'a>(self, en: &'a str, da: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Da => da,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Da => 1,
+        }
+    }
+}
+
+const CATALOGUES: [(&str, &str); 2] = [("en", include_str!("en.ftl")), ("da", include_str!("da.ftl"))];
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The two catalogues, parsed once. A catalogue with a syntax error keeps every message that parsed
+/// (a test keeps both free of errors).
+fn bundles() -> &'static [Bundle; 2] {
+    static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        CATALOGUES.map(|(lang, text)| {
+            let locale = lang.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+            // No Unicode isolation marks around arguments: the texts go to terminals and CSV too.
+            bundle.set_use_isolating(false);
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+            // A message defined twice keeps its first definition.
+            let _ = bundle.add_resource(resource);
+            bundle
+        })
+    })
+}
+
+/// The text of catalogue message `id` in `lang`, with `args` filled in; `None` when the catalogue
+/// has no such message.
+pub(crate) fn lookup(lang: Lang, id: &str, args: &[(String, String)]) -> Option<String> {
+    let bundle = &bundles()[lang.index()];
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(name.as_str(), value.as_str());
+    }
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned())
+}
+
+/// The ids of the messages in a catalogue, and the problems found reading it (for the tests).
+#[cfg(test)]
+pub(crate) fn catalogue(lang: Lang) -> (Vec<String>, Vec<String>) {
+    let text = CATALOGUES[lang.index()].1;
+    let (resource, errors) = match FluentResource::try_new(text.to_string()) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, e)) => (r, e.iter().map(|e| format!("{e:?}")).collect()),
+    };
+    let ids = resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    (ids, errors)
+}
