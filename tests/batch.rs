@@ -5,6 +5,7 @@ use fordeling::contract::batch::Batch;
 use fordeling::{example, Policy};
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use std::io::Read;
 
 /// A generated case as one line of JSON (through the contract's `parse`).
 fn case_line(seed: u64) -> String {
@@ -166,15 +167,25 @@ fn run_csv(
     policy: &Policy,
     rows: &[String],
 ) -> (fordeling::contract::batch::BatchTotals, Vec<fordeling::contract::batch::BatchError>, String) {
-    let mut csv = fordeling::contract::batch::CsvBatch::new(Batch::new(policy, period()), CSV_HEADER).unwrap();
-    let mut out = String::new();
-    let mut errors = Vec::new();
+    let mut text = format!("{CSV_HEADER}\n");
     for r in rows {
-        errors.extend(csv.push(r, &mut out));
+        text.push_str(r);
+        text.push('\n');
     }
-    let (last, b) = csv.finish(&mut out);
-    errors.extend(last);
-    (b.finish(), errors, out)
+    run_csv_bytes(policy, text.as_bytes())
+}
+
+/// A CSV batch over raw input bytes (header included).
+fn run_csv_bytes(
+    policy: &Policy,
+    input: &[u8],
+) -> (fordeling::contract::batch::BatchTotals, Vec<fordeling::contract::batch::BatchError>, String) {
+    let csv = fordeling::contract::batch::CsvBatch::new(Batch::new(policy, period()), input).unwrap();
+    let mut out = String::new();
+    let (errors, b) = csv.run(&mut out);
+    let totals = b.finish();
+    assert_eq!(totals.bad_records, errors.len() as u64, "bad records are the records reported");
+    (totals, errors, out)
 }
 
 #[test]
@@ -197,8 +208,8 @@ fn csv_bad_rows_between_good_cases_are_reported_and_the_rest_computed() {
     assert_eq!(errors[2].errors[0].code, "unknown_reference");
     assert_eq!(errors[3].errors[0].field.as_deref(), Some("birth_date"));
     assert!(errors[4].errors[0].message.contains("sort the input by case"), "{errors:?}");
-    // a, c computed; b, d, e and the second a are bad.
-    assert_eq!((totals.cases, totals.bad_records), (2, 4));
+    // a, c computed; b, d, e and the second a are refused; five records (rows) are bad.
+    assert_eq!((totals.cases, totals.bad_records), (2, 5));
     assert_eq!(out.lines().count(), 2);
     let expected: i128 =
         [json_case("a", &a), json_case("c", &c)].iter().map(|j| single_total(&policy, j).unwrap()).sum();
@@ -209,9 +220,11 @@ fn csv_bad_rows_between_good_cases_are_reported_and_the_rest_computed() {
 fn csv_header_problems_are_named() {
     let policy = Policy::from_text(example::POLICY).unwrap();
     let err =
-        fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date,colour").unwrap_err();
+        fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date,colour".as_bytes())
+            .unwrap_err();
     assert_eq!(err.errors[0].field.as_deref(), Some("colour"));
-    let err = fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), "case,birth_date").unwrap_err();
+    let err = fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), "case;birth_date".as_bytes())
+        .unwrap_err();
     assert!(err.errors[0].message.contains("lacks"), "{err:?}");
 }
 
@@ -277,4 +290,314 @@ fn cli_csv_batch_writes_results_and_postings_that_net_to_the_totals() {
     let net: i64 =
         csv.lines().skip(1).map(|l| l.split(',').nth(7).unwrap().parse::<fordeling::Money>().unwrap().ore()).sum();
     assert_eq!(net, total.ore(), "postings net to the gross cost");
+}
+
+/// A CSV row of case `id` (the facts of `csv_case`): one monthly service line.
+fn row(id: &str, line: &str, service: &str, amount: &str) -> String {
+    format!("{id},,2020-03-01,ishoj,yes,2021-01-01,employment,{line},{service},{amount},month,2022-01-01,")
+}
+
+/// The JSON document of a case of `row`s: (line id, service, amount).
+fn json_rows(id: &str, lines: &[(&str, &str, &str)]) -> String {
+    json!({
+        "id": id,
+        "consent": [{ "from": "2021-01-01" }],
+        "other_cases": [{ "id": "other-1", "sector": "employment" }],
+        "child": { "birth_date": "2020-03-01", "significant_permanent_disability": true,
+                   "handlekommune": [{ "municipality": "ishoj", "from": "2020-03-01" }] },
+        "services": lines.iter().map(|(l, svc, amount)| json!({
+            "id": l, "service": svc, "amount": amount, "per": "month", "from": "2022-01-01"
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+#[test]
+fn csv_row_not_utf8_refuses_its_case_and_keeps_later_line_numbers() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let mut input = format!("{CSV_HEADER}\n{}\n", row("a", "s1", "merudgift", "100.00")).into_bytes(); // line 2
+    input.extend_from_slice(
+        b"a,,2020-03-01,ishoj,yes,2021-01-01,employment,s2,merudgift\xff,100.00,month,2022-01-01,\n", // line 3
+    );
+    input.extend(
+        format!("{}\n{}\n", row("b", "s1", "merudgift", "12.3.4"), row("c", "s1", "merudgift", "7.00")).bytes(),
+    );
+    let (totals, errors, out) = run_csv_bytes(&policy, &input);
+    let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3, 4], "{errors:?}");
+    assert_eq!(errors[0].errors[0].field.as_deref(), Some("service"));
+    assert!(errors[0].errors[0].message.contains("UTF-8"), "{errors:?}");
+    // Case a is refused whole (not computed without its bad row); b is refused; c is computed.
+    assert_eq!((totals.cases, totals.bad_records), (1, 2));
+    assert_eq!(out.lines().count(), 1);
+    assert_eq!(totals.total, single_total(&policy, &json_rows("c", &[("s1", "merudgift", "7.00")])).unwrap());
+}
+
+#[test]
+fn jsonl_line_not_utf8_keeps_later_line_numbers() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let mut b = Batch::new(&policy, period());
+    let mut out = String::new();
+    let (one, two) = (case_line(1), case_line(2));
+    let input: [&[u8]; 4] = [one.as_bytes(), b"{\"id\":\"x\xff\"}", b"{broken", two.as_bytes()];
+    let lines: Vec<u64> = input.iter().filter_map(|l| b.push_bytes(l, &mut out).err()).map(|e| e.line).collect();
+    assert_eq!(lines, [2, 3]);
+    let totals = b.finish();
+    assert_eq!((totals.cases, totals.bad_records), (2, 2));
+}
+
+#[test]
+fn csv_bad_records_count_records_not_problems() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    // One row with three problems (amount, per, from) is one bad record.
+    let rows = vec!["a,,2020-03-01,ishoj,yes,,,s1,merudgift,abc,weekly,someday,".to_string()];
+    let (totals, errors, _) = run_csv(&policy, &rows);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].errors.len(), 3, "{errors:?}");
+    assert_eq!(totals.bad_records, 1);
+}
+
+#[test]
+fn case_total_limit_names_the_total_limit_and_the_municipality() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    // 50 lines of 1,000,000,000,000.00 a month for 24 months: 1.2e15 kroner for one department.
+    let ids: Vec<String> = (0..50).map(|i| format!("s{i}")).collect();
+    let lines: Vec<(&str, &str, &str)> = ids.iter().map(|i| (i.as_str(), "aflastning", "1000000000000")).collect();
+    let mut b = Batch::new(&policy, period());
+    let e = b.push(&json_rows("big", &lines), &mut String::new()).unwrap_err();
+    let message = &e.errors[0].message;
+    assert_eq!(e.errors[0].code, "overflow", "{e:?}");
+    assert!(message.contains("1000000000000000.00"), "names the limit of a total: {message}");
+    assert!(message.contains("'ishoj'") || message.contains("(ishoj)"), "names the municipality: {message}");
+}
+
+#[test]
+fn csv_amount_with_a_thousands_separator_is_refused_not_read_as_one_krone() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let rows = vec![row("a", "s1", "merudgift", "1.000"), row("b", "s1", "merudgift", "\"1,000\"")];
+    let (totals, errors, _) = run_csv(&policy, &rows);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    for e in &errors {
+        assert_eq!(e.errors[0].field.as_deref(), Some("amount"));
+        assert!(e.errors[0].message.contains("write it without a thousands separator, e.g. 1000 or 1000.00"), "{e}");
+    }
+    assert_eq!(totals.cases, 0);
+}
+
+#[test]
+fn csv_semicolon_file_with_bom_quotes_and_a_decimal_comma() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let header = CSV_HEADER.replace(',', ";");
+    // A BOM; a quoted household with ';' and a line break (the record spans lines 2-3); a decimal
+    // comma; then a bad row whose line number counts the line break.
+    let input = format!(
+        "\u{feff}{header}\r\n\
+         a;\"Jensen; \"\"Anna\"\"\nhus 2\";2020-03-01;ishoj;yes;2021-01-01;employment;s1;merudgift;1000,50;month;2022-01-01;\r\n\
+         a;\"Jensen; \"\"Anna\"\"\nhus 2\";2020-03-01;ishoj;yes;2021-01-01;employment;s2;aflastning;20,5;month;2022-01-01;\r\n\
+         b;;2020-03-01;ishoj;yes;;;s1;merudgift;1.000,50;month;2022-01-01;\r\n"
+    );
+    let (totals, errors, _) = run_csv_bytes(&policy, input.as_bytes());
+    let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [6], "{errors:?}");
+    assert!(errors[0].errors[0].message.contains("thousands separator"), "{errors:?}");
+    assert_eq!(totals.cases, 1);
+    let json = json_rows("a", &[("s1", "merudgift", "1000.50"), ("s2", "aflastning", "20.50")]);
+    let json = json.replacen("\"id\":\"a\"", "\"id\":\"a\",\"household\":\"Jensen; \\\"Anna\\\"\\nhus 2\"", 1);
+    assert_eq!(totals.total, single_total(&policy, &json).unwrap());
+}
+
+#[test]
+fn csv_case_over_the_row_limit_is_refused_and_the_next_case_computed() {
+    use fordeling::contract::batch::MAX_ROWS_PER_CASE;
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let mut rows: Vec<String> =
+        (0..MAX_ROWS_PER_CASE + 500).map(|i| row("big", &format!("s{i}"), "merudgift", "1.00")).collect();
+    rows.push(row("c", "s1", "merudgift", "7.00"));
+    let (totals, errors, out) = run_csv(&policy, &rows);
+    assert_eq!(errors.len(), 1, "{:?}", &errors[..errors.len().min(3)]);
+    assert_eq!(errors[0].line, MAX_ROWS_PER_CASE as u64 + 2, "the first row past the limit");
+    assert!(errors[0].errors[0].message.contains("more than 1000 rows"), "{errors:?}");
+    assert_eq!((totals.cases, totals.bad_records), (1, 1));
+    assert!(out.contains("\"c\""));
+}
+
+/// A reader of an endless CSV case: `big` rows for ever after a header.
+struct Endless {
+    row: Vec<u8>,
+    at: usize,
+    rows: u64,
+    limit: u64,
+}
+
+impl std::io::Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut n = 0;
+        while n < buf.len() && self.rows < self.limit {
+            buf[n] = self.row[self.at];
+            n += 1;
+            self.at += 1;
+            if self.at == self.row.len() {
+                self.at = 0;
+                self.rows += 1;
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[test]
+fn csv_runaway_case_of_a_million_rows_is_refused_and_skipped() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let header = format!("{CSV_HEADER}\n");
+    let mut reader = header.as_bytes().chain(Endless {
+        row: format!("{}\n", row("big", "", "merudgift", "1.00")).into_bytes(),
+        at: 0,
+        rows: 0,
+        limit: 1_000_000,
+    });
+    let csv = fordeling::contract::batch::CsvBatch::new(Batch::new(&policy, period()), &mut reader).unwrap();
+    let mut out = String::new();
+    let (errors, b) = csv.run(&mut out);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(b.finish().bad_records, 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Ids with commas, quotes, semicolons and line breaks, written by csv::Writer with any of the
+    /// three delimiters and read back, give the same results as the same cases as JSON Lines.
+    #[test]
+    fn prop_csv_quoting_round_trip(
+        cases in prop::collection::vec(
+            // No space or line break at either end: CSV fields are trimmed.
+            ("[a-z,;\"=+-][a-z,;\"\n=+-]{0,7}", "([a-z,;\"]{1,3}(\n[a-z,;\"]{1,3})?)?", prop::collection::vec((0usize..4, 1u32..100_000, "[a-z,;\"][a-z,;\"\n]{0,4}"), 1..4)),
+            1..5,
+        ),
+        delimiter in prop::sample::select(vec![b',', b';', b'\t']),
+    ) {
+        let policy = Policy::from_text(example::POLICY).unwrap();
+        let services = ["merudgift", "aflastning", "hjaelpemidler", "specialboernehave"];
+        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+        w.write_record(CSV_HEADER.split(',')).unwrap();
+        let mut jsonl = Vec::new();
+        for (k, (id, household, lines)) in cases.iter().enumerate() {
+            // Distinct case ids (a case may not come back), no spaces at the ends (fields are trimmed).
+            let id = format!("{id}#{k}");
+            let mut services_json = Vec::new();
+            for (i, (s, amount, line)) in lines.iter().enumerate() {
+                let line_id = format!("{line}.{i}");
+                let amount = format!("{}.{:02}", amount / 100, amount % 100);
+                w.write_record([
+                    id.as_str(), household, "2020-03-01", "ishoj", "yes", "2021-01-01", "employment;daycare_school",
+                    &line_id, services[*s], &amount, "month", "2022-01-01", "",
+                ]).unwrap();
+                services_json.push(json!({ "id": line_id, "service": services[*s], "amount": amount, "per": "month", "from": "2022-01-01" }));
+            }
+            let mut doc = json!({
+                "id": id,
+                "consent": [{ "from": "2021-01-01" }],
+                "other_cases": [{ "id": "other-1", "sector": "employment" }, { "id": "other-2", "sector": "daycare_school" }],
+                "child": { "birth_date": "2020-03-01", "significant_permanent_disability": true,
+                           "handlekommune": [{ "municipality": "ishoj", "from": "2020-03-01" }] },
+                "services": services_json,
+            });
+            if !household.is_empty() {
+                doc["household"] = json!(household);
+            }
+            jsonl.push(doc.to_string());
+        }
+        let bytes = w.into_inner().unwrap();
+        let (csv_totals, errors, csv_out) = run_csv_bytes(&policy, &bytes);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        let mut b = Batch::new(&policy, period());
+        let mut json_out = String::new();
+        for l in &jsonl {
+            prop_assert!(b.push(l, &mut json_out).is_ok());
+        }
+        let json_totals = b.finish();
+        prop_assert_eq!(csv_totals.cases, cases.len() as u64);
+        prop_assert_eq!(&csv_totals, &json_totals);
+        prop_assert!(csv_out == json_out, "the results differ");
+    }
+}
+
+#[cfg(feature = "cli")]
+fn cli(name: &str, args: &[&str], input: &[u8]) -> (bool, String, String) {
+    let dir = std::env::temp_dir().join(format!("fordeling-batch-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(name);
+    std::fs::write(&file, input).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args: Vec<String> = args.iter().map(|a| a.replace("INPUT", file.to_str().unwrap())).collect();
+    let run =
+        std::process::Command::new(env!("CARGO_BIN_EXE_fordeling")).args(&args).current_dir(root).output().unwrap();
+    (
+        run.status.success(),
+        String::from_utf8_lossy(&run.stdout).into_owned(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+#[cfg(feature = "cli")]
+const CLI_BATCH: [&str; 9] =
+    ["batch", "--policy", "examples/policy.toml", "--cases", "INPUT", "--from", "2022-01-01", "--to", "2023-12-31"];
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_csv_row_not_utf8_refuses_its_case_and_keeps_later_line_numbers() {
+    let mut input = format!("{CSV_HEADER}\n{}\n", row("a", "s1", "merudgift", "100.00")).into_bytes();
+    input.extend_from_slice(
+        b"a,,2020-03-01,ishoj,yes,2021-01-01,employment,s2,merudgift\xff,100.00,month,2022-01-01,\n",
+    );
+    input.extend(
+        format!("{}\n{}\n", row("b", "s1", "merudgift", "12.3.4"), row("c", "s1", "merudgift", "7.00")).bytes(),
+    );
+    let (ok, stdout, stderr) = cli("rows.csv", &CLI_BATCH, &input);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("error: line 3: column 'service'"), "{stderr}");
+    assert!(stderr.contains("error: line 4: column 'amount'"), "{stderr}");
+    assert!(stderr.contains("cases 1, ") && stderr.contains("bad records 2"), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1);
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_jsonl_line_not_utf8_keeps_later_line_numbers() {
+    let input = [case_line(1).as_bytes(), b"\n\xff\n{broken\n", case_line(2).as_bytes(), b"\n"].concat();
+    let (ok, _, stderr) = cli("cases.jsonl", &CLI_BATCH, &input);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("error: line 2: "), "{stderr}");
+    assert!(stderr.contains("error: line 3: "), "{stderr}");
+    assert!(stderr.contains("cases 2, ") && stderr.contains("bad records 2"), "{stderr}");
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_bad_records_count_records_not_problems() {
+    let input = format!("{CSV_HEADER}\na,,2020-03-01,ishoj,yes,,,s1,merudgift,abc,weekly,someday,\n");
+    let (_, _, stderr) = cli("problems.csv", &CLI_BATCH, input.as_bytes());
+    assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
+    assert!(stderr.contains("bad records 1"), "{stderr}");
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_booked_through_with_a_day_asks_for_yyyy_mm() {
+    let args =
+        ["compare", "--policy", "INPUT", "--case", "INPUT", "--previous", "INPUT", "--booked-through", "2024-06-01"];
+    let (ok, _, stderr) = cli("booked.toml", &args, b"");
+    assert!(!ok);
+    assert!(stderr.contains("write it as YYYY-MM, e.g. 2024-06"), "{stderr}");
+    assert!(!stderr.contains("YYYY-MM-DD"), "{stderr}");
+}
+
+#[cfg(all(feature = "cli", target_os = "linux"))]
+#[test]
+fn cli_endless_document_is_refused_after_16_mib() {
+    let run =
+        std::process::Command::new(env!("CARGO_BIN_EXE_fordeling")).args(["check", "/dev/zero"]).output().unwrap();
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("larger than 16777216 bytes"), "{stderr}");
 }

@@ -176,20 +176,33 @@ struct Failure {
     response: Response,
 }
 
+/// Read a document, at most [`fordeling::contract::format::MAX_INPUT_BYTES`] (a larger file, or an endless one
+/// such as `/dev/zero`, is refused after reading one byte more).
 fn read(path: &Path) -> Result<String, Failure> {
-    let text = if path == Path::new("-") {
-        std::io::read_to_string(std::io::stdin())
+    use std::io::Read;
+    let limit = fordeling::contract::format::MAX_INPUT_BYTES;
+    let source: std::io::Result<Box<dyn Read>> = if path == Path::new("-") {
+        Ok(Box::new(std::io::stdin()))
     } else {
-        std::fs::read(path).and_then(|b| {
-            String::from_utf8(b).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("not valid UTF-8 text (bad byte at offset {at})"),
-                )
-            })
-        })
+        std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
     };
+    let text = source.and_then(|r| {
+        let mut bytes = Vec::new();
+        r.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+        if bytes.len() > limit {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("it is larger than {limit} bytes (16 MiB), the most a document may have"),
+            ));
+        }
+        String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("not valid UTF-8 text (bad byte at offset {at})"),
+            )
+        })
+    });
     text.map_err(|e| Failure {
         code: EXIT_INVALID,
         response: error_response("file", &path.display().to_string(), &format!("cannot read {}: {e}", path.display())),
@@ -269,9 +282,16 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         }
         Cmd::Compare { case: a, previous, booked_through } => {
             let booked_through = match booked_through {
-                Some(m) => Some(fordeling::Month::parse(m).map_err(|e| Failure {
+                Some(m) => Some(fordeling::Month::parse(m).map_err(|_| Failure {
                     code: EXIT_INVALID,
-                    response: error_response("syntax", "--booked-through", &e.to_string()),
+                    response: error_response(
+                        "syntax",
+                        "--booked-through",
+                        &format!(
+                            "--booked-through '{}' is not a month: write it as YYYY-MM, e.g. 2024-06",
+                            m.chars().take(40).collect::<String>()
+                        ),
+                    ),
                 })?),
                 None => None,
             };
@@ -307,10 +327,17 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
-            let mut t = format!("before {}  after {}\nmonth,department,before,after,difference\n", c.before, c.after);
-            for ch in &c.changes {
-                t.push_str(&format!("{},{},{},{},{}\n", ch.month, ch.department, ch.before, ch.after, ch.difference));
+            let mut t = format!("before {}  after {}\n", c.before, c.after);
+            let mut rows = fordeling::report::postings::CsvText::new();
+            for h in ["month", "department", "before", "after", "difference"] {
+                rows.text(h);
             }
+            rows.end();
+            for ch in &c.changes {
+                rows.text(&ch.month.to_string()).text(&ch.department).number(ch.before).number(ch.after);
+                rows.number(ch.difference).end();
+            }
+            t.push_str(&rows.finish());
             t.push_str("\ncorrections\n");
             t.push_str(&fordeling::report::postings::csv(&c.corrections));
             t
@@ -405,9 +432,23 @@ fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Res
     Ok(String::new())
 }
 
-/// Many cases (JSON Lines) with one policy, streaming: results as JSON Lines, totals to stderr.
+/// The output file, or stdout, buffered.
+fn output_writer(output: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
+    use std::io::BufWriter;
+    Ok(match output {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(p).map_err(|e| io_failure(&p.display().to_string(), e))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
+    })
+}
+
+/// Many cases (JSON Lines or CSV service lines) with one policy, streaming: results as JSON Lines,
+/// bad records (with line numbers) and totals to stderr.
 fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     use fordeling::contract::batch::{Batch, BatchError, CsvBatch};
+    use std::io::{BufReader, Read};
     let policy = fordeling::contract::read_policy(&DocInput::text(&read(&a.policy)?))
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
     let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
@@ -430,17 +471,6 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
         }
         ErrorFormat::Human => format!("error: {e}"),
     };
-    let not_utf8 = |line: u64| BatchError {
-        line,
-        errors: vec![fordeling::contract::ErrorReport {
-            kind: "record".into(),
-            code: "syntax".into(),
-            item: "(record)".into(),
-            field: None,
-            message: "is not valid UTF-8".into(),
-        }],
-    };
-    let mut bad = 0u64;
     let mut write_failed = None;
     let mut drain = |b: &mut Batch| {
         if let Some(w) = &mut postings {
@@ -450,53 +480,45 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
         }
     };
     let totals = if csv {
-        let mut reader: Option<CsvBatch> = None;
-        let mut batch = Some(batch);
-        let mut header_error = None;
-        stream(&a.cases, a.output.as_deref(), "", |item, out| {
-            let mut found: Vec<BatchError> = Vec::new();
-            let item = item.map(|(n, raw)| (n, std::str::from_utf8(raw)));
-            match (item, &mut reader) {
-                (None, _) => {
-                    if let Some(r) = reader.take() {
-                        // The end: compute the last case.
-                        let (last, mut b) = r.finish(out);
-                        found = last;
-                        drain(&mut b);
-                        batch = Some(b);
-                    }
-                }
-                (Some((n, Err(_))), _) => found.push(not_utf8(n)),
-                (Some((_, Ok(line))), None) => match batch.take().map(|b| CsvBatch::new(b, line)) {
-                    Some(Ok(r)) => reader = Some(r),
-                    Some(Err(e)) => header_error = Some(e),
-                    None => {}
-                },
-                (Some((_, Ok(line))), Some(r)) => {
-                    found = r.push(line, out);
-                    drain(r.batch());
-                }
-            }
-            bad += found.len() as u64;
-            let text: Vec<String> = found.into_iter().map(&show).collect();
-            (!text.is_empty()).then(|| text.join("\n"))
+        let input: Box<dyn Read> = if a.cases == Path::new("-") {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::fs::File::open(&a.cases).map_err(|e| io_failure(&a.cases.display().to_string(), e))?)
+        };
+        let mut reader = CsvBatch::new(batch, BufReader::with_capacity(1 << 16, input)).map_err(|e| Failure {
+            code: EXIT_INVALID,
+            response: Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors: e.errors },
         })?;
-        if let Some(e) = header_error {
-            return Err(Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: e.errors } });
+        let mut writer = output_writer(a.output.as_deref())?;
+        let mut out = String::with_capacity(1 << 17);
+        let mut stderr = std::io::stderr().lock();
+        let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let mut records: u64 = 0;
+        while let Some(found) = reader.step(&mut out) {
+            for e in found {
+                let _ = writeln!(stderr, "{}", show(e));
+            }
+            records += 1;
+            if progress && records % 100_000 == 0 {
+                let _ = write!(stderr, "\r{records} records…");
+            }
+            drain(reader.batch());
+            if out.len() >= 1 << 16 {
+                writer.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
+                out.clear();
+            }
         }
-        batch.map(Batch::finish).unwrap_or_default()
+        writer.write_all(out.as_bytes()).and_then(|_| writer.flush()).map_err(|e| io_failure("output", e))?;
+        if progress {
+            let _ = write!(stderr, "\r");
+        }
+        reader.finish().finish()
     } else {
         stream(&a.cases, a.output.as_deref(), "", |item, out| {
-            let (n, raw) = item?;
-            let result = match std::str::from_utf8(raw) {
-                Ok(line) => batch.push(line, out),
-                Err(_) => Err(not_utf8(n)),
-            };
+            let (_, raw) = item?;
+            let result = batch.push_bytes(raw, out);
             drain(&mut batch);
-            result.err().map(|e| {
-                bad += 1;
-                show(e)
-            })
+            result.err().map(&show)
         })?;
         batch.finish()
     };
@@ -506,8 +528,6 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     if let Some(w) = &mut postings {
         w.flush().map_err(|e| io_failure("postings", e))?;
     }
-    let mut totals = totals;
-    totals.bad_records = totals.bad_records.max(bad);
     eprintln!("{totals}");
     Ok(String::new())
 }

@@ -7,9 +7,17 @@
 //! A bad record is reported with its line number and every problem in it; the other records are still
 //! computed. Totals per department, municipality and month add up every computed share, and state
 //! reimbursement (each case as a household of one) where the policy has a scheme.
+//!
+//! CSV is read with the `csv` crate: fields may be quoted (`"Jensen, Anna"`, a quote doubled, a
+//! line break inside quotes), the delimiter is found on the header line (`,`, `;` or tab), a UTF-8
+//! byte order mark before the header (or before the first JSON Lines record) is skipped, and every
+//! error names the line on which its record begins. Amounts in CSV are kroner with at most two
+//! decimals after a point, or after a decimal comma in `;`-separated files (Danish Excel); a
+//! thousands separator (`1.000`, `1.000,50`) is refused, never read as a smaller amount.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::io::Read;
 use std::sync::Arc;
 
 use crate::case::{Case, CaseDoc, ChildDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
@@ -55,7 +63,8 @@ pub struct BatchTotals {
     pub cases: u64,
     /// Lines (service, month, segment) computed.
     pub lines: u64,
-    /// Bad records.
+    /// Bad records: records (JSON Lines lines, CSV rows) reported with problems, each once however
+    /// many problems it has; the number of [`BatchError`]s returned.
     pub bad_records: u64,
     /// State reimbursement per department id (when the policy has a scheme).
     pub reimbursement: BTreeMap<Arc<str>, i128>,
@@ -117,14 +126,32 @@ impl<'p> Batch<'p> {
     /// JSON object on one line) is appended to `out`. Blank lines are skipped.
     pub fn push(&mut self, record: &str, out: &mut String) -> Result<(), BatchError> {
         self.line += 1;
+        let record = if self.line == 1 { record.strip_prefix('\u{feff}').unwrap_or(record) } else { record };
         if record.trim().is_empty() {
             return Ok(());
         }
         let doc = parse_json::<CaseDoc>(Doc::Record, record).map_err(|e| vec![ErrorReport::from(&e)]);
-        self.push_doc(self.line, doc, out)
+        let result = self.push_doc(self.line, doc, out);
+        if result.is_err() {
+            self.totals.bad_records += 1;
+        }
+        result
     }
 
-    /// Compute one case document that began on input line `line` (or count it bad).
+    /// [`Batch::push`] on the bytes of one input line (as read from a file): a line that is not
+    /// UTF-8 is a bad record with its own line number, and the line numbers after it stay exact.
+    pub fn push_bytes(&mut self, record: &[u8], out: &mut String) -> Result<(), BatchError> {
+        match std::str::from_utf8(record) {
+            Ok(text) => self.push(text, out),
+            Err(e) => {
+                self.line += 1;
+                self.totals.bad_records += 1;
+                Err(BatchError { line: self.line, errors: vec![not_utf8(None, e.valid_up_to())] })
+            }
+        }
+    }
+
+    /// Compute one case document that began on input line `line` (the caller counts a bad one).
     fn push_doc(
         &mut self,
         line: u64,
@@ -139,17 +166,16 @@ impl<'p> Batch<'p> {
         });
         let split = match result {
             Ok(s) => s,
-            Err(errors) => {
-                self.totals.bad_records += 1;
-                return Err(fail(errors));
-            }
+            Err(errors) => return Err(fail(errors)),
         };
         // The record's sum is checked before anything is added, so an overflow leaves the totals as
         // they were; shares are bounded, so the per-key sums below stay within the total's bound.
         let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
         if (self.totals.total + sum).unsigned_abs() > u128::from(u64::MAX) {
-            self.totals.bad_records += 1;
-            let e = ComputeError::Overflow { item: format!("batch totals at line {line}") };
+            let e = ComputeError::TotalTooLarge {
+                item: format!("the batch total, with the case at line {line}"),
+                limit: crate::model::money::ore_text(i128::from(u64::MAX)),
+            };
             return Err(fail(vec![ErrorReport::from(&e)]));
         }
         let t = &mut self.totals;
@@ -168,8 +194,7 @@ impl<'p> Batch<'p> {
             *t.reimbursement.entry(d.department.clone()).or_default() += i128::from(d.reimbursement.ore());
         }
         if let Some(p) = &mut self.postings {
-            let rows = crate::report::postings::csv(&crate::report::postings::postings(self.policy, &split));
-            p.push_str(rows.split_once('\n').map_or("", |r| r.1));
+            p.push_str(&crate::report::postings::csv_rows(&crate::report::postings::postings(self.policy, &split)));
         }
         // The contract's writer: the same bytes as the `split` answer's result.
         match serde_json::to_string(&split) {
@@ -191,6 +216,15 @@ impl<'p> Batch<'p> {
     }
 }
 
+/// A problem of a record that is not about one column.
+fn not_utf8(column: Option<&str>, at: usize) -> ErrorReport {
+    let (item, message) = match column {
+        Some(c) => (format!("column '{c}'"), format!("column '{c}': is not valid UTF-8 text (bad byte at {at})")),
+        None => ("(record)".to_string(), format!("is not valid UTF-8 text (bad byte at offset {at})")),
+    };
+    ErrorReport { kind: Doc::Record.to_string(), code: "syntax".into(), item, field: column.map(Into::into), message }
+}
+
 /// The columns of a CSV batch input. Every row is one service line; the case columns repeat the
 /// case's facts on each of its rows and must agree.
 pub const CSV_COLUMNS: &str =
@@ -200,20 +234,145 @@ const REQUIRED: [&str; 8] = ["case", "birth_date", "municipality", "disability",
 /// Columns that describe the case rather than the service line.
 const CASE_COLUMNS: [&str; 7] =
     ["case", "household", "birth_date", "municipality", "disability", "consent_from", "other_sectors"];
+/// The most rows (service lines) one CSV case may have: a case holds at most this many services
+/// ([`crate::case::MAX_SERVICES_PER_CASE`]). Past it the case is refused and its further rows are
+/// skipped unread, so a runaway case holds no more than this in memory.
+pub const MAX_ROWS_PER_CASE: usize = crate::case::MAX_SERVICES_PER_CASE;
+/// The longest CSV record (row, with any line breaks inside quotes) accepted, in bytes. A longer one
+/// ends the run: the reader cannot tell where the next record begins.
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// The most bytes read ahead of a record (the csv reader's buffer).
+const READ_AHEAD: usize = 8 * 1024;
 
-/// A batch over CSV service lines with a case column: the header names the columns (any order,
-/// [`CSV_COLUMNS`]; `household`, `consent_from`, `other_sectors` (`;`-separated sector areas),
-/// `line` and `to` may be left out). A case is the run of consecutive rows with the same `case`; it
-/// is computed when the next case begins, so only one case is held in memory. A case whose rows have
-/// problems is reported (each row with its line number) and not computed; a case id that comes back
-/// after another case is an error. Case agreements cannot be given in CSV: policy keys apply.
+/// A problem with one column of a record.
+fn column_error(column: &str, message: String) -> ErrorReport {
+    ErrorReport {
+        kind: Doc::Record.to_string(),
+        code: "invalid".into(),
+        item: format!("column '{column}'"),
+        field: Some(column.into()),
+        message: format!("column '{column}': {message}"),
+    }
+}
+
+fn record_error(line: u64, column: &str, message: String) -> BatchError {
+    BatchError { line, errors: vec![column_error(column, message)] }
+}
+
+/// The input, with a budget of bytes that may be read for the record being read (so an endless
+/// record, such as `/dev/zero`, ends the run instead of filling the memory).
 #[derive(Debug)]
-pub struct CsvBatch<'p> {
+struct Budget<R> {
+    inner: R,
+    left: usize,
+}
+
+impl<R: Read> Read for Budget<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "record too long"));
+        }
+        let n = buf.len().min(self.left);
+        let got = self.inner.read(&mut buf[..n])?;
+        self.left -= got;
+        Ok(got)
+    }
+}
+
+/// The header line of a CSV batch: its bytes and its delimiter (`,`, `;` or tab, whichever occurs
+/// most often outside quotes; `,` when none does).
+fn read_header<R: Read>(input: &mut R) -> Result<(Vec<u8>, u8), BatchError> {
+    let mut line = Vec::with_capacity(256);
+    let mut byte = [0u8; 1];
+    loop {
+        match input.read(&mut byte) {
+            Ok(0) => break,
+            Ok(_) => {
+                line.push(byte[0]);
+                if byte[0] == b'\n' {
+                    break;
+                }
+                if line.len() > MAX_RECORD_BYTES {
+                    return Err(record_error(1, "header", format!("is longer than {MAX_RECORD_BYTES} bytes")));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(record_error(1, "header", format!("cannot be read: {e}"))),
+        }
+    }
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in &line {
+        if b == b'"' {
+            quoted = !quoted;
+        }
+        for c in counts.iter_mut().filter(|c| c.0 == b && !quoted) {
+            c.1 += 1;
+        }
+    }
+    // The first of the most frequent: `,` wins a tie.
+    let delimiter = counts.iter().fold((b',', 0), |best, c| if c.1 > best.1 { *c } else { best }).0;
+    Ok((line, delimiter))
+}
+
+/// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
+/// when the file is `;`-separated. Thousands separators are refused, never read as decimals.
+fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
+    let t = text.trim();
+    let shown: String = t.chars().take(40).collect();
+    let hint = "write it without a thousands separator, e.g. 1000 or 1000.00";
+    let normal = if t.contains(',') {
+        if delimiter != b';' {
+            return Err(format!(
+                "'{shown}' has a comma: {hint} (a decimal comma is read only in files separated by ';')"
+            ));
+        }
+        if t.contains('.') || t.matches(',').count() > 1 {
+            return Err(format!("'{shown}' has a thousands separator: {hint}, or 1000,00"));
+        }
+        t.replace(',', ".")
+    } else {
+        t.to_string()
+    };
+    let mut parts = normal.split('.');
+    let (_, decimals, more) = (parts.next(), parts.next(), parts.next());
+    if more.is_some() {
+        return Err(format!("'{shown}' has a thousands separator: {hint}"));
+    }
+    match decimals {
+        Some(d) if d.len() == 3 && d.bytes().all(|c| c.is_ascii_digit()) => {
+            return Err(format!(
+                "'{shown}' looks like a thousands separator (or has three decimals): {hint}; amounts in CSV have at most two decimals"
+            ));
+        }
+        Some(d) if d.len() > 2 => {
+            return Err(format!("'{shown}' has more than two decimals; amounts in CSV have at most two"));
+        }
+        _ => {}
+    }
+    Amount::parse(&normal).map_err(|e| e.to_string())
+}
+
+/// A batch over CSV service lines with a case column, read from any [`Read`] (a file, standard
+/// input, a byte slice). The header names the columns (any order, [`CSV_COLUMNS`]; `household`,
+/// `consent_from`, `other_sectors` (`;`-separated sector areas), `line` and `to` may be left out). A
+/// case is the run of consecutive rows with the same `case`; it is computed when the next case
+/// begins, so only one case is held in memory. A case with any bad row is reported (each bad row once,
+/// with its line number and all its problems) and not computed; a case id that comes back after
+/// another case is an error; a case of more than [`MAX_ROWS_PER_CASE`] rows is refused and the rest
+/// of its rows skipped. A row whose case id is not UTF-8 counts to the case being read. Case
+/// agreements cannot be given in CSV: policy keys apply.
+#[derive(Debug)]
+pub struct CsvBatch<'p, R: Read> {
     batch: Batch<'p>,
+    reader: csv::Reader<Budget<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>>,
+    record: csv::ByteRecord,
+    delimiter: u8,
     columns: Vec<usize>,
-    line: u64,
+    width: usize,
     current: Option<Pending>,
     seen: HashSet<String>,
+    ended: bool,
 }
 
 /// The case being read.
@@ -224,28 +383,45 @@ struct Pending {
     id: String,
     /// The case columns of its first row.
     facts: Vec<String>,
-    /// The case, unless its first row had problems.
+    /// The case, unless a row had problems.
     doc: Option<CaseDoc>,
     /// Input line of each service line.
     rows: Vec<u64>,
-    errors: Vec<BatchError>,
+    /// Rows read (good or bad).
+    count: usize,
+    /// Whether any row had a problem.
+    bad: bool,
 }
 
-fn record_error(line: u64, column: &str, message: String) -> BatchError {
-    let report = ErrorReport {
-        kind: Doc::Record.to_string(),
-        code: "invalid".into(),
-        item: format!("column '{column}'"),
-        field: Some(column.into()),
-        message: format!("column '{column}': {message}"),
-    };
-    BatchError { line, errors: vec![report] }
-}
-
-impl<'p> CsvBatch<'p> {
-    /// Start a CSV batch from its header line.
-    pub fn new(batch: Batch<'p>, header: &str) -> Result<CsvBatch<'p>, BatchError> {
-        let names: Vec<&str> = header.trim_end_matches('\r').split(',').map(str::trim).collect();
+impl<'p, R: Read> CsvBatch<'p, R> {
+    /// Start a CSV batch: read the header line, find the delimiter and the columns.
+    pub fn new(batch: Batch<'p>, mut input: R) -> Result<CsvBatch<'p, R>, BatchError> {
+        let (header, delimiter) = read_header(&mut input)?;
+        let source = Budget { inner: std::io::Cursor::new(header).chain(input), left: MAX_RECORD_BYTES };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            // A record ends at a line feed only: with `\r\n` as one terminator the csv crate gives
+            // the record after it the line number before (it reads the `\n` with the next record).
+            // A `\r` before the line feed stays at the end of the last field, which is trimmed.
+            .terminator(csv::Terminator::Any(b'\n'))
+            .buffer_capacity(READ_AHEAD)
+            .from_reader(source);
+        let mut record = csv::ByteRecord::new();
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Err(record_error(1, "header", "the input is empty: it needs a header line".into())),
+            Err(e) => return Err(record_error(1, "header", format!("cannot be read: {e}"))),
+        }
+        let mut names = Vec::with_capacity(record.len());
+        for (i, raw) in record.iter().enumerate() {
+            let raw = if i == 0 { raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw) } else { raw };
+            match std::str::from_utf8(raw) {
+                Ok(n) => names.push(n.trim().to_string()),
+                Err(e) => return Err(BatchError { line: 1, errors: vec![not_utf8(Some("header"), e.valid_up_to())] }),
+            }
+        }
         let known: Vec<&str> = CSV_COLUMNS.split(',').collect();
         let mut columns = vec![usize::MAX; known.len()];
         for (i, n) in names.iter().enumerate() {
@@ -268,7 +444,23 @@ impl<'p> CsvBatch<'p> {
                 format!("the header lacks this column; required: {}", REQUIRED.join(",")),
             ));
         }
-        Ok(CsvBatch { batch, columns, line: 1, current: None, seen: HashSet::new() })
+        let width = names.len();
+        Ok(CsvBatch {
+            batch,
+            reader,
+            record,
+            delimiter,
+            columns,
+            width,
+            current: None,
+            seen: HashSet::new(),
+            ended: false,
+        })
+    }
+
+    /// The delimiter found on the header line.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
     }
 
     fn field<'a>(&self, fields: &[&'a str], name: &str) -> &'a str {
@@ -276,77 +468,58 @@ impl<'p> CsvBatch<'p> {
         self.columns.get(k).and_then(|&i| fields.get(i)).map_or("", |f| f.trim())
     }
 
-    /// Feed the next input line (after the header). Results of a case that is complete are
-    /// appended to `out`; its problems are returned.
-    pub fn push(&mut self, record: &str, out: &mut String) -> Vec<BatchError> {
-        self.line += 1;
-        let line = self.line;
-        let record = record.trim_end_matches('\r');
-        if record.trim().is_empty() {
-            return Vec::new();
+    /// Read the next record (row). The result of a case completed by it (or by the end of the
+    /// input) is appended to `out`; the bad records found are returned. `None` once the input is
+    /// done (the last case included).
+    pub fn step(&mut self, out: &mut String) -> Option<Vec<BatchError>> {
+        if self.ended {
+            return None;
         }
-        let fields: Vec<&str> = record.split(',').collect();
-        let mut errors = Vec::new();
-        if record.contains('"') {
-            errors.push(record_error(
-                line,
-                "record",
-                "quoted fields are not supported: ids and amounts need no quotes".into(),
-            ));
-        }
-        let width = self.columns.iter().filter(|&&c| c != usize::MAX).count();
-        if fields.len() != width {
-            errors.push(record_error(line, "record", format!("has {} fields; the header has {width}", fields.len())));
-        }
-        let id = self.field(&fields, "case").to_string();
-        let facts: Vec<String> = CASE_COLUMNS.iter().map(|c| self.field(&fields, c).to_string()).collect();
-        if id.is_empty() {
-            errors.push(record_error(line, "case", "the case id is empty".into()));
-        }
-        let same = self.current.as_ref().is_some_and(|p| p.id == id);
-        // Problems of the case completed here (reported, not held against the new case).
-        let mut done = Vec::new();
-        if !same {
-            done = self.flush(out);
-            if !self.seen.insert(id.clone()) {
-                errors.push(record_error(
-                    line,
-                    "case",
-                    format!("case '{id}' came before, with other cases in between: sort the input by case"),
-                ));
+        self.reader.get_mut().left = MAX_RECORD_BYTES + READ_AHEAD;
+        let read = self.reader.read_byte_record(&mut self.record);
+        let found = match read {
+            Ok(true) => {
+                let record = std::mem::take(&mut self.record);
+                let found = self.row(&record, out);
+                self.record = record;
+                found
             }
-            let doc = self.case_doc(line, &id, &fields, &mut errors);
-            self.current = Some(Pending { first_line: line, id, facts, doc, rows: Vec::new(), errors: Vec::new() });
-        } else if let Some(p) = &self.current {
-            for (k, c) in CASE_COLUMNS.iter().enumerate() {
-                if facts[k] != p.facts[k] {
-                    errors.push(record_error(
-                        line,
-                        c,
-                        format!(
-                            "'{}' differs from '{}' on the case's first row (line {})",
-                            facts[k], p.facts[k], p.first_line
-                        ),
-                    ));
-                }
+            Ok(false) => {
+                self.ended = true;
+                self.flush(out)
             }
-        }
-        let service = self.service_line(line, &fields, &mut errors);
-        if let Some(p) = &mut self.current {
-            p.errors.extend(errors.iter().cloned());
-            if let (Some(doc), Some(s)) = (&mut p.doc, service) {
-                doc.services.push(s);
-                p.rows.push(line);
+            Err(e) => {
+                // The reader cannot go on: the case being read is refused with the record.
+                self.ended = true;
+                let line = e.position().map_or_else(|| self.reader.position().line() + 1, |p| p.line());
+                let message = match e.kind() {
+                    csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                        format!("the record is longer than {MAX_RECORD_BYTES} bytes (an unclosed quote?); reading stops here")
+                    }
+                    _ => format!("cannot be read: {e}; reading stops here"),
+                };
+                let case =
+                    self.current.take().map(|p| format!(" (case '{}' is not computed)", p.id)).unwrap_or_default();
+                vec![record_error(line, "record", format!("{message}{case}"))]
             }
-        }
-        done.append(&mut errors);
-        done
+        };
+        self.batch.totals.bad_records += found.len() as u64;
+        Some(found)
     }
 
-    /// Finish: compute the last case; its problems are returned.
-    pub fn finish(mut self, out: &mut String) -> (Vec<BatchError>, Batch<'p>) {
-        let errors = self.flush(out);
+    /// Read the whole input: results to `out`, bad records returned (for tests and small inputs;
+    /// a stream calls [`CsvBatch::step`]).
+    pub fn run(mut self, out: &mut String) -> (Vec<BatchError>, Batch<'p>) {
+        let mut errors = Vec::new();
+        while let Some(found) = self.step(out) {
+            errors.extend(found);
+        }
         (errors, self.batch)
+    }
+
+    /// Finish: the batch inside (its totals); call after [`CsvBatch::step`] returned `None`.
+    pub fn finish(self) -> Batch<'p> {
+        self.batch
     }
 
     /// The batch inside (for its postings and totals).
@@ -354,59 +527,147 @@ impl<'p> CsvBatch<'p> {
         &mut self.batch
     }
 
+    /// One row: its problems, and those of the case it completes.
+    fn row(&mut self, record: &csv::ByteRecord, out: &mut String) -> Vec<BatchError> {
+        let line = record.position().map_or(0, csv::Position::line);
+        let mut errors: Vec<ErrorReport> = Vec::new();
+        let names: Vec<&str> = CSV_COLUMNS.split(',').collect();
+        let mut fields: Vec<&str> = Vec::with_capacity(record.len());
+        for (i, raw) in record.iter().enumerate() {
+            match std::str::from_utf8(raw) {
+                Ok(f) => fields.push(f),
+                Err(e) => {
+                    let column = self.columns.iter().position(|&c| c == i).map_or("record", |k| names[k]);
+                    errors.push(not_utf8(Some(column), e.valid_up_to()));
+                    fields.push("");
+                }
+            }
+        }
+        if fields.iter().all(|f| f.trim().is_empty()) && errors.is_empty() {
+            return Vec::new();
+        }
+        if fields.len() != self.width {
+            errors.push(column_error("record", format!("has {} fields; the header has {}", fields.len(), self.width)));
+        }
+        let unreadable_id = errors.iter().any(|e| e.field.as_deref() == Some("case"));
+        let id = match (&self.current, unreadable_id) {
+            // A row whose case id cannot be read counts to the case being read (and refuses it).
+            (Some(p), true) => p.id.clone(),
+            _ => self.field(&fields, "case").to_string(),
+        };
+        if id.is_empty() && !unreadable_id {
+            errors.push(column_error("case", "the case id is empty".into()));
+        }
+        let same = self.current.as_ref().is_some_and(|p| p.id == id);
+        // Problems of the case completed here.
+        let mut done = Vec::new();
+        if !same {
+            done = self.flush(out);
+            if !self.seen.insert(id.clone()) {
+                errors.push(column_error(
+                    "case",
+                    format!("case '{id}' came before, with other cases in between: sort the input by case"),
+                ));
+            }
+            let facts: Vec<String> = CASE_COLUMNS.iter().map(|c| self.field(&fields, c).to_string()).collect();
+            let doc = self.case_doc(&id, &fields, &mut errors);
+            self.current = Some(Pending { first_line: line, id, facts, doc, rows: Vec::new(), count: 0, bad: false });
+        } else if let Some(p) = &self.current {
+            if p.count > MAX_ROWS_PER_CASE {
+                // Refused already: the row is skipped unread.
+                return done;
+            }
+            for (k, c) in CASE_COLUMNS.iter().enumerate() {
+                let v = self.field(&fields, c);
+                if v != p.facts[k] && !(k == 0 && unreadable_id) {
+                    errors.push(column_error(
+                        c,
+                        format!("'{v}' differs from '{}' on the case's first row (line {})", p.facts[k], p.first_line),
+                    ));
+                }
+            }
+        }
+        let service = self.service_line(line, &fields, &mut errors);
+        if let Some(p) = &mut self.current {
+            p.count += 1;
+            if p.count > MAX_ROWS_PER_CASE {
+                p.bad = true;
+                p.doc = None;
+                p.rows = Vec::new();
+                errors.push(column_error(
+                    "case",
+                    format!(
+                        "case '{}' has more than {MAX_ROWS_PER_CASE} rows (service lines), the most one case may have: it is not computed and its further rows are skipped",
+                        p.id
+                    ),
+                ));
+            } else if !errors.is_empty() {
+                p.bad = true;
+                p.doc = None;
+                p.rows = Vec::new();
+            } else if let (Some(doc), Some(s)) = (&mut p.doc, service) {
+                doc.services.push(s);
+                p.rows.push(line);
+            }
+        }
+        if !errors.is_empty() {
+            done.push(BatchError { line, errors });
+        }
+        done
+    }
+
     /// Compute the pending case, or report it.
     fn flush(&mut self, out: &mut String) -> Vec<BatchError> {
         let Some(p) = self.current.take() else { return Vec::new() };
         let doc = match p.doc {
-            Some(doc) if p.errors.is_empty() => doc,
-            _ => {
-                self.batch.totals.bad_records += 1;
-                // Row problems were returned as they were read.
-                return Vec::new();
-            }
+            Some(doc) if !p.bad => doc,
+            // Its bad rows were returned as they were read.
+            _ => return Vec::new(),
         };
         match self.batch.push_doc(p.first_line, Ok(doc), out) {
             Ok(()) => Vec::new(),
-            Err(mut e) => {
-                // Point errors about a service line at its row.
-                for r in &e.errors {
+            Err(e) => {
+                // Errors about a service line point at its row; the others at the case's first row.
+                // One bad record per row, with all its problems.
+                let mut by_row: Vec<BatchError> = Vec::new();
+                for r in e.errors {
                     let row = r
                         .item
                         .strip_prefix("services[")
                         .and_then(|rest| rest.split(']').next())
                         .and_then(|k| k.parse::<usize>().ok())
-                        .and_then(|k| p.rows.get(k));
-                    if let Some(&row) = row {
-                        e.line = row;
+                        .and_then(|k| p.rows.get(k))
+                        .copied()
+                        .unwrap_or(e.line);
+                    match by_row.iter_mut().find(|b| b.line == row) {
+                        Some(b) => b.errors.push(r),
+                        None => by_row.push(BatchError { line: row, errors: vec![r] }),
                     }
                 }
-                vec![e]
+                by_row.sort_by_key(|b| b.line);
+                by_row
             }
         }
     }
 
-    fn case_doc(&self, line: u64, id: &str, fields: &[&str], errors: &mut Vec<BatchError>) -> Option<CaseDoc> {
-        let date = |name: &str, errors: &mut Vec<BatchError>| -> Option<Date> {
+    fn case_doc(&self, id: &str, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Option<CaseDoc> {
+        let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
             let t = self.field(fields, name);
             if t.is_empty() {
                 return None;
             }
-            Date::parse(t).map_err(|e| errors.push(record_error(line, name, e.to_string()))).ok()
+            Date::parse(t).map_err(|e| errors.push(column_error(name, e.to_string()))).ok()
         };
         let birth = date("birth_date", errors);
         if birth.is_none() && self.field(fields, "birth_date").is_empty() {
-            errors.push(record_error(line, "birth_date", "is empty".into()));
+            errors.push(column_error("birth_date", "is empty".into()));
         }
         let consent = date("consent_from", errors);
         let disability = match self.field(fields, "disability") {
             "true" | "yes" | "ja" | "1" => true,
             "false" | "no" | "nej" | "0" => false,
             other => {
-                errors.push(record_error(
-                    line,
-                    "disability",
-                    format!("'{other}' is not yes/no (true/false, ja/nej, 1/0)"),
-                ));
+                errors.push(column_error("disability", format!("'{other}' is not yes/no (true/false, ja/nej, 1/0)")));
                 false
             }
         };
@@ -422,7 +683,7 @@ impl<'p> CsvBatch<'p> {
                     from: None,
                     to: None,
                 }),
-                Err(_) => errors.push(record_error(line, "other_sectors", format!("'{s}' is not a sector area"))),
+                Err(_) => errors.push(column_error("other_sectors", format!("'{s}' is not a sector area"))),
             }
         }
         let household = Some(self.field(fields, "household")).filter(|h| !h.is_empty()).map(str::to_string);
@@ -446,28 +707,28 @@ impl<'p> CsvBatch<'p> {
         })
     }
 
-    fn service_line(&self, line: u64, fields: &[&str], errors: &mut Vec<BatchError>) -> Option<ServiceLineDoc> {
+    fn service_line(&self, line: u64, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Option<ServiceLineDoc> {
         let before = errors.len();
-        let amount = Amount::parse(self.field(fields, "amount"))
-            .map_err(|e| errors.push(record_error(line, "amount", e.to_string())))
+        let amount = csv_amount(self.field(fields, "amount"), self.delimiter)
+            .map_err(|e| errors.push(column_error("amount", e)))
             .ok();
         let per = match self.field(fields, "per") {
             "month" => Some(Per::Month),
             "year" => Some(Per::Year),
             "once" => Some(Per::Once),
             other => {
-                errors.push(record_error(line, "per", format!("'{other}' is not month, year or once")));
+                errors.push(column_error("per", format!("'{other}' is not month, year or once")));
                 None
             }
         };
-        let date = |name: &str, errors: &mut Vec<BatchError>| -> Option<Date> {
-            Date::parse(self.field(fields, name)).map_err(|e| errors.push(record_error(line, name, e.to_string()))).ok()
+        let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
+            Date::parse(self.field(fields, name)).map_err(|e| errors.push(column_error(name, e.to_string()))).ok()
         };
         let from = date("from", errors);
         let to = if self.field(fields, "to").is_empty() { None } else { date("to", errors) };
         let service = self.field(fields, "service");
         if service.is_empty() {
-            errors.push(record_error(line, "service", "is empty".into()));
+            errors.push(column_error("service", "is empty".into()));
         }
         let id = match self.field(fields, "line") {
             "" => format!("line-{line}"),
@@ -485,5 +746,35 @@ impl<'p> CsvBatch<'p> {
             to,
             note: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_csv_refuse_thousands_separators() {
+        let ok = |t: &str, d: u8| csv_amount(t, d).map(|a| a.value().to_string());
+        assert_eq!(ok("1000", b',').as_deref(), Ok("1000"));
+        assert_eq!(ok("1000.5", b',').as_deref(), Ok("1000.5"));
+        assert_eq!(ok("-12.50", b',').as_deref(), Ok("-12.50"));
+        assert_eq!(ok("1000,50", b';').as_deref(), Ok("1000.50"));
+        for (t, d) in [("1.000", b','), ("1.000", b';'), ("1.000,50", b';'), ("1,000", b','), ("1,000", b';')] {
+            let e = csv_amount(t, d).unwrap_err();
+            assert!(e.contains("thousands separator"), "{t}: {e}");
+        }
+        assert!(csv_amount("1000,50", b',').unwrap_err().contains("only in files separated by ';'"));
+        assert!(csv_amount("1.000.000", b',').is_err());
+        assert!(csv_amount("10.0000", b',').unwrap_err().contains("more than two decimals"));
+    }
+
+    #[test]
+    fn the_delimiter_is_found_on_the_header() {
+        let d = |h: &str| read_header(&mut h.as_bytes()).unwrap().1;
+        assert_eq!(d("case,service,amount\n"), b',');
+        assert_eq!(d("case;service;amount\r\n"), b';');
+        assert_eq!(d("case\tservice\tamount"), b'\t');
+        assert_eq!(d("\"a;b\",c\n"), b',');
     }
 }

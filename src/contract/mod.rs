@@ -273,6 +273,7 @@ impl From<&ComputeError> for ErrorReport {
     fn from(e: &ComputeError) -> Self {
         let item = match e {
             ComputeError::Overflow { item }
+            | ComputeError::TotalTooLarge { item, .. }
             | ComputeError::PeriodNeeded { item }
             | ComputeError::NoHandlekommune { item, .. }
             | ComputeError::Key { item, .. }

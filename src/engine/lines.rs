@@ -606,12 +606,14 @@ fn make_line(
     })
 }
 
-/// Add `v` to `acc`, or report overflow.
-fn add_to(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
-    *acc = acc
-        .checked_add(v)
-        .filter(|s| s.unsigned_abs() <= (MAX_ORE as u64) * 1000)
-        .ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
+/// The most a case's total (per department, municipality, month, or all) may be, in øre.
+const MAX_TOTAL_ORE: u64 = (MAX_ORE as u64) * 1000;
+
+/// Add `v` to `acc`, or report the total (named by `item`) that would pass [`MAX_TOTAL_ORE`].
+fn add_to(acc: &mut i64, v: i64, item: impl FnOnce() -> String) -> Result<(), ComputeError> {
+    *acc = acc.checked_add(v).filter(|s| s.unsigned_abs() <= MAX_TOTAL_ORE).ok_or_else(|| {
+        ComputeError::TotalTooLarge { item: item(), limit: Money::from_ore(MAX_TOTAL_ORE as i64).to_string() }
+    })?;
     Ok(())
 }
 
@@ -636,12 +638,16 @@ fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
         for s in &l.shares {
             let dx = s.dept;
             let v = s.amount.ore();
-            add_to(&mut by_dept[dx], v, "department total")?;
+            let dept = &policy.departments[dx];
+            let muni = || &policy.municipalities[dept.municipality].id;
+            add_to(&mut by_dept[dx], v, || format!("the case's total for department '{}' ({})", dept.id, muni()))?;
             used[dx] = true;
-            add_to(&mut by_muni[policy.departments[dx].municipality], v, "municipality total")?;
-            add_to(&mut month.0, v, "month total")?;
-            add_to(&mut month.1[dx], v, "month total")?;
-            add_to(&mut case, v, "case total")?;
+            add_to(&mut by_muni[dept.municipality], v, || format!("the case's total for municipality '{}'", muni()))?;
+            add_to(&mut month.0, v, || format!("the case's total for {}", l.month))?;
+            add_to(&mut month.1[dx], v, || {
+                format!("the case's total for department '{}' ({}) in {}", dept.id, muni(), l.month)
+            })?;
+            add_to(&mut case, v, || "the case's total".to_string())?;
         }
     }
     let by_department = (0..nd)

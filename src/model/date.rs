@@ -1,12 +1,19 @@
 //! Calendar dates (proleptic Gregorian, no time of day, no time zone).
 //!
 //! The calculator only ever needs whole days: a service starts on a day and ends on a day (inclusive),
-//! a month has 28 to 31 days, a child turns a year older on a birthday. [`Date`] is a small, exact
-//! civil-date type that parses and prints ISO 8601 (`2024-01-31`) and rejects impossible dates such as
-//! `2025-02-30` with an error that says why.
+//! a month has 28 to 31 days, a child turns a year older on a birthday. [`Date`] is a thin wrapper
+//! around [`jiff::civil::Date`] (the calendar: leap years, month lengths, next and previous day) that
+//! parses and prints ISO 8601 (`2024-01-31`), keeps to the years [`MIN_YEAR`] to [`MAX_YEAR`], and
+//! rejects impossible dates such as `2025-02-30` with an error that says why. jiff is used without
+//! its time zone database (`default-features = false`, `std` only), so it builds for WebAssembly too.
+//!
+//! Day numbers ([`Date::to_days`], [`Date::from_days`]) go through jiff as well
+//! ([`jiff::civil::Date::duration_since`] and [`jiff::civil::Date::checked_add`]); nothing on the
+//! split's hot path uses them (it steps with [`Date::succ`] and [`Month::succ`]).
 
 use std::fmt;
 
+use jiff::civil::Date as Civil;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Earliest year accepted in any input.
@@ -14,20 +21,18 @@ pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted in any input.
 pub const MAX_YEAR: i32 = 2200;
 
-/// A calendar day, `YYYY-MM-DD`, between [`MIN_YEAR`] and [`MAX_YEAR`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i16,
-    month: u8,
-    day: u8,
-}
+/// Day 0 of [`Date::to_days`].
+const EPOCH: Civil = jiff::civil::date(1970, 1, 1);
+/// Seconds in a civil day (jiff's civil days have no leap seconds).
+const DAY_SECONDS: i64 = 86_400;
 
-/// A calendar month, `YYYY-MM`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Month {
-    year: i16,
-    month: u8,
-}
+/// A calendar day, `YYYY-MM-DD`, between [`MIN_YEAR`] and [`MAX_YEAR`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(Civil);
+
+/// A calendar month, `YYYY-MM` (held as its first day).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(Civil);
 
 /// Why a text is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -58,20 +63,27 @@ pub enum DateError {
     },
 }
 
-/// Whether `year` is a leap year in the Gregorian calendar.
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+/// The first day of a month in jiff's calendar, if jiff has that year and the month is 1 to 12.
+fn first_of(year: i32, month: u32) -> Option<Civil> {
+    let (y, m) = (i16::try_from(year).ok()?, i8::try_from(month).ok()?);
+    Civil::new(y, m, 1).ok()
 }
 
-/// Number of days in a month (`month` is 1 to 12; anything else gives 0).
+/// Whether `year` is a leap year in the Gregorian calendar (jiff's years -9999 to 9999; `false`
+/// outside them).
+pub fn is_leap_year(year: i32) -> bool {
+    first_of(year, 1).is_some_and(|d| d.in_leap_year())
+}
+
+/// Number of days in a month (`month` is 1 to 12; anything else, or a year jiff does not have,
+/// gives 0).
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    first_of(year, month).map_or(0, |d| d.days_in_month().unsigned_abs().into())
+}
+
+/// Whether jiff's date lies within the accepted years.
+fn accepted(d: Civil) -> Option<Date> {
+    (MIN_YEAR..=MAX_YEAR).contains(&i32::from(d.year())).then_some(Date(d))
 }
 
 impl Date {
@@ -85,15 +97,15 @@ impl Date {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(DateError::Year { text: text.into() });
         }
-        if !(1..=12).contains(&month) {
+        let Some(first) = first_of(year, month) else {
             return Err(DateError::Month(text.into()));
+        };
+        let days = first.days_in_month().unsigned_abs();
+        match u8::try_from(day).ok().filter(|d| (1..=days).contains(d)) {
+            // The ranges make the conversion lossless; jiff checks the day once more.
+            Some(d) => first.with().day(d as i8).build().map(Date).map_err(|_| DateError::Format(text.into())),
+            None => Err(DateError::Day { text: text.into(), year, month, days: days.into() }),
         }
-        let days = days_in_month(year, month);
-        if day == 0 || day > days {
-            return Err(DateError::Day { text: text.into(), year, month, days });
-        }
-        // The ranges above make these conversions lossless.
-        Ok(Date { year: year as i16, month: month as u8, day: day as u8 })
     }
 
     /// Parse `YYYY-MM-DD` (exactly that form: four-digit year, two-digit month and day).
@@ -121,76 +133,58 @@ impl Date {
 
     /// The year.
     pub fn year(self) -> i32 {
-        i32::from(self.year)
+        i32::from(self.0.year())
     }
     /// The month, 1 to 12.
     pub fn month(self) -> u32 {
-        u32::from(self.month)
+        u32::from(self.0.month().unsigned_abs())
     }
     /// The day of the month, 1 to 31.
     pub fn day(self) -> u32 {
-        u32::from(self.day)
+        u32::from(self.0.day().unsigned_abs())
     }
     /// The calendar month this day lies in.
     pub fn month_of(self) -> Month {
-        Month { year: self.year, month: self.month }
+        Month(self.0.first_of_month())
     }
 
-    /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`.
+    /// Days since 1970-01-01 (negative before).
     pub fn to_days(self) -> i32 {
-        let (y, m, d) = (self.year(), self.month() as i32, self.day() as i32);
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        // Within the accepted years the count is at most about 84,000 days.
+        (self.0.duration_since(EPOCH).as_secs() / DAY_SECONDS) as i32
     }
 
     /// The date `days` after 1970-01-01, if it lies within the accepted years.
     pub fn from_days(days: i32) -> Option<Date> {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i32::from(m <= 2);
-        Date::new(y, m as u32, d as u32).ok()
+        let d = jiff::SignedDuration::from_secs(i64::from(days) * DAY_SECONDS);
+        EPOCH.checked_add(d).ok().and_then(accepted)
     }
 
     /// The next day, if within the accepted years.
     pub fn succ(self) -> Option<Date> {
-        if u32::from(self.day) < days_in_month(self.year(), self.month()) {
-            return Some(Date { day: self.day + 1, ..self });
-        }
-        self.month_of().succ().map(Month::first_day)
+        self.0.tomorrow().ok().and_then(accepted)
     }
 
     /// The previous day, if within the accepted years.
     pub fn pred(self) -> Option<Date> {
-        if self.day > 1 {
-            return Some(Date { day: self.day - 1, ..self });
-        }
-        self.month_of().pred().map(Month::last_day)
+        self.0.yesterday().ok().and_then(accepted)
     }
 
     /// Number of days from `self` to `other` (positive when `other` is later).
     pub fn days_until(self, other: Date) -> i32 {
-        other.to_days() - self.to_days()
+        (self.0.duration_until(other.0).as_secs() / DAY_SECONDS) as i32
     }
 
     /// The day on which someone born on `self` turns `years` old. Someone born on 29 February
-    /// turns a year older on 1 March in years that are not leap years.
+    /// turns a year older on 1 March in years that are not leap years (jiff would give 28 February).
     pub fn anniversary(self, years: i32) -> Option<Date> {
         let y = self.year().checked_add(years)?;
-        if self.month == 2 && self.day == 29 && !is_leap_year(y) {
-            return Date::new(y, 3, 1).ok();
+        let (m, d) = (self.month(), self.day());
+        match Date::new(y, m, d) {
+            Ok(date) => Some(date),
+            Err(DateError::Day { .. }) if (m, d) == (2, 29) => Date::new(y, 3, 1).ok(),
+            Err(_) => None,
         }
-        Date::new(y, self.month(), self.day()).ok()
     }
 
     /// Age in completed years on `on` of someone born on `self` (negative before birth).
@@ -215,39 +209,31 @@ impl Month {
     }
     /// The year.
     pub fn year(self) -> i32 {
-        i32::from(self.year)
+        i32::from(self.0.year())
     }
     /// The month number, 1 to 12.
     pub fn month(self) -> u32 {
-        u32::from(self.month)
+        u32::from(self.0.month().unsigned_abs())
     }
     /// Number of days in this month.
     pub fn days(self) -> u32 {
-        days_in_month(self.year(), self.month())
+        u32::from(self.0.days_in_month().unsigned_abs())
     }
     /// The first day of the month.
     pub fn first_day(self) -> Date {
-        Date { year: self.year, month: self.month, day: 1 }
+        Date(self.0)
     }
     /// The last day of the month.
     pub fn last_day(self) -> Date {
-        Date { year: self.year, month: self.month, day: self.days() as u8 }
+        Date(self.0.last_of_month())
     }
     /// The month after this one.
     pub fn succ(self) -> Option<Month> {
-        if self.month == 12 {
-            Month::new(self.year() + 1, 1)
-        } else {
-            Some(Month { month: self.month + 1, ..self })
-        }
+        self.last_day().succ().map(Date::month_of)
     }
     /// The month before this one.
     pub fn pred(self) -> Option<Month> {
-        if self.month == 1 {
-            Month::new(self.year() - 1, 12)
-        } else {
-            Some(Month { month: self.month - 1, ..self })
-        }
+        self.first_day().pred().map(Date::month_of)
     }
     /// Months from `self` to `other` (positive when `other` is later).
     pub fn months_until(self, other: Month) -> i32 {
@@ -255,15 +241,31 @@ impl Month {
     }
 }
 
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Date")
+            .field("year", &self.year())
+            .field("month", &self.month())
+            .field("day", &self.day())
+            .finish()
+    }
+}
+
+impl fmt::Debug for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Month").field("year", &self.year()).field("month", &self.month()).finish()
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 }
 
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
+        write!(f, "{:04}-{:02}", self.year(), self.month())
     }
 }
 
@@ -287,9 +289,9 @@ impl Date {
     pub(crate) fn iso(&self) -> [u8; 10] {
         // Years are 1900..=2200 (see `Date::new`), so four digits always suffice.
         let mut b = *b"0000-00-00";
-        digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
-        digits(&mut b[5..7], u32::from(self.month));
-        digits(&mut b[8..10], u32::from(self.day));
+        digits(&mut b[0..4], self.year().unsigned_abs());
+        digits(&mut b[5..7], self.month());
+        digits(&mut b[8..10], self.day());
         b
     }
 }
@@ -298,8 +300,8 @@ impl Month {
     /// `YYYY-MM` without the formatting machinery.
     pub(crate) fn iso(&self) -> [u8; 7] {
         let mut b = *b"0000-00";
-        digits(&mut b[0..4], u32::from(self.year.unsigned_abs()));
-        digits(&mut b[5..7], u32::from(self.month));
+        digits(&mut b[0..4], self.year().unsigned_abs());
+        digits(&mut b[5..7], self.month());
         b
     }
 }
@@ -378,6 +380,66 @@ mod tests {
             assert_eq!(d.to_days(), n);
         }
         assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+    }
+
+    /// The hand-written calendar that jiff replaced (Howard Hinnant's `days_from_civil`), as a
+    /// reference: every day of the accepted years has the same day number, month length and
+    /// leap-year flag, and the next day of each is the next number.
+    #[test]
+    fn jiff_agrees_with_the_former_calendar_on_every_day() {
+        fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
+            let y = if m <= 2 { y - 1 } else { y };
+            let era = y.div_euclid(400);
+            let yoe = y - era * 400;
+            let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+            era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+        }
+        let leap = |y: i32| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let mut d = Date::new(MIN_YEAR, 1, 1).unwrap();
+        let mut n = 0;
+        loop {
+            let expected = days_from_civil(d.year(), d.month() as i32, d.day() as i32);
+            assert_eq!(d.to_days(), expected, "{d}");
+            assert_eq!(Date::from_days(expected), Some(d));
+            assert_eq!(is_leap_year(d.year()), leap(d.year()));
+            let len = [31, if leap(d.year()) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            assert_eq!(d.month_of().days(), len[d.month() as usize - 1]);
+            assert_eq!(days_in_month(d.year(), d.month()), len[d.month() as usize - 1]);
+            n += 1;
+            match d.succ() {
+                Some(next) => {
+                    assert_eq!(next.pred(), Some(d));
+                    assert_eq!(d.days_until(next), 1);
+                    d = next;
+                }
+                None => break,
+            }
+        }
+        assert_eq!(d, Date::new(MAX_YEAR, 12, 31).unwrap());
+        assert_eq!(n, days_from_civil(2201, 1, 1) - days_from_civil(1900, 1, 1));
+        assert_eq!(Date::from_days(days_from_civil(1899, 12, 31)), None);
+        assert_eq!(Month::new(MAX_YEAR, 12).unwrap().succ(), None);
+        assert_eq!(Month::new(MIN_YEAR, 1).unwrap().pred(), None);
+        assert_eq!(days_in_month(2024, 13), 0);
+        assert_eq!(std::mem::size_of::<Date>(), 4);
+    }
+
+    #[test]
+    fn error_messages_stay() {
+        assert_eq!(
+            Date::parse("2025-02-30").unwrap_err().to_string(),
+            "'2025-02-30' is not a date: 2025-02 has 28 days"
+        );
+        assert_eq!(
+            Date::parse("2201-01-01").unwrap_err().to_string(),
+            "'2201-01-01' is not a date: the year must be between 1900 and 2200"
+        );
+        assert_eq!(
+            Date::parse("2024-00-01").unwrap_err().to_string(),
+            "'2024-00-01' is not a date: the month must be 01 to 12"
+        );
+        assert_eq!(format!("{:?}", Date::new(2024, 1, 31).unwrap()), "Date { year: 2024, month: 1, day: 31 }");
+        assert_eq!(Month::parse("2024-06").unwrap().to_string(), "2024-06");
     }
 
     #[test]

@@ -240,6 +240,14 @@ pub enum ComputeError {
         /// Where it happened.
         item: String,
     },
+    /// A total (of a case per department, municipality or month, or of a batch) left its range.
+    #[error("{item}: arithmetic overflow: the total would pass {limit} in magnitude, the most a total may be")]
+    TotalTooLarge {
+        /// Which total, named.
+        item: String,
+        /// The limit, in DKK.
+        limit: String,
+    },
     /// The period is longer than allowed.
     #[error("period {from} to {to} is {months} months long; at most {max} months may be computed at once")]
     PeriodTooLong {
@@ -301,7 +309,7 @@ impl ComputeError {
     /// A stable, machine-readable name of the error kind.
     pub fn code(&self) -> &'static str {
         match self {
-            ComputeError::Overflow { .. } => "overflow",
+            ComputeError::Overflow { .. } | ComputeError::TotalTooLarge { .. } => "overflow",
             ComputeError::PeriodTooLong { .. } => "period_too_long",
             ComputeError::PeriodEndBeforeStart { .. } => "period_end_before_start",
             ComputeError::PeriodNeeded { .. } => "period_needed",

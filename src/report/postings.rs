@@ -123,28 +123,100 @@ pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
 pub const CSV_HEADER: &str =
     "month,municipality,kommunekode,department,function,type,art,amount,case,service_line,counterpart";
 
+/// CSV text written with `csv::Writer` (quoting where a field holds a comma, a quote or a line
+/// break). Text fields that a spreadsheet would run as a formula — they begin with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return — get a leading `'` (OWASP's advice against CSV injection);
+/// amounts are written as they are (`-12.50` is a number, not a formula).
+#[derive(Debug)]
+pub struct CsvText {
+    writer: csv::Writer<Vec<u8>>,
+    row: Vec<String>,
+}
+
+impl Default for CsvText {
+    fn default() -> Self {
+        CsvText::new()
+    }
+}
+
+impl CsvText {
+    /// Empty text.
+    pub fn new() -> CsvText {
+        CsvText { writer: csv::WriterBuilder::new().from_writer(Vec::with_capacity(4096)), row: Vec::new() }
+    }
+
+    /// A text field of the current row, escaped against formulas.
+    pub fn text(&mut self, value: &str) -> &mut CsvText {
+        let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        self.row.push(if formula { format!("'{value}") } else { value.to_string() });
+        self
+    }
+
+    /// A machine number (an amount, a code) of the current row, as it is.
+    pub fn number(&mut self, value: impl std::fmt::Display) -> &mut CsvText {
+        self.row.push(value.to_string());
+        self
+    }
+
+    /// End the current row.
+    pub fn end(&mut self) {
+        // Writing to memory cannot fail; a failure would show as a missing row.
+        let _ = self.writer.write_record(&self.row);
+        self.row.clear();
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        let bytes = self.writer.into_inner().unwrap_or_else(|e| e.into_inner().get_ref().clone());
+        // Every field was a `str`, so the bytes are UTF-8.
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
 /// Postings as CSV (with header), one posting per row.
 pub fn csv(postings: &[Posting]) -> String {
-    let mut s = String::with_capacity(64 * (postings.len() + 1));
-    s.push_str(CSV_HEADER);
-    s.push('\n');
-    let q =
-        |v: &str| if v.contains([',', '"', '\n']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v.to_string() };
-    for p in postings {
-        s.push_str(&format!(
-            "{},{},{:03},{},{},{},{},{},{},{},{}\n",
-            p.month,
-            q(&p.municipality),
-            p.code,
-            q(&p.department),
-            q(&p.function),
-            <&str>::from(p.kind),
-            p.art,
-            p.amount,
-            q(&p.case),
-            q(&p.service_line),
-            q(p.counterpart.as_deref().unwrap_or(""))
-        ));
+    let mut t = CsvText::new();
+    for name in CSV_HEADER.split(',') {
+        t.text(name);
     }
-    s
+    t.end();
+    rows(&mut t, postings);
+    t.finish()
+}
+
+/// Postings as CSV rows without the header (for a batch that writes the header once).
+pub fn csv_rows(postings: &[Posting]) -> String {
+    let mut t = CsvText::new();
+    rows(&mut t, postings);
+    t.finish()
+}
+
+fn rows(t: &mut CsvText, postings: &[Posting]) {
+    for p in postings {
+        t.text(std::str::from_utf8(&p.month.iso()).unwrap_or_default())
+            .text(&p.municipality)
+            .number(format_args!("{:03}", p.code))
+            .text(&p.department)
+            .text(&p.function)
+            .text(p.kind.into())
+            .text(p.art)
+            .number(p.amount)
+            .text(&p.case)
+            .text(&p.service_line)
+            .text(p.counterpart.as_deref().unwrap_or(""));
+        t.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_escaped_but_amounts_are_not() {
+        let mut t = CsvText::new();
+        t.text("Jensen, \"Anna\"").text("=HYPERLINK(1)").text("-x").text("@a").text("\tb").number("-12.50");
+        t.end();
+        assert_eq!(t.finish(), "\"Jensen, \"\"Anna\"\"\",'=HYPERLINK(1),'-x,'@a,'\tb,-12.50\n");
+    }
 }
