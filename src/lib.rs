@@ -98,5 +98,8 @@ pub mod workload;
 pub use case::{Case, CaseDoc};
 pub use engine::split::{split, Share, SplitError};
 pub use engine::{compute, compute_household, SplitResult};
-pub use model::{Amount, ComputeError, Date, Doc, InputError, InputErrors, Lang, Money, Month, Period, Sector, Weight};
+pub use model::{
+    Amount, ComputeError, Date, Doc, ErrorCode, ErrorKind, InputError, InputErrors, Lang, Money, Month, Period, Sector,
+    Weight,
+};
 pub use policy::{Policy, PolicyDoc};

@@ -233,8 +233,8 @@ struct Pending {
 
 fn record_error(line: u64, column: &str, message: String) -> BatchError {
     let report = ErrorReport {
-        kind: Doc::Record.to_string(),
-        code: "invalid".into(),
+        kind: Doc::Record.into(),
+        code: crate::model::error::ErrorCode::Invalid,
         item: format!("column '{column}'"),
         field: Some(column.into()),
         message: format!("column '{column}': {message}"),
