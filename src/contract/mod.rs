@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 pub mod batch;
 pub mod format;
+pub mod schema;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -85,6 +86,7 @@ impl Detail {
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// Contract version; must be 1.
+    #[schemars(extend("const" = 1))]
     pub version: u32,
     /// The command.
     pub command: Command,
@@ -197,6 +199,7 @@ pub enum Response {
     /// Success.
     Ok {
         /// Contract version.
+        #[schemars(extend("const" = 1))]
         version: u32,
         /// The command answered.
         command: Command,
@@ -206,8 +209,10 @@ pub enum Response {
     /// Failure: nothing was computed.
     Error {
         /// Contract version.
+        #[schemars(extend("const" = 1))]
         version: u32,
         /// Every problem found.
+        #[schemars(length(min = 1))]
         errors: Vec<ErrorReport>,
     },
 }
