@@ -101,5 +101,8 @@ pub use case::{Case, CaseDoc};
 pub use engine::split::{split, Share, SplitError};
 pub use engine::{compute, compute_household, SplitResult};
 pub use i18n::Lang;
-pub use model::{Amount, ComputeError, Date, Doc, InputError, InputErrors, Money, Month, Period, Sector, Weight};
+pub use model::{
+    Amount, ComputeError, Date, Doc, ErrorCode, ErrorKind, InputError, InputErrors, Money, Month, Period, Sector,
+    Weight,
+};
 pub use policy::{Policy, PolicyDoc};

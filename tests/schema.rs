@@ -1,13 +1,33 @@
-//! The JSON Schema of the contract (`schema/contract-v1.schema.json`) matches what the library
-//! actually sends and accepts: every golden answer, generated answers, and well-formed requests.
+//! The JSON Schema of the contract (`schema/contract-v1.schema.json`) is the one generated from the
+//! types (`fordeling::contract::schema`), and matches what the library actually sends and accepts:
+//! every golden answer under every command, generated answers, and well-formed requests.
+//!
+//! After changing a type of the contract: `UPDATE_SCHEMA=1 cargo test --test schema` writes the
+//! file anew (then regenerate the TypeScript types with `scripts/gen-types.sh`).
 
 mod harness;
 
-use serde_json::Value;
+use serde_json::{json, Value};
+
+const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/contract-v1.schema.json");
+
+#[test]
+fn the_checked_in_schema_is_the_generated_one() {
+    let generated = fordeling::contract::schema::contract_schema_text();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(SCHEMA_PATH, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "schema/contract-v1.schema.json differs from the schema generated from the types; \
+         regenerate it with `UPDATE_SCHEMA=1 cargo test --test schema` (and the TypeScript types with \
+         `scripts/gen-types.sh`)"
+    );
+}
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value =
-        serde_json::from_str(include_str!("../schema/contract-v1.schema.json")).expect("the schema is JSON");
+    let schema = fordeling::contract::schema::contract_schema();
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
 
@@ -16,6 +36,9 @@ fn assert_valid(v: &jsonschema::Validator, doc: &Value, what: &str) {
     assert!(errors.is_empty(), "{what} does not match the schema:\n{}", errors.join("\n"));
 }
 
+/// The request of every golden case under every command (and `split` with `detail: summary`;
+/// `compare` against the case itself): the answers, and the requests the library accepts as
+/// requests, match the schema.
 #[test]
 fn golden_requests_and_answers_match_the_schema() {
     let v = validator();
@@ -27,7 +50,17 @@ fn golden_requests_and_answers_match_the_schema() {
             std::fs::read_to_string(dir.join("policies").join(format!("{name}.toml"))).ok()
         }
     };
+    let variants: [(&str, Value); 7] = [
+        ("as written", Value::Null),
+        ("check", json!({ "command": "check" })),
+        ("split", json!({ "command": "split" })),
+        ("summary", json!({ "command": "split", "detail": "summary" })),
+        ("explain", json!({ "command": "explain", "lang": "da" })),
+        ("parse", json!({ "command": "parse" })),
+        ("postings", json!({ "command": "postings" })),
+    ];
     let mut n = 0;
+    let mut commands = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "toml") {
@@ -35,18 +68,42 @@ fn golden_requests_and_answers_match_the_schema() {
         }
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let g = harness::load(&name, &std::fs::read_to_string(&path).unwrap(), &policy).unwrap();
-        let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&g.request)).unwrap();
-        assert_valid(&v, &answer, &format!("the answer to {name}"));
-        // Requests the library accepts as requests are valid requests in the schema.
-        if let Ok(req) = serde_json::from_str::<Value>(&g.request) {
+        let Ok(base) = serde_json::from_str::<Value>(&g.request) else {
+            let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&g.request)).unwrap();
+            assert_valid(&v, &answer, &format!("the answer to {name}"));
+            continue;
+        };
+        let mut requests = Vec::new();
+        for (label, patch) in &variants {
+            let mut req = base.clone();
+            if let (Some(r), Some(p)) = (req.as_object_mut(), patch.as_object()) {
+                r.extend(p.clone());
+            }
+            requests.push((label.to_string(), req));
+        }
+        if let Some(case) = base.get("case") {
+            let mut req = base.clone();
+            req["command"] = json!("compare");
+            req["previous_case"] = case.clone();
+            req["booked_through"] = json!("2024-06");
+            requests.push(("compare".into(), req));
+        }
+        for (label, req) in requests {
+            let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&req.to_string())).unwrap();
+            assert_valid(&v, &answer, &format!("the answer to {name} ({label})"));
+            if answer["status"] == "ok" {
+                commands.insert(answer["command"].as_str().unwrap().to_string());
+            }
+            // Requests the library accepts as requests are valid requests in the schema.
             let accepted = answer["status"] == "ok" || answer["errors"][0]["kind"] != "request";
             if accepted {
-                assert_valid(&v, &req, &format!("the request of {name}"));
+                assert_valid(&v, &req, &format!("the request of {name} ({label})"));
             }
         }
         n += 1;
     }
     assert!(n >= 40);
+    assert_eq!(commands.len(), 6, "every command answered at least once: {commands:?}");
 }
 
 #[test]
@@ -68,6 +125,17 @@ fn the_schema_rejects_what_the_library_rejects() {
         serde_json::json!({ "version": 1, "command": "split", "policy": "x", "colour": "red" }),
         serde_json::json!({ "status": "ok", "version": 1, "command": "split", "result": { "case": "c" } }),
         serde_json::json!({ "status": "error", "version": 1, "errors": [] }),
+        serde_json::json!({ "version": 1, "command": "split", "policy": "x", "detail": "brief" }),
+        serde_json::json!({ "version": 1, "command": "split", "policy": 5 }),
+        serde_json::json!({ "status": "error", "version": 1, "errors": [
+            { "kind": "weather", "code": "syntax", "item": "x", "message": "m" }
+        ] }),
+        serde_json::json!({ "status": "error", "version": 1, "errors": [
+            { "kind": "case", "code": "rain", "item": "x", "message": "m" }
+        ] }),
+        serde_json::json!({ "status": "error", "version": 1, "errors": [
+            { "kind": "case", "code": "syntax", "item": "x", "message": "m", "colour": "red" }
+        ] }),
     ] {
         assert!(!v.is_valid(&bad), "the schema accepts {bad}");
     }

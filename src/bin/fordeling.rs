@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use fordeling::contract::{handle, Command, DocInput, Output, Request, Response};
 use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
-use fordeling::{example, Date, Period};
+use fordeling::{example, Date, ErrorCode, ErrorKind, Period};
 
 /// Exit code: the input was invalid (documents, arguments, unreadable files).
 const EXIT_INVALID: u8 = 1;
@@ -205,14 +205,18 @@ fn read(path: &Path) -> Result<String, Failure> {
     });
     text.map_err(|e| Failure {
         code: EXIT_INVALID,
-        response: error_response("file", &path.display().to_string(), &format!("cannot read {}: {e}", path.display())),
+        response: error_response(
+            ErrorCode::File,
+            &path.display().to_string(),
+            &format!("cannot read {}: {e}", path.display()),
+        ),
     })
 }
 
-fn error_response(code: &str, item: &str, message: &str) -> Response {
+fn error_response(code: ErrorCode, item: &str, message: &str) -> Response {
     let report = fordeling::contract::ErrorReport {
-        kind: "request".into(),
-        code: code.into(),
+        kind: ErrorKind::Request,
+        code,
         item: item.into(),
         field: None,
         message: message.into(),
@@ -226,8 +230,10 @@ fn siblings(paths: &[PathBuf]) -> Result<Vec<DocInput>, Failure> {
 
 fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, Failure> {
     let parse = |s: &str, which: &str| {
-        Date::parse(s)
-            .map_err(|e| Failure { code: EXIT_INVALID, response: error_response("syntax", which, &e.to_string()) })
+        Date::parse(s).map_err(|e| Failure {
+            code: EXIT_INVALID,
+            response: error_response(ErrorCode::Syntax, which, &e.to_string()),
+        })
     };
     match (from, to) {
         (Some(f), Some(t)) => Ok(Some(Period { from: parse(f, "--from")?, to: parse(t, "--to")? })),
@@ -266,7 +272,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 return Err(Failure {
                     code: EXIT_INVALID,
                     response: error_response(
-                        "unknown_reference",
+                        ErrorCode::UnknownReference,
                         "--case",
                         &format!("no example case '{case}'; there are: {}", names.join(", ")),
                     ),
@@ -285,7 +291,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 Some(m) => Some(fordeling::Month::parse(m).map_err(|_| Failure {
                     code: EXIT_INVALID,
                     response: error_response(
-                        "syntax",
+                        ErrorCode::Syntax,
                         "--booked-through",
                         &format!(
                             "--booked-through '{}' is not a month: write it as YYYY-MM, e.g. 2024-06",
@@ -346,7 +352,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
-    Failure { code: EXIT_INVALID, response: error_response("file", what, &format!("{what}: {e}")) }
+    Failure { code: EXIT_INVALID, response: error_response(ErrorCode::File, what, &format!("{what}: {e}")) }
 }
 
 /// Read `input` line by line, feed each line's bytes (without the line end) to `feed` (which

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::Date;
 
-use crate::model::error::{Doc, InputError, InputErrors};
+use crate::model::error::{Doc, InputError, InputErrors, RefKind};
 use crate::model::money::Amount;
 use crate::model::sector::Sector;
 use crate::model::validity::{check_overlaps, Validity};
@@ -20,7 +20,7 @@ pub const MAX_SERVICES_PER_CASE: usize = 1000;
 pub const MAX_ITEMS_PER_CASE: usize = 1000;
 
 /// A case document as written (TOML or JSON).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseDoc {
     /// Case id.
@@ -48,7 +48,7 @@ pub struct CaseDoc {
 }
 
 /// Income on a case, deducted from the cost that state reimbursement is computed on.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncomeDoc {
     /// Id, unique among the case's income.
@@ -68,7 +68,7 @@ pub struct IncomeDoc {
 }
 
 /// The child.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChildDoc {
     /// Date of birth.
@@ -81,7 +81,7 @@ pub struct ChildDoc {
 }
 
 /// The acting municipality from a date.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResidenceDoc {
     /// Municipality id.
@@ -91,7 +91,7 @@ pub struct ResidenceDoc {
 }
 
 /// Another active case of the family.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OtherCaseDoc {
     /// Id.
@@ -110,7 +110,7 @@ pub struct OtherCaseDoc {
 }
 
 /// How an amount is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// Per calendar month; partial months are prorated by calendar days.
@@ -122,7 +122,7 @@ pub enum Per {
 }
 
 /// A granted service.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceLineDoc {
     /// Line id, unique in the case.
@@ -144,7 +144,7 @@ pub struct ServiceLineDoc {
 }
 
 /// A case agreement on the split of one service line.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementDoc {
     /// Id.
@@ -268,7 +268,7 @@ impl Case {
                     doc: d,
                     item: it,
                     field: "municipality".into(),
-                    what: "municipality",
+                    what: RefKind::Municipality,
                     id: r.municipality.clone(),
                 }),
             }
@@ -314,7 +314,7 @@ impl Case {
                         doc: d,
                         item: it.clone(),
                         field: "department".into(),
-                        what: "department",
+                        what: RefKind::Department,
                         id: dep.clone(),
                     }),
                     Some(ix) if !policy.departments[ix].sectors.contains(&o.sector) => {
@@ -347,7 +347,7 @@ impl Case {
                     doc: d,
                     item: it,
                     field: "service".into(),
-                    what: "service",
+                    what: RefKind::Service,
                     id: s.service.clone(),
                 }),
             }
@@ -380,7 +380,7 @@ impl Case {
                     doc: d,
                     item: it.clone(),
                     field: "service".into(),
-                    what: "service line",
+                    what: RefKind::ServiceLine,
                     id: a.service.clone(),
                 });
             }

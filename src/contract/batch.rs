@@ -222,7 +222,13 @@ fn not_utf8(column: Option<&str>, at: usize) -> ErrorReport {
         Some(c) => (format!("column '{c}'"), format!("column '{c}': is not valid UTF-8 text (bad byte at {at})")),
         None => ("(record)".to_string(), format!("is not valid UTF-8 text (bad byte at offset {at})")),
     };
-    ErrorReport { kind: Doc::Record.to_string(), code: "syntax".into(), item, field: column.map(Into::into), message }
+    ErrorReport {
+        kind: Doc::Record.into(),
+        code: crate::model::error::ErrorCode::Syntax,
+        item,
+        field: column.map(Into::into),
+        message,
+    }
 }
 
 /// The columns of a CSV batch input. Every row is one service line; the case columns repeat the
@@ -247,8 +253,8 @@ const READ_AHEAD: usize = 8 * 1024;
 /// A problem with one column of a record.
 fn column_error(column: &str, message: String) -> ErrorReport {
     ErrorReport {
-        kind: Doc::Record.to_string(),
-        code: "invalid".into(),
+        kind: Doc::Record.into(),
+        code: crate::model::error::ErrorCode::Invalid,
         item: format!("column '{column}'"),
         field: Some(column.into()),
         message: format!("column '{column}': {message}"),

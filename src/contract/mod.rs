@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 pub mod batch;
 pub mod format;
+pub mod schema;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -36,7 +37,7 @@ use crate::contract::format::{parse_json, parse_text, MAX_INPUT_BYTES};
 use crate::engine::result::SplitResult;
 use crate::engine::{compute, compute_household};
 use crate::i18n::Lang;
-use crate::model::error::{ComputeError, Doc, InputError, InputErrors};
+use crate::model::error::{ComputeError, Doc, ErrorCode, ErrorKind, InputError, InputErrors};
 use crate::model::validity::Period;
 use crate::policy::{Policy, PolicyDoc};
 use crate::report::explain::explain_text;
@@ -45,7 +46,7 @@ use crate::report::explain::explain_text;
 pub const CONTRACT_VERSION: u32 = 1;
 
 /// What to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
     /// Validate a policy and list what it declares.
@@ -64,7 +65,7 @@ pub enum Command {
 }
 
 /// How much of each line a `split` answer carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Detail {
     /// Every fact of every line.
@@ -81,10 +82,11 @@ impl Detail {
 }
 
 /// A request.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// Contract version; must be 1.
+    #[schemars(extend("const" = 1))]
     pub version: u32,
     /// The command.
     pub command: Command,
@@ -142,6 +144,18 @@ impl Request {
 #[serde(transparent)]
 pub struct DocInput(Box<RawValue>);
 
+impl schemars::JsonSchema for DocInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocInput".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::model::schema::schema(serde_json::json!({
+            "description": "A policy or case document: a JSON object (the document; see PolicyDoc and CaseDoc), or its TOML or JSON text as a string.",
+            "type": ["object", "string"]
+        }))
+    }
+}
+
 impl DocInput {
     /// A document given as TOML or JSON text.
     pub fn text(text: &str) -> DocInput {
@@ -179,12 +193,13 @@ impl DocInput {
 }
 
 /// The answer to a request.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Response {
     /// Success.
     Ok {
         /// Contract version.
+        #[schemars(extend("const" = 1))]
         version: u32,
         /// The command answered.
         command: Command,
@@ -194,14 +209,16 @@ pub enum Response {
     /// Failure: nothing was computed.
     Error {
         /// Contract version.
+        #[schemars(extend("const" = 1))]
         version: u32,
         /// Every problem found.
+        #[schemars(length(min = 1))]
         errors: Vec<ErrorReport>,
     },
 }
 
 /// The result of a command.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Output {
     /// For `check`: what the policy declares.
@@ -242,12 +259,12 @@ pub enum Output {
 }
 
 /// One problem, named precisely enough to show next to the offending field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ErrorReport {
-    /// `policy`, `case`, `request`, `record` or `compute`.
-    pub kind: String,
+    /// `policy`, `case`, `request`, `record`, `compute` or `internal`.
+    pub kind: ErrorKind,
     /// A stable code (`syntax`, `unknown_reference`, `overlap`, ...).
-    pub code: String,
+    pub code: ErrorCode,
     /// The offending item (`services[2] 'aflastning'`, `services[0].amount`).
     pub item: String,
     /// The offending field, where one field is to blame.
@@ -260,8 +277,8 @@ pub struct ErrorReport {
 impl From<&InputError> for ErrorReport {
     fn from(e: &InputError) -> Self {
         ErrorReport {
-            kind: e.doc().to_string(),
-            code: e.code().into(),
+            kind: e.doc().into(),
+            code: e.code(),
             item: e.item().into(),
             field: e.field().map(str::to_string),
             message: e.to_string(),
@@ -280,7 +297,7 @@ impl From<&ComputeError> for ErrorReport {
             | ComputeError::Reimbursement { item, .. } => item.clone(),
             ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
         };
-        ErrorReport { kind: "compute".into(), code: e.code().into(), item, field: None, message: e.to_string() }
+        ErrorReport { kind: ErrorKind::Compute, code: e.code(), item, field: None, message: e.to_string() }
     }
 }
 
@@ -409,8 +426,8 @@ impl ErrorReport {
     /// An internal error: something that cannot happen did.
     pub fn internal(what: &str) -> ErrorReport {
         ErrorReport {
-            kind: "internal".into(),
-            code: "internal".into(),
+            kind: ErrorKind::Internal,
+            code: ErrorCode::Internal,
             item: what.into(),
             field: None,
             message: format!("internal error: {what}"),

@@ -20,7 +20,7 @@ use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::model::validity::Validity;
-use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, Target};
+use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, Service, Target};
 
 /// The longest period computed at once, in months (50 years).
 pub const MAX_PERIOD_MONTHS: i64 = 600;
@@ -42,7 +42,7 @@ struct Decision {
 /// How a department was resolved (see [`Responsible::rule`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Rulings {
-    rule: &'static str,
+    rule: ResolvedBy,
     sector: Option<Sector>,
     /// Index into the policy's arrangements.
     arrangement: Option<usize>,
@@ -50,24 +50,24 @@ struct Rulings {
 
 impl Rulings {
     fn named() -> Rulings {
-        Rulings { rule: "named_department", sector: None, arrangement: None }
+        Rulings { rule: ResolvedBy::NamedDepartment, sector: None, arrangement: None }
     }
     fn acting(s: Sector) -> Rulings {
-        Rulings { rule: "acting_municipality", sector: Some(s), arrangement: None }
+        Rulings { rule: ResolvedBy::ActingMunicipality, sector: Some(s), arrangement: None }
     }
     fn arrangement(s: Sector, ix: usize) -> Rulings {
-        Rulings { rule: "arrangement", sector: Some(s), arrangement: Some(ix) }
+        Rulings { rule: ResolvedBy::Arrangement, sector: Some(s), arrangement: Some(ix) }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct KeyUsedIx {
-    source: &'static str,
+    source: KeySource,
     /// Index into the case's agreements (source `agreement`) or the policy's keys (`policy`).
     ix: Option<usize>,
     kind: KeyKind,
     validity: Validity,
-    reason: &'static str,
+    reason: KeyReason,
 }
 
 /// Split a case over a period, without reimbursement.
@@ -255,7 +255,11 @@ impl Facts {
             detail,
         };
         let Some(c) = policy.criteria.iter().find(|c| c.validity.contains(d)) else {
-            return (false, None, vec![crit("criteria_in_force", false, "true".into(), "none".into(), vec![])]);
+            return (
+                false,
+                None,
+                vec![crit(CriterionName::CriteriaInForce, false, "true".into(), "none".into(), vec![])],
+            );
         };
         let n = self.sectors.len();
         let names = self.sectors.iter().map(|s| s.as_str().to_string()).collect();
@@ -274,14 +278,14 @@ impl Facts {
         };
         let out = vec![
             crit(
-                "sector_areas",
+                CriterionName::SectorAreas,
                 n >= usize::from(c.min_sector_areas),
                 c.min_sector_areas.to_string(),
                 n.to_string(),
                 names,
             ),
             crit(
-                "consent",
+                CriterionName::Consent,
                 !c.consent_required || consent.is_some(),
                 c.consent_required.to_string(),
                 match consent {
@@ -291,21 +295,21 @@ impl Facts {
                 vec![],
             ),
             crit(
-                "disability",
+                CriterionName::Disability,
                 !c.disability_required || case.disability,
                 c.disability_required.to_string(),
                 case.disability.to_string(),
                 vec![],
             ),
             crit(
-                "age",
+                CriterionName::Age,
                 age_ok && age >= 0,
                 age_req,
                 if age < 0 { "none".into() } else { age.to_string() },
                 vec![case.birth_date.to_string()],
             ),
             crit(
-                "municipality",
+                CriterionName::Municipality,
                 muni_ok,
                 muni_req,
                 self.handlekommune.map_or_else(|| "none".into(), |m| policy.municipalities[m].id.to_string()),
@@ -331,8 +335,22 @@ fn decide(
     let Some(hk) = facts.handlekommune else {
         return Err(ComputeError::NoHandlekommune { item: item(), date: d.to_string() });
     };
-    let hk_id = &policy.municipalities[hk].id;
-    // Authority: an arrangement in force may move the granting to another municipality.
+    let ((authority, authority_rule), (payer, payer_rule)) = responsibles(policy, service, hk, d, &item)?;
+    let legal = service.legal_basis.iter().position(|l| l.0.contains(d));
+    let (rule, key) = choose_key(policy, case, service, li, d, eligible);
+    let weights = key_weights(policy, case, &rule, &key, payer, facts, d, &item)?;
+    Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
+}
+
+/// Who grants and who pays for `service` on `d` in acting municipality `hk`: an arrangement in
+/// force may move the granting to another municipality.
+fn responsibles(
+    policy: &Policy,
+    service: &Service,
+    hk: MuniIx,
+    d: Date,
+    item: &dyn Fn() -> String,
+) -> Result<((DeptIx, Rulings), (DeptIx, Rulings)), ComputeError> {
     let (authority, authority_rule) = match service.authority {
         Target::Department(dx) => (Some(dx), Rulings::named()),
         Target::Sector(s) => {
@@ -355,52 +373,76 @@ fn decide(
             item: item(),
             key: "authority/payer".into(),
             date: d.to_string(),
-            message: format!("municipality '{hk_id}' has no department for sector area '{}'", service.sector),
+            message: format!(
+                "municipality '{}' has no department for sector area '{}'",
+                policy.municipalities[hk].id, service.sector
+            ),
         });
     };
-    let pay_muni = policy.departments[payer].municipality;
-    let legal = service.legal_basis.iter().position(|l| l.0.contains(d));
+    Ok(((authority, authority_rule), (payer, payer_rule)))
+}
 
-    let (rule, key): (Rule, KeyUsedIx) = if !eligible {
-        (
-            Rule::Sole(None),
-            KeyUsedIx {
-                source: "sole",
-                ix: None,
-                kind: KeyKind::Sole,
-                validity: Validity::default(),
-                reason: "not_eligible",
-            },
-        )
-    } else if let Some(ai) = case.agreements.iter().position(|a| a.line == li && a.validity.contains(d)) {
+/// The key of service line `li` on `d`: the payer alone for a case that is not eligible, else an
+/// agreement in force, else the service's policy key in force, else the payer alone.
+fn choose_key(
+    policy: &Policy,
+    case: &Case,
+    service: &Service,
+    li: usize,
+    d: Date,
+    eligible: bool,
+) -> (Rule, KeyUsedIx) {
+    let sole = |reason| {
+        let k =
+            KeyUsedIx { source: KeySource::Sole, ix: None, kind: KeyKind::Sole, validity: Validity::default(), reason };
+        (Rule::Sole(None), k)
+    };
+    if !eligible {
+        return sole(KeyReason::NotEligible);
+    }
+    if let Some(ai) = case.agreements.iter().position(|a| a.line == li && a.validity.contains(d)) {
         let a = &case.agreements[ai];
         let k = KeyUsedIx {
-            source: "agreement",
+            source: KeySource::Agreement,
             ix: Some(ai),
             kind: a.rule.kind(),
             validity: a.validity,
-            reason: "agreement_in_force",
+            reason: KeyReason::AgreementInForce,
         };
-        (a.rule.clone(), k)
-    } else if let Some((ki, v)) =
-        service.key.and_then(|k| policy.keys[k].versions.iter().find(|v| v.validity.contains(d)).map(|v| (k, v)))
-    {
-        let used = KeyUsedIx {
-            source: "policy",
-            ix: Some(ki),
-            kind: v.rule.kind(),
-            validity: v.validity,
-            reason: "policy_key",
-        };
-        (v.rule.clone(), used)
-    } else {
-        let reason = if service.key.is_some() { "no_key_version_in_force" } else { "no_key" };
-        (
-            Rule::Sole(None),
-            KeyUsedIx { source: "sole", ix: None, kind: KeyKind::Sole, validity: Validity::default(), reason },
-        )
-    };
-    let key_name = || key_id(policy, case, &key).unwrap_or_else(|| "sole".into());
+        return (a.rule.clone(), k);
+    }
+    let in_force =
+        service.key.and_then(|k| policy.keys[k].versions.iter().find(|v| v.validity.contains(d)).map(|v| (k, v)));
+    match in_force {
+        Some((ki, v)) => {
+            let used = KeyUsedIx {
+                source: KeySource::Policy,
+                ix: Some(ki),
+                kind: v.rule.kind(),
+                validity: v.validity,
+                reason: KeyReason::PolicyKey,
+            };
+            (v.rule.clone(), used)
+        }
+        None if service.key.is_some() => sole(KeyReason::NoKeyVersionInForce),
+        None => sole(KeyReason::NoKey),
+    }
+}
+
+/// The departments and weights of `rule`, resolved in the paying municipality, by department.
+#[allow(clippy::too_many_arguments)]
+fn key_weights(
+    policy: &Policy,
+    case: &Case,
+    rule: &Rule,
+    key: &KeyUsedIx,
+    payer: DeptIx,
+    facts: &Facts,
+    d: Date,
+    item: &dyn Fn() -> String,
+) -> Result<Vec<(DeptIx, Weight)>, ComputeError> {
+    let pay_muni = policy.departments[payer].municipality;
+    let key_name = || key_id(policy, case, key).unwrap_or_else(|| "sole".into());
     let resolve = |t: Target| {
         policy.resolve(t, pay_muni).ok_or_else(|| ComputeError::Key {
             item: item(),
@@ -421,7 +463,7 @@ fn decide(
         Some(e) => e.1 = Weight::new(e.1.value() + w.value()).unwrap_or(e.1),
         None => weights.push((dx, w)),
     };
-    match &rule {
+    match rule {
         Rule::Sole(t) => {
             let dx = match t {
                 Some(t) => resolve(*t)?,
@@ -466,7 +508,7 @@ fn decide(
             message: "all weights are zero".into(),
         });
     }
-    Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
+    Ok(weights)
 }
 
 /// The amount of `line` for days `from..=to` of one month: rounded øre, exact text, and basis.
@@ -529,9 +571,9 @@ pub(crate) fn flow_amount(
 /// The id of the agreement or policy key a decision used.
 fn key_id(policy: &Policy, case: &Case, k: &KeyUsedIx) -> Option<Arc<str>> {
     match k.source {
-        "agreement" => k.ix.map(|i| case.agreements[i].id.clone()),
-        "policy" => k.ix.map(|i| policy.keys[i].id.clone()),
-        _ => None,
+        KeySource::Agreement => k.ix.map(|i| case.agreements[i].id.clone()),
+        KeySource::Policy => k.ix.map(|i| policy.keys[i].id.clone()),
+        KeySource::Sole => None,
     }
 }
 

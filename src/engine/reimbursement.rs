@@ -28,7 +28,8 @@ use std::sync::Arc;
 use crate::case::{Case, Per};
 use crate::engine::lines::{compute_lines, flow_amount};
 use crate::engine::result::{
-    Allocated, CaseNet, DepartmentNet, MonthNet, Net, Reimbursement, ReimbursementMonth, SplitResult, TierPart,
+    Allocated, Allocation, CaseNet, DepartmentNet, MonthNet, Net, Reimbursement, ReimbursementMonth, SplitResult,
+    TierPart,
 };
 use crate::engine::split::split_ore;
 use crate::model::date::{Date, Month};
@@ -410,7 +411,7 @@ pub(crate) fn reimburse(
     Ok(Reimbursement {
         scheme: scheme.id.clone(),
         legal_basis: scheme.legal_basis.clone(),
-        allocation: if scheme.recipient.is_some() { "recipient" } else { "follow_split" },
+        allocation: if scheme.recipient.is_some() { Allocation::Recipient } else { Allocation::FollowSplit },
         household: cases.first().and_then(|c| c.household.clone()),
         cases: cases.iter().map(|c| c.id.clone()).collect(),
         months: out_months,

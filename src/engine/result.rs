@@ -3,18 +3,100 @@
 
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::case::Per;
 use crate::model::date::{Date, Month};
+use crate::model::error::vocabulary;
 use crate::model::money::Amount;
 use crate::model::money::{Exact, Money, Weight};
 use crate::model::sector::Sector;
 use crate::model::validity::{Period, Validity};
 use crate::policy::{DeptIx, KeyKind};
 
+/// The name of an eligibility criterion ([`Criterion::criterion`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum CriterionName {
+    /// Whether any criteria of the policy are in force on the date.
+    CriteriaInForce,
+    /// The number of distinct sector areas involved.
+    SectorAreas,
+    /// The family's consent.
+    Consent,
+    /// A significant and permanent disability.
+    Disability,
+    /// The child's age.
+    Age,
+    /// The acting municipality is one the criteria cover.
+    Municipality,
+}
+
+/// How a responsible department was resolved ([`Responsible::rule`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ResolvedBy {
+    /// Fixed in the service catalogue.
+    NamedDepartment,
+    /// The acting municipality's (handlekommune's) department for the sector area.
+    ActingMunicipality,
+    /// Another municipality grants on the acting municipality's behalf.
+    Arrangement,
+}
+
+/// Where the key of a line came from ([`KeyUsed::source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeySource {
+    /// A case agreement.
+    Agreement,
+    /// The service's policy key.
+    Policy,
+    /// No key: the payer pays 100 %.
+    Sole,
+}
+
+/// Why a line's key was chosen ([`KeyUsed::reason`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeyReason {
+    /// A case agreement is in force.
+    AgreementInForce,
+    /// No agreement is in force; the service's policy key applies.
+    PolicyKey,
+    /// The case is not eligible: the payer pays 100 %.
+    NotEligible,
+    /// The service has a policy key, but no version of it is in force.
+    NoKeyVersionInForce,
+    /// No agreement and no policy key for the service.
+    NoKey,
+}
+
+/// How state reimbursement is allocated ([`Reimbursement::allocation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum Allocation {
+    /// Following the cost split.
+    FollowSplit,
+    /// To one recipient department.
+    Recipient,
+}
+
+vocabulary!(CriterionName, ResolvedBy, KeySource, KeyReason, Allocation);
+
 /// The result of splitting one case over a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SplitResult {
     /// Case id.
     pub case: String,
@@ -34,7 +116,7 @@ pub struct SplitResult {
 }
 
 /// The eligibility verdict over a stretch of days with the same facts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Verdict {
     /// First day.
     pub from: Date,
@@ -49,10 +131,10 @@ pub struct Verdict {
 }
 
 /// One criterion's outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Criterion {
     /// Name: `criteria_in_force`, `sector_areas`, `consent`, `disability`, `age`, `municipality`.
-    pub criterion: &'static str,
+    pub criterion: CriterionName,
     /// Whether it passed.
     pub passed: bool,
     /// What the policy requires (language-neutral: `2`, `true`, `0-6`, `ishoj vallensbaek`).
@@ -65,7 +147,7 @@ pub struct Criterion {
 }
 
 /// A department with its municipality.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Responsible {
     /// Department id.
     pub department: Arc<str>,
@@ -76,7 +158,7 @@ pub struct Responsible {
     /// How it was resolved: `acting_municipality` (the handlekommune's department for the sector
     /// area), `arrangement` (another municipality grants on the handlekommune's behalf) or
     /// `named_department` (fixed in the service catalogue).
-    pub rule: &'static str,
+    pub rule: ResolvedBy,
     /// The sector area used, for the first two rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<Sector>,
@@ -86,10 +168,10 @@ pub struct Responsible {
 }
 
 /// Which key decided a line's split.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct KeyUsed {
     /// `agreement`, `policy` or `sole`.
-    pub source: &'static str,
+    pub source: KeySource,
     /// Agreement or key id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Arc<str>>,
@@ -99,11 +181,11 @@ pub struct KeyUsed {
     pub validity: Validity,
     /// Why this key was chosen: `agreement_in_force`, `policy_key`, `not_eligible`,
     /// `no_key_version_in_force` or `no_key`.
-    pub reason: &'static str,
+    pub reason: KeyReason,
 }
 
 /// One department's share of a line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LineShare {
     /// Department id.
     pub department: Arc<str>,
@@ -123,7 +205,7 @@ pub struct LineShare {
 }
 
 /// One (service line, month, segment) with its amount, decision and split.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Line {
     /// The case's service line id.
     pub service_line: Arc<str>,
@@ -164,7 +246,7 @@ pub struct Line {
 
 /// A split result with each line reduced to what a table shows (see [`LineSummary`]); the
 /// contract's `detail: "summary"`. Verdicts, totals and reimbursement are those of the full result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SplitSummary {
     /// Case id.
     pub case: String,
@@ -185,7 +267,7 @@ pub struct SplitSummary {
 
 /// A line reduced to its amount, key and shares: the fields of [`Line`] a table needs; the reasons
 /// (basis, exact values, authority, payer, legal basis) come with the full result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LineSummary {
     /// The case's service line id.
     pub service_line: Arc<str>,
@@ -202,7 +284,7 @@ pub struct LineSummary {
     /// Whether the case was eligible.
     pub eligible: bool,
     /// `agreement`, `policy` or `sole`.
-    pub key_source: &'static str,
+    pub key_source: KeySource,
     /// Agreement or key id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_id: Option<Arc<str>>,
@@ -244,7 +326,7 @@ impl From<SplitResult> for SplitSummary {
 }
 
 /// How a line's amount follows from the granted amount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct AmountBasis {
     /// What the granted amount is per.
     pub per: Per,
@@ -265,7 +347,7 @@ pub struct AmountBasis {
 }
 
 /// A department's total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DepartmentTotal {
     /// Department id.
     pub department: Arc<str>,
@@ -278,7 +360,7 @@ pub struct DepartmentTotal {
 }
 
 /// A municipality's total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MunicipalityTotal {
     /// Municipality id.
     pub municipality: Arc<str>,
@@ -291,7 +373,7 @@ pub struct MunicipalityTotal {
 }
 
 /// A month's total, with its departments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MonthTotal {
     /// The month.
     pub month: Month,
@@ -302,7 +384,7 @@ pub struct MonthTotal {
 }
 
 /// A department id and an amount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DeptAmount {
     /// Department id.
     pub department: Arc<str>,
@@ -311,7 +393,7 @@ pub struct DeptAmount {
 }
 
 /// Totals of a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Totals {
     /// The whole case.
     pub case: Money,
@@ -328,14 +410,14 @@ pub struct Totals {
 // ---------------------------------------------------------------------------------------------
 
 /// State reimbursement over a period for a household (one or more children's cases).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reimbursement {
     /// The scheme's id.
     pub scheme: String,
     /// Its legal basis.
     pub legal_basis: String,
     /// `follow_split` or `recipient` (one department).
-    pub allocation: &'static str,
+    pub allocation: Allocation,
     /// The household id, if the cases name one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub household: Option<String>,
@@ -354,7 +436,7 @@ pub struct Reimbursement {
 }
 
 /// Gross cost, reimbursement and net cost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Net {
     /// Every share booked.
     pub gross: Money,
@@ -365,7 +447,7 @@ pub struct Net {
 }
 
 /// A case's gross, reimbursement and net.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CaseNet {
     /// Case id.
     pub case: String,
@@ -378,7 +460,7 @@ pub struct CaseNet {
 }
 
 /// A department's gross, reimbursement and net.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DepartmentNet {
     /// Department id.
     pub department: Arc<str>,
@@ -393,7 +475,7 @@ pub struct DepartmentNet {
 }
 
 /// A month's gross, reimbursement and net.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MonthNet {
     /// Month.
     pub month: Month,
@@ -406,7 +488,7 @@ pub struct MonthNet {
 }
 
 /// The computation for one month and one paying municipality.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ReimbursementMonth {
     /// Month.
     pub month: Month,
@@ -437,7 +519,7 @@ pub struct ReimbursementMonth {
 }
 
 /// One tier's part of a month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TierPart {
     /// The yearly threshold.
     pub above: Amount,
@@ -452,7 +534,7 @@ pub struct TierPart {
 }
 
 /// A part of a month's reimbursement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Allocated {
     /// Case id.
     pub case: Arc<str>,

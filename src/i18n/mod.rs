@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 pub use message::Message;
 
 /// A language for texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, strum::VariantArray)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// English.

@@ -13,9 +13,12 @@ use std::fmt;
 use serde::Serialize;
 
 /// Which document an error is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum Doc {
     /// The policy document.
     Policy,
@@ -33,8 +36,146 @@ impl fmt::Display for Doc {
     }
 }
 
+/// What kind of problem an error report is about: a document ([`Doc`]), a computation, or an
+/// internal failure. Written as its snake_case name (`policy`, `compute`, ...).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The policy document.
+    Policy,
+    /// The case document.
+    Case,
+    /// The request envelope (JSON contract), or the CLI's arguments and files.
+    Request,
+    /// A record of a batch input.
+    Record,
+    /// A valid case that cannot be computed ([`ComputeError`]).
+    Compute,
+    /// Something that cannot happen did.
+    Internal,
+}
+
+impl From<Doc> for ErrorKind {
+    fn from(d: Doc) -> ErrorKind {
+        match d {
+            Doc::Policy => ErrorKind::Policy,
+            Doc::Case => ErrorKind::Case,
+            Doc::Request => ErrorKind::Request,
+            Doc::Record => ErrorKind::Record,
+        }
+    }
+}
+
+/// A stable, machine-readable name of an error: the codes of [`InputError`] and [`ComputeError`],
+/// and those of the callers (`file`, `internal`). Written as its snake_case name.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// [`InputError::Syntax`].
+    Syntax,
+    /// [`InputError::Duplicate`].
+    Duplicate,
+    /// [`InputError::Unknown`].
+    UnknownReference,
+    /// [`InputError::EndBeforeStart`].
+    EndBeforeStart,
+    /// [`InputError::Overlap`].
+    Overlap,
+    /// [`InputError::PercentAbove100`].
+    #[serde(rename = "percent_above_100")]
+    #[strum(serialize = "percent_above_100")]
+    PercentAbove100,
+    /// [`InputError::Unresolvable`].
+    Unresolvable,
+    /// [`InputError::Invalid`].
+    Invalid,
+    /// [`ComputeError::Overflow`].
+    Overflow,
+    /// [`ComputeError::PeriodTooLong`].
+    PeriodTooLong,
+    /// [`ComputeError::PeriodEndBeforeStart`].
+    PeriodEndBeforeStart,
+    /// [`ComputeError::PeriodNeeded`].
+    PeriodNeeded,
+    /// [`ComputeError::NoHandlekommune`].
+    NoHandlekommune,
+    /// [`ComputeError::Key`].
+    Key,
+    /// [`ComputeError::Reimbursement`].
+    Reimbursement,
+    /// A file named on the command line cannot be read.
+    File,
+    /// Something that cannot happen did.
+    Internal,
+}
+
+macro_rules! vocabulary {
+    ($($t:ty),*) => {$(
+        impl $t {
+            /// The snake_case name, as written in JSON.
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    )*};
+}
+pub(crate) use vocabulary;
+
+vocabulary!(ErrorKind, ErrorCode);
+
+/// What an unknown reference should have named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[non_exhaustive]
+pub enum RefKind {
+    /// A municipality id.
+    #[strum(serialize = "municipality")]
+    Municipality,
+    /// A department id.
+    #[strum(serialize = "department")]
+    Department,
+    /// A catalogue service id.
+    #[strum(serialize = "service")]
+    Service,
+    /// A service line id of the case.
+    #[strum(serialize = "service line")]
+    ServiceLine,
+    /// A policy key id.
+    #[strum(serialize = "key")]
+    Key,
+}
+
+impl fmt::Display for RefKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.into())
+    }
+}
+
 /// A malformed or inconsistent input document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum InputError {
     /// The text is not valid TOML/JSON, or a value has the wrong type or form (a date that is not a
     /// date, an amount that is not a number, an unknown field).
@@ -67,7 +208,7 @@ pub enum InputError {
         /// The field holding the reference.
         field: String,
         /// What kind of item was expected (department, service, ...).
-        what: &'static str,
+        what: RefKind,
         /// The unknown id.
         id: String,
     },
@@ -193,16 +334,16 @@ impl InputError {
     }
 
     /// A stable, machine-readable name of the error kind.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            InputError::Syntax { .. } => "syntax",
-            InputError::Duplicate { .. } => "duplicate",
-            InputError::Unknown { .. } => "unknown_reference",
-            InputError::EndBeforeStart { .. } => "end_before_start",
-            InputError::Overlap { .. } => "overlap",
-            InputError::PercentAbove100 { .. } => "percent_above_100",
-            InputError::Unresolvable { .. } => "unresolvable",
-            InputError::Invalid { .. } => "invalid",
+            InputError::Syntax { .. } => ErrorCode::Syntax,
+            InputError::Duplicate { .. } => ErrorCode::Duplicate,
+            InputError::Unknown { .. } => ErrorCode::UnknownReference,
+            InputError::EndBeforeStart { .. } => ErrorCode::EndBeforeStart,
+            InputError::Overlap { .. } => ErrorCode::Overlap,
+            InputError::PercentAbove100 { .. } => ErrorCode::PercentAbove100,
+            InputError::Unresolvable { .. } => ErrorCode::Unresolvable,
+            InputError::Invalid { .. } => ErrorCode::Invalid,
         }
     }
 }
@@ -233,6 +374,7 @@ impl From<InputError> for InputErrors {
 
 /// A valid case that cannot be computed for the period asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ComputeError {
     /// An amount or a total left the accepted range.
     #[error("{item}: arithmetic overflow: amounts and totals must stay within 1000000000000.00 in magnitude")]
@@ -307,15 +449,15 @@ pub enum ComputeError {
 
 impl ComputeError {
     /// A stable, machine-readable name of the error kind.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ComputeError::Overflow { .. } | ComputeError::TotalTooLarge { .. } => "overflow",
-            ComputeError::PeriodTooLong { .. } => "period_too_long",
-            ComputeError::PeriodEndBeforeStart { .. } => "period_end_before_start",
-            ComputeError::PeriodNeeded { .. } => "period_needed",
-            ComputeError::NoHandlekommune { .. } => "no_handlekommune",
-            ComputeError::Key { .. } => "key",
-            ComputeError::Reimbursement { .. } => "reimbursement",
+            ComputeError::Overflow { .. } | ComputeError::TotalTooLarge { .. } => ErrorCode::Overflow,
+            ComputeError::PeriodTooLong { .. } => ErrorCode::PeriodTooLong,
+            ComputeError::PeriodEndBeforeStart { .. } => ErrorCode::PeriodEndBeforeStart,
+            ComputeError::PeriodNeeded { .. } => ErrorCode::PeriodNeeded,
+            ComputeError::NoHandlekommune { .. } => ErrorCode::NoHandlekommune,
+            ComputeError::Key { .. } => ErrorCode::Key,
+            ComputeError::Reimbursement { .. } => ErrorCode::Reimbursement,
         }
     }
 }

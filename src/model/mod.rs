@@ -4,11 +4,12 @@
 pub mod date;
 pub mod error;
 pub mod money;
+pub mod schema;
 pub mod sector;
 pub mod validity;
 
 pub use date::{Date, Month};
-pub use error::{ComputeError, Doc, InputError, InputErrors};
+pub use error::{ComputeError, Doc, ErrorCode, ErrorKind, InputError, InputErrors, RefKind};
 pub use money::{Amount, Money, Weight};
 pub use sector::Sector;
 pub use validity::{Period, Validity};

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
     Ord,
     Hash,
     Serialize,
+    schemars::JsonSchema,
     Deserialize,
     strum::IntoStaticStr,
     strum::VariantArray,

@@ -7,7 +7,7 @@ use crate::model::date::Date;
 use crate::model::error::{Doc, InputError};
 
 /// The period a result covers, both ends inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day.
@@ -17,7 +17,7 @@ pub struct Period {
 }
 
 /// A validity interval: from a date (or always) to an inclusive date (or open-ended).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Validity {
     /// First day in force; absent means "since always".

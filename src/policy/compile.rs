@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::error::{Doc, InputError, InputErrors};
+use crate::model::error::{Doc, InputError, InputErrors, RefKind};
 use crate::model::money::Weight;
 use crate::model::sector::Sector;
 use crate::model::validity::{check_overlaps, Validity};
@@ -49,7 +49,7 @@ pub(crate) fn invalid(doc: Doc, item: &str, field: &str, message: impl Into<Stri
     InputError::Invalid { doc, item: item.into(), field: field.into(), message: message.into() }
 }
 
-pub(crate) fn unknown(doc: Doc, item: &str, field: &str, what: &'static str, id: &str) -> InputError {
+pub(crate) fn unknown(doc: Doc, item: &str, field: &str, what: RefKind, id: &str) -> InputError {
     InputError::Unknown { doc, item: item.into(), field: field.into(), what, id: id.into() }
 }
 
@@ -65,7 +65,7 @@ pub(crate) fn compile_target(
         (Some(d), None) => match dept_ix.get(d) {
             Some(&ix) => Some(Target::Department(ix)),
             None => {
-                errors.push(unknown(doc, item, &format!("{field}.department"), "department", d));
+                errors.push(unknown(doc, item, &format!("{field}.department"), RefKind::Department, d));
                 None
             }
         },
@@ -192,7 +192,7 @@ impl Compiler {
                 continue;
             }
             let Some(&m) = muni_ix.get(&dd.municipality) else {
-                self.errors.push(unknown(d, &it, "municipality", "municipality", &dd.municipality));
+                self.errors.push(unknown(d, &it, "municipality", RefKind::Municipality, &dd.municipality));
                 continue;
             };
             if dd.sectors.is_empty() {
@@ -285,7 +285,7 @@ impl Compiler {
                 Some(k) => match key_ix.get(k) {
                     Some(&ix) => Some(ix),
                     None => {
-                        self.errors.push(unknown(d, &it, "key", "key", k));
+                        self.errors.push(unknown(d, &it, "key", RefKind::Key, k));
                         None
                     }
                 },
@@ -340,7 +340,7 @@ impl Compiler {
                     .filter_map(|m| {
                         let ix = muni_ix.get(m).copied();
                         if ix.is_none() {
-                            self.errors.push(unknown(d, &it, "municipalities", "municipality", m));
+                            self.errors.push(unknown(d, &it, "municipalities", RefKind::Municipality, m));
                         }
                         ix
                     })
@@ -373,10 +373,10 @@ impl Compiler {
             let g = muni_ix.get(&a.grantor).copied();
             let b = muni_ix.get(&a.on_behalf_of).copied();
             if g.is_none() {
-                self.errors.push(unknown(d, &it, "grantor", "municipality", &a.grantor));
+                self.errors.push(unknown(d, &it, "grantor", RefKind::Municipality, &a.grantor));
             }
             if b.is_none() {
-                self.errors.push(unknown(d, &it, "on_behalf_of", "municipality", &a.on_behalf_of));
+                self.errors.push(unknown(d, &it, "on_behalf_of", RefKind::Municipality, &a.on_behalf_of));
             }
             if let (Some(g), Some(b)) = (g, b) {
                 if g == b {
@@ -474,7 +474,7 @@ pub(crate) fn compile_scheme(
                     *c = true;
                 }
             }
-            None => errors.push(unknown(d, &it, &format!("services[{i}]"), "service", s)),
+            None => errors.push(unknown(d, &it, &format!("services[{i}]"), RefKind::Service, s)),
         }
     }
     if doc.services.is_empty() {

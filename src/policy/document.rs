@@ -11,7 +11,7 @@ use crate::model::money::{Amount, Weight};
 use crate::model::sector::Sector;
 
 /// A policy document as written (TOML or JSON). See the README for a full example.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyDoc {
     /// Name of the policy.
@@ -40,7 +40,7 @@ pub struct PolicyDoc {
 }
 
 /// A municipality.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityDoc {
     /// Id used elsewhere in the documents.
@@ -52,7 +52,7 @@ pub struct MunicipalityDoc {
 }
 
 /// A department (forvaltning, center, afdeling).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentDoc {
     /// Id used elsewhere in the documents.
@@ -67,7 +67,7 @@ pub struct DepartmentDoc {
 }
 
 /// A department named directly or as "the responsible municipality's department for a sector".
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetDoc {
     /// A department id.
@@ -79,7 +79,7 @@ pub struct TargetDoc {
 }
 
 /// A legal basis, dated (Barnets lov replaced parts of Serviceloven on 2024-01-01).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasisDoc {
     /// The text, e.g. "Barnets lov § 86".
@@ -93,7 +93,7 @@ pub struct LegalBasisDoc {
 }
 
 /// How a service is booked (used for posting lines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceKind {
     /// A cash benefit to the family (art 5.2).
@@ -104,7 +104,7 @@ pub enum ServiceKind {
 }
 
 /// A service in the catalogue.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceDoc {
     /// Id used by cases.
@@ -133,7 +133,18 @@ pub struct ServiceDoc {
 }
 
 /// The kind of an allocation key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum KeyKind {
@@ -154,7 +165,7 @@ impl fmt::Display for KeyKind {
 }
 
 /// One department's entry in a key.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShareDoc {
     /// A department id.
@@ -172,7 +183,7 @@ pub struct ShareDoc {
 }
 
 /// A dated version of a policy key.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyVersionDoc {
     /// First day in force.
@@ -189,7 +200,7 @@ pub struct KeyVersionDoc {
 }
 
 /// A policy allocation key with its versions over time.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyDoc {
     /// Id used by services.
@@ -202,7 +213,7 @@ pub struct KeyDoc {
 }
 
 /// An age range in whole years, both ends inclusive.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgeDoc {
     /// Youngest age that qualifies.
@@ -212,7 +223,7 @@ pub struct AgeDoc {
 }
 
 /// Eligibility criteria for shared financing in force over a period.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaDoc {
     /// First day in force.
@@ -247,7 +258,7 @@ fn yes() -> bool {
 
 /// Municipality `grantor` grants (and delivers) services in `sectors` on behalf of `on_behalf_of`,
 /// which keeps the payment obligation.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArrangementDoc {
     /// Id.
@@ -273,7 +284,7 @@ pub struct ArrangementDoc {
 pub const MAX_TIERS: usize = 10;
 
 /// A reimbursement scheme as written in the policy.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchemeDoc {
     /// Id.
@@ -294,7 +305,7 @@ pub struct SchemeDoc {
 }
 
 /// The thresholds and rates in force over a period.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelDoc {
     /// First day in force (a month's first day).
@@ -308,7 +319,7 @@ pub struct LevelDoc {
 }
 
 /// One marginal tier: `percent` of the yearly cost above `above`, up to the next tier's threshold.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TierDoc {
     /// Yearly threshold in DKK (whole øre); the monthly threshold is one twelfth of it.

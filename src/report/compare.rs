@@ -12,7 +12,7 @@ use crate::policy::Policy;
 use crate::report::postings::{postings, Posting};
 
 /// What changes for one department in one month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// The month.
     pub month: Month,
@@ -27,7 +27,7 @@ pub struct Change {
 }
 
 /// The comparison of two splits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     /// Every (month, department) whose share changes, by month then department id.
     pub changes: Vec<Change>,

@@ -8,16 +8,18 @@ use std::fmt::Write;
 use crate::i18n::Lang;
 
 use crate::engine::result::Reimbursement;
-use crate::engine::result::{Criterion, KeyUsed, Line, Responsible, SplitResult};
+use crate::engine::result::{
+    Criterion, CriterionName, KeyReason, KeySource, KeyUsed, Line, ResolvedBy, Responsible, SplitResult,
+};
 use crate::policy::KeyKind;
 
 fn criterion_text(c: &Criterion, l: Lang) -> String {
     let mark = if c.passed { "✓" } else { "✗" };
     let body = match c.criterion {
-        "criteria_in_force" => l
+        CriterionName::CriteriaInForce => l
             .t("no eligibility criteria in force on the date", "ingen visitationskriterier gælder på datoen")
             .to_string(),
-        "sector_areas" => format!(
+        CriterionName::SectorAreas => format!(
             "{}: {} ({}); {} {}",
             l.t("sector areas involved", "involverede sektorområder"),
             c.actual,
@@ -25,18 +27,18 @@ fn criterion_text(c: &Criterion, l: Lang) -> String {
             l.t("required at least", "krav mindst"),
             c.required
         ),
-        "consent" => match (c.required.as_str(), c.actual.as_str()) {
+        CriterionName::Consent => match (c.required.as_str(), c.actual.as_str()) {
             ("false", _) => l.t("family consent: not required", "familiens samtykke: ikke krævet").into(),
             (_, "none") => l.t("family consent: not given", "familiens samtykke: ikke givet").into(),
             (_, from) => format!("{} {from}", l.t("family consent: given from", "familiens samtykke: givet fra")),
         },
-        "disability" => format!(
+        CriterionName::Disability => format!(
             "{}: {}{}",
             l.t("significant and permanent disability", "betydelig og varig funktionsnedsættelse"),
             if c.actual == "true" { l.t("yes", "ja") } else { l.t("no", "nej") },
             if c.required == "true" { "" } else { l.t(" (not required)", " (ikke krævet)") }
         ),
-        "age" => {
+        CriterionName::Age => {
             let born = c.detail.first().map(String::as_str).unwrap_or("");
             let age = if c.actual == "none" {
                 l.t("not born yet", "ikke født endnu").to_string()
@@ -51,14 +53,13 @@ fn criterion_text(c: &Criterion, l: Lang) -> String {
                 c.required
             )
         }
-        "municipality" => format!(
+        CriterionName::Municipality => format!(
             "{}: {}; {}: {}",
             l.t("acting municipality", "handlekommune"),
             c.actual,
             l.t("covered", "omfattet"),
             c.required
         ),
-        other => format!("{other}: {} / {}", c.actual, c.required),
     };
     format!("{mark} {body}")
 }
@@ -74,31 +75,31 @@ fn kind_text(k: KeyKind, l: Lang) -> &'static str {
 
 fn key_text(k: &KeyUsed, l: Lang) -> String {
     let reason = match k.reason {
-        "agreement_in_force" => l.t(
+        KeyReason::AgreementInForce => l.t(
             "a case agreement from the joint assessment is in force",
             "en aftale fra den tværfaglige udredning gælder",
         ),
-        "policy_key" => l.t(
+        KeyReason::PolicyKey => l.t(
             "no case agreement in force, so the service's policy key applies",
             "ingen aftale gælder, så ydelsens fordelingsnøgle anvendes",
         ),
-        "not_eligible" => l.t(
+        KeyReason::NotEligible => l.t(
             "the case is not eligible for shared financing, so the payer pays 100 %",
             "sagen opfylder ikke kriterierne for fælles finansiering, så den betalingsforpligtede betaler 100 %",
         ),
-        "no_key_version_in_force" => l.t(
+        KeyReason::NoKeyVersionInForce => l.t(
             "no agreement and no version of the policy key in force: the payer pays 100 %",
             "ingen aftale og ingen gældende version af nøglen: den betalingsforpligtede betaler 100 %",
         ),
-        _ => l.t(
+        KeyReason::NoKey => l.t(
             "no agreement and no policy key for the service: the payer pays 100 %",
             "ingen aftale og ingen nøgle for ydelsen: den betalingsforpligtede betaler 100 %",
         ),
     };
     let source = match k.source {
-        "agreement" => l.t("agreement", "aftale"),
-        "policy" => l.t("policy key", "nøgle"),
-        _ => l.t("sole payer", "fuld betaling"),
+        KeySource::Agreement => l.t("agreement", "aftale"),
+        KeySource::Policy => l.t("policy key", "nøgle"),
+        KeySource::Sole => l.t("sole payer", "fuld betaling"),
     };
     let dates = match (k.validity.from, k.validity.to) {
         (None, None) => String::new(),
@@ -116,15 +117,15 @@ fn key_text(k: &KeyUsed, l: Lang) -> String {
 
 fn responsible_text(r: &Responsible, l: Lang) -> String {
     let how = match r.rule {
-        "arrangement" => {
+        ResolvedBy::Arrangement => {
             format!("{} '{}'", l.t("by arrangement", "efter aftale"), r.arrangement.as_deref().unwrap_or(""))
         }
-        "acting_municipality" => format!(
+        ResolvedBy::ActingMunicipality => format!(
             "{} {}",
             l.t("acting municipality's department for", "handlekommunens afdeling for"),
             r.sector.map_or("", |s| s.as_str())
         ),
-        _ => l.t("named in the service catalogue", "angivet i ydelseskataloget").to_string(),
+        ResolvedBy::NamedDepartment => l.t("named in the service catalogue", "angivet i ydelseskataloget").to_string(),
     };
     format!("{} {} ({}) — {how}", r.department, r.department_name, r.municipality)
 }

@@ -19,7 +19,9 @@ use crate::model::money::Money;
 use crate::policy::{Policy, ServiceKind};
 
 /// The kind of a posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum PostingType {
@@ -49,7 +51,7 @@ impl PostingType {
 }
 
 /// One posting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Posting {
     /// The month booked.
     pub month: Month,
