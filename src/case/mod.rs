@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
 use crate::model::date::Date;
 
 use crate::model::error::{Doc, InputError, InputErrors, RefKind};
@@ -21,7 +22,7 @@ pub const MAX_ITEMS_PER_CASE: usize = 1000;
 
 /// A case document as written (TOML or JSON).
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "case")]
 pub struct CaseDoc {
     /// Case id.
     pub id: String,
@@ -49,7 +50,7 @@ pub struct CaseDoc {
 
 /// Income on a case, deducted from the cost that state reimbursement is computed on.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "income")]
 pub struct IncomeDoc {
     /// Id, unique among the case's income.
     pub id: String,
@@ -69,7 +70,7 @@ pub struct IncomeDoc {
 
 /// The child.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "child")]
 pub struct ChildDoc {
     /// Date of birth.
     pub birth_date: Date,
@@ -82,7 +83,7 @@ pub struct ChildDoc {
 
 /// The acting municipality from a date.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "residence")]
 pub struct ResidenceDoc {
     /// Municipality id.
     pub municipality: String,
@@ -92,7 +93,7 @@ pub struct ResidenceDoc {
 
 /// Another active case of the family.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "other-case")]
 pub struct OtherCaseDoc {
     /// Id.
     pub id: String,
@@ -123,7 +124,7 @@ pub enum Per {
 
 /// A granted service.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "service-line")]
 pub struct ServiceLineDoc {
     /// Line id, unique in the case.
     pub id: String,
@@ -145,7 +146,7 @@ pub struct ServiceLineDoc {
 
 /// A case agreement on the split of one service line.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "agreement")]
 pub struct AgreementDoc {
     /// Id.
     pub id: String,
@@ -245,7 +246,7 @@ impl Case {
                     doc: d,
                     item: format!("case '{}'", doc.id),
                     field: field.into(),
-                    message: format!("has {n} entries; at most {max} are allowed"),
+                    problem: Box::new(Message::TooManyEntries { count: n.to_string(), max: max.to_string() }),
                 });
             }
         };
@@ -279,7 +280,7 @@ impl Case {
                 doc: d,
                 item: "child.handlekommune".into(),
                 field: "from".into(),
-                message: format!("two acting municipalities from the same date {}", w[0].0),
+                problem: Box::new(Message::TwoMunicipalitiesSameDate { date: w[0].0.to_string() }),
             });
         }
         if doc.child.handlekommune.is_empty() {
@@ -287,7 +288,7 @@ impl Case {
                 doc: d,
                 item: "child".into(),
                 field: "handlekommune".into(),
-                message: "name the acting municipality (at least one entry)".into(),
+                problem: Box::new(Message::NeedHandlekommune),
             });
         }
 
@@ -322,7 +323,10 @@ impl Case {
                             doc: d,
                             item: it.clone(),
                             field: "sector".into(),
-                            message: format!("department '{dep}' does not serve sector area '{}'", o.sector),
+                            problem: Box::new(Message::DepartmentNotSector {
+                                department: dep.to_string(),
+                                sector: o.sector.to_string(),
+                            }),
                         })
                     }
                     Some(_) => {}
@@ -357,7 +361,7 @@ impl Case {
                 doc: d,
                 item: format!("case '{}'", doc.id),
                 field: "services".into(),
-                message: "a case needs at least one service".into(),
+                problem: Box::new(Message::NeedService),
             });
         }
 
@@ -408,7 +412,7 @@ impl Case {
                     doc: d,
                     item: it.clone(),
                     field: "amount".into(),
-                    message: format!("income cannot be negative ({}); correct the cost lines instead", x.amount),
+                    problem: Box::new(Message::IncomeNegative { amount: x.amount.to_string() }),
                 });
             }
             let validity = flow_validity(&it, x.per, x.from, x.to, &mut errors);
@@ -453,7 +457,7 @@ fn flow_validity(item: &str, per: Per, from: Date, to: Option<Date>, errors: &mu
             doc: Doc::Case,
             item: item.into(),
             field: "to".into(),
-            message: "a one-off amount is paid on one day: leave 'to' out or equal to 'from'".into(),
+            problem: Box::new(Message::OnceHasTo),
         });
     }
     Validity { from: Some(from), to: Some(from) }

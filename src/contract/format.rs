@@ -7,6 +7,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::case::{Case, CaseDoc};
+use crate::i18n::Message;
 use crate::model::error::{Doc, InputError, InputErrors};
 use crate::policy::{Policy, PolicyDoc};
 
@@ -36,15 +37,12 @@ impl Format {
 /// Parse a document of type `T` from text in either format, naming the path of any bad value.
 pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(syntax(
-            doc,
-            "(document)",
-            format!("is {} bytes; at most {MAX_INPUT_BYTES} are accepted", text.len()),
-        ));
+        let problem = Message::DocumentTooLarge { bytes: text.len().to_string(), max: MAX_INPUT_BYTES.to_string() };
+        return Err(syntax(doc, "(document)", problem));
     }
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
-        return Err(syntax(doc, "(document)", "is empty".into()));
+        return Err(syntax(doc, "(document)", Message::DocumentEmpty));
     }
     match Format::detect(text) {
         Format::Json => parse_json(doc, text),
@@ -64,7 +62,7 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
 pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(doc, e))?;
-    de.end().map_err(|e| syntax(doc, "(document)", e.to_string()))?;
+    de.end().map_err(|e| syntax(doc, "(document)", json_problem(&e)))?;
     Ok(value)
 }
 
@@ -75,45 +73,124 @@ pub(crate) fn from_value<T: DeserializeOwned>(doc: Doc, value: serde_json::Value
 
 /// A TOML value as the JSON value it stands for: dates and times become strings as written, and
 /// a float that JSON cannot hold (`inf`, `nan`) is refused.
-fn toml_to_json(v: toml::Value) -> Result<serde_json::Value, String> {
+fn toml_to_json(v: toml::Value) -> Result<serde_json::Value, Message> {
     use serde_json::Value as J;
     Ok(match v {
         toml::Value::String(s) => J::String(s),
         toml::Value::Integer(i) => J::from(i),
         toml::Value::Float(f) => serde_json::Number::from_f64(f)
             .map(J::Number)
-            .ok_or_else(|| format!("{f} is not a number that can be used here"))?,
+            .ok_or_else(|| Message::NotAJsonNumber { value: f.to_string() })?,
         toml::Value::Boolean(b) => J::Bool(b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(items) => J::Array(items.into_iter().map(toml_to_json).collect::<Result<_, _>>()?),
         toml::Value::Table(t) => {
-            J::Object(t.into_iter().map(|(k, v)| Ok((k, toml_to_json(v)?))).collect::<Result<_, String>>()?)
+            J::Object(t.into_iter().map(|(k, v)| Ok((k, toml_to_json(v)?))).collect::<Result<_, Message>>()?)
         }
     })
 }
 
-/// A TOML syntax error: "line L, column C: message".
+/// A TOML syntax error, at its line and column.
 fn toml_error(doc: Doc, text: &str, e: &toml::de::Error) -> InputError {
-    let at = e.span().map_or(String::new(), |span| line_col(text, span.start));
-    syntax(doc, "(document)", format!("{at}{}", one_line(e.message())))
+    let (line, column) = e.span().map_or((0, 0), |span| line_col(text, span.start));
+    let problem =
+        Message::TomlSyntax { line: line.to_string(), column: column.to_string(), detail: one_line(e.message()) };
+    syntax(doc, "(document)", problem)
 }
 
-/// "line L, column C: " for a byte offset.
-fn line_col(text: &str, offset: usize) -> String {
+/// The line and column (from 1) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    format!("line {line}, column {col}: ")
+    (line, col)
 }
 
-fn syntax(doc: Doc, item: &str, message: String) -> InputError {
-    InputError::Syntax { doc, item: item.into(), message }
+fn syntax(doc: Doc, item: &str, problem: Message) -> InputError {
+    InputError::Syntax { doc, item: item.into(), problem: Box::new(problem) }
 }
 
 fn path_error(doc: Doc, e: serde_path_to_error::Error<serde_json::Error>) -> InputError {
     let path = e.path().to_string();
     let item = if path == "." || path.is_empty() { "(document)".to_string() } else { path };
-    syntax(doc, &item, one_line(&e.into_inner().to_string()))
+    syntax(doc, &item, json_problem(&e.into_inner()))
+}
+
+/// What serde_json found wrong: a syntax error at its line and column, or a value that does not fit.
+fn json_problem(e: &serde_json::Error) -> Message {
+    let text = e.to_string();
+    // serde_json adds " at line L column C" to what it read from text.
+    let bare = match text.rfind(" at line ") {
+        Some(i) if e.line() > 0 => &text[..i],
+        _ => text.as_str(),
+    };
+    match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            Message::JsonSyntax { line: e.line().to_string(), column: e.column().to_string(), detail: one_line(bare) }
+        }
+        _ => serde_problem(bare),
+    }
+}
+
+/// A serde error message as a [`Message`]: serde words its errors in a few fixed forms
+/// (`invalid type: …, expected …`, `missing field …`); the document types' own checks carry a
+/// [`Message`] in theirs.
+pub(crate) fn serde_problem(text: &str) -> Message {
+    if let Some(m) = Message::from_serde(text) {
+        return m;
+    }
+    let quoted = |rest: &str| rest.split_once('`').map(|(name, _)| name.to_string());
+    let listed = |rest: &str| match rest.rsplit_once("`, expected ") {
+        Some((name, expected)) => Some((name.to_string(), expected.to_string())),
+        None => rest.rsplit_once("`, there are no ").map(|(name, _)| (name.to_string(), String::new())),
+    };
+    if let Some((found, expected)) = text.strip_prefix("invalid type: ").and_then(|r| r.rsplit_once(", expected ")) {
+        let (found_kind, found) = found_of(found);
+        return Message::InvalidType { found_kind, found, expected: expected.into() };
+    }
+    if let Some((found, expected)) = text.strip_prefix("invalid value: ").and_then(|r| r.rsplit_once(", expected ")) {
+        let (found_kind, found) = found_of(found);
+        return Message::InvalidValue { found_kind, found, expected: expected.into() };
+    }
+    if let Some((length, expected)) = text.strip_prefix("invalid length ").and_then(|r| r.split_once(", expected ")) {
+        return Message::InvalidLength { length: length.into(), expected: expected.into() };
+    }
+    if let Some((field, expected)) = text.strip_prefix("unknown field `").and_then(listed) {
+        return Message::UnknownField { field, expected };
+    }
+    if let Some((variant, expected)) = text.strip_prefix("unknown variant `").and_then(listed) {
+        return Message::UnknownVariant { variant, expected };
+    }
+    if let Some(field) = text.strip_prefix("missing field `").and_then(quoted) {
+        return Message::MissingField { field };
+    }
+    if let Some(field) = text.strip_prefix("duplicate field `").and_then(quoted) {
+        return Message::DuplicateField { field };
+    }
+    Message::Other { detail: one_line(text) }
+}
+
+/// serde's description of a value (`integer `5``, `string "x"`) as its kind and the value shown.
+fn found_of(text: &str) -> (String, String) {
+    let ticked = |rest: &str| rest.trim_start_matches('`').trim_end_matches('`').to_string();
+    let (kind, value) = if let Some(v) = text.strip_prefix("integer ") {
+        ("integer", ticked(v))
+    } else if let Some(v) = text.strip_prefix("floating point ") {
+        ("float", ticked(v))
+    } else if let Some(v) = text.strip_prefix("boolean ") {
+        ("boolean", ticked(v))
+    } else if let Some(v) = text.strip_prefix("string ") {
+        ("string", v.to_string())
+    } else {
+        match text {
+            "sequence" => ("sequence", String::new()),
+            "map" => ("map", String::new()),
+            "null" => ("null", String::new()),
+            "unit value" => ("unit", String::new()),
+            _ => ("other", text.to_string()),
+        }
+    };
+    (kind.into(), value)
 }
 
 /// A message on one line.

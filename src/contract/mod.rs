@@ -36,7 +36,7 @@ use crate::case::{Case, CaseDoc};
 use crate::contract::format::{parse_json, parse_text, MAX_INPUT_BYTES};
 use crate::engine::result::SplitResult;
 use crate::engine::{compute, compute_household};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::model::error::{ComputeError, Doc, ErrorCode, ErrorKind, InputError, InputErrors};
 use crate::model::validity::Period;
 use crate::policy::{Policy, PolicyDoc};
@@ -83,7 +83,7 @@ impl Detail {
 
 /// A request.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "request")]
 pub struct Request {
     /// Contract version; must be 1.
     #[schemars(extend("const" = 1))]
@@ -186,7 +186,10 @@ impl DocInput {
             _ => Err(InputError::Syntax {
                 doc,
                 item: "(document)".into(),
-                message: format!("expected an object or a string of TOML/JSON text, found {}", kind_of(raw)),
+                problem: Box::new(Message::NotADocument {
+                    found_kind: kind_of(raw).into(),
+                    found: raw.chars().take(20).collect(),
+                }),
             }),
         }
     }
@@ -276,18 +279,30 @@ pub struct ErrorReport {
 
 impl From<&InputError> for ErrorReport {
     fn from(e: &InputError) -> Self {
-        ErrorReport {
-            kind: e.doc().into(),
-            code: e.code(),
-            item: e.item().into(),
-            field: e.field().map(str::to_string),
-            message: e.to_string(),
-        }
+        ErrorReport::input(e, Lang::En)
     }
 }
 
 impl From<&ComputeError> for ErrorReport {
     fn from(e: &ComputeError) -> Self {
+        ErrorReport::compute(e, Lang::En)
+    }
+}
+
+impl ErrorReport {
+    /// The report of an input error, its message in `lang`.
+    pub fn input(e: &InputError, lang: Lang) -> ErrorReport {
+        ErrorReport {
+            kind: e.doc().into(),
+            code: e.code(),
+            item: e.item().into(),
+            field: e.field().map(str::to_string),
+            message: e.message(lang),
+        }
+    }
+
+    /// The report of a compute error, its message in `lang`.
+    pub fn compute(e: &ComputeError, lang: Lang) -> ErrorReport {
         let item = match e {
             ComputeError::Overflow { item }
             | ComputeError::TotalTooLarge { item, .. }
@@ -297,14 +312,20 @@ impl From<&ComputeError> for ErrorReport {
             | ComputeError::Reimbursement { item, .. } => item.clone(),
             ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
         };
-        ErrorReport { kind: ErrorKind::Compute, code: e.code(), item, field: None, message: e.to_string() }
+        ErrorReport { kind: ErrorKind::Compute, code: e.code(), item, field: None, message: e.message(lang) }
     }
 }
 
 impl Response {
     /// A failure answer listing input errors.
     pub fn from_errors(errors: &InputErrors) -> Response {
-        Response::Error { version: CONTRACT_VERSION, errors: errors.0.iter().map(ErrorReport::from).collect() }
+        Response::in_lang(errors, Lang::En)
+    }
+
+    /// A failure answer listing input errors, their messages in `lang`.
+    pub fn in_lang(errors: &InputErrors, lang: Lang) -> Response {
+        let errors = errors.0.iter().map(|e| ErrorReport::input(e, lang)).collect();
+        Response::Error { version: CONTRACT_VERSION, errors }
     }
 
     /// Whether the response is a success.
@@ -336,9 +357,9 @@ fn internal_error(message: &str) -> String {
 fn kind_of(raw: &str) -> &'static str {
     match raw.as_bytes().first() {
         Some(b'n') => "null",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'[') => "an array",
-        _ => "a number",
+        Some(b't' | b'f') => "boolean",
+        Some(b'[') => "sequence",
+        _ => "float",
     }
 }
 
@@ -383,11 +404,11 @@ impl Engine {
     }
 
     /// The policy of a request, from the cache when its JSON text is the one seen last.
-    fn policy(&mut self, v: &DocInput) -> Result<(&Arc<PolicyDoc>, &Policy), Response> {
+    fn policy(&mut self, v: &DocInput, lang: Lang) -> Result<(&Arc<PolicyDoc>, &Policy), Response> {
         if !matches!(&self.cached, Some((k, _, _)) if k == v.json()) {
             self.cached = None;
-            let doc: PolicyDoc = v.read(Doc::Policy).map_err(|e| Response::from_errors(&e.into()))?;
-            let policy = Policy::compile(&doc).map_err(|e| Response::from_errors(&e))?;
+            let doc: PolicyDoc = v.read(Doc::Policy).map_err(|e| Response::in_lang(&e.into(), lang))?;
+            let policy = Policy::compile(&doc).map_err(|e| Response::in_lang(&e, lang))?;
             self.cached = Some((v.json().to_string(), Arc::new(doc), policy));
         }
         match &self.cached {
@@ -403,19 +424,15 @@ impl Engine {
 }
 
 /// A failure answer about the request envelope itself.
-fn request_error(field: &str, message: impl Into<String>) -> Response {
-    let e = InputError::Invalid {
-        doc: Doc::Request,
-        item: "(request)".into(),
-        field: field.into(),
-        message: message.into(),
-    };
-    Response::from_errors(&e.into())
+fn request_error(field: &str, problem: Message, lang: Lang) -> Response {
+    let problem = Box::new(problem);
+    let e = InputError::Invalid { doc: Doc::Request, item: "(request)".into(), field: field.into(), problem };
+    Response::in_lang(&e.into(), lang)
 }
 
 /// A failure answer for a case that could not be computed.
-fn compute_error(e: &ComputeError) -> Response {
-    Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::from(e)] }
+fn compute_error(e: &ComputeError, lang: Lang) -> Response {
+    Response::Error { version: CONTRACT_VERSION, errors: vec![ErrorReport::compute(e, lang)] }
 }
 
 fn internal(what: &str) -> Response {
@@ -436,16 +453,15 @@ impl ErrorReport {
 }
 
 fn answer(engine: &mut Engine, req: Request) -> Response {
+    let lang = req.lang;
     if req.version != CONTRACT_VERSION {
         return request_error(
             "version",
-            format!(
-                "contract version {} is not supported; this library speaks version {CONTRACT_VERSION}",
-                req.version
-            ),
+            Message::RequestVersion { version: req.version.to_string(), supported: CONTRACT_VERSION.to_string() },
+            lang,
         );
     }
-    let (policy_doc, policy) = match engine.policy(&req.policy) {
+    let (policy_doc, policy) = match engine.policy(&req.policy, lang) {
         Ok(p) => p,
         Err(answer) => return answer,
     };
@@ -457,20 +473,20 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     if req.command == Command::Parse {
         let case = match req.case.map(|c| c.read::<CaseDoc>(Doc::Case)) {
             None => None,
-            Some(Err(e)) => return Response::from_errors(&e.into()),
+            Some(Err(e)) => return Response::in_lang(&e.into(), lang),
             Some(Ok(doc)) => match Case::compile(policy, &doc) {
                 Ok(_) => Some(doc),
-                Err(e) => return Response::from_errors(&e),
+                Err(e) => return Response::in_lang(&e, lang),
             },
         };
         return ok(Output::Parse { policy: Arc::clone(policy_doc), case });
     }
     let Some(case) = req.case else {
-        return request_error("case", "the case is missing");
+        return request_error("case", Message::CaseMissing, lang);
     };
     let case = match read_case(policy, &case) {
         Ok(c) => c,
-        Err(e) => return Response::from_errors(&e),
+        Err(e) => return Response::in_lang(&e, lang),
     };
     let mut siblings = Vec::with_capacity(req.siblings.len());
     let mut errors = Vec::new();
@@ -481,11 +497,11 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         }
     }
     if !errors.is_empty() {
-        return Response::from_errors(&InputErrors(errors));
+        return Response::in_lang(&InputErrors(errors), lang);
     }
     let split = match compute_household(policy, &case, &siblings, req.period) {
         Ok(r) => r,
-        Err(e) => return compute_error(&e),
+        Err(e) => return compute_error(&e, lang),
     };
     match req.command {
         Command::Explain => {
@@ -498,16 +514,16 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         }
         Command::Compare => {
             let Some(previous) = req.previous_case else {
-                return request_error("previous_case", "compare needs the previous version of the case");
+                return request_error("previous_case", Message::PreviousCaseMissing, lang);
             };
             let previous = match read_case(policy, &previous) {
                 Ok(c) => c,
-                Err(e) => return Response::from_errors(&e),
+                Err(e) => return Response::in_lang(&e, lang),
             };
             // The previous version is computed over the same period, so months line up.
             let before = match compute(policy, &previous, Some(split.period)) {
                 Ok(r) => r,
-                Err(e) => return compute_error(&e),
+                Err(e) => return compute_error(&e, lang),
             };
             let comparison = crate::report::compare::compare(policy, &before, &split, req.booked_through);
             ok(Output::Compare { split, comparison })
@@ -527,7 +543,10 @@ fn read_request(request: &str) -> Result<Request, InputError> {
         return Err(InputError::Syntax {
             doc: Doc::Request,
             item: "(request)".into(),
-            message: format!("is {} bytes; at most {} are accepted", request.len(), MAX_INPUT_BYTES * 2),
+            problem: Box::new(Message::RequestTooLarge {
+                bytes: request.len().to_string(),
+                max: (MAX_INPUT_BYTES * 2).to_string(),
+            }),
         });
     }
     parse_json::<Request>(Doc::Request, request)

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::case::{Case, Line as CaseLine, Per};
 use crate::engine::result::*;
 use crate::engine::split::{exact_share, scale_weights, split_ore};
+use crate::i18n::Message;
 use crate::model::date::{Date, Month};
 use crate::model::error::ComputeError;
 use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
@@ -342,6 +343,9 @@ fn decide(
     Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
 }
 
+/// A department and how it was found.
+type Resolved = (DeptIx, Rulings);
+
 /// Who grants and who pays for `service` on `d` in acting municipality `hk`: an arrangement in
 /// force may move the granting to another municipality.
 fn responsibles(
@@ -350,7 +354,7 @@ fn responsibles(
     hk: MuniIx,
     d: Date,
     item: &dyn Fn() -> String,
-) -> Result<((DeptIx, Rulings), (DeptIx, Rulings)), ComputeError> {
+) -> Result<(Resolved, Resolved), ComputeError> {
     let (authority, authority_rule) = match service.authority {
         Target::Department(dx) => (Some(dx), Rulings::named()),
         Target::Sector(s) => {
@@ -373,10 +377,10 @@ fn responsibles(
             item: item(),
             key: "authority/payer".into(),
             date: d.to_string(),
-            message: format!(
-                "municipality '{}' has no department for sector area '{}'",
-                policy.municipalities[hk].id, service.sector
-            ),
+            problem: Box::new(Message::NoDepartmentForSector {
+                municipality: policy.municipalities[hk].id.to_string(),
+                sector: service.sector.to_string(),
+            }),
         });
     };
     Ok(((authority, authority_rule), (payer, payer_rule)))
@@ -448,13 +452,13 @@ fn key_weights(
             item: item(),
             key: key_name().to_string(),
             date: d.to_string(),
-            message: match t {
-                Target::Sector(s) => format!(
-                    "municipality '{}' has no department for sector area '{s}'",
-                    policy.municipalities[pay_muni].id
-                ),
-                Target::Department(_) => "unknown department".into(),
-            },
+            problem: Box::new(match t {
+                Target::Sector(s) => Message::NoDepartmentForSector {
+                    municipality: policy.municipalities[pay_muni].id.to_string(),
+                    sector: s.to_string(),
+                },
+                Target::Department(_) => Message::KeyUnknownDepartment,
+            }),
         })
     };
     let mut weights: Vec<(DeptIx, Weight)> = Vec::new();
@@ -505,7 +509,7 @@ fn key_weights(
             item: item(),
             key: key_name().to_string(),
             date: d.to_string(),
-            message: "all weights are zero".into(),
+            problem: Box::new(Message::KeyAllWeightsZero),
         });
     }
     Ok(weights)

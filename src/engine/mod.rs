@@ -15,6 +15,7 @@ pub use lines::MAX_PERIOD_MONTHS;
 pub use result::*;
 
 use crate::case::Case;
+use crate::i18n::Message;
 use crate::model::error::ComputeError;
 use crate::model::validity::Period;
 use crate::policy::Policy;
@@ -42,9 +43,7 @@ pub fn compute_household(
         if let Some(s) = siblings.first() {
             return Err(ComputeError::Reimbursement {
                 item: format!("case '{}'", s.id),
-                message: "siblings are added together only for state reimbursement, and the policy has no \
-                          reimbursement scheme"
-                    .into(),
+                problem: Box::new(Message::SiblingsWithoutScheme),
             });
         }
         return Ok(result);
@@ -55,19 +54,17 @@ pub fn compute_household(
         if s.household.is_none() || s.household != case.household {
             return Err(ComputeError::Reimbursement {
                 item: format!("case '{}'", s.id),
-                message: format!(
-                    "is in household {}, case '{}' in household {}: only children of one household are added \
-                     together",
-                    household_text(&s.household),
-                    case.id,
-                    household_text(&case.household)
-                ),
+                problem: Box::new(Message::OtherHousehold {
+                    household: household_text(&s.household),
+                    case: case.id.clone(),
+                    case_household: household_text(&case.household),
+                }),
             });
         }
         if cases.iter().any(|c| c.id == s.id) {
             return Err(ComputeError::Reimbursement {
                 item: format!("case '{}'", s.id),
-                message: "is given twice in the household".into(),
+                problem: Box::new(Message::SiblingTwice),
             });
         }
         cases.push(s);

@@ -32,6 +32,7 @@ use crate::engine::result::{
     TierPart,
 };
 use crate::engine::split::split_ore;
+use crate::i18n::Message;
 use crate::model::date::{Date, Month};
 use crate::model::error::ComputeError;
 use crate::model::money::{round_div, Exact, Money};
@@ -251,7 +252,10 @@ pub(crate) fn reimburse(
     results: &[SplitResult],
 ) -> Result<Reimbursement, ComputeError> {
     let Some(main) = results.first() else {
-        return Err(ComputeError::Reimbursement { item: "(household)".into(), message: "no case given".into() });
+        return Err(ComputeError::Reimbursement {
+            item: "(household)".into(),
+            problem: Box::new(Message::NoCaseGiven),
+        });
     };
     let period = main.period;
     let months = months_of(period);
@@ -435,9 +439,6 @@ fn recipient(policy: &Policy, t: Target, muni: MuniIx, item: &str) -> Result<Dep
     };
     found.ok_or_else(|| ComputeError::Reimbursement {
         item: item.into(),
-        message: format!(
-            "the recipient department is not in municipality '{}'; name the recipient by sector area",
-            policy.municipalities[muni].id
-        ),
+        problem: Box::new(Message::RecipientOutside { municipality: policy.municipalities[muni].id.to_string() }),
     })
 }

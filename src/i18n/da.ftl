@@ -29,6 +29,11 @@ kind-percent = procent
 kind-weights = vægte
 kind-equal = ligelig
 
+## Rammen om en besked
+
+frame-field = feltet '{ $field }'
+frame-key = fordelingsnøglen '{ $key }' kan ikke anvendes { $date }
+
 ## Når et dokument læses
 
 invalid-type = forkert type: { $found }, forventet { $expected }
@@ -38,8 +43,8 @@ unknown-field = ukendt felt `{ $field }`, forventet { $expected }
 missing-field = feltet `{ $field }` mangler
 duplicate-field = feltet `{ $field }` står to gange
 unknown-variant = ukendt værdi `{ $variant }`, forventet { $expected }
-json-syntax = { $position }JSON-teksten kan ikke læses ({ $detail })
-toml-syntax = { $position }TOML-teksten kan ikke læses ({ $detail })
+json-syntax = linje { $line }, kolonne { $column }: JSON-teksten kan ikke læses ({ $detail })
+toml-syntax = linje { $line }, kolonne { $column }: TOML-teksten kan ikke læses ({ $detail })
 document-too-large = fylder { $bytes } byte; højst { $max } modtages
 document-empty = er tomt
 not-a-document = forventede et objekt eller en tekst med TOML/JSON, fandt { $found }
@@ -56,6 +61,7 @@ found-null = ingen værdi (null)
 found-unit = ingen værdi
 found-other = { $value }
 
+expected-one-of = en af { $names }
 expected-a-string = en tekst
 expected-a-boolean = ja eller nej (true/false)
 expected-a-sequence = en liste
@@ -92,6 +98,7 @@ expected-other-case = en anden sag i familien (id, sektorområde, afdeling, fra,
 expected-service-line = en bevilget ydelse (id, ydelse, beløb, pr., fra, til)
 expected-agreement = en aftale om fordeling (id, ydelse, fra, til, art, andele)
 expected-income = en indtægt (id, beløb, pr., fra, til)
+expected-validity = en gyldighedsperiode (fra, til)
 expected-period = en periode (fra, til)
 expected-request = en forespørgsel (version, kommando, fordelingsmodel, sag …)
 
@@ -158,6 +165,7 @@ request-too-large = fylder { $bytes } byte; højst { $max } modtages
 
 ## Beregningen
 
+total-too-large = { $item }: tallet blev for stort: summen ville komme over { $limit }, det største en sum må være
 compute-overflow = { $item }: tallet blev for stort: beløb og summer skal holde sig inden for 1000000000000.00
 period-too-long = perioden { $from } til { $to } er { $months } måneder lang; højst { $max } måneder kan beregnes ad gangen
 period-end-before-start = perioden slutter ({ $to }) før den begynder ({ $from })

@@ -8,6 +8,11 @@ doc-case = case
 doc-request = request
 doc-record = record
 
+## The frame of a message
+
+frame-field = field '{ $field }'
+frame-key = key '{ $key }' cannot be applied on { $date }
+
 ## Reading a document
 
 invalid-type = invalid type: { $found }, expected { $expected }
@@ -17,8 +22,8 @@ unknown-field = unknown field `{ $field }`, expected { $expected }
 missing-field = missing field `{ $field }`
 duplicate-field = duplicate field `{ $field }`
 unknown-variant = unknown variant `{ $variant }`, expected { $expected }
-json-syntax = { $position }{ $detail }
-toml-syntax = { $position }{ $detail }
+json-syntax = line { $line }, column { $column }: { $detail }
+toml-syntax = line { $line }, column { $column }: { $detail }
 document-too-large = is { $bytes } bytes; at most { $max } are accepted
 document-empty = is empty
 not-a-document = expected an object or a string of TOML/JSON text, found { $found }
@@ -35,6 +40,7 @@ found-null = null
 found-unit = unit value
 found-other = { $value }
 
+expected-one-of = one of { $names }
 expected-a-string = a string
 expected-a-boolean = a boolean
 expected-a-sequence = a list
@@ -71,6 +77,7 @@ expected-other-case = another case of the family (id, sector, department, from, 
 expected-service-line = a service line (id, service, amount, per, from, to)
 expected-agreement = an agreement (id, service, from, to, kind, shares)
 expected-income = an income (id, amount, per, from, to)
+expected-validity = a period of validity (from, to)
 expected-period = a period (from, to)
 expected-request = a request (version, command, policy, case, …)
 
@@ -137,6 +144,7 @@ request-too-large = is { $bytes } bytes; at most { $max } are accepted
 
 ## Computing
 
+total-too-large = { $item }: arithmetic overflow: the total would pass { $limit } in magnitude, the most a total may be
 compute-overflow = { $item }: arithmetic overflow: amounts and totals must stay within 1000000000000.00 in magnitude
 period-too-long = period { $from } to { $to } is { $months } months long; at most { $max } months may be computed at once
 period-end-before-start = period ends ({ $to }) before it starts ({ $from })

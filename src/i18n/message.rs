@@ -45,11 +45,13 @@ pub enum Message {
         expected: String,
     },
     JsonSyntax {
-        position: String,
+        line: String,
+        column: String,
         detail: String,
     },
     TomlSyntax {
-        position: String,
+        line: String,
+        column: String,
         detail: String,
     },
     DocumentTooLarge {
@@ -58,6 +60,7 @@ pub enum Message {
     },
     DocumentEmpty,
     NotADocument {
+        found_kind: String,
         found: String,
     },
     NotAJsonNumber {
@@ -220,6 +223,10 @@ pub enum Message {
     ComputeOverflow {
         item: String,
     },
+    TotalTooLarge {
+        item: String,
+        limit: String,
+    },
     PeriodTooLong {
         from: String,
         to: String,
@@ -269,7 +276,7 @@ impl Message {
         let id: &'static str = self.into();
         let mut args = self.args();
         // The value found and the value expected are texts of the catalogue themselves.
-        if matches!(self, Message::InvalidType { .. } | Message::InvalidValue { .. }) {
+        if matches!(self, Message::InvalidType { .. } | Message::InvalidValue { .. } | Message::NotADocument { .. }) {
             let found_kind = take(&mut args, "found_kind");
             let found = take(&mut args, "found");
             let rendered = lookup(lang, &format!("found-{found_kind}"), &[("value".into(), found.clone())]);
@@ -324,6 +331,9 @@ fn take(args: &mut Vec<(String, String)>, name: &str) -> String {
 /// `expecting` text of a document type (`municipality`), looked up as `expected-…` in the
 /// catalogue; a list of names (`` `a`, `b` ``) stays as it is.
 fn expected_text(lang: Lang, expected: &str) -> String {
+    if let Some(names) = expected.strip_prefix("one of ") {
+        return lookup(lang, "expected-one-of", &[("names".into(), names.into())]).unwrap_or_else(|| expected.into());
+    }
     let key: String =
         expected.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     lookup(lang, &format!("expected-{}", key.trim_matches('-')), &[]).unwrap_or_else(|| expected.to_string())
@@ -346,7 +356,9 @@ mod tests {
             }
             for id in &ids {
                 let used = Message::iter().any(|m| <&'static str>::from(&m) == id)
-                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-"].iter().any(|p| id.starts_with(p));
+                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-", "frame-"]
+                        .iter()
+                        .any(|p| id.starts_with(p));
                 assert!(used, "{lang:?}: '{id}' is not a message");
             }
         }

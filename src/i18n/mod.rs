@@ -74,7 +74,7 @@ fn bundles() -> &'static [Bundle; 2] {
 
 /// The text of catalogue message `id` in `lang`, with `args` filled in; `None` when the catalogue
 /// has no such message.
-pub(crate) fn lookup(lang: Lang, id: &str, args: &[(String, String)]) -> Option<String> {
+pub fn lookup(lang: Lang, id: &str, args: &[(String, String)]) -> Option<String> {
     let bundle = &bundles()[lang.index()];
     let pattern = bundle.get_message(id)?.value()?;
     let mut fluent_args = FluentArgs::new();

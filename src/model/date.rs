@@ -13,6 +13,7 @@
 
 use std::fmt;
 
+use crate::i18n::{Lang, Message};
 use jiff::civil::Date as Civil;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -35,22 +36,18 @@ pub struct Date(Civil);
 pub struct Month(Civil);
 
 /// Why a text is not a date.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     /// The text is not of the form `YYYY-MM-DD`.
-    #[error("'{0}' is not a date: write it as YYYY-MM-DD, e.g. 2024-01-31")]
     Format(String),
     /// The year is outside the accepted range.
-    #[error("'{text}' is not a date: the year must be between {MIN_YEAR} and {MAX_YEAR}")]
     Year {
         /// The text as given.
         text: String,
     },
     /// The month is not 1 to 12.
-    #[error("'{0}' is not a date: the month must be 01 to 12")]
     Month(String),
     /// The day does not exist in that month.
-    #[error("'{text}' is not a date: {year}-{month:02} has {days} days")]
     Day {
         /// The text as given.
         text: String,
@@ -62,6 +59,29 @@ pub enum DateError {
         days: u32,
     },
 }
+
+impl From<&DateError> for Message {
+    fn from(e: &DateError) -> Message {
+        match e {
+            DateError::Format(text) => Message::NotADate { text: text.clone() },
+            DateError::Year { text } => {
+                Message::DateYear { text: text.clone(), min: MIN_YEAR.to_string(), max: MAX_YEAR.to_string() }
+            }
+            DateError::Month(text) => Message::DateMonth { text: text.clone() },
+            DateError::Day { text, year, month, days } => {
+                Message::DateDay { text: text.clone(), month: format!("{year}-{month:02}"), days: days.to_string() }
+            }
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Message::from(self).text(Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// The first day of a month in jiff's calendar, if jiff has that year and the month is 1 to 12.
 fn first_of(year: i32, month: u32) -> Option<Civil> {
@@ -334,7 +354,7 @@ impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
         let text = String::deserialize(d)?;
         Month::parse(&text).map_err(|_| {
-            serde::de::Error::custom(format!("'{text}' is not a month: write it as YYYY-MM, e.g. 2024-06"))
+            serde::de::Error::custom(Message::NotAMonth { text: text.chars().take(40).collect() }.to_serde())
         })
     }
 }
@@ -345,10 +365,10 @@ impl<'de> Deserialize<'de> for Date {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date written as \"YYYY-MM-DD\"")
+                f.write_str("date")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).map_err(E::custom)
+                Date::parse(v).map_err(|e| E::custom(Message::from(&e).to_serde()))
             }
         }
         d.deserialize_str(V)

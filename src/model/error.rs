@@ -12,6 +12,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{lookup, Lang, Message};
+
 /// Which document an error is about.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr, strum::VariantArray,
@@ -174,22 +176,20 @@ impl fmt::Display for RefKind {
 }
 
 /// A malformed or inconsistent input document.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputError {
     /// The text is not valid TOML/JSON, or a value has the wrong type or form (a date that is not a
     /// date, an amount that is not a number, an unknown field).
-    #[error("{doc}: {item}: {message}")]
     Syntax {
         /// The document.
         doc: Doc,
         /// Path to the value (`services[2].amount`) or a line/column position.
         item: String,
-        /// What is wrong, from the parser.
-        message: String,
+        /// What is wrong.
+        problem: Box<Message>,
     },
     /// Two items of one kind share an id.
-    #[error("{doc}: {item}: id '{id}' is used twice")]
     Duplicate {
         /// The document.
         doc: Doc,
@@ -199,7 +199,6 @@ pub enum InputError {
         id: String,
     },
     /// A reference to an item that does not exist.
-    #[error("{doc}: {item}: field '{field}' names unknown {what} '{id}'")]
     Unknown {
         /// The document.
         doc: Doc,
@@ -213,7 +212,6 @@ pub enum InputError {
         id: String,
     },
     /// An end date before a start date.
-    #[error("{doc}: {item}: ends ({to}) before it starts ({from})")]
     EndBeforeStart {
         /// The document.
         doc: Doc,
@@ -225,7 +223,6 @@ pub enum InputError {
         to: String,
     },
     /// Two dated items that may not overlap do.
-    #[error("{doc}: {item}: overlaps {other} (both in force on {on})")]
     Overlap {
         /// The document.
         doc: Doc,
@@ -237,7 +234,6 @@ pub enum InputError {
         on: String,
     },
     /// Percentages of a key add up to more than 100.
-    #[error("{doc}: {item}: percentages add up to {total}, more than 100")]
     PercentAbove100 {
         /// The document.
         doc: Doc,
@@ -247,7 +243,6 @@ pub enum InputError {
         total: String,
     },
     /// A service's authority or payer cannot be resolved in a municipality.
-    #[error("{doc}: {item}: field '{field}' cannot be resolved in municipality '{municipality}': it has no department for sector area '{sector}'")]
     Unresolvable {
         /// The document.
         doc: Doc,
@@ -261,7 +256,6 @@ pub enum InputError {
         sector: String,
     },
     /// Any other invalid value.
-    #[error("{doc}: {item}: field '{field}': {message}")]
     Invalid {
         /// The document.
         doc: Doc,
@@ -270,7 +264,7 @@ pub enum InputError {
         /// The field.
         field: String,
         /// What is wrong.
-        message: String,
+        problem: Box<Message>,
     },
 }
 
@@ -373,17 +367,15 @@ impl From<InputError> for InputErrors {
 }
 
 /// A valid case that cannot be computed for the period asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ComputeError {
     /// An amount or a total left the accepted range.
-    #[error("{item}: arithmetic overflow: amounts and totals must stay within 1000000000000.00 in magnitude")]
     Overflow {
         /// Where it happened.
         item: String,
     },
     /// A total (of a case per department, municipality or month, or of a batch) left its range.
-    #[error("{item}: arithmetic overflow: the total would pass {limit} in magnitude, the most a total may be")]
     TotalTooLarge {
         /// Which total, named.
         item: String,
@@ -391,7 +383,6 @@ pub enum ComputeError {
         limit: String,
     },
     /// The period is longer than allowed.
-    #[error("period {from} to {to} is {months} months long; at most {max} months may be computed at once")]
     PeriodTooLong {
         /// Start.
         from: String,
@@ -403,7 +394,6 @@ pub enum ComputeError {
         max: i64,
     },
     /// The period's end lies before its start.
-    #[error("period ends ({to}) before it starts ({from})")]
     PeriodEndBeforeStart {
         /// Start.
         from: String,
@@ -411,13 +401,11 @@ pub enum ComputeError {
         to: String,
     },
     /// No period was given and a service is open-ended.
-    #[error("{item} is open-ended: give the period to compute (from and to)")]
     PeriodNeeded {
         /// The open-ended service.
         item: String,
     },
     /// A service is active on a date for which the case names no acting municipality.
-    #[error("{item} is active on {date}, but the child has no acting municipality (handlekommune) on that date")]
     NoHandlekommune {
         /// The service.
         item: String,
@@ -426,15 +414,13 @@ pub enum ComputeError {
     },
     /// State reimbursement could not be computed (cases of different households, a recipient
     /// department outside the paying municipality).
-    #[error("{item}: {message}")]
     Reimbursement {
         /// The case or month.
         item: String,
         /// Why.
-        message: String,
+        problem: Box<Message>,
     },
     /// An allocation key could not be applied.
-    #[error("{item}: key '{key}' cannot be applied on {date}: {message}")]
     Key {
         /// The service line.
         item: String,
@@ -443,7 +429,7 @@ pub enum ComputeError {
         /// The date.
         date: String,
         /// Why.
-        message: String,
+        problem: Box<Message>,
     },
 }
 
@@ -461,3 +447,100 @@ impl ComputeError {
         }
     }
 }
+
+impl Doc {
+    /// The document's name in `lang` ("policy", "fordelingsmodel").
+    pub fn name(self, lang: Lang) -> String {
+        lookup(lang, &format!("doc-{}", <&str>::from(self)), &[]).unwrap_or_else(|| self.to_string())
+    }
+}
+
+impl InputError {
+    /// What is wrong, without the document and the item.
+    pub fn problem(&self) -> Message {
+        match self {
+            InputError::Syntax { problem, .. } | InputError::Invalid { problem, .. } => (**problem).clone(),
+            InputError::Duplicate { id, .. } => Message::Duplicate { id: id.clone() },
+            InputError::Unknown { field, what, id, .. } => {
+                Message::UnknownReference { field: field.clone(), what: what.to_string(), id: id.clone() }
+            }
+            InputError::EndBeforeStart { from, to, .. } => {
+                Message::EndBeforeStart { from: from.clone(), to: to.clone() }
+            }
+            InputError::Overlap { other, on, .. } => Message::Overlap { other: other.clone(), on: on.clone() },
+            InputError::PercentAbove100 { total, .. } => Message::PercentAbove100 { total: total.clone() },
+            InputError::Unresolvable { field, municipality, sector, .. } => Message::Unresolvable {
+                field: field.clone(),
+                municipality: municipality.clone(),
+                sector: sector.clone(),
+            },
+        }
+    }
+
+    /// The whole message in `lang`: the document, the item, (the field,) what is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        let problem = self.problem().text(lang);
+        match self {
+            InputError::Invalid { field, .. } => {
+                let field = lookup(lang, "frame-field", &[("field".into(), field.clone())]).unwrap_or_default();
+                format!("{}: {}: {field}: {problem}", self.doc().name(lang), self.item())
+            }
+            _ => format!("{}: {}: {problem}", self.doc().name(lang), self.item()),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl ComputeError {
+    /// What is wrong, in the catalogue's terms.
+    pub fn problem(&self) -> Message {
+        match self {
+            ComputeError::Overflow { item } => Message::ComputeOverflow { item: item.clone() },
+            ComputeError::TotalTooLarge { item, limit } => {
+                Message::TotalTooLarge { item: item.clone(), limit: limit.clone() }
+            }
+            ComputeError::PeriodTooLong { from, to, months, max } => Message::PeriodTooLong {
+                from: from.clone(),
+                to: to.clone(),
+                months: months.to_string(),
+                max: max.to_string(),
+            },
+            ComputeError::PeriodEndBeforeStart { from, to } => {
+                Message::PeriodEndBeforeStart { from: from.clone(), to: to.clone() }
+            }
+            ComputeError::PeriodNeeded { item } => Message::PeriodNeeded { item: item.clone() },
+            ComputeError::NoHandlekommune { item, date } => {
+                Message::NoHandlekommune { item: item.clone(), date: date.clone() }
+            }
+            ComputeError::Reimbursement { problem, .. } | ComputeError::Key { problem, .. } => (**problem).clone(),
+        }
+    }
+
+    /// The whole message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let problem = self.problem().text(lang);
+        match self {
+            ComputeError::Reimbursement { item, .. } => format!("{item}: {problem}"),
+            ComputeError::Key { item, key, date, .. } => {
+                let args = [("key".into(), key.clone()), ("date".into(), date.clone())];
+                format!("{item}: {}: {problem}", lookup(lang, "frame-key", &args).unwrap_or_default())
+            }
+            _ => problem,
+        }
+    }
+}
+
+impl fmt::Display for ComputeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ComputeError {}

@@ -13,6 +13,8 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+
+use crate::i18n::{Lang, Message};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The largest magnitude of any amount, in DKK: 1,000,000,000,000.00.
@@ -25,23 +27,43 @@ pub const MAX_WEIGHT: i64 = 1_000_000_000_000;
 pub const MAX_WEIGHT_DECIMALS: u32 = 10;
 
 /// Why a value is not an acceptable amount or weight.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {
     /// The text is not a decimal number.
-    #[error("'{0}' is not a number: write it like \"1234.50\" (a point for decimals, no thousands separators)")]
     NotANumber(String),
     /// The magnitude exceeds [`MAX_AMOUNT`].
-    #[error("'{0}' is too large: amounts may be at most 1000000000000.00 in magnitude")]
     TooLarge(String),
     /// A weight is negative.
-    #[error("'{0}' is negative: weights and percentages must be 0 or more")]
     Negative(String),
     /// A weight exceeds [`MAX_WEIGHT`] or has too many decimals.
-    #[error("'{0}' is out of range: weights may be at most 1000000000000 with at most 10 decimals")]
     WeightRange(String),
     /// Arithmetic on amounts left the representable range.
-    #[error("arithmetic overflow while computing {0}")]
     Overflow(&'static str),
+}
+
+impl From<&NumberError> for Message {
+    fn from(e: &NumberError) -> Message {
+        match e {
+            NumberError::NotANumber(text) => Message::NotANumber { text: text.clone() },
+            NumberError::TooLarge(text) => Message::AmountTooLarge { text: text.clone() },
+            NumberError::Negative(text) => Message::WeightNegative { text: text.clone() },
+            NumberError::WeightRange(text) => Message::WeightRange { text: text.clone() },
+            NumberError::Overflow(what) => Message::ArithmeticOverflow { what: (*what).into() },
+        }
+    }
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Message::from(self).text(Lang::En))
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// The error of a value's own check, as the text of a serde error that carries its [`Message`].
+fn serde_error<E: serde::de::Error>(e: NumberError) -> E {
+    E::custom(Message::from(&e).to_serde())
 }
 
 fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
@@ -363,23 +385,21 @@ macro_rules! string_serde {
                         f.write_str($what)
                     }
                     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$t, E> {
-                        $parse(v).map_err(E::custom)
+                        $parse(v).map_err(serde_error)
                     }
                     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<$t, E> {
-                        $parse(&v.to_string()).map_err(E::custom)
+                        $parse(&v.to_string()).map_err(serde_error)
                     }
                     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<$t, E> {
-                        $parse(&v.to_string()).map_err(E::custom)
+                        $parse(&v.to_string()).map_err(serde_error)
                     }
                     // A bare decimal number arrives as a binary float; its shortest decimal form is
                     // what the author wrote for any number of up to 15 significant digits.
                     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<$t, E> {
                         if $allow_float && v.is_finite() {
-                            $parse(&format!("{v}")).map_err(E::custom)
+                            $parse(&format!("{v}")).map_err(serde_error)
                         } else {
-                            Err(E::custom(format!(
-                                "{v} is written as a bare decimal number: write amounts as strings, e.g. \"{v}\", so no digit is lost"
-                            )))
+                            Err(E::custom(Message::BareDecimal { text: v.to_string() }.to_serde()))
                         }
                     }
                 }
@@ -389,9 +409,10 @@ macro_rules! string_serde {
     };
 }
 
-string_serde!(Amount, "an amount written as a string, e.g. \"1234.50\"", Amount::parse, false);
-string_serde!(Money, "an amount written as a string, e.g. \"1234.50\"", <Money as std::str::FromStr>::from_str, false);
-string_serde!(Weight, "a non-negative weight, e.g. 60 or \"33.5\"", Weight::parse, true);
+// The `expecting` names are catalogue entries (`expected-amount`, `expected-weight`).
+string_serde!(Amount, "amount", Amount::parse, false);
+string_serde!(Money, "amount", <Money as std::str::FromStr>::from_str, false);
+string_serde!(Weight, "weight", Weight::parse, true);
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ use crate::model::error::{Doc, InputError};
 
 /// The period a result covers, both ends inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "period")]
 pub struct Period {
     /// First day.
     pub from: Date,
@@ -18,7 +18,7 @@ pub struct Period {
 
 /// A validity interval: from a date (or always) to an inclusive date (or open-ended).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "validity")]
 pub struct Validity {
     /// First day in force; absent means "since always".
     #[serde(default, skip_serializing_if = "Option::is_none")]

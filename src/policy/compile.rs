@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use crate::i18n::Message;
 use crate::model::error::{Doc, InputError, InputErrors, RefKind};
 use crate::model::money::Weight;
 use crate::model::sector::Sector;
@@ -45,8 +46,8 @@ fn item(kind: &str, i: usize, id: &str) -> String {
     format!("{kind}[{i}] '{id}'")
 }
 
-pub(crate) fn invalid(doc: Doc, item: &str, field: &str, message: impl Into<String>) -> InputError {
-    InputError::Invalid { doc, item: item.into(), field: field.into(), message: message.into() }
+pub(crate) fn invalid(doc: Doc, item: &str, field: &str, problem: Message) -> InputError {
+    InputError::Invalid { doc, item: item.into(), field: field.into(), problem: Box::new(problem) }
 }
 
 pub(crate) fn unknown(doc: Doc, item: &str, field: &str, what: RefKind, id: &str) -> InputError {
@@ -71,7 +72,7 @@ pub(crate) fn compile_target(
         },
         (None, Some(s)) => Some(Target::Sector(s)),
         _ => {
-            errors.push(invalid(doc, item, field, "name exactly one of 'department' or 'sector'"));
+            errors.push(invalid(doc, item, field, Message::TargetOneOf));
             None
         }
     }
@@ -91,7 +92,7 @@ fn compile_rule(
             doc,
             item,
             "shares",
-            format!("has {} entries; at most {MAX_KEY_ENTRIES} are allowed", shares.len()),
+            Message::KeyTooManyEntries { count: shares.len().to_string(), max: MAX_KEY_ENTRIES.to_string() },
         ));
         return None;
     }
@@ -106,19 +107,24 @@ fn compile_rule(
             KeyKind::Sole | KeyKind::Equal => ("", s.percent.map(|_| "percent").or(s.weight.map(|_| "weight")), None),
         };
         if let Some(o) = other {
-            errors.push(invalid(doc, item, &format!("{field}.{o}"), format!("a {kind} key takes no '{o}'")));
+            errors.push(invalid(
+                doc,
+                item,
+                &format!("{field}.{o}"),
+                Message::KeyTakesNo { kind: kind.to_string(), field: o.to_string() },
+            ));
         }
         if !want.is_empty() && value.is_none() {
             errors.push(invalid(
                 doc,
                 item,
                 &format!("{field}.{want}"),
-                format!("a {kind} key needs a '{want}' for every entry"),
+                Message::KeyNeeds { kind: kind.to_string(), field: want.to_string() },
             ));
         }
         if let Some(t) = t {
             if entries.iter().any(|(e, _)| *e == t) {
-                errors.push(invalid(doc, item, &field, "names the same department or sector twice"));
+                errors.push(invalid(doc, item, &field, Message::SameTargetTwice));
             }
             entries.push((t, value));
         }
@@ -130,7 +136,7 @@ fn compile_rule(
     match kind {
         KeyKind::Sole => {
             if entries.len() > 1 {
-                errors.push(invalid(doc, item, "shares", "a sole key names at most one department"));
+                errors.push(invalid(doc, item, "shares", Message::SoleAtMostOne));
                 return None;
             }
             Some(Rule::Sole(entries.first().map(|e| e.0)))
@@ -145,12 +151,7 @@ fn compile_rule(
         }
         KeyKind::Weights => {
             if entries.is_empty() || entries.iter().all(|e| e.1.is_none_or(Weight::is_zero)) {
-                errors.push(invalid(
-                    doc,
-                    item,
-                    "shares",
-                    "all weights are zero (or none given): at least one must be positive",
-                ));
+                errors.push(invalid(doc, item, "shares", Message::AllWeightsZero));
                 return None;
             }
             Some(Rule::Weights(weighted()))
@@ -171,12 +172,12 @@ impl Compiler {
                 self.errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: m.id.clone() });
             }
             if m.code == 0 || m.code > 999 {
-                self.errors.push(invalid(d, &it, "code", format!("{} is not a kommunekode (1 to 999)", m.code)));
+                self.errors.push(invalid(d, &it, "code", Message::NotAKommunekode { code: m.code.to_string() }));
             }
             municipalities.push(Municipality { id: m.id.as_str().into(), name: m.name.clone(), code: m.code });
         }
         if municipalities.is_empty() {
-            self.errors.push(invalid(d, "(document)", "municipalities", "at least one municipality is needed"));
+            self.errors.push(invalid(d, "(document)", "municipalities", Message::NeedMunicipality));
         }
         // Departments, sorted by id so that index order is byte order of ids.
         let mut order: Vec<usize> = (0..doc.departments.len()).collect();
@@ -196,7 +197,7 @@ impl Compiler {
                 continue;
             };
             if dd.sectors.is_empty() {
-                self.errors.push(invalid(d, &it, "sectors", "name at least one sector area"));
+                self.errors.push(invalid(d, &it, "sectors", Message::NeedSector));
             }
             for &s in &dd.sectors {
                 if let Some(&other) = by_sector.get(&(m, s)) {
@@ -205,10 +206,11 @@ impl Compiler {
                         d,
                         &it,
                         "sectors",
-                        format!(
-                            "municipality '{}' already has department '{}' for sector area '{s}'",
-                            dd.municipality, o.id
-                        ),
+                        Message::SectorTaken {
+                            municipality: dd.municipality.to_string(),
+                            department: o.id.to_string(),
+                            sector: s.to_string(),
+                        },
                     ));
                 } else {
                     by_sector.insert((m, s), departments.len());
@@ -230,7 +232,7 @@ impl Compiler {
                 self.errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: k.id.clone() });
             }
             if k.versions.is_empty() {
-                self.errors.push(invalid(d, &it, "versions", "a key needs at least one version"));
+                self.errors.push(invalid(d, &it, "versions", Message::NeedKeyVersion));
             }
             let mut versions = Vec::new();
             let mut dated = Vec::new();
@@ -302,7 +304,7 @@ impl Compiler {
                 legal.push((v, l.text.as_str().into()));
             }
             if legal.is_empty() {
-                self.errors.push(invalid(d, &it, "legal_basis", "name at least one legal basis"));
+                self.errors.push(invalid(d, &it, "legal_basis", Message::NeedLegalBasis));
             }
             check_overlaps(d, &dated, &mut self.errors);
             legal.sort_by_key(|l| l.0.from);
@@ -332,7 +334,12 @@ impl Compiler {
             dated.push((it.clone(), validity));
             if let Some(a) = c.age {
                 if a.min > a.max {
-                    self.errors.push(invalid(d, &it, "age", format!("min {} is above max {}", a.min, a.max)));
+                    self.errors.push(invalid(
+                        d,
+                        &it,
+                        "age",
+                        Message::AgeMinAboveMax { min: a.min.to_string(), max: a.max.to_string() },
+                    ));
                 }
             }
             let municipalities = c.municipalities.as_ref().map(|ms| {
@@ -380,12 +387,7 @@ impl Compiler {
             }
             if let (Some(g), Some(b)) = (g, b) {
                 if g == b {
-                    self.errors.push(invalid(
-                        d,
-                        &it,
-                        "on_behalf_of",
-                        "a municipality cannot grant on behalf of itself",
-                    ));
+                    self.errors.push(invalid(d, &it, "on_behalf_of", Message::OnBehalfOfItself));
                 }
                 for &s in &a.sectors {
                     if !by_sector.contains_key(&(g, s)) {
@@ -466,9 +468,12 @@ pub(crate) fn compile_scheme(
     let mut counts = vec![false; service_ix.len()];
     for (i, s) in doc.services.iter().enumerate() {
         match service_ix.get(s) {
-            Some(&ix) if counts.get(ix) == Some(&true) => {
-                errors.push(invalid(d, &it, &format!("services[{i}]"), format!("names service '{s}' twice")))
-            }
+            Some(&ix) if counts.get(ix) == Some(&true) => errors.push(invalid(
+                d,
+                &it,
+                &format!("services[{i}]"),
+                Message::ServiceTwice { service: s.to_string() },
+            )),
             Some(&ix) => {
                 if let Some(c) = counts.get_mut(ix) {
                     *c = true;
@@ -478,7 +483,7 @@ pub(crate) fn compile_scheme(
         }
     }
     if doc.services.is_empty() {
-        errors.push(invalid(d, &it, "services", "name at least one service whose cost counts"));
+        errors.push(invalid(d, &it, "services", Message::NeedCountedService));
     }
     let recipient = doc.recipient.as_ref().and_then(|t| compile_target(dept_ix, d, &it, "recipient", t, errors));
     if let Some(Target::Sector(s)) = recipient {
@@ -495,7 +500,7 @@ pub(crate) fn compile_scheme(
         }
     }
     if doc.levels.is_empty() {
-        errors.push(invalid(d, &it, "levels", "name at least one level of thresholds and rates"));
+        errors.push(invalid(d, &it, "levels", Message::NeedLevel));
     }
     let mut levels = Vec::new();
     let mut dated = Vec::new();
@@ -506,14 +511,19 @@ pub(crate) fn compile_scheme(
             errors.push(e);
         }
         if let Some(f) = l.from.filter(|f| f.day() != 1) {
-            errors.push(invalid(d, &lit, "from", format!("{f} is not a month's first day: levels change per month")));
+            errors.push(invalid(d, &lit, "from", Message::NotMonthStart { date: f.to_string() }));
         }
         if let Some(t) = l.to.filter(|t| *t != t.month_of().last_day()) {
-            errors.push(invalid(d, &lit, "to", format!("{t} is not a month's last day: levels change per month")));
+            errors.push(invalid(d, &lit, "to", Message::NotMonthEnd { date: t.to_string() }));
         }
         dated.push((lit.clone(), validity));
         if l.tiers.is_empty() || l.tiers.len() > MAX_TIERS {
-            errors.push(invalid(d, &lit, "tiers", format!("has {} tiers; give 1 to {MAX_TIERS}", l.tiers.len())));
+            errors.push(invalid(
+                d,
+                &lit,
+                "tiers",
+                Message::TierCount { count: l.tiers.len().to_string(), max: MAX_TIERS.to_string() },
+            ));
         }
         let mut tiers: Vec<Tier> = Vec::new();
         for (k, t) in l.tiers.iter().enumerate() {
@@ -524,7 +534,7 @@ pub(crate) fn compile_scheme(
                     d,
                     &lit,
                     &format!("{field}.above"),
-                    format!("{} is not a threshold: give whole øre, not negative", t.above),
+                    Message::NotAThreshold { value: t.above.to_string() },
                 ));
                 continue;
             }
@@ -533,7 +543,7 @@ pub(crate) fn compile_scheme(
                     d,
                     &lit,
                     &format!("{field}.above"),
-                    format!("{} must be above the previous tier's threshold {}", t.above, prev.above),
+                    Message::TierNotAbove { value: t.above.to_string(), previous: prev.above.to_string() },
                 ));
             }
             let units = percent_units(t.percent);
@@ -542,7 +552,7 @@ pub(crate) fn compile_scheme(
                     d,
                     &lit,
                     &format!("{field}.percent"),
-                    format!("{} is not a rate: give above 0 and at most 100", t.percent),
+                    Message::NotARate { value: t.percent.to_string() },
                 ));
             }
             tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });

@@ -12,7 +12,7 @@ use crate::model::sector::Sector;
 
 /// A policy document as written (TOML or JSON). See the README for a full example.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "policy")]
 pub struct PolicyDoc {
     /// Name of the policy.
     pub name: String,
@@ -41,7 +41,7 @@ pub struct PolicyDoc {
 
 /// A municipality.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "municipality")]
 pub struct MunicipalityDoc {
     /// Id used elsewhere in the documents.
     pub id: String,
@@ -53,7 +53,7 @@ pub struct MunicipalityDoc {
 
 /// A department (forvaltning, center, afdeling).
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "department")]
 pub struct DepartmentDoc {
     /// Id used elsewhere in the documents.
     pub id: String,
@@ -68,7 +68,7 @@ pub struct DepartmentDoc {
 
 /// A department named directly or as "the responsible municipality's department for a sector".
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "target")]
 pub struct TargetDoc {
     /// A department id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,7 +80,7 @@ pub struct TargetDoc {
 
 /// A legal basis, dated (Barnets lov replaced parts of Serviceloven on 2024-01-01).
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "legal-basis")]
 pub struct LegalBasisDoc {
     /// The text, e.g. "Barnets lov § 86".
     pub text: String,
@@ -105,7 +105,7 @@ pub enum ServiceKind {
 
 /// A service in the catalogue.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "service")]
 pub struct ServiceDoc {
     /// Id used by cases.
     pub id: String,
@@ -166,7 +166,7 @@ impl fmt::Display for KeyKind {
 
 /// One department's entry in a key.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "share")]
 pub struct ShareDoc {
     /// A department id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,7 +184,7 @@ pub struct ShareDoc {
 
 /// A dated version of a policy key.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "key-version")]
 pub struct KeyVersionDoc {
     /// First day in force.
     #[serde(default)]
@@ -201,7 +201,7 @@ pub struct KeyVersionDoc {
 
 /// A policy allocation key with its versions over time.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "key")]
 pub struct KeyDoc {
     /// Id used by services.
     pub id: String,
@@ -214,7 +214,7 @@ pub struct KeyDoc {
 
 /// An age range in whole years, both ends inclusive.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "age")]
 pub struct AgeDoc {
     /// Youngest age that qualifies.
     pub min: u8,
@@ -224,7 +224,7 @@ pub struct AgeDoc {
 
 /// Eligibility criteria for shared financing in force over a period.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "criteria")]
 pub struct CriteriaDoc {
     /// First day in force.
     #[serde(default)]
@@ -259,7 +259,7 @@ fn yes() -> bool {
 /// Municipality `grantor` grants (and delivers) services in `sectors` on behalf of `on_behalf_of`,
 /// which keeps the payment obligation.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "arrangement")]
 pub struct ArrangementDoc {
     /// Id.
     pub id: String,
@@ -285,7 +285,7 @@ pub const MAX_TIERS: usize = 10;
 
 /// A reimbursement scheme as written in the policy.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "scheme")]
 pub struct SchemeDoc {
     /// Id.
     pub id: String,
@@ -306,7 +306,7 @@ pub struct SchemeDoc {
 
 /// The thresholds and rates in force over a period.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "level")]
 pub struct LevelDoc {
     /// First day in force (a month's first day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -320,7 +320,7 @@ pub struct LevelDoc {
 
 /// One marginal tier: `percent` of the yearly cost above `above`, up to the next tier's threshold.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "tier")]
 pub struct TierDoc {
     /// Yearly threshold in DKK (whole øre); the monthly threshold is one twelfth of it.
     pub above: Amount,
