@@ -103,9 +103,6 @@ fn bench_batch(c: &mut Criterion) {
     let mut g = c.benchmark_group("batch");
     g.throughput(Throughput::Elements(n));
     g.bench_function("workload_csv_in_memory_100k_lines", |b| b.iter(|| black_box(fordeling::workload::run(&input))));
-    g.bench_function("workload_csv_crate_in_memory_100k_lines", |b| {
-        b.iter(|| black_box(fordeling::workload::run_csv_crate(input.as_bytes())))
-    });
     g.finish();
 }
 

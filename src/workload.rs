@@ -12,6 +12,26 @@
 //! its line number and skipped; the rest of its case and of the file is still computed.
 //!
 //! Output columns: `case_id,service,amount_dkk,dept_a,dept_b,dept_c,dept_d,eligible`.
+//! Text fields (`case_id`, `service`) are escaped in the output as [`crate::postings::CsvText`] does:
+//! quoted where needed, and a leading `'` where a spreadsheet would read a formula.
+//!
+//! Reading is done by the `csv` crate ([`WorkloadReader`]) with quoting off: the format has no
+//! quoted fields (one that begins with `"` is a bad record), and with quoting on a stray `"` would
+//! make the rest of the file one record (the property `prop_workload_conserves_and_loses_no_line`
+//! fails that way: a line `"` then a good line). Each record ends at a line feed; a record that grows
+//! past `READ_LIMIT` (an endless line, `/dev/zero`) ends the run with an error instead of filling the
+//! memory, as the former line reader's `read_until` did.
+//!
+//! The former hand-written line splitter was measured against the csv crate before it was replaced
+//! (2026-12-01, a 2-core AMD EPYC VM shared with other builds, load average 3 to 8, so the figures
+//! scatter): in memory, 100,000 lines (`cargo bench --bench split -- batch/`, two alternating runs)
+//! 74.3 and 75.6 ms for the splitter against 74.1 and 89.4 ms for the csv crate (quoting on); end to
+//! end, 1,000,000 lines (`fordeling workload`, one core by `taskset`, best of five alternating runs)
+//! 1.19 s for the splitter against 1.20 s for the csv crate (about 840,000 lines/s each at load 5),
+//! and again 2.10 s against 1.86 s at load 8 (quoting off, the same output byte for byte). The csv
+//! crate is not clearly slower, so it reads. `scripts/bench-workload.sh 1000000` at load 8 gave
+//! 2.638 s (379,025 lines/s, 2.8 MB peak memory); the target of 1,000,000 lines/s was met on a quiet
+//! machine before (README, Performance) and needs a quiet machine to be measured again.
 
 use std::fmt;
 
@@ -222,49 +242,6 @@ impl Workload {
         Workload::default()
     }
 
-    /// Feed one input line (without its line end). Output lines are appended to `out`; a bad
-    /// record is returned as an error (and counted), and the run goes on.
-    pub fn push(&mut self, record: &str, out: &mut String) -> Result<(), RecordError> {
-        self.line_no += 1;
-        let line = self.line_no;
-        let record = record.strip_suffix('\r').unwrap_or(record);
-        if line == 1 && record.trim_start_matches('\u{feff}') == INPUT_HEADER {
-            return Ok(());
-        }
-        let bad = |field: &'static str, message: String| RecordError { line, field, message };
-        let result = (|| {
-            if record.len() > MAX_RECORD_BYTES {
-                return Err(bad("record", format!("is {} bytes long; at most {MAX_RECORD_BYTES}", record.len())));
-            }
-            if record.is_empty() {
-                return Err(bad("record", "is empty".into()));
-            }
-            let mut fields = [""; 7];
-            let mut n = 0;
-            for f in record.split(',') {
-                if n == 7 {
-                    return Err(bad("record", format!("has more than 7 columns ({INPUT_HEADER})")));
-                }
-                fields[n] = f;
-                n += 1;
-            }
-            if n < 7 {
-                return Err(bad(COLUMNS[n], format!("is missing: the record has {n} of 7 columns ({INPUT_HEADER})")));
-            }
-            if fields[0].starts_with('"') || fields[1].starts_with('"') {
-                return Err(bad("record", "quoted fields are not supported".into()));
-            }
-            Ok(fields)
-        })();
-        match result {
-            Ok(fields) => self.accept(line, fields, out),
-            Err(e) => {
-                self.totals.bad_records += 1;
-                Err(e)
-            }
-        }
-    }
-
     /// Check the seven fields of record `line` and add it to its case.
     fn accept(&mut self, line: u64, fields: [&str; 7], out: &mut String) -> Result<(), RecordError> {
         let bad = |field: &'static str, message: String| RecordError { line, field, message };
@@ -358,70 +335,136 @@ impl Workload {
         self.totals
     }
 
-    /// Feed one input line as bytes (without its line end): like [`Workload::push`], and a line
-    /// that is not UTF-8 is a bad record.
-    pub fn push_bytes(&mut self, record: &[u8], out: &mut String) -> Result<(), RecordError> {
-        match std::str::from_utf8(record) {
-            Ok(line) => self.push(line, out),
-            Err(_) => {
-                self.line_no += 1;
-                self.totals.bad_records += 1;
-                Err(RecordError { line: self.line_no, field: "record", message: "is not valid UTF-8".into() })
-            }
-        }
-    }
-
     /// Totals so far (of the cases already written).
     pub fn totals(&self) -> &WorkloadTotals {
         &self.totals
     }
 }
 
-/// [`run_bytes`] with the `csv` crate's reader instead of the line splitter (quoted fields allowed):
-/// kept to measure the two against each other (`cargo bench --bench split -- batch/`).
-pub fn run_csv_crate(input: &[u8]) -> (String, Vec<RecordError>, WorkloadTotals) {
-    let mut w = Workload::new();
-    let mut out = String::with_capacity(input.len() + input.len() / 4);
-    let mut errors = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input);
-    let mut record = csv::ByteRecord::new();
-    loop {
-        let line = reader.position().line();
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                w.totals.bad_records += 1;
-                errors.push(RecordError { line, field: "record", message: e.to_string() });
-                break;
+impl Workload {
+    /// Feed one record read by the `csv` crate. Output lines of a completed case are appended to
+    /// `out`; a bad record is returned as an error (and counted), and the run goes on.
+    pub fn push_record(&mut self, record: &csv::ByteRecord, out: &mut String) -> Result<(), RecordError> {
+        let line = record.position().map_or(self.line_no + 1, csv::Position::line);
+        self.line_no = line;
+        let bad = |field: &'static str, message: String| RecordError { line, field, message };
+        // A record ends at a line feed; a carriage return before it ends the last field.
+        let last = record.len().saturating_sub(1);
+        let field = |i: usize| {
+            let f = record.get(i).unwrap_or_default();
+            if i == last {
+                f.strip_suffix(b"\r").unwrap_or(f)
+            } else {
+                f
             }
-        }
-        let line = record.position().map_or(line, csv::Position::line);
-        let mut fields = [""; 7];
-        let mut problem = None;
-        if record.len() != 7 {
-            problem = Some(format!("has {} columns; 7 are needed ({INPUT_HEADER})", record.len()));
-        }
-        for (i, f) in record.iter().take(7).enumerate() {
-            match std::str::from_utf8(f) {
-                Ok(t) => fields[i] = t,
-                Err(_) => problem = Some("is not valid UTF-8".into()),
-            }
-        }
-        if line == 1 && fields.join(",").trim_start_matches('\u{feff}') == INPUT_HEADER {
-            continue;
-        }
-        let result = match problem {
-            Some(message) => {
-                w.totals.bad_records += 1;
-                Err(RecordError { line, field: "record", message })
-            }
-            None => w.accept(line, fields, &mut out),
         };
-        errors.extend(result.err());
+        if record.len() == 1 && field(0).is_empty() {
+            // An empty line (with a carriage return) is no record.
+            return Ok(());
+        }
+        let result = (|| {
+            let size = record.as_slice().len() + last;
+            if size > MAX_RECORD_BYTES {
+                return Err(bad("record", format!("is {size} bytes long; at most {MAX_RECORD_BYTES}")));
+            }
+            if record.len() > 7 {
+                return Err(bad("record", format!("has more than 7 columns ({INPUT_HEADER})")));
+            }
+            let n = record.len();
+            if n < 7 {
+                return Err(bad(COLUMNS[n], format!("is missing: the record has {n} of 7 columns ({INPUT_HEADER})")));
+            }
+            let mut fields = [""; 7];
+            for (i, f) in fields.iter_mut().enumerate() {
+                *f = std::str::from_utf8(field(i)).map_err(|_| bad("record", "is not valid UTF-8".into()))?;
+            }
+            if fields[0].starts_with('"') || fields[1].starts_with('"') {
+                return Err(bad("record", "quoted fields are not supported".into()));
+            }
+            Ok(fields)
+        })();
+        match result {
+            Ok(fields)
+                if line == 1
+                    && fields[0].trim_start_matches('\u{feff}') == COLUMNS[0]
+                    && fields[1..] == COLUMNS[1..] =>
+            {
+                Ok(())
+            }
+            Ok(fields) => self.accept(line, fields, out),
+            Err(e) => {
+                self.totals.bad_records += 1;
+                Err(e)
+            }
+        }
     }
-    let totals = w.finish(&mut out);
-    (out, errors, totals)
+}
+
+/// The longest a record may grow while it is read before the run stops (a record longer than
+/// [`MAX_RECORD_BYTES`] but shorter than this is reported and skipped).
+const READ_LIMIT: usize = MAX_RECORD_BYTES + 2 * READ_AHEAD;
+/// The csv reader's buffer.
+const READ_AHEAD: usize = 64 * 1024;
+
+/// The reference workload read with the `csv` crate from any [`std::io::Read`], streaming, one record
+/// per line (no quoting): a record that never ends (`/dev/zero`) stops the run once it passes
+/// `READ_LIMIT` bytes instead of filling the memory.
+#[derive(Debug)]
+pub struct WorkloadReader<R: std::io::Read> {
+    reader: csv::Reader<crate::batch::Budget<R>>,
+    record: csv::ByteRecord,
+    work: Workload,
+    ended: bool,
+}
+
+impl<R: std::io::Read> WorkloadReader<R> {
+    /// A run over `input`.
+    pub fn new(input: R) -> WorkloadReader<R> {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            // The workload's fields are never quoted: a quote is text (and a field that begins with
+            // one is refused), so a stray quote costs one record, not every record after it.
+            .quoting(false)
+            // A record ends at a line feed (so the line numbers of records after `\r\n` are exact).
+            .terminator(csv::Terminator::Any(b'\n'))
+            .buffer_capacity(READ_AHEAD)
+            .from_reader(crate::batch::Budget::new(input, READ_LIMIT));
+        WorkloadReader { reader, record: csv::ByteRecord::new(), work: Workload::new(), ended: false }
+    }
+
+    /// Read and compute the next record; output of completed cases is appended to `out`. `None`
+    /// at the end of the input.
+    pub fn step(&mut self, out: &mut String) -> Option<Result<(), RecordError>> {
+        if self.ended {
+            return None;
+        }
+        self.reader.get_mut().renew(READ_LIMIT);
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => Some(self.work.push_record(&self.record, out)),
+            Ok(false) => {
+                self.ended = true;
+                None
+            }
+            Err(e) => {
+                self.ended = true;
+                self.work.totals.bad_records += 1;
+                let line = e.position().map_or_else(|| self.reader.position().line(), csv::Position::line);
+                let message = match e.kind() {
+                    csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                        format!("is longer than {READ_LIMIT} bytes (at most {MAX_RECORD_BYTES}); reading stops here")
+                    }
+                    _ => format!("cannot be read: {e}; reading stops here"),
+                };
+                Some(Err(RecordError { line, field: "record", message }))
+            }
+        }
+    }
+
+    /// Finish the run: write the last case and return the totals.
+    pub fn finish(self, out: &mut String) -> WorkloadTotals {
+        self.work.finish(out)
+    }
 }
 
 /// Run a whole in-memory input; returns output text, errors and totals.
@@ -429,21 +472,16 @@ pub fn run(input: &str) -> (String, Vec<RecordError>, WorkloadTotals) {
     run_bytes(input.as_bytes())
 }
 
-/// [`run`] on bytes (as a file is read): a line that is not UTF-8 is a bad record, the others are
+/// [`run`] on bytes (as a file is read): a record that is not UTF-8 is a bad record, the others are
 /// computed.
 pub fn run_bytes(input: &[u8]) -> (String, Vec<RecordError>, WorkloadTotals) {
-    let mut w = Workload::new();
+    let mut r = WorkloadReader::new(input);
     let mut out = String::with_capacity(input.len() + input.len() / 4);
     let mut errors = Vec::new();
-    if !input.is_empty() {
-        let body = input.strip_suffix(b"\n").unwrap_or(input);
-        for line in body.split(|&b| b == b'\n') {
-            if let Err(e) = w.push_bytes(line, &mut out) {
-                errors.push(e);
-            }
-        }
+    while let Some(result) = r.step(&mut out) {
+        errors.extend(result.err());
     }
-    let totals = w.finish(&mut out);
+    let totals = r.finish(&mut out);
     (out, errors, totals)
 }
 
@@ -476,6 +514,32 @@ mod tests {
         assert_eq!((totals.lines, totals.bad_records), (2, 1));
         assert_eq!(run_bytes(b"").1.len(), 0);
         assert_eq!(run_bytes(b"c1,s1,1.00,1,0,0,0").2.lines, 1);
+    }
+
+    #[test]
+    fn crlf_and_empty_lines_keep_line_numbers_and_an_endless_record_stops_the_run() {
+        let (_, errors, totals) =
+            run("c1,s1,1.00,1,0,0,0\r\nc1,s2,x,1,0,0,0\r\n\r\n\nc1,s3,1.00,1,0,0,0\r\nc1,s4,y,1,0,0,0\n");
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 6]);
+        assert_eq!(totals.lines, 2);
+        let endless = std::io::Read::chain(&b"c1,s1,1.00,1,0,0,0\n"[..], std::io::repeat(b'x'));
+        let mut r = WorkloadReader::new(endless);
+        let mut out = String::new();
+        let mut errors = Vec::new();
+        while let Some(result) = r.step(&mut out) {
+            errors.extend(result.err());
+        }
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 2);
+        assert!(errors[0].message.contains("reading stops here"), "{}", errors[0]);
+        assert_eq!(r.finish(&mut out).lines, 1);
+    }
+
+    #[test]
+    fn text_fields_are_escaped_in_the_output() {
+        let (out, _, _) = run("=cmd,@svc,1.00,1,0,0,0\n+1,-2,1.00,1,0,0,0\n");
+        assert_eq!(out, "'=cmd,'@svc,1.00,1.00,0.00,0.00,0.00,no\n'+1,'-2,1.00,1.00,0.00,0.00,0.00,no\n");
     }
 
     #[test]

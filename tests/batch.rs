@@ -421,6 +421,25 @@ fn csv_case_over_the_row_limit_is_refused_and_the_next_case_computed() {
     assert!(out.contains("\"c\""));
 }
 
+#[test]
+fn csv_unclosed_quote_stops_the_run_instead_of_swallowing_rows() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let rows = vec![
+        row("a", "s1", "merudgift", "7.00"), // line 2: computed
+        "b,\"Jensen,2020-03-01,ishoj,yes,,,s1,merudgift,1.00,month,2022-01-01,".into(), // line 3: quote left open
+        row("b", "s2", "merudgift", "1.00"), // line 4
+        row("c", "s1", "merudgift", "1.00"), // line 5
+        "c,\"x\",2020-03-01,ishoj,yes,,,s2,merudgift,1.00,month,2022-01-01,".into(),
+        row("d", "s1", "merudgift", "1.00"),
+    ];
+    let (totals, errors, _) = run_csv(&policy, &rows);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, 3);
+    assert!(errors[0].errors[0].message.contains("a quote that is not closed?"), "{errors:?}");
+    // Only case a is computed: no case goes on without the rows the open quote swallowed.
+    assert_eq!(totals.cases, 1);
+}
+
 /// A reader of an endless CSV case: `big` rows for ever after a header.
 struct Endless {
     row: Vec<u8>,

@@ -412,29 +412,50 @@ fn stream(
     Ok(n)
 }
 
-/// The reference workload, streaming.
+/// The reference workload, streaming (read with the csv crate, one record per line).
 fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Result<String, Failure> {
-    let mut w = fordeling::workload::Workload::new();
-    let header = format!("{}\n", fordeling::workload::OUTPUT_HEADER);
-    let mut totals = None;
-    stream(input, output, &header, |item, out| {
-        let Some((_, line)) = item else {
-            totals = Some(std::mem::take(&mut w).finish(out));
-            return None;
-        };
-        w.push_bytes(line, out).err().map(|e| match errors {
-            ErrorFormat::Json => format!(
-                "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
-                e.line,
-                e.field,
-                fordeling::contract::json_string(&e.message)
-            ),
-            ErrorFormat::Human => format!("error: {e}"),
-        })
-    })?;
-    if let Some(t) = totals {
-        eprintln!("{t}");
+    use std::io::IsTerminal;
+    let source: Box<dyn std::io::Read> = if input == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(input).map_err(|e| io_failure(&input.display().to_string(), e))?)
+    };
+    let mut reader = fordeling::workload::WorkloadReader::new(source);
+    let mut writer = output_writer(output)?;
+    let mut out = String::with_capacity(1 << 17);
+    out.push_str(fordeling::workload::OUTPUT_HEADER);
+    out.push('\n');
+    let mut stderr = std::io::stderr().lock();
+    let progress = std::io::stderr().is_terminal();
+    let mut n: u64 = 0;
+    while let Some(result) = reader.step(&mut out) {
+        if let Err(e) = result {
+            let _ = match errors {
+                ErrorFormat::Json => writeln!(
+                    stderr,
+                    "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
+                    e.line,
+                    e.field,
+                    fordeling::contract::json_string(&e.message)
+                ),
+                ErrorFormat::Human => writeln!(stderr, "error: {e}"),
+            };
+        }
+        if out.len() >= 1 << 16 {
+            writer.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
+            out.clear();
+        }
+        n += 1;
+        if progress && n % 100_000 == 0 {
+            let _ = write!(stderr, "\r{n} records…");
+        }
     }
+    let totals = reader.finish(&mut out);
+    writer.write_all(out.as_bytes()).and_then(|_| writer.flush()).map_err(|e| io_failure("output", e))?;
+    if progress {
+        let _ = write!(stderr, "\r");
+    }
+    let _ = writeln!(stderr, "{totals}");
     Ok(String::new())
 }
 

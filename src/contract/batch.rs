@@ -219,7 +219,10 @@ impl<'p> Batch<'p> {
 /// A problem of a record that is not about one column.
 fn not_utf8(column: Option<&str>, at: usize) -> ErrorReport {
     let (item, message) = match column {
-        Some(c) => (format!("column '{c}'"), format!("column '{c}': is not valid UTF-8 text (bad byte at {at})")),
+        Some(c) => (
+            format!("column '{c}'"),
+            format!("column '{c}': is not valid UTF-8 text (bad byte at byte {at} of the field)"),
+        ),
         None => ("(record)".to_string(), format!("is not valid UTF-8 text (bad byte at offset {at})")),
     };
     ErrorReport {
@@ -268,9 +271,21 @@ fn record_error(line: u64, column: &str, message: String) -> BatchError {
 /// The input, with a budget of bytes that may be read for the record being read (so an endless
 /// record, such as `/dev/zero`, ends the run instead of filling the memory).
 #[derive(Debug)]
-struct Budget<R> {
+pub(crate) struct Budget<R> {
     inner: R,
     left: usize,
+}
+
+impl<R> Budget<R> {
+    /// `inner`, of which `left` bytes may be read before [`Budget::renew`].
+    pub(crate) fn new(inner: R, left: usize) -> Budget<R> {
+        Budget { inner, left }
+    }
+
+    /// Allow `left` more bytes (for the next record).
+    pub(crate) fn renew(&mut self, left: usize) {
+        self.left = left;
+    }
 }
 
 impl<R: Read> Read for Budget<R> {
@@ -319,6 +334,20 @@ fn read_header<R: Read>(input: &mut R) -> Result<(Vec<u8>, u8), BatchError> {
     // The first of the most frequent: `,` wins a tie.
     let delimiter = counts.iter().fold((b',', 0), |best, c| if c.1 > best.1 { *c } else { best }).0;
     Ok((line, delimiter))
+}
+
+/// Whether a record looks like rows swallowed by a quote that was not closed: it spans lines and
+/// has another number of fields than the header, or a line inside one of its fields holds as many
+/// delimiters as a row (a name or note with a line break holds a few at most).
+fn swallowed(record: &csv::ByteRecord, delimiter: u8, width: usize) -> bool {
+    if !record.as_slice().contains(&b'\n') {
+        return false;
+    }
+    let row_like = width.saturating_sub(2).max(2);
+    record.len() != width
+        || record.iter().any(|f| {
+            f.split(|&b| b == b'\n').skip(1).any(|l| l.iter().filter(|&&b| b == delimiter).count() >= row_like)
+        })
 }
 
 /// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
@@ -403,7 +432,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
     /// Start a CSV batch: read the header line, find the delimiter and the columns.
     pub fn new(batch: Batch<'p>, mut input: R) -> Result<CsvBatch<'p, R>, BatchError> {
         let (header, delimiter) = read_header(&mut input)?;
-        let source = Budget { inner: std::io::Cursor::new(header).chain(input), left: MAX_RECORD_BYTES };
+        let source = Budget::new(std::io::Cursor::new(header).chain(input), MAX_RECORD_BYTES);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -481,9 +510,35 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         if self.ended {
             return None;
         }
-        self.reader.get_mut().left = MAX_RECORD_BYTES + READ_AHEAD;
+        self.reader.get_mut().renew(MAX_RECORD_BYTES + READ_AHEAD);
         let read = self.reader.read_byte_record(&mut self.record);
         let found = match read {
+            Ok(true) if swallowed(&self.record, self.delimiter, self.width) => {
+                // A quote left open swallows the rows after it into one record: rows of this case and
+                // the next would go missing, so reading stops, loudly.
+                self.ended = true;
+                let line = self.record.position().map_or(0, csv::Position::line);
+                let end = self.reader.position().line();
+                // The case before it is complete if the record begins another case.
+                let k = CSV_COLUMNS.split(',').position(|c| c == "case").unwrap_or(0);
+                let id = self.columns.get(k).and_then(|&i| self.record.get(i)).map(String::from_utf8_lossy);
+                let mut found = Vec::new();
+                if self.current.as_ref().is_some_and(|p| Some(p.id.as_str()) != id.as_deref().map(str::trim)) {
+                    found = self.flush(out);
+                }
+                let case =
+                    self.current.take().map(|p| format!(" (case '{}' is not computed)", p.id)).unwrap_or_default();
+                found.push(record_error(
+                    line,
+                    "record",
+                    format!(
+                        "runs from line {line} to line {end} with {} fields (the header has {}): a quote that is not closed? Reading stops here{case}",
+                        self.record.len(),
+                        self.width
+                    ),
+                ));
+                found
+            }
             Ok(true) => {
                 let record = std::mem::take(&mut self.record);
                 let found = self.row(&record, out);
@@ -617,6 +672,15 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             }
         }
         if !errors.is_empty() {
+            // A column that is not UTF-8 was read as empty: only its first problem is told.
+            let unreadable: Vec<Option<String>> =
+                errors.iter().filter(|e| e.code == "syntax").map(|e| e.field.clone()).collect();
+            let mut told = Vec::new();
+            errors.retain(|e| {
+                let again = unreadable.contains(&e.field) && told.contains(&e.field);
+                told.push(e.field.clone());
+                !again
+            });
             done.push(BatchError { line, errors });
         }
         done
