@@ -26,6 +26,29 @@ fn the_checked_in_schema_is_the_generated_one() {
     );
 }
 
+/// The TypeScript types of the wasm module (`wasm/fordeling.d.ts`) are those generated from the
+/// schema; checked with Node when `scripts/gen-types.sh` has installed the generator (always in
+/// `scripts/test.sh`, which runs `tests/e2e/types.test.mjs`).
+#[test]
+fn the_typescript_types_are_generated_from_the_schema() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join("tests/e2e/node_modules/json-schema-to-typescript").is_dir() {
+        eprintln!("skipped: run scripts/gen-types.sh --check (installs json-schema-to-typescript)");
+        return;
+    }
+    let out = std::process::Command::new("node").arg("scripts/gen-types.mjs").arg("--check").current_dir(root).output();
+    let Ok(out) = out else {
+        eprintln!("skipped: node is not installed");
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "{}{}regenerate with scripts/gen-types.sh",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn validator() -> jsonschema::Validator {
     let schema = fordeling::contract::schema::contract_schema();
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")

@@ -151,7 +151,8 @@ impl schemars::JsonSchema for DocInput {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         crate::model::schema::schema(serde_json::json!({
             "description": "A policy or case document: a JSON object (the document; see PolicyDoc and CaseDoc), or its TOML or JSON text as a string.",
-            "type": ["object", "string"]
+            "type": ["object", "string"],
+            "additionalProperties": true
         }))
     }
 }

@@ -337,10 +337,14 @@ fn decide(
     };
     let ((authority, authority_rule), (payer, payer_rule)) = responsibles(policy, service, hk, d, &item)?;
     let legal = service.legal_basis.iter().position(|l| l.0.contains(d));
-    let (rule, key) = choose_key(policy, case, service, li, d, eligible);
-    let weights = key_weights(policy, case, &rule, &key, payer, facts, d, &item)?;
+    let chosen = choose_key(policy, case, service, li, d, eligible);
+    let weights = key_weights(policy, case, &chosen, payer, facts, d, &item)?;
+    let key = chosen.1;
     Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
 }
+
+/// A department and how it was resolved.
+type Resolved = (DeptIx, Rulings);
 
 /// Who grants and who pays for `service` on `d` in acting municipality `hk`: an arrangement in
 /// force may move the granting to another municipality.
@@ -350,7 +354,7 @@ fn responsibles(
     hk: MuniIx,
     d: Date,
     item: &dyn Fn() -> String,
-) -> Result<((DeptIx, Rulings), (DeptIx, Rulings)), ComputeError> {
+) -> Result<(Resolved, Resolved), ComputeError> {
     let (authority, authority_rule) = match service.authority {
         Target::Department(dx) => (Some(dx), Rulings::named()),
         Target::Sector(s) => {
@@ -430,12 +434,10 @@ fn choose_key(
 }
 
 /// The departments and weights of `rule`, resolved in the paying municipality, by department.
-#[allow(clippy::too_many_arguments)]
 fn key_weights(
     policy: &Policy,
     case: &Case,
-    rule: &Rule,
-    key: &KeyUsedIx,
+    (rule, key): &(Rule, KeyUsedIx),
     payer: DeptIx,
     facts: &Facts,
     d: Date,
