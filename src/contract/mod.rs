@@ -48,6 +48,7 @@ pub const CONTRACT_VERSION: u32 = 1;
 /// What to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Command {
     /// Validate a policy and list what it declares.
     Check,
@@ -67,6 +68,7 @@ pub enum Command {
 /// How much of each line a `split` answer carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Detail {
     /// Every fact of every line.
     #[default]
@@ -196,6 +198,7 @@ impl DocInput {
 /// The answer to a request.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Response {
     /// Success.
     Ok {
@@ -221,6 +224,7 @@ pub enum Response {
 /// The result of a command.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Output {
     /// For `check`: what the policy declares.
     Check(Arc<PolicyDoc>),

@@ -680,11 +680,11 @@ fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
         for s in &l.shares {
             let dx = s.dept;
             let v = s.amount.ore();
-            add_to(&mut by_dept[dx], v, "department total")?;
-            used[dx] = true;
-            add_to(&mut by_muni[policy.departments[dx].municipality], v, "municipality total")?;
+            add_to(&mut by_dept[dx.get()], v, "department total")?;
+            used[dx.get()] = true;
+            add_to(&mut by_muni[policy.departments[dx].municipality.get()], v, "municipality total")?;
             add_to(&mut month.0, v, "month total")?;
-            add_to(&mut month.1[dx], v, "month total")?;
+            add_to(&mut month.1[dx.get()], v, "month total")?;
             add_to(&mut case, v, "case total")?;
         }
     }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A language for texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Lang {
     /// English.
     #[default]

@@ -26,6 +26,7 @@ pub const MAX_WEIGHT_DECIMALS: u32 = 10;
 
 /// Why a value is not an acceptable amount or weight.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum NumberError {
     /// The text is not a decimal number.
     #[error("'{0}' is not a number: write it like \"1234.50\" (a point for decimals, no thousands separators)")]
