@@ -567,38 +567,7 @@ pub(crate) fn compile_scheme(
         if l.tiers.is_empty() || l.tiers.len() > MAX_TIERS {
             errors.push(invalid(d, &lit, "tiers", format!("has {} tiers; give 1 to {MAX_TIERS}", l.tiers.len())));
         }
-        let mut tiers: Vec<Tier> = Vec::new();
-        for (k, t) in l.tiers.iter().enumerate() {
-            let field = format!("tiers[{k}]");
-            let (num, den) = t.above.ore_ratio();
-            if den != 1 || num < 0 {
-                errors.push(invalid(
-                    d,
-                    &lit,
-                    &format!("{field}.above"),
-                    format!("{} is not a threshold: give whole øre, not negative", t.above),
-                ));
-                continue;
-            }
-            if let Some(prev) = tiers.last().filter(|p| p.above_ore >= num) {
-                errors.push(invalid(
-                    d,
-                    &lit,
-                    &format!("{field}.above"),
-                    format!("{} must be above the previous tier's threshold {}", t.above, prev.above),
-                ));
-            }
-            let units = percent_units(t.percent);
-            if units <= 0 || units > 100 * PERCENT_UNITS {
-                errors.push(invalid(
-                    d,
-                    &lit,
-                    &format!("{field}.percent"),
-                    format!("{} is not a rate: give above 0 and at most 100", t.percent),
-                ));
-            }
-            tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
-        }
+        let tiers = compile_tiers(&lit, &l.tiers, errors);
         levels.push(Level { validity, tiers });
     }
     check_overlaps(d, &dated, errors);
@@ -607,4 +576,42 @@ pub(crate) fn compile_scheme(
     }
     levels.sort_by_key(|l| l.validity.from);
     Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
+}
+
+/// The tiers of a level (`lit`): whole-øre thresholds, rising, and rates above 0 and at most 100.
+fn compile_tiers(lit: &str, doc: &[TierDoc], errors: &mut Vec<InputError>) -> Vec<Tier> {
+    let d = Doc::Policy;
+    let mut tiers: Vec<Tier> = Vec::new();
+    for (k, t) in doc.iter().enumerate() {
+        let field = format!("tiers[{k}]");
+        let (num, den) = t.above.ore_ratio();
+        if den != 1 || num < 0 {
+            errors.push(invalid(
+                d,
+                lit,
+                &format!("{field}.above"),
+                format!("{} is not a threshold: give whole øre, not negative", t.above),
+            ));
+            continue;
+        }
+        if let Some(prev) = tiers.last().filter(|p| p.above_ore >= num) {
+            errors.push(invalid(
+                d,
+                lit,
+                &format!("{field}.above"),
+                format!("{} must be above the previous tier's threshold {}", t.above, prev.above),
+            ));
+        }
+        let units = percent_units(t.percent);
+        if units <= 0 || units > 100 * PERCENT_UNITS {
+            errors.push(invalid(
+                d,
+                lit,
+                &format!("{field}.percent"),
+                format!("{} is not a rate: give above 0 and at most 100", t.percent),
+            ));
+        }
+        tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
+    }
+    tiers
 }
