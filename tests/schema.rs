@@ -163,3 +163,33 @@ fn the_schema_rejects_what_the_library_rejects() {
         assert!(!v.is_valid(&bad), "the schema accepts {bad}");
     }
 }
+
+/// The policy and case documents as the library writes them (`parse`) are valid for the schemas of
+/// the documents as serde reads them (`PolicyDoc`, `CaseDoc` under the deserialize contract), which
+/// also accept numbers where the library does (a bare weight, a whole amount).
+#[test]
+fn documents_match_the_schemas_they_are_read_with() {
+    let read_schema = |root: schemars::Schema| jsonschema::validator_for(&root.to_value()).unwrap();
+    let settings = || schemars::generate::SchemaSettings::draft2020_12().for_deserialize();
+    let policy_v = read_schema(settings().into_generator().into_root_schema_for::<fordeling::PolicyDoc>());
+    let case_v = read_schema(settings().into_generator().into_root_schema_for::<fordeling::CaseDoc>());
+    for e in fordeling::example::CASES {
+        let request = json!({ "version": 1, "command": "parse", "policy": fordeling::example::POLICY, "case": e.case });
+        let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&request.to_string())).unwrap();
+        assert_eq!(answer["status"], "ok", "{answer}");
+        assert_valid(&policy_v, &answer["result"]["policy"], "the example policy");
+        assert_valid(&case_v, &answer["result"]["case"], &format!("case {}", e.name));
+        // What the library reads besides: a bare number as a weight, a whole number as an amount.
+        let mut case = answer["result"]["case"].clone();
+        case["services"][0]["amount"] = json!(4500);
+        assert_valid(&case_v, &case, "a case with a whole-number amount");
+        let parsed: Value = serde_json::from_str(&fordeling::contract::handle_json(
+            &json!({ "version": 1, "command": "parse", "policy": fordeling::example::POLICY, "case": case })
+                .to_string(),
+        ))
+        .unwrap();
+        assert_eq!(parsed["status"], "ok", "{parsed}");
+        case["services"][0]["amount"] = json!(4500.5);
+        assert!(!case_v.is_valid(&case), "a bare decimal amount is refused by the library and the schema");
+    }
+}

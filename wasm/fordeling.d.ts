@@ -84,7 +84,7 @@ export interface FordelingAllocated {
 export type FordelingAllocation = "follow_split" | "recipient";
 
 /**
- * An exact amount of DKK as a string ("1094.375"), or a whole number; at most 1000000000000 in magnitude.
+ * An exact amount of DKK as given, as a string ("1094.375").
  */
 export type FordelingAmount = string;
 
@@ -1676,7 +1676,7 @@ export interface FordelingVerdict {
 }
 
 /**
- * A non-negative weight or percentage as a string ("33.5") or a number; at most 10 decimals.
+ * A non-negative weight or percentage as a string ("33.5").
  */
 export type FordelingWeight = string;
 /** One problem, named precisely enough to show next to the offending field. */
