@@ -41,7 +41,9 @@ size=$(stat -c %s wasm/www/pkg/fordeling_wasm_bg.wasm)
 if [ "$size" -ge 300000 ]; then echo "== the wasm module is $size bytes: over the 300,000-byte budget"; exit 1; fi
 echo "wasm module size: $size bytes, within the 300,000-byte budget"
 step "release CLI for the page tests" target/build-cli.log cargo build --release --features cli
-step "npm install (playwright-core)" target/npm.log npm ci --prefix tests/e2e --no-audit --no-fund
+step "npm install (playwright-core, json-schema-to-typescript)" target/npm.log npm ci --prefix tests/e2e --no-audit --no-fund
+# The module's TypeScript types are the ones generated from the contract's schema.
+step "TypeScript types generated from the schema" target/test-types.log node --test tests/e2e/types.test.mjs
 echo "== page tests (headless Chromium)"
 (cd tests/e2e && node --test page.test.mjs) >target/test-page.log 2>&1 || { cat target/test-page.log; echo "== page tests FAILED"; exit 1; }
 grep -E "^# (tests|pass|fail)" target/test-page.log

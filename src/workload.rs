@@ -411,7 +411,7 @@ const READ_AHEAD: usize = 64 * 1024;
 /// `READ_LIMIT` bytes instead of filling the memory.
 #[derive(Debug)]
 pub struct WorkloadReader<R: std::io::Read> {
-    reader: csv::Reader<crate::batch::Budget<R>>,
+    reader: csv::Reader<crate::contract::batch::Budget<R>>,
     record: csv::ByteRecord,
     work: Workload,
     ended: bool,
@@ -429,7 +429,7 @@ impl<R: std::io::Read> WorkloadReader<R> {
             // A record ends at a line feed (so the line numbers of records after `\r\n` are exact).
             .terminator(csv::Terminator::Any(b'\n'))
             .buffer_capacity(READ_AHEAD)
-            .from_reader(crate::batch::Budget::new(input, READ_LIMIT));
+            .from_reader(crate::contract::batch::Budget::new(input, READ_LIMIT));
         WorkloadReader { reader, record: csv::ByteRecord::new(), work: Workload::new(), ended: false }
     }
 

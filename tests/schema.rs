@@ -26,6 +26,29 @@ fn the_checked_in_schema_is_the_generated_one() {
     );
 }
 
+/// The TypeScript types of the wasm module (`wasm/fordeling.d.ts`) are those generated from the
+/// schema; checked with Node when `scripts/gen-types.sh` has installed the generator (always in
+/// `scripts/test.sh`, which runs `tests/e2e/types.test.mjs`).
+#[test]
+fn the_typescript_types_are_generated_from_the_schema() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join("tests/e2e/node_modules/json-schema-to-typescript").is_dir() {
+        eprintln!("skipped: run scripts/gen-types.sh --check (installs json-schema-to-typescript)");
+        return;
+    }
+    let out = std::process::Command::new("node").arg("scripts/gen-types.mjs").arg("--check").current_dir(root).output();
+    let Ok(out) = out else {
+        eprintln!("skipped: node is not installed");
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "{}{}regenerate with scripts/gen-types.sh",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn validator() -> jsonschema::Validator {
     let schema = fordeling::contract::schema::contract_schema();
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
@@ -138,5 +161,35 @@ fn the_schema_rejects_what_the_library_rejects() {
         ] }),
     ] {
         assert!(!v.is_valid(&bad), "the schema accepts {bad}");
+    }
+}
+
+/// The policy and case documents as the library writes them (`parse`) are valid for the schemas of
+/// the documents as serde reads them (`PolicyDoc`, `CaseDoc` under the deserialize contract), which
+/// also accept numbers where the library does (a bare weight, a whole amount).
+#[test]
+fn documents_match_the_schemas_they_are_read_with() {
+    let read_schema = |root: schemars::Schema| jsonschema::validator_for(&root.to_value()).unwrap();
+    let settings = || schemars::generate::SchemaSettings::draft2020_12().for_deserialize();
+    let policy_v = read_schema(settings().into_generator().into_root_schema_for::<fordeling::PolicyDoc>());
+    let case_v = read_schema(settings().into_generator().into_root_schema_for::<fordeling::CaseDoc>());
+    for e in fordeling::example::CASES {
+        let request = json!({ "version": 1, "command": "parse", "policy": fordeling::example::POLICY, "case": e.case });
+        let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&request.to_string())).unwrap();
+        assert_eq!(answer["status"], "ok", "{answer}");
+        assert_valid(&policy_v, &answer["result"]["policy"], "the example policy");
+        assert_valid(&case_v, &answer["result"]["case"], &format!("case {}", e.name));
+        // What the library reads besides: a bare number as a weight, a whole number as an amount.
+        let mut case = answer["result"]["case"].clone();
+        case["services"][0]["amount"] = json!(4500);
+        assert_valid(&case_v, &case, "a case with a whole-number amount");
+        let parsed: Value = serde_json::from_str(&fordeling::contract::handle_json(
+            &json!({ "version": 1, "command": "parse", "policy": fordeling::example::POLICY, "case": case })
+                .to_string(),
+        ))
+        .unwrap();
+        assert_eq!(parsed["status"], "ok", "{parsed}");
+        case["services"][0]["amount"] = json!(4500.5);
+        assert!(!case_v.is_valid(&case), "a bare decimal amount is refused by the library and the schema");
     }
 }

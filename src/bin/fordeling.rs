@@ -348,6 +348,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             t.push_str(&fordeling::report::postings::csv(&c.corrections));
             t
         }
+        // A kind of result this CLI does not know yet: as JSON.
+        _ => response.to_json_pretty() + "\n",
     })
 }
 

@@ -113,6 +113,7 @@ pub struct OtherCaseDoc {
 /// How an amount is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Per {
     /// Per calendar month; partial months are prorated by calendar days.
     Month,
@@ -260,164 +261,17 @@ impl Case {
             return Err(InputErrors(errors));
         }
 
-        let mut residence = Vec::new();
-        for (i, r) in doc.child.handlekommune.iter().enumerate() {
-            let it = format!("child.handlekommune[{i}]");
-            match policy.municipality(&r.municipality) {
-                Some(m) => residence.push((r.from, m)),
-                None => errors.push(InputError::Unknown {
-                    doc: d,
-                    item: it,
-                    field: "municipality".into(),
-                    what: RefKind::Municipality,
-                    id: r.municipality.clone(),
-                }),
-            }
-        }
-        residence.sort();
-        if let Some(w) = residence.windows(2).find(|w| w[0].0 == w[1].0) {
-            errors.push(InputError::Invalid {
-                doc: d,
-                item: "child.handlekommune".into(),
-                field: "from".into(),
-                problem: Box::new(Message::TwoMunicipalitiesSameDate { date: w[0].0.to_string() }),
-            });
-        }
-        if doc.child.handlekommune.is_empty() {
-            errors.push(InputError::Invalid {
-                doc: d,
-                item: "child".into(),
-                field: "handlekommune".into(),
-                problem: Box::new(Message::NeedHandlekommune),
-            });
-        }
-
+        let residence = residence(policy, doc, &mut errors);
         for (i, c) in doc.consent.iter().enumerate() {
             if let Err(e) = c.check(d, &format!("consent[{i}]")) {
                 errors.push(e);
             }
         }
 
-        let mut other_cases = Vec::new();
-        let mut seen = HashMap::new();
-        for (i, o) in doc.other_cases.iter().enumerate() {
-            let it = format!("other_cases[{i}] '{}'", o.id);
-            if seen.insert(o.id.as_str(), i).is_some() {
-                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: o.id.clone() });
-            }
-            let v = Validity { from: o.from, to: o.to };
-            if let Err(e) = v.check(d, &it) {
-                errors.push(e);
-            }
-            if let Some(dep) = &o.department {
-                match policy.department(dep) {
-                    None => errors.push(InputError::Unknown {
-                        doc: d,
-                        item: it.clone(),
-                        field: "department".into(),
-                        what: RefKind::Department,
-                        id: dep.clone(),
-                    }),
-                    Some(ix) if !policy.departments[ix].sectors.contains(&o.sector) => {
-                        errors.push(InputError::Invalid {
-                            doc: d,
-                            item: it.clone(),
-                            field: "sector".into(),
-                            problem: Box::new(Message::DepartmentNotSector {
-                                department: dep.to_string(),
-                                sector: o.sector.to_string(),
-                            }),
-                        })
-                    }
-                    Some(_) => {}
-                }
-            }
-            other_cases.push((o.id.clone(), o.sector, v));
-        }
-
-        let mut lines = Vec::new();
-        let mut line_ix: HashMap<&str, usize> = HashMap::new();
-        for (i, s) in doc.services.iter().enumerate() {
-            let it = format!("services[{i}] '{}'", s.id);
-            if line_ix.insert(s.id.as_str(), i).is_some() {
-                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: s.id.clone() });
-            }
-            let validity = flow_validity(&it, s.per, s.from, s.to, &mut errors);
-            match policy.service(&s.service) {
-                Some(ix) => {
-                    lines.push(Line { id: s.id.as_str().into(), service: ix, amount: s.amount, per: s.per, validity })
-                }
-                None => errors.push(InputError::Unknown {
-                    doc: d,
-                    item: it,
-                    field: "service".into(),
-                    what: RefKind::Service,
-                    id: s.service.clone(),
-                }),
-            }
-        }
-        if doc.services.is_empty() {
-            errors.push(InputError::Invalid {
-                doc: d,
-                item: format!("case '{}'", doc.id),
-                field: "services".into(),
-                problem: Box::new(Message::NeedService),
-            });
-        }
-
-        let mut agreements = Vec::new();
-        let mut seen = HashMap::new();
-        let mut by_line: HashMap<usize, Vec<(String, Validity)>> = HashMap::new();
-        for (i, a) in doc.agreements.iter().enumerate() {
-            let it = format!("agreements[{i}] '{}'", a.id);
-            if seen.insert(a.id.as_str(), i).is_some() {
-                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: a.id.clone() });
-            }
-            let validity = Validity { from: Some(a.from), to: a.to };
-            if let Err(e) = validity.check(d, &it) {
-                errors.push(e);
-            }
-            let rule = policy.compile_rule(d, &it, a.kind, &a.shares, &mut errors);
-            let line = lines.iter().position(|l| *l.id == *a.service);
-            if line.is_none() {
-                errors.push(InputError::Unknown {
-                    doc: d,
-                    item: it.clone(),
-                    field: "service".into(),
-                    what: RefKind::ServiceLine,
-                    id: a.service.clone(),
-                });
-            }
-            if let (Some(line), Some(rule)) = (line, rule) {
-                by_line.entry(line).or_default().push((it, validity));
-                agreements.push(Agreement { id: a.id.as_str().into(), line, validity, rule, note: a.note.clone() });
-            }
-        }
-        let mut groups: Vec<_> = by_line.into_iter().collect();
-        groups.sort_by_key(|g| g.0);
-        for (_, items) in groups {
-            check_overlaps(d, &items, &mut errors);
-        }
-        agreements.sort_by_key(|a| (a.line, a.validity.from));
-
-        let mut income = Vec::new();
-        let mut seen = HashMap::new();
-        for (i, x) in doc.income.iter().enumerate() {
-            let it = format!("income[{i}] '{}'", x.id);
-            if seen.insert(x.id.as_str(), i).is_some() {
-                errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: x.id.clone() });
-            }
-            if x.amount.value().is_sign_negative() && !x.amount.value().is_zero() {
-                errors.push(InputError::Invalid {
-                    doc: d,
-                    item: it.clone(),
-                    field: "amount".into(),
-                    problem: Box::new(Message::IncomeNegative { amount: x.amount.to_string() }),
-                });
-            }
-            let validity = flow_validity(&it, x.per, x.from, x.to, &mut errors);
-            income.push(Income { id: x.id.clone(), amount: x.amount, per: x.per, validity });
-        }
+        let other_cases = other_cases(policy, doc, &mut errors);
+        let lines = lines(policy, doc, &mut errors);
+        let agreements = agreements(policy, doc, &lines, &mut errors);
+        let income = income(doc, &mut errors);
 
         if !errors.is_empty() {
             return Err(InputErrors(errors));
@@ -440,6 +294,187 @@ impl Case {
     pub fn handlekommune(&self, d: Date) -> Option<MuniIx> {
         self.residence.iter().rev().find(|(from, _)| *from <= d).map(|r| r.1)
     }
+}
+
+/// The acting municipality from each date, sorted.
+fn residence(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(Date, MuniIx)> {
+    let d = Doc::Case;
+    let mut residence = Vec::new();
+    for (i, r) in doc.child.handlekommune.iter().enumerate() {
+        let it = format!("child.handlekommune[{i}]");
+        match policy.municipality(&r.municipality) {
+            Some(m) => residence.push((r.from, m)),
+            None => errors.push(InputError::Unknown {
+                doc: d,
+                item: it,
+                field: "municipality".into(),
+                what: RefKind::Municipality,
+                id: r.municipality.clone(),
+            }),
+        }
+    }
+    residence.sort();
+    if let Some(w) = residence.windows(2).find(|w| w[0].0 == w[1].0) {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: "child.handlekommune".into(),
+            field: "from".into(),
+            problem: Box::new(Message::TwoMunicipalitiesSameDate { date: w[0].0.to_string() }),
+        });
+    }
+    if doc.child.handlekommune.is_empty() {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: "child".into(),
+            field: "handlekommune".into(),
+            problem: Box::new(Message::NeedHandlekommune),
+        });
+    }
+
+    residence
+}
+
+/// The family's other cases: id, sector area, validity.
+fn other_cases(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(String, Sector, Validity)> {
+    let d = Doc::Case;
+    let mut other_cases = Vec::new();
+    let mut seen = HashMap::new();
+    for (i, o) in doc.other_cases.iter().enumerate() {
+        let it = format!("other_cases[{i}] '{}'", o.id);
+        if seen.insert(o.id.as_str(), i).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: o.id.clone() });
+        }
+        let v = Validity { from: o.from, to: o.to };
+        if let Err(e) = v.check(d, &it) {
+            errors.push(e);
+        }
+        if let Some(dep) = &o.department {
+            match policy.department(dep) {
+                None => errors.push(InputError::Unknown {
+                    doc: d,
+                    item: it.clone(),
+                    field: "department".into(),
+                    what: RefKind::Department,
+                    id: dep.clone(),
+                }),
+                Some(ix) if !policy.departments[ix].sectors.contains(&o.sector) => errors.push(InputError::Invalid {
+                    doc: d,
+                    item: it.clone(),
+                    field: "sector".into(),
+                    problem: Box::new(Message::DepartmentNotSector {
+                        department: dep.to_string(),
+                        sector: o.sector.to_string(),
+                    }),
+                }),
+                Some(_) => {}
+            }
+        }
+        other_cases.push((o.id.clone(), o.sector, v));
+    }
+
+    other_cases
+}
+
+/// The service lines, in document order.
+fn lines(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<Line> {
+    let d = Doc::Case;
+    let mut lines = Vec::new();
+    let mut line_ix: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in doc.services.iter().enumerate() {
+        let it = format!("services[{i}] '{}'", s.id);
+        if line_ix.insert(s.id.as_str(), i).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: s.id.clone() });
+        }
+        let validity = flow_validity(&it, s.per, s.from, s.to, errors);
+        match policy.service(&s.service) {
+            Some(ix) => {
+                lines.push(Line { id: s.id.as_str().into(), service: ix, amount: s.amount, per: s.per, validity })
+            }
+            None => errors.push(InputError::Unknown {
+                doc: d,
+                item: it,
+                field: "service".into(),
+                what: RefKind::Service,
+                id: s.service.clone(),
+            }),
+        }
+    }
+    if doc.services.is_empty() {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: format!("case '{}'", doc.id),
+            field: "services".into(),
+            problem: Box::new(Message::NeedService),
+        });
+    }
+
+    lines
+}
+
+/// The agreements, sorted by line and start; those of one line may not overlap.
+fn agreements(policy: &Policy, doc: &CaseDoc, lines: &[Line], errors: &mut Vec<InputError>) -> Vec<Agreement> {
+    let d = Doc::Case;
+    let mut agreements = Vec::new();
+    let mut seen = HashMap::new();
+    let mut by_line: HashMap<usize, Vec<(String, Validity)>> = HashMap::new();
+    for (i, a) in doc.agreements.iter().enumerate() {
+        let it = format!("agreements[{i}] '{}'", a.id);
+        if seen.insert(a.id.as_str(), i).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: a.id.clone() });
+        }
+        let validity = Validity { from: Some(a.from), to: a.to };
+        if let Err(e) = validity.check(d, &it) {
+            errors.push(e);
+        }
+        let rule = policy.compile_rule(d, &it, a.kind, &a.shares, errors);
+        let line = lines.iter().position(|l| *l.id == *a.service);
+        if line.is_none() {
+            errors.push(InputError::Unknown {
+                doc: d,
+                item: it.clone(),
+                field: "service".into(),
+                what: RefKind::ServiceLine,
+                id: a.service.clone(),
+            });
+        }
+        if let (Some(line), Some(rule)) = (line, rule) {
+            by_line.entry(line).or_default().push((it, validity));
+            agreements.push(Agreement { id: a.id.as_str().into(), line, validity, rule, note: a.note.clone() });
+        }
+    }
+    let mut groups: Vec<_> = by_line.into_iter().collect();
+    groups.sort_by_key(|g| g.0);
+    for (_, items) in groups {
+        check_overlaps(d, &items, errors);
+    }
+    agreements.sort_by_key(|a| (a.line, a.validity.from));
+
+    agreements
+}
+
+/// The income, in document order.
+fn income(doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<Income> {
+    let d = Doc::Case;
+    let mut income = Vec::new();
+    let mut seen = HashMap::new();
+    for (i, x) in doc.income.iter().enumerate() {
+        let it = format!("income[{i}] '{}'", x.id);
+        if seen.insert(x.id.as_str(), i).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: x.id.clone() });
+        }
+        if x.amount.value().is_sign_negative() && !x.amount.value().is_zero() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: it.clone(),
+                field: "amount".into(),
+                problem: Box::new(Message::IncomeNegative { amount: x.amount.to_string() }),
+            });
+        }
+        let validity = flow_validity(&it, x.per, x.from, x.to, errors);
+        income.push(Income { id: x.id.clone(), amount: x.amount, per: x.per, validity });
+    }
+
+    income
 }
 
 /// The days an amount covers; a one-off amount covers its one day. Reports `to` before `from`,

@@ -16,6 +16,7 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The text formats a document may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// TOML.
     Toml,

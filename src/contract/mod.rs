@@ -48,6 +48,7 @@ pub const CONTRACT_VERSION: u32 = 1;
 /// What to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Command {
     /// Validate a policy and list what it declares.
     Check,
@@ -67,6 +68,7 @@ pub enum Command {
 /// How much of each line a `split` answer carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Detail {
     /// Every fact of every line.
     #[default]
@@ -151,7 +153,8 @@ impl schemars::JsonSchema for DocInput {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         crate::model::schema::schema(serde_json::json!({
             "description": "A policy or case document: a JSON object (the document; see PolicyDoc and CaseDoc), or its TOML or JSON text as a string.",
-            "type": ["object", "string"]
+            "type": ["object", "string"],
+            "additionalProperties": true
         }))
     }
 }
@@ -198,6 +201,7 @@ impl DocInput {
 /// The answer to a request.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Response {
     /// Success.
     Ok {
@@ -223,6 +227,7 @@ pub enum Response {
 /// The result of a command.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Output {
     /// For `check`: what the policy declares.
     Check(Arc<PolicyDoc>),

@@ -338,8 +338,9 @@ fn decide(
     };
     let ((authority, authority_rule), (payer, payer_rule)) = responsibles(policy, service, hk, d, &item)?;
     let legal = service.legal_basis.iter().position(|l| l.0.contains(d));
-    let (rule, key) = choose_key(policy, case, service, li, d, eligible);
-    let weights = key_weights(policy, case, &rule, &key, payer, facts, d, &item)?;
+    let chosen = choose_key(policy, case, service, li, d, eligible);
+    let weights = key_weights(policy, case, &chosen, payer, facts, d, &item)?;
+    let key = chosen.1;
     Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
 }
 
@@ -434,12 +435,10 @@ fn choose_key(
 }
 
 /// The departments and weights of `rule`, resolved in the paying municipality, by department.
-#[allow(clippy::too_many_arguments)]
 fn key_weights(
     policy: &Policy,
     case: &Case,
-    rule: &Rule,
-    key: &KeyUsedIx,
+    (rule, key): &(Rule, KeyUsedIx),
     payer: DeptIx,
     facts: &Facts,
     d: Date,
@@ -686,11 +685,15 @@ fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
             let v = s.amount.ore();
             let dept = &policy.departments[dx];
             let muni = || &policy.municipalities[dept.municipality].id;
-            add_to(&mut by_dept[dx], v, || format!("the case's total for department '{}' ({})", dept.id, muni()))?;
-            used[dx] = true;
-            add_to(&mut by_muni[dept.municipality], v, || format!("the case's total for municipality '{}'", muni()))?;
+            add_to(&mut by_dept[dx.get()], v, || {
+                format!("the case's total for department '{}' ({})", dept.id, muni())
+            })?;
+            used[dx.get()] = true;
+            add_to(&mut by_muni[dept.municipality.get()], v, || {
+                format!("the case's total for municipality '{}'", muni())
+            })?;
             add_to(&mut month.0, v, || format!("the case's total for {}", l.month))?;
-            add_to(&mut month.1[dx], v, || {
+            add_to(&mut month.1[dx.get()], v, || {
                 format!("the case's total for department '{}' ({}) in {}", dept.id, muni(), l.month)
             })?;
             add_to(&mut case, v, || "the case's total".to_string())?;

@@ -279,19 +279,63 @@ pub(crate) fn reimburse(
     groups.dedup();
 
     let ids: Vec<Arc<str>> = cases.iter().map(|c| Arc::from(c.id.as_str())).collect();
-    let nd = policy.departments.len();
-    let mut dept_r = vec![0i64; nd];
-    let mut case_r = vec![0i64; cases.len()];
-    let mut month_r = vec![0i64; n];
+    let mut sums =
+        Sums { dept: vec![0i64; policy.departments.len()], case: vec![0i64; cases.len()], month: vec![0i64; n] };
+    let household = Household { policy, scheme, ids: &ids, counted: &counted, income: &income };
     let mut out_months = Vec::new();
     for &(mi, muni) in &groups {
-        let month = months[mi];
+        out_months.push(household.month(months[mi], mi, muni, &mut sums)?);
+    }
+    let (by_department, by_case, by_month, total) = nets(policy, cases, results, &months, &sums)?;
+    Ok(Reimbursement {
+        scheme: scheme.id.clone(),
+        legal_basis: scheme.legal_basis.clone(),
+        allocation: if scheme.recipient.is_some() { Allocation::Recipient } else { Allocation::FollowSplit },
+        household: cases.first().and_then(|c| c.household.clone()),
+        cases: cases.iter().map(|c| c.id.clone()).collect(),
+        months: out_months,
+        by_case,
+        by_department,
+        by_month,
+        total,
+    })
+}
+
+/// Reimbursement summed per department (by index), case and month.
+struct Sums {
+    dept: Vec<i64>,
+    case: Vec<i64>,
+    month: Vec<i64>,
+}
+
+/// What every month of a household's reimbursement is computed from.
+struct Household<'a> {
+    policy: &'a Policy,
+    scheme: &'a Scheme,
+    /// Case ids, the computed case first.
+    ids: &'a [Arc<str>],
+    counted: &'a Counted,
+    income: &'a Income,
+}
+
+impl Household<'_> {
+    /// One month and paying municipality: the counted cost less income, the tiers, the rounded
+    /// reimbursement, and its allocation to the cases and their departments (added to `sums`).
+    fn month(
+        &self,
+        month: Month,
+        mi: usize,
+        muni: MuniIx,
+        sums: &mut Sums,
+    ) -> Result<ReimbursementMonth, ComputeError> {
+        let (policy, scheme, counted, income) = (self.policy, self.scheme, self.counted, self.income);
+        let n_cases = self.ids.len();
         let item = format!("reimbursement in {month} for municipality '{}'", policy.municipalities[muni].id);
         let start = counted.partition_point(|(k, _)| (k.0, k.1) < (mi, muni));
         let entries: Vec<(&At, &(i64, i64))> =
             counted[start..].iter().take_while(|(k, _)| (k.0, k.1) == (mi, muni)).map(|(k, v)| (k, v)).collect();
         let (mut total, mut spread, mut inc) = (0i64, 0i64, 0i64);
-        let mut case_w = vec![0i64; cases.len()];
+        let mut case_w = vec![0i64; n_cases];
         for (k, v) in &entries {
             add(&mut total, v.0, &item)?;
             add(&mut spread, v.1, &item)?;
@@ -307,43 +351,9 @@ pub(crate) fn reimburse(
         let (num, parts) = level.map_or((0, Vec::new()), |l| tiers(l, base));
         let den = 12 * 100 * PERCENT_UNITS;
         let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.clone() })?;
-
-        let (by_case, case_left) = allocate(r, &case_w, &item)?;
-        let mut allocated_cases = Vec::new();
-        let mut allocated_depts = Vec::new();
-        for ci in 0..cases.len() {
-            if case_w[ci] == 0 && by_case[ci] == 0 && !entries.iter().any(|(k, _)| k.2 == ci) {
-                continue;
-            }
-            allocated_cases.push(Allocated {
-                case: ids[ci].clone(),
-                department: None,
-                weight: Money::from_ore(case_w[ci].max(0)),
-                amount: Money::from_ore(by_case[ci]),
-                leftover_ore: case_left[ci],
-            });
-            let (depts, weights): (Vec<DeptIx>, Vec<i64>) = match scheme.recipient {
-                None => entries.iter().filter(|(k, _)| k.2 == ci).map(|(k, v)| (k.3, v.0.max(0))).unzip(),
-                Some(t) => {
-                    let dx = recipient(policy, t, muni, &item)?;
-                    (vec![dx], vec![case_w[ci].max(0)])
-                }
-            };
-            let (amounts, left) = allocate(by_case[ci], &weights, &item)?;
-            for (j, &dx) in depts.iter().enumerate() {
-                add(&mut dept_r[dx], amounts[j], &item)?;
-                allocated_depts.push(Allocated {
-                    case: ids[ci].clone(),
-                    department: Some(policy.departments[dx].id.clone()),
-                    weight: Money::from_ore(weights[j]),
-                    amount: Money::from_ore(amounts[j]),
-                    leftover_ore: left[j],
-                });
-            }
-            add(&mut case_r[ci], by_case[ci], &item)?;
-        }
-        add(&mut month_r[mi], r, &item)?;
-        out_months.push(ReimbursementMonth {
+        let (cases, departments) = self.allocate_month(r, &case_w, &entries, muni, &item, sums)?;
+        add(&mut sums.month[mi], r, &item)?;
+        Ok(ReimbursementMonth {
             month,
             municipality: policy.municipalities[muni].id.clone(),
             level: level.map(|l| l.validity),
@@ -354,12 +364,77 @@ pub(crate) fn reimburse(
             tiers: parts,
             exact: Exact::new(num, den),
             reimbursement: Money::from_ore(r),
-            cases: allocated_cases,
-            departments: allocated_depts,
-        });
+            cases,
+            departments,
+        })
     }
 
-    // Gross from the splits.
+    /// A month's reimbursement `r` allocated to the cases by their weights `case_w`, then each
+    /// case's part to its departments (following the split) or to the scheme's recipient.
+    fn allocate_month(
+        &self,
+        r: i64,
+        case_w: &[i64],
+        entries: &[(&At, &(i64, i64))],
+        muni: MuniIx,
+        item: &str,
+        sums: &mut Sums,
+    ) -> Result<(Vec<Allocated>, Vec<Allocated>), ComputeError> {
+        let policy = self.policy;
+        let ids = self.ids;
+        let (by_case, case_left) = allocate(r, case_w, item)?;
+        let mut allocated_cases = Vec::new();
+        let mut allocated_depts = Vec::new();
+        for ci in 0..ids.len() {
+            if case_w[ci] == 0 && by_case[ci] == 0 && !entries.iter().any(|(k, _)| k.2 == ci) {
+                continue;
+            }
+            allocated_cases.push(Allocated {
+                case: ids[ci].clone(),
+                department: None,
+                weight: Money::from_ore(case_w[ci].max(0)),
+                amount: Money::from_ore(by_case[ci]),
+                leftover_ore: case_left[ci],
+            });
+            let (depts, weights): (Vec<DeptIx>, Vec<i64>) = match self.scheme.recipient {
+                None => entries.iter().filter(|(k, _)| k.2 == ci).map(|(k, v)| (k.3, v.0.max(0))).unzip(),
+                Some(t) => {
+                    let dx = recipient(policy, t, muni, item)?;
+                    (vec![dx], vec![case_w[ci].max(0)])
+                }
+            };
+            let (amounts, left) = allocate(by_case[ci], &weights, item)?;
+            for (j, &dx) in depts.iter().enumerate() {
+                add(&mut sums.dept[dx.get()], amounts[j], item)?;
+                allocated_depts.push(Allocated {
+                    case: ids[ci].clone(),
+                    department: Some(policy.departments[dx].id.clone()),
+                    weight: Money::from_ore(weights[j]),
+                    amount: Money::from_ore(amounts[j]),
+                    leftover_ore: left[j],
+                });
+            }
+            add(&mut sums.case[ci], by_case[ci], item)?;
+        }
+        Ok((allocated_cases, allocated_depts))
+    }
+}
+
+/// Gross, reimbursement and net per department, case and month, and in all.
+type Nets = (Vec<DepartmentNet>, Vec<CaseNet>, Vec<MonthNet>, Net);
+
+/// Gross (from the splits), reimbursement and net per department, case and month, and in all.
+fn nets(
+    policy: &Policy,
+    cases: &[&Case],
+    results: &[SplitResult],
+    months: &[Month],
+    sums: &Sums,
+) -> Result<Nets, ComputeError> {
+    let (dept_r, case_r, month_r) = (&sums.dept, &sums.case, &sums.month);
+    let nd = policy.departments.len();
+    let n = months.len();
+    let first = months[0];
     let mut dept_g = vec![0i64; nd];
     let mut month_g = vec![0i64; n];
     let mut case_g = vec![0i64; cases.len()];
@@ -367,7 +442,7 @@ pub(crate) fn reimburse(
         case_g[ci] = res.totals.case.ore();
         for d in &res.totals.by_department {
             if let Some(dx) = policy.department(&d.department) {
-                add(&mut dept_g[dx], d.amount.ore(), "gross cost")?;
+                add(&mut dept_g[dx.get()], d.amount.ore(), "gross cost")?;
             }
         }
         for m in &res.totals.by_month {
@@ -412,18 +487,8 @@ pub(crate) fn reimburse(
         })
         .collect();
     let (g, r) = (case_g.iter().sum::<i64>(), case_r.iter().sum::<i64>());
-    Ok(Reimbursement {
-        scheme: scheme.id.clone(),
-        legal_basis: scheme.legal_basis.clone(),
-        allocation: if scheme.recipient.is_some() { Allocation::Recipient } else { Allocation::FollowSplit },
-        household: cases.first().and_then(|c| c.household.clone()),
-        cases: cases.iter().map(|c| c.id.clone()).collect(),
-        months: out_months,
-        by_case,
-        by_department,
-        by_month,
-        total: Net { gross: Money::from_ore(g), reimbursement: Money::from_ore(r), net: net(g, r) },
-    })
+    let total = Net { gross: Money::from_ore(g), reimbursement: Money::from_ore(r), net: net(g, r) };
+    Ok((by_department, by_case, by_month, total))
 }
 
 fn has_dept(r: &SplitResult, id: &str) -> bool {

@@ -14,6 +14,7 @@ use crate::model::money::{Money, Weight, MAX_ORE, MAX_WEIGHT_DECIMALS};
 
 /// Why an amount cannot be split.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SplitError {
     /// No departments were given.
     #[error("no departments to split between")]

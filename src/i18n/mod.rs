@@ -24,6 +24,7 @@ pub use message::Message;
     Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema, strum::VariantArray,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Lang {
     /// English.
     #[default]

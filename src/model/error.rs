@@ -344,6 +344,7 @@ impl InputError {
 
 /// All problems found in one document (never empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InputErrors(pub Vec<InputError>);
 
 impl fmt::Display for InputErrors {

@@ -28,6 +28,7 @@ pub const MAX_WEIGHT_DECIMALS: u32 = 10;
 
 /// Why a value is not an acceptable amount or weight.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum NumberError {
     /// The text is not a decimal number.
     NotANumber(String),

@@ -23,16 +23,15 @@ pub(crate) fn schema(v: Value) -> Schema {
 /// point.
 const DECIMAL_IN: &str = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$";
 
-fn string_or(generator: &SchemaGenerator, write: Value, read_also: Value, description: &str) -> Schema {
+/// The schema of a decimal written as a string (`write`, described by `written`) and read from a
+/// string or, as well, from `read_also` (described by `read`).
+fn string_or(generator: &SchemaGenerator, write: Value, written: &str, read_also: Value, read: &str) -> Schema {
     if generator.contract().is_deserialize() {
-        schema(json!({
-            "description": description,
-            "anyOf": [{ "type": "string", "pattern": DECIMAL_IN }, read_also]
-        }))
+        schema(json!({ "description": read, "anyOf": [{ "type": "string", "pattern": DECIMAL_IN }, read_also] }))
     } else {
         let mut w = write;
         if let Value::Object(m) = &mut w {
-            m.insert("description".into(), description.into());
+            m.insert("description".into(), written.into());
         }
         schema(w)
     }
@@ -46,8 +45,9 @@ impl JsonSchema for Money {
         string_or(
             generator,
             json!({ "type": "string", "pattern": r"^-?\d+\.\d{2}$" }),
-            json!({ "type": "integer" }),
             "DKK with exactly two decimals (øre), as a string: \"1234.50\".",
+            json!({ "type": "integer" }),
+            "DKK as a string (\"1234.50\", rounded to øre) or a whole number.",
         )
     }
 }
@@ -60,8 +60,9 @@ impl JsonSchema for Amount {
         string_or(
             generator,
             json!({ "type": "string", "pattern": r"^-?\d+(\.\d+)?$" }),
+            "An exact amount of DKK as given, as a string (\"1094.375\").",
             json!({ "type": "integer" }),
-            "An exact amount of DKK as a string (\"1094.375\"), or a whole number; at most 1000000000000 in magnitude.",
+            "An exact amount of DKK as a string (\"1094.375\") or a whole number; at most 1000000000000 in magnitude.",
         )
     }
 }
@@ -74,6 +75,7 @@ impl JsonSchema for Weight {
         string_or(
             generator,
             json!({ "type": "string", "pattern": r"^\d+(\.\d+)?$" }),
+            "A non-negative weight or percentage as a string (\"33.5\").",
             json!({ "type": "number", "minimum": 0 }),
             "A non-negative weight or percentage as a string (\"33.5\") or a number; at most 10 decimals.",
         )

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum Sector {
     /// Children's social services, incl. the disability team (Barnets lov).
     ChildrenSocial,

@@ -160,15 +160,48 @@ fn compile_rule(
     }
 }
 
+/// The municipalities, with their index by id.
+type Munis = (Vec<Municipality>, HashMap<String, MuniIx>);
+/// The departments, with their index by id and by (municipality, sector area).
+type Depts = (Vec<Department>, HashMap<String, DeptIx>, HashMap<(MuniIx, Sector), DeptIx>);
+
 impl Compiler {
     fn compile(&mut self, doc: &PolicyDoc) -> Policy {
+        let (municipalities, muni_ix) = self.municipalities(doc);
+        let (departments, dept_ix, by_sector) = self.departments(doc, &muni_ix);
+        let (keys, key_ix) = self.keys(doc, &dept_ix);
+        let (services, service_ix) = self.services(doc, &municipalities, &dept_ix, &by_sector, &key_ix);
+        let criteria = self.criteria(doc, &muni_ix);
+        let arrangements = self.arrangements(doc, &muni_ix, &by_sector);
+        let reimbursement = doc
+            .reimbursement
+            .as_ref()
+            .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
+        Policy {
+            name: doc.name.clone(),
+            version: doc.version.clone(),
+            municipalities,
+            departments,
+            services,
+            keys,
+            criteria,
+            arrangements,
+            reimbursement,
+            muni_ix,
+            dept_ix,
+            service_ix,
+            by_sector,
+        }
+    }
+
+    /// Municipalities, in document order.
+    fn municipalities(&mut self, doc: &PolicyDoc) -> Munis {
         let d = Doc::Policy;
-        // Municipalities.
         let mut muni_ix = HashMap::new();
         let mut municipalities = Vec::new();
         for (i, m) in doc.municipalities.iter().enumerate() {
             let it = item("municipalities", i, &m.id);
-            if muni_ix.insert(m.id.clone(), municipalities.len()).is_some() {
+            if muni_ix.insert(m.id.clone(), MuniIx::new(municipalities.len())).is_some() {
                 self.errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: m.id.clone() });
             }
             if m.code == 0 || m.code > 999 {
@@ -179,7 +212,12 @@ impl Compiler {
         if municipalities.is_empty() {
             self.errors.push(invalid(d, "(document)", "municipalities", Message::NeedMunicipality));
         }
-        // Departments, sorted by id so that index order is byte order of ids.
+        (municipalities, muni_ix)
+    }
+
+    /// Departments, sorted by id so that index order is byte order of ids.
+    fn departments(&mut self, doc: &PolicyDoc, muni_ix: &HashMap<String, MuniIx>) -> Depts {
+        let d = Doc::Policy;
         let mut order: Vec<usize> = (0..doc.departments.len()).collect();
         order.sort_by(|&a, &b| doc.departments[a].id.as_bytes().cmp(doc.departments[b].id.as_bytes()));
         let mut dept_ix = HashMap::new();
@@ -188,7 +226,7 @@ impl Compiler {
         for &i in &order {
             let dd = &doc.departments[i];
             let it = item("departments", i, &dd.id);
-            if dept_ix.insert(dd.id.clone(), departments.len()).is_some() {
+            if dept_ix.insert(dd.id.clone(), DeptIx::new(departments.len())).is_some() {
                 self.errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: dd.id.clone() });
                 continue;
             }
@@ -213,7 +251,7 @@ impl Compiler {
                         },
                     ));
                 } else {
-                    by_sector.insert((m, s), departments.len());
+                    by_sector.insert((m, s), DeptIx::new(departments.len()));
                 }
             }
             departments.push(Department {
@@ -223,7 +261,12 @@ impl Compiler {
                 sectors: dd.sectors.clone(),
             });
         }
-        // Keys.
+        (departments, dept_ix, by_sector)
+    }
+
+    /// Keys, in document order, with their index by id.
+    fn keys(&mut self, doc: &PolicyDoc, dept_ix: &HashMap<String, DeptIx>) -> (Vec<Key>, HashMap<String, usize>) {
+        let d = Doc::Policy;
         let mut keys = Vec::new();
         let mut key_ix = HashMap::new();
         for (i, k) in doc.keys.iter().enumerate() {
@@ -243,7 +286,7 @@ impl Compiler {
                     self.errors.push(e);
                 }
                 dated.push((vit.clone(), validity));
-                if let Some(rule) = compile_rule(&dept_ix, d, &vit, v.kind, &v.shares, &mut self.errors) {
+                if let Some(rule) = compile_rule(dept_ix, d, &vit, v.kind, &v.shares, &mut self.errors) {
                     versions.push(KeyVersion { validity, rule });
                 }
             }
@@ -251,7 +294,19 @@ impl Compiler {
             versions.sort_by_key(|v| v.validity.from);
             keys.push(Key { id: k.id.as_str().into(), name: k.name.clone(), versions });
         }
-        // Services.
+        (keys, key_ix)
+    }
+
+    /// The service catalogue, in document order, with its index by id.
+    fn services(
+        &mut self,
+        doc: &PolicyDoc,
+        municipalities: &[Municipality],
+        dept_ix: &HashMap<String, DeptIx>,
+        by_sector: &HashMap<(MuniIx, Sector), DeptIx>,
+        key_ix: &HashMap<String, usize>,
+    ) -> (Vec<Service>, HashMap<String, usize>) {
+        let d = Doc::Policy;
         let mut services = Vec::new();
         let mut service_ix = HashMap::new();
         for (i, s) in doc.services.iter().enumerate() {
@@ -262,7 +317,7 @@ impl Compiler {
             let default = Target::Sector(s.sector);
             let target = |field: &str, t: &Option<TargetDoc>, errors: &mut Vec<InputError>| match t {
                 None => Some(default),
-                Some(t) => compile_target(&dept_ix, d, &it, field, t, errors),
+                Some(t) => compile_target(dept_ix, d, &it, field, t, errors),
             };
             let authority = target("authority", &s.authority, &mut self.errors);
             let payer = target("payer", &s.payer, &mut self.errors);
@@ -270,7 +325,7 @@ impl Compiler {
             for (field, t) in [("authority", authority), ("payer", payer)] {
                 if let Some(Target::Sector(sec)) = t {
                     for (m, muni) in municipalities.iter().enumerate() {
-                        if !by_sector.contains_key(&(m, sec)) {
+                        if !by_sector.contains_key(&(MuniIx::new(m), sec)) {
                             self.errors.push(InputError::Unresolvable {
                                 doc: d,
                                 item: it.clone(),
@@ -322,7 +377,12 @@ impl Compiler {
                 });
             }
         }
-        // Eligibility criteria.
+        (services, service_ix)
+    }
+
+    /// Eligibility criteria, sorted by start.
+    fn criteria(&mut self, doc: &PolicyDoc, muni_ix: &HashMap<String, MuniIx>) -> Vec<Criteria> {
+        let d = Doc::Policy;
         let mut criteria = Vec::new();
         let mut dated = Vec::new();
         for (i, c) in doc.eligibility.iter().enumerate() {
@@ -365,7 +425,17 @@ impl Compiler {
         }
         check_overlaps(d, &dated, &mut self.errors);
         criteria.sort_by_key(|c| c.validity.from);
-        // Arrangements.
+        criteria
+    }
+
+    /// Arrangements, in document order; two for the same municipality and sector may not overlap.
+    fn arrangements(
+        &mut self,
+        doc: &PolicyDoc,
+        muni_ix: &HashMap<String, MuniIx>,
+        by_sector: &HashMap<(MuniIx, Sector), DeptIx>,
+    ) -> Vec<Arrangement> {
+        let d = Doc::Policy;
         let mut arrangements = Vec::new();
         let mut ids = HashMap::new();
         for (i, a) in doc.arrangements.iter().enumerate() {
@@ -425,25 +495,7 @@ impl Compiler {
                 }
             }
         }
-        let reimbursement = doc
-            .reimbursement
-            .as_ref()
-            .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
-        Policy {
-            name: doc.name.clone(),
-            version: doc.version.clone(),
-            municipalities,
-            departments,
-            services,
-            keys,
-            criteria,
-            arrangements,
-            reimbursement,
-            muni_ix,
-            dept_ix,
-            service_ix,
-            by_sector,
-        }
+        arrangements
     }
 }
 
@@ -488,7 +540,7 @@ pub(crate) fn compile_scheme(
     let recipient = doc.recipient.as_ref().and_then(|t| compile_target(dept_ix, d, &it, "recipient", t, errors));
     if let Some(Target::Sector(s)) = recipient {
         for (m, muni) in municipalities.iter().enumerate() {
-            if !by_sector.contains_key(&(m, s)) {
+            if !by_sector.contains_key(&(MuniIx::new(m), s)) {
                 errors.push(InputError::Unresolvable {
                     doc: d,
                     item: it.clone(),
@@ -525,38 +577,7 @@ pub(crate) fn compile_scheme(
                 Message::TierCount { count: l.tiers.len().to_string(), max: MAX_TIERS.to_string() },
             ));
         }
-        let mut tiers: Vec<Tier> = Vec::new();
-        for (k, t) in l.tiers.iter().enumerate() {
-            let field = format!("tiers[{k}]");
-            let (num, den) = t.above.ore_ratio();
-            if den != 1 || num < 0 {
-                errors.push(invalid(
-                    d,
-                    &lit,
-                    &format!("{field}.above"),
-                    Message::NotAThreshold { value: t.above.to_string() },
-                ));
-                continue;
-            }
-            if let Some(prev) = tiers.last().filter(|p| p.above_ore >= num) {
-                errors.push(invalid(
-                    d,
-                    &lit,
-                    &format!("{field}.above"),
-                    Message::TierNotAbove { value: t.above.to_string(), previous: prev.above.to_string() },
-                ));
-            }
-            let units = percent_units(t.percent);
-            if units <= 0 || units > 100 * PERCENT_UNITS {
-                errors.push(invalid(
-                    d,
-                    &lit,
-                    &format!("{field}.percent"),
-                    Message::NotARate { value: t.percent.to_string() },
-                ));
-            }
-            tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
-        }
+        let tiers = compile_tiers(&lit, &l.tiers, errors);
         levels.push(Level { validity, tiers });
     }
     check_overlaps(d, &dated, errors);
@@ -565,4 +586,42 @@ pub(crate) fn compile_scheme(
     }
     levels.sort_by_key(|l| l.validity.from);
     Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
+}
+
+/// The tiers of a level (`lit`): whole-øre thresholds, rising, and rates above 0 and at most 100.
+fn compile_tiers(lit: &str, doc: &[TierDoc], errors: &mut Vec<InputError>) -> Vec<Tier> {
+    let d = Doc::Policy;
+    let mut tiers: Vec<Tier> = Vec::new();
+    for (k, t) in doc.iter().enumerate() {
+        let field = format!("tiers[{k}]");
+        let (num, den) = t.above.ore_ratio();
+        if den != 1 || num < 0 {
+            errors.push(invalid(
+                d,
+                lit,
+                &format!("{field}.above"),
+                Message::NotAThreshold { value: t.above.to_string() },
+            ));
+            continue;
+        }
+        if let Some(prev) = tiers.last().filter(|p| p.above_ore >= num) {
+            errors.push(invalid(
+                d,
+                lit,
+                &format!("{field}.above"),
+                Message::TierNotAbove { value: t.above.to_string(), previous: prev.above.to_string() },
+            ));
+        }
+        let units = percent_units(t.percent);
+        if units <= 0 || units > 100 * PERCENT_UNITS {
+            errors.push(invalid(
+                d,
+                lit,
+                &format!("{field}.percent"),
+                Message::NotARate { value: t.percent.to_string() },
+            ));
+        }
+        tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
+    }
+    tiers
 }

@@ -9,10 +9,43 @@ use crate::model::sector::Sector;
 use crate::model::validity::Validity;
 use crate::policy::document::*;
 
-/// Index of a municipality in [`Policy::municipalities`].
-pub type MuniIx = usize;
-/// Index of a department in [`Policy::departments`] (sorted by id, so index order is id order).
-pub type DeptIx = usize;
+/// Index of a municipality in [`Policy::municipalities`]; only a policy makes one, so it indexes
+/// that policy's municipalities (`policy.municipalities()[m]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MuniIx(usize);
+
+/// Index of a department in [`Policy::departments`] (sorted by id, so index order is id order);
+/// only a policy makes one, so it indexes that policy's departments (`policy.departments()[d]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DeptIx(usize);
+
+macro_rules! index_type {
+    ($ix:ident, $item:ty) => {
+        impl $ix {
+            pub(crate) fn new(i: usize) -> $ix {
+                $ix(i)
+            }
+            /// The position.
+            pub fn get(self) -> usize {
+                self.0
+            }
+        }
+        impl std::ops::Index<$ix> for [$item] {
+            type Output = $item;
+            fn index(&self, ix: $ix) -> &$item {
+                &self[ix.0]
+            }
+        }
+        impl std::ops::Index<$ix> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, ix: $ix) -> &$item {
+                &self[ix.0]
+            }
+        }
+    };
+}
+index_type!(MuniIx, Municipality);
+index_type!(DeptIx, Department);
 
 /// A municipality.
 #[derive(Debug, Clone)]
@@ -40,6 +73,7 @@ pub struct Department {
 
 /// A resolved department reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Target {
     /// A fixed department.
     Department(DeptIx),
@@ -49,6 +83,7 @@ pub enum Target {
 
 /// A compiled key rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rule {
     /// 100 % to the target, or to the payer.
     Sole(Option<Target>),
@@ -158,12 +193,12 @@ pub struct Policy {
     pub name: String,
     /// Version label.
     pub version: Option<String>,
-    /// Municipalities in document order.
-    pub municipalities: Vec<Municipality>,
-    /// Departments sorted by id.
-    pub departments: Vec<Department>,
-    /// Services in document order.
-    pub services: Vec<Service>,
+    /// Municipalities in document order (see [`Policy::municipalities`]).
+    pub(crate) municipalities: Vec<Municipality>,
+    /// Departments sorted by id (see [`Policy::departments`]).
+    pub(crate) departments: Vec<Department>,
+    /// Services in document order (see [`Policy::services`]).
+    pub(crate) services: Vec<Service>,
     /// Keys in document order.
     pub keys: Vec<Key>,
     /// Criteria sorted by start.
@@ -222,6 +257,26 @@ pub struct Tier {
 }
 
 impl Policy {
+    /// Municipalities in document order, indexed by [`MuniIx`].
+    pub fn municipalities(&self) -> &[Municipality] {
+        &self.municipalities
+    }
+    /// Departments sorted by id, indexed by [`DeptIx`].
+    pub fn departments(&self) -> &[Department] {
+        &self.departments
+    }
+    /// The service catalogue in document order.
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+    /// The departments with their indices.
+    pub fn department_ixs(&self) -> impl Iterator<Item = (DeptIx, &Department)> {
+        self.departments.iter().enumerate().map(|(i, d)| (DeptIx(i), d))
+    }
+    /// The municipalities with their indices.
+    pub fn municipality_ixs(&self) -> impl Iterator<Item = (MuniIx, &Municipality)> {
+        self.municipalities.iter().enumerate().map(|(i, m)| (MuniIx(i), m))
+    }
     /// Look up a municipality by id.
     pub fn municipality(&self, id: &str) -> Option<MuniIx> {
         self.muni_ix.get(id).copied()

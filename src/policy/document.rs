@@ -95,6 +95,7 @@ pub struct LegalBasisDoc {
 /// How a service is booked (used for posting lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ServiceKind {
     /// A cash benefit to the family (art 5.2).
     CashBenefit,
@@ -147,6 +148,7 @@ pub struct ServiceDoc {
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum KeyKind {
     /// 100 % to one department (the payer unless one is named).
     Sole,

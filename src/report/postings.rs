@@ -24,6 +24,7 @@ use crate::policy::{Policy, ServiceKind};
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum PostingType {
     /// The gross cost of a cash benefit to the family (art 5.2).
     CashBenefit,

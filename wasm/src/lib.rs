@@ -6,36 +6,10 @@
 use fordeling::contract::json_string;
 use wasm_bindgen::prelude::*;
 
+/// The TypeScript types of the contract (`FordelingRequest`, `FordelingResponse` and every result
+/// type), generated from `schema/contract-v1.schema.json` by `scripts/gen-types.sh`.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** A contract request (version 1). `policy` and `case` are objects or TOML/JSON text. */
-export type FordelingCommand = "check" | "split" | "explain" | "parse" | "postings" | "compare";
-export interface FordelingRequest {
-  version: 1;
-  command: FordelingCommand;
-  policy: object | string;
-  case?: object | string;
-  period?: { from: string; to: string };
-  lang?: "en" | "da";
-  /** The other children of the household: their cost is added for state reimbursement. */
-  siblings?: (object | string)[];
-  /** For `compare`: the previous version of the case, and the last month already booked. */
-  previous_case?: object | string;
-  booked_through?: string;
-}
-/** One problem, named precisely enough to show next to the offending field. */
-export interface FordelingError {
-  kind: "policy" | "case" | "request" | "record" | "compute" | "internal";
-  code: string;
-  item: string;
-  field?: string;
-  message: string;
-}
-/** The answer: tagged by status. Money is always a string with two decimals. */
-export type FordelingResponse =
-  | { status: "ok"; version: 1; command: FordelingCommand; result: any }
-  | { status: "error"; version: 1; errors: FordelingError[] };
-"#;
+const TS_TYPES: &str = include_str!("../fordeling.d.ts");
 
 /// Answer a contract request (JSON text) with a contract response (JSON text).
 #[wasm_bindgen]

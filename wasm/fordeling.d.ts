@@ -1,0 +1,1683 @@
+/* Generated from schema/contract-v1.schema.json by scripts/gen-types.mjs: do not edit.
+ * Regenerate with scripts/gen-types.sh after `UPDATE_SCHEMA=1 cargo test --test schema`. */
+
+/** One request/response format shared by the library, the CLI (`fordeling request`) and the WebAssembly module (`handle`), generated from the Rust types (src/contract/schema.rs). Money is a string with exactly two decimals; dates are YYYY-MM-DD; months are YYYY-MM. A document is a request or a response. */
+export type FordelingMessage = FordelingRequest | FordelingResponse;
+
+/**
+ * An age range in whole years, both ends inclusive.
+ */
+export interface FordelingAgeDoc {
+  /**
+   * Oldest age that qualifies (eligible until the day before the next birthday).
+   */
+  max: number;
+  /**
+   * Youngest age that qualifies.
+   */
+  min: number;
+}
+
+/**
+ * A case agreement on the split of one service line.
+ */
+export interface FordelingAgreementDoc {
+  /**
+   * First day in force.
+   */
+  from: FordelingDate;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Key kind.
+   */
+  kind: FordelingKeyKind;
+  /**
+   * Free text (the reason: responsibility, gain, ...).
+   */
+  note?: string | null;
+  /**
+   * The service line it applies to.
+   */
+  service: string;
+  /**
+   * Entries.
+   */
+  shares: FordelingShareDoc[];
+  /**
+   * Last day in force; absent means until re-assessed.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * A part of a month's reimbursement.
+ */
+export interface FordelingAllocated {
+  /**
+   * The amount.
+   */
+  amount: FordelingMoney;
+  /**
+   * Case id.
+   */
+  case: string;
+  /**
+   * Department id (for department parts).
+   */
+  department?: string | null;
+  /**
+   * Whether a leftover øre went here.
+   */
+  leftover_ore: boolean;
+  /**
+   * The weight used.
+   */
+  weight: FordelingMoney;
+}
+
+/**
+ * How state reimbursement is allocated ([`Reimbursement::allocation`]).
+ */
+export type FordelingAllocation = "follow_split" | "recipient";
+
+/**
+ * An exact amount of DKK as given, as a string ("1094.375").
+ */
+export type FordelingAmount = string;
+
+/**
+ * How a line's amount follows from the granted amount.
+ */
+export interface FordelingAmountBasis {
+  /**
+   * Days of the month the line covers (absent for one-off amounts).
+   */
+  days?: number | null;
+  /**
+   * Days in the month.
+   */
+  days_in_month?: number | null;
+  /**
+   * The granted amount as given.
+   */
+  granted: FordelingAmount;
+  /**
+   * For yearly amounts: the month's part of the year, `round(k*Y/12) - round((k-1)*Y/12)`.
+   */
+  month_amount?: FordelingMoney | null;
+  /**
+   * What the granted amount is per.
+   */
+  per: FordelingPer;
+  /**
+   * For yearly amounts: the month's number in the service year (1 to 12).
+   */
+  service_year_month?: number | null;
+}
+
+/**
+ * Municipality `grantor` grants (and delivers) services in `sectors` on behalf of `on_behalf_of`,
+ * which keeps the payment obligation.
+ */
+export interface FordelingArrangementDoc {
+  /**
+   * Legal basis or decision.
+   */
+  basis: string | null;
+  /**
+   * First day in force.
+   */
+  from: FordelingDate | null;
+  /**
+   * The municipality that grants.
+   */
+  grantor: string;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * The municipality whose residents it grants for.
+   */
+  on_behalf_of: string;
+  /**
+   * The sector areas covered.
+   */
+  sectors: FordelingSector[];
+  /**
+   * Last day in force.
+   */
+  to: FordelingDate | null;
+}
+
+/**
+ * A case document as written (TOML or JSON).
+ */
+export interface FordelingCaseDoc {
+  /**
+   * Agreements on the split, set at the joint assessment; a re-assessment is a new agreement.
+   */
+  agreements: FordelingAgreementDoc[];
+  /**
+   * The child.
+   */
+  child: FordelingChildDoc;
+  /**
+   * Periods in which the family consents to (and is motivated for) shared financing.
+   */
+  consent: FordelingValidity[];
+  /**
+   * Household id: children of one household are added together for state reimbursement.
+   */
+  household?: string | null;
+  /**
+   * Case id.
+   */
+  id: string;
+  /**
+   * Income on the case (e.g. a parents' payment or an insurance payout), deducted from the cost
+   * before state reimbursement is computed.
+   */
+  income?: FordelingIncomeDoc[];
+  /**
+   * The family's other active cases (e.g. a parent's case in the employment department).
+   */
+  other_cases: FordelingOtherCaseDoc[];
+  /**
+   * The services granted.
+   */
+  services: FordelingServiceLineDoc[];
+}
+
+/**
+ * A case's gross, reimbursement and net.
+ */
+export interface FordelingCaseNet {
+  /**
+   * Case id.
+   */
+  case: string;
+  /**
+   * Gross.
+   */
+  gross: FordelingMoney;
+  /**
+   * Net.
+   */
+  net: FordelingMoney;
+  /**
+   * Reimbursement.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
+ * What changes for one department in one month.
+ */
+export interface FordelingChange {
+  /**
+   * Its share after.
+   */
+  after: FordelingMoney;
+  /**
+   * Its share before.
+   */
+  before: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * `after - before`.
+   */
+  difference: FordelingMoney;
+  /**
+   * The month.
+   */
+  month: FordelingMonth;
+}
+
+/**
+ * The child.
+ */
+export interface FordelingChildDoc {
+  /**
+   * Date of birth.
+   */
+  birth_date: FordelingDate;
+  /**
+   * The acting municipality (handlekommune) over time: each entry holds from its date until the
+   * next entry's date (a move).
+   */
+  handlekommune: FordelingResidenceDoc[];
+  /**
+   * Whether the child has a significant and permanent disability.
+   */
+  significant_permanent_disability: boolean;
+}
+
+/**
+ * What to do.
+ */
+export type FordelingCommand = "check" | "split" | "explain" | "parse" | "postings" | "compare";
+
+/**
+ * The comparison of two splits.
+ */
+export interface FordelingComparison {
+  /**
+   * Total after.
+   */
+  after: FordelingMoney;
+  /**
+   * Total before.
+   */
+  before: FordelingMoney;
+  /**
+   * Every (month, department) whose share changes, by month then department id.
+   */
+  changes: FordelingChange[];
+  /**
+   * Postings that turn the bookings of the months through `booked_through` from before into after:
+   * per account key (month, department, function, type, service line, counterpart), after minus
+   * before, where not zero.
+   */
+  corrections: FordelingPosting[];
+}
+
+/**
+ * Eligibility criteria for shared financing in force over a period.
+ */
+export interface FordelingCriteriaDoc {
+  /**
+   * Age range of the child, if any.
+   */
+  age: FordelingAgeDoc | null;
+  /**
+   * Whether family consent is required (default yes).
+   */
+  consent_required: boolean;
+  /**
+   * Whether a significant and permanent disability is required (default yes).
+   */
+  disability_required: boolean;
+  /**
+   * First day in force.
+   */
+  from: FordelingDate | null;
+  /**
+   * Minimum number of distinct sector areas involved (default 2).
+   */
+  min_sector_areas: number;
+  /**
+   * Municipalities covered (the child's acting municipality must be one); default all.
+   */
+  municipalities: string[] | null;
+  /**
+   * Last day in force.
+   */
+  to: FordelingDate | null;
+}
+
+/**
+ * One criterion's outcome.
+ */
+export interface FordelingCriterion {
+  /**
+   * The case's value that decided it (`3`, `2023-09-01`, `4`, `ishoj`; `none` when absent).
+   */
+  actual: string;
+  /**
+   * Name: `criteria_in_force`, `sector_areas`, `consent`, `disability`, `age`, `municipality`.
+   */
+  criterion: FordelingCriterionName;
+  /**
+   * Supporting values: the sector areas counted, the birth date.
+   */
+  detail?: string[];
+  /**
+   * Whether it passed.
+   */
+  passed: boolean;
+  /**
+   * What the policy requires (language-neutral: `2`, `true`, `0-6`, `ishoj vallensbaek`).
+   */
+  required: string;
+}
+
+/**
+ * The name of an eligibility criterion ([`Criterion::criterion`]).
+ */
+export type FordelingCriterionName =
+  "criteria_in_force" | "sector_areas" | "consent" | "disability" | "age" | "municipality";
+
+/**
+ * A date, YYYY-MM-DD.
+ */
+export type FordelingDate = string;
+
+/**
+ * A department (forvaltning, center, afdeling).
+ */
+export interface FordelingDepartmentDoc {
+  /**
+   * Id used elsewhere in the documents.
+   */
+  id: string;
+  /**
+   * Id of its municipality.
+   */
+  municipality: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The sector areas it serves. A municipality has at most one department per sector area: that
+   * department is "the municipality's department for the sector".
+   */
+  sectors: FordelingSector[];
+}
+
+/**
+ * A department's gross, reimbursement and net.
+ */
+export interface FordelingDepartmentNet {
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Gross.
+   */
+  gross: FordelingMoney;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * Net.
+   */
+  net: FordelingMoney;
+  /**
+   * Reimbursement.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
+ * A department's total.
+ */
+export interface FordelingDepartmentTotal {
+  /**
+   * Total.
+   */
+  amount: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * Name.
+   */
+  name: string;
+}
+
+/**
+ * A department id and an amount.
+ */
+export interface FordelingDeptAmount {
+  /**
+   * Amount.
+   */
+  amount: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+}
+
+/**
+ * How much of each line a `split` answer carries.
+ */
+export type FordelingDetail = "full" | "summary";
+
+/**
+ * A policy or case document: a JSON object (the document; see PolicyDoc and CaseDoc), or its TOML or JSON text as a string.
+ */
+export type FordelingDocInput =
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | string;
+
+/**
+ * A stable, machine-readable name of an error: the codes of [`InputError`] and [`ComputeError`],
+ * and those of the callers (`file`, `internal`). Written as its snake_case name.
+ */
+export type FordelingErrorCode =
+  | "syntax"
+  | "duplicate"
+  | "unknown_reference"
+  | "end_before_start"
+  | "overlap"
+  | "percent_above_100"
+  | "unresolvable"
+  | "invalid"
+  | "overflow"
+  | "period_too_long"
+  | "period_end_before_start"
+  | "period_needed"
+  | "no_handlekommune"
+  | "key"
+  | "reimbursement"
+  | "file"
+  | "internal";
+
+/**
+ * What kind of problem an error report is about: a document ([`Doc`]), a computation, or an
+ * internal failure. Written as its snake_case name (`policy`, `compute`, ...).
+ */
+export type FordelingErrorKind = "policy" | "case" | "request" | "record" | "compute" | "internal";
+
+/**
+ * One problem, named precisely enough to show next to the offending field.
+ */
+export interface FordelingErrorReport {
+  /**
+   * A stable code (`syntax`, `unknown_reference`, `overlap`, ...).
+   */
+  code: FordelingErrorCode;
+  /**
+   * The offending field, where one field is to blame.
+   */
+  field?: string | null;
+  /**
+   * The offending item (`services[2] 'aflastning'`, `services[0].amount`).
+   */
+  item: string;
+  /**
+   * `policy`, `case`, `request`, `record`, `compute` or `internal`.
+   */
+  kind: FordelingErrorKind;
+  /**
+   * A readable message.
+   */
+  message: string;
+}
+
+/**
+ * An exact amount of DKK before rounding, with two to ten decimals; a trailing … marks a value cut there.
+ */
+export type FordelingExact = string;
+
+/**
+ * Income on a case, deducted from the cost that state reimbursement is computed on.
+ */
+export interface FordelingIncomeDoc {
+  /**
+   * The amount in DKK (a string, not negative).
+   */
+  amount: FordelingAmount;
+  /**
+   * First day (for `once`: the day received).
+   */
+  from: FordelingDate;
+  /**
+   * Id, unique among the case's income.
+   */
+  id: string;
+  /**
+   * Free text.
+   */
+  note?: string | null;
+  /**
+   * What the amount is per (a one-off amount counts over 12 months, like one-off costs).
+   */
+  per: FordelingPer;
+  /**
+   * Last day, inclusive; absent means open-ended.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * A policy allocation key with its versions over time.
+ */
+export interface FordelingKeyDoc {
+  /**
+   * Id used by services.
+   */
+  id: string;
+  /**
+   * Name or reason (responsibility, gain, ...).
+   */
+  name: string | null;
+  /**
+   * Versions; they may not overlap.
+   */
+  versions: FordelingKeyVersionDoc[];
+}
+
+/**
+ * The kind of an allocation key.
+ */
+export type FordelingKeyKind = "sole" | "percent" | "weights" | "equal";
+
+/**
+ * Why a line's key was chosen ([`KeyUsed::reason`]).
+ */
+export type FordelingKeyReason =
+  "agreement_in_force" | "policy_key" | "not_eligible" | "no_key_version_in_force" | "no_key";
+
+/**
+ * Where the key of a line came from ([`KeyUsed::source`]).
+ */
+export type FordelingKeySource = "agreement" | "policy" | "sole";
+
+/**
+ * Which key decided a line's split.
+ */
+export interface FordelingKeyUsed {
+  /**
+   * Agreement or key id.
+   */
+  id?: string | null;
+  /**
+   * Key kind.
+   */
+  kind: FordelingKeyKind;
+  /**
+   * Why this key was chosen: `agreement_in_force`, `policy_key`, `not_eligible`,
+   * `no_key_version_in_force` or `no_key`.
+   */
+  reason: FordelingKeyReason;
+  /**
+   * `agreement`, `policy` or `sole`.
+   */
+  source: FordelingKeySource;
+  /**
+   * Validity of the agreement or key version.
+   */
+  validity: FordelingValidity;
+}
+
+/**
+ * A dated version of a policy key.
+ */
+export interface FordelingKeyVersionDoc {
+  /**
+   * First day in force.
+   */
+  from: FordelingDate | null;
+  /**
+   * The kind.
+   */
+  kind: FordelingKeyKind;
+  /**
+   * The entries.
+   */
+  shares: FordelingShareDoc[];
+  /**
+   * Last day in force.
+   */
+  to: FordelingDate | null;
+}
+
+/**
+ * A language for texts.
+ */
+export type FordelingLang = "en" | "da";
+
+/**
+ * A legal basis, dated (Barnets lov replaced parts of Serviceloven on 2024-01-01).
+ */
+export interface FordelingLegalBasisDoc {
+  /**
+   * First day in force.
+   */
+  from: FordelingDate | null;
+  /**
+   * The text, e.g. "Barnets lov § 86".
+   */
+  text: string;
+  /**
+   * Last day in force.
+   */
+  to: FordelingDate | null;
+}
+
+/**
+ * The thresholds and rates in force over a period.
+ */
+export interface FordelingLevelDoc {
+  /**
+   * First day in force (a month's first day).
+   */
+  from?: FordelingDate | null;
+  /**
+   * Tiers by rising threshold.
+   */
+  tiers: FordelingTierDoc[];
+  /**
+   * Last day in force (a month's last day).
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * One (service line, month, segment) with its amount, decision and split.
+ */
+export interface FordelingLine {
+  /**
+   * The rounded amount of the line.
+   */
+  amount: FordelingMoney;
+  /**
+   * Who may grant.
+   */
+  authority: FordelingResponsible;
+  /**
+   * How the amount was computed.
+   */
+  basis: FordelingAmountBasis;
+  /**
+   * Whether the case was eligible.
+   */
+  eligible: boolean;
+  /**
+   * The exact amount before rounding.
+   */
+  exact_amount: FordelingExact;
+  /**
+   * First day of the segment.
+   */
+  from: FordelingDate;
+  /**
+   * Which key was used.
+   */
+  key: FordelingKeyUsed;
+  /**
+   * Legal basis in force.
+   */
+  legal_basis: string;
+  /**
+   * The month.
+   */
+  month: FordelingMonth;
+  /**
+   * Who must pay.
+   */
+  payer: FordelingResponsible;
+  /**
+   * Catalogue service id.
+   */
+  service: string;
+  /**
+   * The case's service line id.
+   */
+  service_line: string;
+  /**
+   * Service name.
+   */
+  service_name: string;
+  /**
+   * The split, by department id.
+   */
+  shares: FordelingLineShare[];
+  /**
+   * Last day of the segment.
+   */
+  to: FordelingDate;
+  /**
+   * Indices into [`SplitResult::eligibility`] of the verdicts covering the line.
+   */
+  verdicts: number[];
+}
+
+/**
+ * One department's share of a line.
+ */
+export interface FordelingLineShare {
+  /**
+   * The rounded share.
+   */
+  amount: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * The exact share before rounding.
+   */
+  exact: FordelingExact;
+  /**
+   * Whether a leftover øre went to this department.
+   */
+  leftover_ore: boolean;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * The weight or percentage used.
+   */
+  weight: FordelingWeight;
+}
+
+/**
+ * A line reduced to its amount, key and shares: the fields of [`Line`] a table needs; the reasons
+ * (basis, exact values, authority, payer, legal basis) come with the full result.
+ */
+export interface FordelingLineSummary {
+  /**
+   * The rounded amount.
+   */
+  amount: FordelingMoney;
+  /**
+   * Whether the case was eligible.
+   */
+  eligible: boolean;
+  /**
+   * First day.
+   */
+  from: FordelingDate;
+  /**
+   * Agreement or key id.
+   */
+  key_id?: string | null;
+  /**
+   * `agreement`, `policy` or `sole`.
+   */
+  key_source: FordelingKeySource;
+  /**
+   * The month.
+   */
+  month: FordelingMonth;
+  /**
+   * Catalogue service id.
+   */
+  service: string;
+  /**
+   * The case's service line id.
+   */
+  service_line: string;
+  /**
+   * Department id and rounded share.
+   */
+  shares: FordelingDeptAmount[];
+  /**
+   * Last day.
+   */
+  to: FordelingDate;
+}
+
+/**
+ * DKK with exactly two decimals (øre), as a string: "1234.50".
+ */
+export type FordelingMoney = string;
+
+/**
+ * A month, YYYY-MM.
+ */
+export type FordelingMonth = string;
+
+/**
+ * A month's gross, reimbursement and net.
+ */
+export interface FordelingMonthNet {
+  /**
+   * Gross.
+   */
+  gross: FordelingMoney;
+  /**
+   * Month.
+   */
+  month: FordelingMonth;
+  /**
+   * Net.
+   */
+  net: FordelingMoney;
+  /**
+   * Reimbursement.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
+ * A month's total, with its departments.
+ */
+export interface FordelingMonthTotal {
+  /**
+   * Total.
+   */
+  amount: FordelingMoney;
+  /**
+   * By department id.
+   */
+  departments: FordelingDeptAmount[];
+  /**
+   * The month.
+   */
+  month: FordelingMonth;
+}
+
+/**
+ * A municipality.
+ */
+export interface FordelingMunicipalityDoc {
+  /**
+   * Kommunekode (three digits, e.g. 183 for Ishøj).
+   */
+  code: number;
+  /**
+   * Id used elsewhere in the documents.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+}
+
+/**
+ * A municipality's total.
+ */
+export interface FordelingMunicipalityTotal {
+  /**
+   * Total.
+   */
+  amount: FordelingMoney;
+  /**
+   * Kommunekode.
+   */
+  code: number;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * Name.
+   */
+  name: string;
+}
+
+/**
+ * Gross cost, reimbursement and net cost.
+ */
+export interface FordelingNet {
+  /**
+   * Every share booked.
+   */
+  gross: FordelingMoney;
+  /**
+   * Gross less reimbursement.
+   */
+  net: FordelingMoney;
+  /**
+   * State reimbursement.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
+ * Another active case of the family.
+ */
+export interface FordelingOtherCaseDoc {
+  /**
+   * Its department, if known.
+   */
+  department?: string | null;
+  /**
+   * First day active.
+   */
+  from?: FordelingDate | null;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Its sector area.
+   */
+  sector: FordelingSector;
+  /**
+   * Last day active.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * The result of a command.
+ */
+export type FordelingOutput =
+  | FordelingPolicyDoc
+  | FordelingSplitResult
+  | FordelingSplitSummary
+  | {
+      /**
+       * The case document, if one was given.
+       */
+      case?: FordelingCaseDoc | null;
+      /**
+       * The policy document.
+       */
+      policy: FordelingPolicyDoc;
+    }
+  | {
+      /**
+       * The postings, in line order.
+       */
+      postings: FordelingPosting[];
+      /**
+       * The split.
+       */
+      split: FordelingSplitResult;
+    }
+  | {
+      /**
+       * What changes, and the corrections.
+       */
+      comparison: FordelingComparison;
+      /**
+       * The split of the case as it is now.
+       */
+      split: FordelingSplitResult;
+    }
+  | {
+      /**
+       * The split.
+       */
+      split: FordelingSplitResult;
+      /**
+       * The explanation.
+       */
+      text: string;
+    };
+
+/**
+ * How an amount is given.
+ */
+export type FordelingPer = "month" | "year" | "once";
+
+/**
+ * The period a result covers, both ends inclusive.
+ */
+export interface FordelingPeriod {
+  /**
+   * First day.
+   */
+  from: FordelingDate;
+  /**
+   * Last day.
+   */
+  to: FordelingDate;
+}
+
+/**
+ * A policy document as written (TOML or JSON). See the README for a full example.
+ */
+export interface FordelingPolicyDoc {
+  /**
+   * Cross-municipality arrangements.
+   */
+  arrangements: FordelingArrangementDoc[];
+  /**
+   * Departments.
+   */
+  departments: FordelingDepartmentDoc[];
+  /**
+   * Eligibility criteria, by validity.
+   */
+  eligibility: FordelingCriteriaDoc[];
+  /**
+   * Allocation keys.
+   */
+  keys: FordelingKeyDoc[];
+  /**
+   * Municipalities.
+   */
+  municipalities: FordelingMunicipalityDoc[];
+  /**
+   * Name of the policy.
+   */
+  name: string;
+  /**
+   * State reimbursement of particularly expensive single cases, if the policy computes it.
+   */
+  reimbursement?: FordelingSchemeDoc | null;
+  /**
+   * The service catalogue.
+   */
+  services: FordelingServiceDoc[];
+  /**
+   * Free-text version label.
+   */
+  version: string | null;
+}
+
+/**
+ * One posting.
+ */
+export interface FordelingPosting {
+  /**
+   * Amount (positive = expense).
+   */
+  amount: FordelingMoney;
+  /**
+   * Art of the chart of accounts.
+   */
+  art: string;
+  /**
+   * The case.
+   */
+  case: string;
+  /**
+   * Kommunekode.
+   */
+  code: number;
+  /**
+   * The other department of a transfer, if any.
+   */
+  counterpart?: string | null;
+  /**
+   * Department (cost centre) id.
+   */
+  department: string;
+  /**
+   * Account function of the service (empty when the policy names none).
+   */
+  function: string;
+  /**
+   * The month booked.
+   */
+  month: FordelingMonth;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * The service line.
+   */
+  service_line: string;
+  /**
+   * Kind of posting.
+   */
+  type: FordelingPostingType;
+}
+
+/**
+ * The kind of a posting.
+ */
+export type FordelingPostingType =
+  "cash_benefit" | "service" | "internal_transfer" | "payment_to_municipality" | "income_from_municipality";
+
+/**
+ * State reimbursement over a period for a household (one or more children's cases).
+ */
+export interface FordelingReimbursement {
+  /**
+   * `follow_split` or `recipient` (one department).
+   */
+  allocation: FordelingAllocation;
+  /**
+   * Per case.
+   */
+  by_case: FordelingCaseNet[];
+  /**
+   * Per department (with gross cost or reimbursement), by id.
+   */
+  by_department: FordelingDepartmentNet[];
+  /**
+   * Per month.
+   */
+  by_month: FordelingMonthNet[];
+  /**
+   * The cases added together, the computed case first.
+   */
+  cases: string[];
+  /**
+   * The household id, if the cases name one.
+   */
+  household?: string | null;
+  /**
+   * Its legal basis.
+   */
+  legal_basis: string;
+  /**
+   * One entry per month and municipality with counted cost or income.
+   */
+  months: FordelingReimbursementMonth[];
+  /**
+   * The scheme's id.
+   */
+  scheme: string;
+  /**
+   * The whole household.
+   */
+  total: FordelingNet;
+}
+
+/**
+ * The computation for one month and one paying municipality.
+ */
+export interface FordelingReimbursementMonth {
+  /**
+   * Counted cost less income.
+   */
+  base: FordelingMoney;
+  /**
+   * Its allocation to the cases: weight is the case's counted cost less income (at least 0).
+   */
+  cases: FordelingAllocated[];
+  /**
+   * Cost of counted services booked in the municipality, with one-off costs spread.
+   */
+  counted: FordelingMoney;
+  /**
+   * Its allocation to departments: weight is the department's counted share (following the
+   * split) or the case's weight (one recipient).
+   */
+  departments: FordelingAllocated[];
+  /**
+   * The exact reimbursement before rounding.
+   */
+  exact: FordelingExact;
+  /**
+   * Income deducted.
+   */
+  income: FordelingMoney;
+  /**
+   * The level used; absent when none was in force (then nothing is reimbursed).
+   */
+  level?: FordelingValidity | null;
+  /**
+   * Month.
+   */
+  month: FordelingMonth;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * Of which twelfths of one-off costs.
+   */
+  one_off_part: FordelingMoney;
+  /**
+   * The reimbursement.
+   */
+  reimbursement: FordelingMoney;
+  /**
+   * Each tier's part.
+   */
+  tiers: FordelingTierPart[];
+}
+
+/**
+ * A request.
+ */
+export interface FordelingRequest {
+  /**
+   * For `compare`: the last month already booked (`YYYY-MM`); default: every month of the period.
+   */
+  booked_through?: FordelingMonth | null;
+  /**
+   * The case (for `split` and `explain`): a JSON object or a string (TOML or JSON text).
+   */
+  case?: FordelingDocInput | null;
+  /**
+   * The command.
+   */
+  command: FordelingCommand;
+  /**
+   * For `split`: `full` (default) or `summary` — lines reduced to amount, key and shares, for a
+   * page that recomputes on every keystroke and asks for the full answer when a line is opened.
+   */
+  detail?: FordelingDetail;
+  /**
+   * Language of explanation texts (`en` or `da`; default `en`).
+   */
+  lang?: FordelingLang;
+  /**
+   * The period to compute; by default the span of the case's services.
+   */
+  period?: FordelingPeriod | null;
+  /**
+   * The policy: a JSON object (the policy document) or a string (TOML or JSON text).
+   */
+  policy: FordelingDocInput;
+  /**
+   * For `compare`: the previous version of the case.
+   */
+  previous_case?: FordelingDocInput | null;
+  /**
+   * The other children of the case's household (same `household` id), each a JSON object or a
+   * string: their cost is added to the case's for state reimbursement.
+   */
+  siblings?: FordelingDocInput[];
+  /**
+   * Contract version; must be 1.
+   */
+  version: 1;
+}
+
+/**
+ * The acting municipality from a date.
+ */
+export interface FordelingResidenceDoc {
+  /**
+   * From this date.
+   */
+  from: FordelingDate;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+}
+
+/**
+ * How a responsible department was resolved ([`Responsible::rule`]).
+ */
+export type FordelingResolvedBy = "named_department" | "acting_municipality" | "arrangement";
+
+/**
+ * The answer to a request.
+ */
+export type FordelingResponse =
+  | {
+      /**
+       * The command answered.
+       */
+      command: FordelingCommand;
+      /**
+       * The result.
+       */
+      result: FordelingOutput;
+      status: "ok";
+      /**
+       * Contract version.
+       */
+      version: 1;
+    }
+  | {
+      /**
+       * Every problem found.
+       *
+       * @minItems 1
+       */
+      errors: [FordelingErrorReport, ...FordelingErrorReport[]];
+      status: "error";
+      /**
+       * Contract version.
+       */
+      version: 1;
+    };
+
+/**
+ * A department with its municipality.
+ */
+export interface FordelingResponsible {
+  /**
+   * The arrangement id, for `arrangement`.
+   */
+  arrangement?: string | null;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Department name.
+   */
+  department_name: string;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * How it was resolved: `acting_municipality` (the handlekommune's department for the sector
+   * area), `arrangement` (another municipality grants on the handlekommune's behalf) or
+   * `named_department` (fixed in the service catalogue).
+   */
+  rule: FordelingResolvedBy;
+  /**
+   * The sector area used, for the first two rules.
+   */
+  sector?: FordelingSector | null;
+}
+
+/**
+ * A reimbursement scheme as written in the policy.
+ */
+export interface FordelingSchemeDoc {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Legal basis, e.g. "Barnets lov § 198".
+   */
+  legal_basis: string;
+  /**
+   * Dated thresholds and rates; they may not overlap and change only at month boundaries.
+   */
+  levels: FordelingLevelDoc[];
+  /**
+   * Name.
+   */
+  name?: string | null;
+  /**
+   * Who receives the reimbursement: absent, it follows the cost split; otherwise one department,
+   * named or as the paying municipality's department for a sector area.
+   */
+  recipient?: FordelingTargetDoc | null;
+  /**
+   * Catalogue ids of the services whose cost counts.
+   */
+  services: string[];
+}
+
+/**
+ * A sector area (sektorområde).
+ */
+export type FordelingSector = "children_social" | "daycare_school" | "health" | "employment" | "adult";
+
+/**
+ * A service in the catalogue.
+ */
+export interface FordelingServiceDoc {
+  /**
+   * Who may grant it; by default the acting municipality's department for `sector`.
+   */
+  authority: FordelingTargetDoc | null;
+  /**
+   * Account function (kontoplan), e.g. "5.57.72".
+   */
+  function: string | null;
+  /**
+   * Id used by cases.
+   */
+  id: string;
+  /**
+   * Id of the policy key used for eligible cases, if any.
+   */
+  key: string | null;
+  /**
+   * How the service is booked.
+   */
+  kind: FordelingServiceKind;
+  /**
+   * Legal bases, dated.
+   */
+  legal_basis: FordelingLegalBasisDoc[];
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Who must pay; by default the acting municipality's department for `sector`.
+   */
+  payer: FordelingTargetDoc | null;
+  /**
+   * The sector area in which the service is granted.
+   */
+  sector: FordelingSector;
+}
+
+/**
+ * How a service is booked (used for posting lines).
+ */
+export type FordelingServiceKind = "cash_benefit" | "service";
+
+/**
+ * A granted service.
+ */
+export interface FordelingServiceLineDoc {
+  /**
+   * The granted amount in DKK (a string, e.g. "4500.00").
+   */
+  amount: FordelingAmount;
+  /**
+   * First day (for `once`: the day of the payment).
+   */
+  from: FordelingDate;
+  /**
+   * Line id, unique in the case.
+   */
+  id: string;
+  /**
+   * Free text.
+   */
+  note?: string | null;
+  /**
+   * What the amount is per.
+   */
+  per: FordelingPer;
+  /**
+   * Catalogue id of the service.
+   */
+  service: string;
+  /**
+   * Last day, inclusive; absent means open-ended.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * One department's entry in a key.
+ */
+export interface FordelingShareDoc {
+  /**
+   * A department id.
+   */
+  department?: string | null;
+  /**
+   * Percentage (percent keys).
+   */
+  percent?: FordelingWeight | null;
+  /**
+   * Or a sector area, resolved in the paying municipality.
+   */
+  sector?: FordelingSector | null;
+  /**
+   * Weight (weights keys).
+   */
+  weight?: FordelingWeight | null;
+}
+
+/**
+ * The result of splitting one case over a period.
+ */
+export interface FordelingSplitResult {
+  /**
+   * Case id.
+   */
+  case: string;
+  /**
+   * Eligibility verdicts over the period, in date order.
+   */
+  eligibility: FordelingVerdict[];
+  /**
+   * One line per (service line, month, segment), in service-line then date order.
+   */
+  lines: FordelingLine[];
+  /**
+   * The period computed.
+   */
+  period: FordelingPeriod;
+  /**
+   * Policy name and version.
+   */
+  policy: string;
+  /**
+   * State reimbursement, when the policy has a scheme (see [`crate::engine::reimbursement`]).
+   */
+  reimbursement?: FordelingReimbursement | null;
+  /**
+   * Totals: sums of the rounded shares.
+   */
+  totals: FordelingTotals;
+}
+
+/**
+ * A split result with each line reduced to what a table shows (see [`LineSummary`]); the
+ * contract's `detail: "summary"`. Verdicts, totals and reimbursement are those of the full result.
+ */
+export interface FordelingSplitSummary {
+  /**
+   * Case id.
+   */
+  case: string;
+  /**
+   * Eligibility verdicts.
+   */
+  eligibility: FordelingVerdict[];
+  /**
+   * The lines, reduced.
+   */
+  lines: FordelingLineSummary[];
+  /**
+   * The period computed.
+   */
+  period: FordelingPeriod;
+  /**
+   * Policy name and version.
+   */
+  policy: string;
+  /**
+   * State reimbursement, when the policy has a scheme.
+   */
+  reimbursement?: FordelingReimbursement | null;
+  /**
+   * Totals.
+   */
+  totals: FordelingTotals;
+}
+
+/**
+ * A department named directly or as "the responsible municipality's department for a sector".
+ */
+export interface FordelingTargetDoc {
+  /**
+   * A department id.
+   */
+  department?: string | null;
+  /**
+   * A sector area, resolved in the municipality that pays (or grants, for authority).
+   */
+  sector?: FordelingSector | null;
+}
+
+/**
+ * One marginal tier: `percent` of the yearly cost above `above`, up to the next tier's threshold.
+ */
+export interface FordelingTierDoc {
+  /**
+   * Yearly threshold in DKK (whole øre); the monthly threshold is one twelfth of it.
+   */
+  above: FordelingAmount;
+  /**
+   * The state's percentage of the cost in the tier (above 0, at most 100).
+   */
+  percent: FordelingWeight;
+}
+
+/**
+ * One tier's part of a month.
+ */
+export interface FordelingTierPart {
+  /**
+   * The yearly threshold.
+   */
+  above: FordelingAmount;
+  /**
+   * Rate × portion, exactly.
+   */
+  amount: FordelingExact;
+  /**
+   * One twelfth of it, exactly.
+   */
+  monthly_threshold: FordelingExact;
+  /**
+   * The rate in percent.
+   */
+  percent: FordelingWeight;
+  /**
+   * The base's part inside the tier, exactly.
+   */
+  portion: FordelingExact;
+}
+
+/**
+ * Totals of a result.
+ */
+export interface FordelingTotals {
+  /**
+   * Per department (those with shares), by id.
+   */
+  by_department: FordelingDepartmentTotal[];
+  /**
+   * Per month.
+   */
+  by_month: FordelingMonthTotal[];
+  /**
+   * Per municipality, in policy order.
+   */
+  by_municipality: FordelingMunicipalityTotal[];
+  /**
+   * The whole case.
+   */
+  case: FordelingMoney;
+}
+
+/**
+ * A validity interval: from a date (or always) to an inclusive date (or open-ended).
+ */
+export interface FordelingValidity {
+  /**
+   * First day in force; absent means "since always".
+   */
+  from?: FordelingDate | null;
+  /**
+   * Last day in force (inclusive); absent means open-ended.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * The eligibility verdict over a stretch of days with the same facts.
+ */
+export interface FordelingVerdict {
+  /**
+   * Every criterion with its outcome.
+   */
+  criteria: FordelingCriterion[];
+  /**
+   * Which criteria of the policy were in force (`eligibility[N]`), if any.
+   */
+  criteria_in_force: string | null;
+  /**
+   * Whether the case qualifies for shared financing.
+   */
+  eligible: boolean;
+  /**
+   * First day.
+   */
+  from: FordelingDate;
+  /**
+   * Last day.
+   */
+  to: FordelingDate;
+}
+
+/**
+ * A non-negative weight or percentage as a string ("33.5").
+ */
+export type FordelingWeight = string;
+/** One problem, named precisely enough to show next to the offending field. */
+export type FordelingError = FordelingErrorReport;
