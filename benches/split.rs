@@ -2,8 +2,8 @@
 //! contract path the web page uses, and the batch (reference workload) path.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use fordeling::gen::{Rng, WorkloadGen};
 use fordeling::{example, Case, Date, Period, Policy};
+use fordeling_workload::gen::{Rng, WorkloadGen};
 
 /// Parsed reference-workload lines: amount in øre and four weights in hundredths.
 fn lines(n: usize) -> Vec<(i64, [u128; 4])> {
@@ -57,7 +57,7 @@ fn bench_case(c: &mut Criterion) {
         b.iter(|| black_box(fordeling::compute(&policy, &ex, period).unwrap()))
     });
     for services in [8usize, 30] {
-        let (text, _, _) = fordeling::gen::case(11, services, (2022, 2022));
+        let (text, _, _) = fordeling_workload::gen::case(11, services, (2022, 2022));
         let case = Case::from_text(&policy, &text).unwrap();
         let period = Period { from: Date::new(2023, 1, 1).unwrap(), to: Date::new(2024, 12, 31).unwrap() };
         g.bench_with_input(BenchmarkId::new("compute_24_months", services), &case, |b, case| {
@@ -94,7 +94,7 @@ fn bench_case(c: &mut Criterion) {
 
 fn bench_batch(c: &mut Criterion) {
     let mut gen = WorkloadGen::new(1);
-    let mut input = String::from(fordeling::workload::INPUT_HEADER);
+    let mut input = String::from(fordeling_workload::workload::INPUT_HEADER);
     input.push('\n');
     let n = 100_000;
     for _ in 0..n {
@@ -102,7 +102,9 @@ fn bench_batch(c: &mut Criterion) {
     }
     let mut g = c.benchmark_group("batch");
     g.throughput(Throughput::Elements(n));
-    g.bench_function("workload_csv_in_memory_100k_lines", |b| b.iter(|| black_box(fordeling::workload::run(&input))));
+    g.bench_function("workload_csv_in_memory_100k_lines", |b| {
+        b.iter(|| black_box(fordeling_workload::workload::run(&input)))
+    });
     g.finish();
 }
 

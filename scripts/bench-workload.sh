@@ -4,20 +4,20 @@
 # so a growing input shows whether memory stays flat (streaming). Usage: scripts/bench-workload.sh [LINES...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --features cli --quiet
-bin=target/release/fordeling
+cargo build --release -p fordeling-workload --quiet
+gen=target/release/fordeling-workload
 mkdir -p target/bench
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 5000000)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 for n in "${sizes[@]}"; do
   input=target/bench/workload-$n.csv
-  [ -f "$input" ] || "$bin" generate-workload --lines "$n" --seed 1 > "$input"
+  [ -f "$input" ] || "$gen" generate --lines "$n" --seed 1 > "$input"
   best=""
   for run in 1 2 3; do
     start=$(date +%s.%N)
     # One core: the CLI is single-threaded; taskset pins it.
-    /usr/bin/time -f '%M' -o target/bench/time.txt taskset -c 0 "$bin" workload "$input" -o target/bench/out.csv 2>/dev/null
+    /usr/bin/time -f '%M' -o target/bench/time.txt taskset -c 0 "$gen" run "$input" -o target/bench/out.csv 2>/dev/null
     peak=$(tail -1 target/bench/time.txt)
     end=$(date +%s.%N)
     secs=$(echo "$end - $start" | bc -l)

@@ -24,7 +24,7 @@ step "clippy (all targets, all features)" target/clippy.log \
 step "benchmarks compile" target/bench-build.log cargo bench --no-run --features cli
 step "layers" target/layers.log python3 ../shared/tools/layers.py src --order "$(cat docs/layers.txt)"
 tail -1 target/layers.log
-step "native tests" target/test-native.log cargo test --features cli
+step "native tests" target/test-native.log cargo test -p fordeling -p fordeling-workload --features fordeling/cli
 # The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
 step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
 scripts/install-wasm-toolchain.sh

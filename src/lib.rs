@@ -90,12 +90,10 @@ pub mod case;
 pub mod contract;
 pub mod engine;
 pub mod example;
-pub mod gen;
 pub mod i18n;
 pub mod model;
 pub mod policy;
 pub mod report;
-pub mod workload;
 
 pub use case::{Case, CaseDoc};
 pub use engine::split::{split, Share, SplitError};

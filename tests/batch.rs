@@ -9,7 +9,7 @@ use std::io::Read;
 
 /// A generated case as one line of JSON (through the contract's `parse`).
 fn case_line(seed: u64) -> String {
-    let (toml, _, _) = fordeling::gen::case(seed, 1 + (seed % 5) as usize, (2022, 2023));
+    let (toml, _, _) = fordeling_workload::gen::case(seed, 1 + (seed % 5) as usize, (2022, 2023));
     let req = json!({ "version": 1, "command": "parse", "policy": example::POLICY, "case": toml });
     let answer: Value = serde_json::from_str(&fordeling::contract::handle_json(&req.to_string())).unwrap();
     serde_json::to_string(&answer["result"]["case"]).unwrap()

@@ -101,7 +101,7 @@ fn prop_postings_net_to_gross_on_generated_cases() {
     // to its gross cost, each department's to its share, and transfer pairs to zero.
     let mut checked = 0;
     for seed in 0..300 {
-        let mut req: serde_json::Value = serde_json::from_str(&fordeling::gen::request(seed)).unwrap();
+        let mut req: serde_json::Value = serde_json::from_str(&fordeling_workload::gen::request(seed)).unwrap();
         req["command"] = serde_json::json!("postings");
         let g = harness::Golden {
             name: format!("generated-{seed}"),

@@ -134,7 +134,7 @@ fn empty_inputs_are_named() {
         let e = first_error(&answer(&split_request(json!(empty)))).clone();
         assert_eq!(e["kind"], "case");
     }
-    let (out, errors, totals) = fordeling::workload::run("");
+    let (out, errors, totals) = fordeling_workload::workload::run("");
     assert!(out.is_empty() && errors.is_empty() && totals.lines == 0);
 }
 
@@ -155,7 +155,7 @@ k2,s4,30.00,0,0,0,1
 \"k3\",s1,1.00,1,0,0,0
 k3,s2,7.00,1,1,1,1
 ";
-    let (out, errors, totals) = fordeling::workload::run(input);
+    let (out, errors, totals) = fordeling_workload::workload::run(input);
     let named: Vec<(u64, &str)> = errors.iter().map(|e| (e.line, e.field)).collect();
     assert_eq!(
         named,
@@ -218,19 +218,6 @@ mod cli {
     }
 
     #[test]
-    fn malformed_utf8_in_batch_loses_no_good_line() {
-        let mut input = b"k1,s1,10.00,1,1,0,0\n".to_vec();
-        input.extend_from_slice(b"k1,\xff\xfe,10.00,1,1,0,0\n");
-        input.extend_from_slice(b"k1,s3,20.00,1,1,0,0\n");
-        let (code, out, err) = run(&["workload", "-"], &input);
-        assert_eq!(code, 0);
-        assert!(err.contains("line 2: record: is not valid UTF-8"), "{err}");
-        assert!(err.contains("bad records 1"), "{err}");
-        assert_eq!(out.lines().count(), 3, "{out}");
-        assert!(out.contains("k1,s3,20.00,10.00,10.00,0.00,0.00,yes"));
-    }
-
-    #[test]
     fn exit_codes_distinguish_success_and_invalid_input() {
         assert_eq!(run(&["demo"], b"").0, 0);
         let (code, out, _) = run(&["request", "-"], b"{}");
@@ -270,7 +257,8 @@ fn limits_give_clear_errors() {
     let e = first_error(&answer(&json!({ "version": 1, "command": "check", "policy": big }).to_string())).clone();
     assert!(e["message"].as_str().unwrap().contains("at most 16777216"), "{e}");
     // A CSV record above 4096 bytes.
-    let (_, errors, _) = fordeling::workload::run(&format!("k,{},1.00,1,0,0,0\nk,s,1.00,1,0,0,0\n", "s".repeat(5000)));
+    let (_, errors, _) =
+        fordeling_workload::workload::run(&format!("k,{},1.00,1,0,0,0\nk,s,1.00,1,0,0,0\n", "s".repeat(5000)));
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("at most 4096"), "{}", errors[0]);
 }
@@ -285,4 +273,18 @@ fn a_toml_document_beginning_with_a_table_header_is_read_as_toml() {
     assert!(text.starts_with("[[municipalities]]"));
     let e = fordeling::Policy::from_text(text).unwrap_err().to_string();
     assert!(e.contains("missing field `name`"), "{e}");
+}
+
+#[test]
+fn malformed_utf8_in_the_workload_loses_no_good_line() {
+    let mut input = b"case_id,service,amount_dkk,dept_a_weight,dept_b_weight,dept_c_weight,dept_d_weight\n".to_vec();
+    input.extend_from_slice(b"k1,s1,10.00,1,1,0,0\n");
+    input.extend_from_slice(b"k1,\xff\xfe,10.00,1,1,0,0\n");
+    input.extend_from_slice(b"k1,s3,20.00,1,1,0,0\n");
+    let (out, errors, totals) = fordeling_workload::workload::run_bytes(&input);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].to_string().contains("is not valid UTF-8"), "{errors:?}");
+    assert_eq!(totals.bad_records, 1);
+    assert_eq!(out.lines().count(), 2, "the two good lines: {out}");
+    assert!(out.contains("k1,s3,20.00,10.00,10.00,0.00,0.00,yes"), "{out}");
 }

@@ -248,7 +248,7 @@ proptest! {
         // An empty last record would only be the file's final line end.
         let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
         let input = lines.join("\n");
-        let (out, errors, totals) = fordeling::workload::run(&input);
+        let (out, errors, totals) = fordeling_workload::workload::run(&input);
         // Every record is either computed or reported: none is dropped silently.
         prop_assert_eq!(out.lines().count() as u64 + errors.len() as u64, lines.len() as u64);
         prop_assert_eq!(totals.lines as usize, out.lines().count());
@@ -285,10 +285,10 @@ proptest! {
             groups[n - 1].push(renamed);
             last_id = Some(id);
         }
-        let (_, _, a) = fordeling::workload::run(&groups.concat().join("\n"));
+        let (_, _, a) = fordeling_workload::workload::run(&groups.concat().join("\n"));
         let n = groups.len();
         groups.rotate_left(rot % n);
-        let (_, _, b) = fordeling::workload::run(&groups.concat().join("\n"));
+        let (_, _, b) = fordeling_workload::workload::run(&groups.concat().join("\n"));
         prop_assert_eq!(a.departments, b.departments);
         prop_assert_eq!(a.bad_records, b.bad_records);
     }

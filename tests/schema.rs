@@ -134,7 +134,7 @@ fn generated_answers_match_the_schema() {
     let v = validator();
     for seed in 0..200 {
         let answer: Value =
-            serde_json::from_str(&fordeling::contract::handle_json(&fordeling::gen::request(seed))).unwrap();
+            serde_json::from_str(&fordeling::contract::handle_json(&fordeling_workload::gen::request(seed))).unwrap();
         assert_valid(&v, &answer, &format!("generated answer {seed}"));
     }
 }

@@ -36,8 +36,8 @@ fn main() {
     writeln!(out, "pub const DIFFERENTIAL_CASES: u64 = {DIFFERENTIAL_CASES};").unwrap();
     out.push_str("pub const NATIVE_HASHES: &[u64] = &[\n");
     for seed in 0..DIFFERENTIAL_CASES {
-        let answer = fordeling::contract::handle_json(&fordeling::gen::request(seed));
-        writeln!(out, "    {:#x},", fordeling::gen::fnv1a(answer.as_bytes())).unwrap();
+        let answer = fordeling::contract::handle_json(&fordeling_workload::gen::request(seed));
+        writeln!(out, "    {:#x},", fordeling_workload::gen::fnv1a(answer.as_bytes())).unwrap();
     }
     out.push_str("];\n");
     std::fs::write(Path::new(&std::env::var("OUT_DIR").unwrap()).join("golden.rs"), out).unwrap();

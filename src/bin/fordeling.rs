@@ -75,27 +75,9 @@ enum Cmd {
         /// The request file.
         file: PathBuf,
     },
-    /// Split the reference workload CSV (case_id,service,amount_dkk,dept_a_weight..dept_d_weight),
-    /// streaming: per-line shares to OUTPUT, totals and bad records to stderr.
-    Workload {
-        /// The input CSV ('-' for stdin).
-        input: PathBuf,
-        /// The output CSV (default stdout).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
     /// Split many cases (JSON Lines: one case document per line) with one policy, streaming: results
     /// as JSON Lines to OUTPUT, bad records (with line numbers) and totals to stderr.
     Batch(BatchArgs),
-    /// Write a deterministic reference workload CSV to stdout (for benchmarks).
-    GenerateWorkload {
-        /// Number of lines.
-        #[arg(long, default_value_t = 1_000_000)]
-        lines: u64,
-        /// Seed.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
 }
 
 #[derive(clap::Args)]
@@ -312,8 +294,6 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             };
             (req, a.format.unwrap_or(Format::Table))
         }
-        Cmd::Workload { input, output } => return run_workload(input, output.as_deref(), cli.error_format),
-        Cmd::GenerateWorkload { lines, seed } => return generate_workload(*lines, *seed),
         Cmd::Batch(a) => return run_batch(a, cli.error_format),
         Cmd::Request { file } => {
             let answer = fordeling::contract::handle_json(&read(file)?);
@@ -414,53 +394,6 @@ fn stream(
     Ok(n)
 }
 
-/// The reference workload, streaming (read with the csv crate, one record per line).
-fn run_workload(input: &Path, output: Option<&Path>, errors: ErrorFormat) -> Result<String, Failure> {
-    use std::io::IsTerminal;
-    let source: Box<dyn std::io::Read> = if input == Path::new("-") {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::fs::File::open(input).map_err(|e| io_failure(&input.display().to_string(), e))?)
-    };
-    let mut reader = fordeling::workload::WorkloadReader::new(source);
-    let mut writer = output_writer(output)?;
-    let mut out = String::with_capacity(1 << 17);
-    out.push_str(fordeling::workload::OUTPUT_HEADER);
-    out.push('\n');
-    let mut stderr = std::io::stderr().lock();
-    let progress = std::io::stderr().is_terminal();
-    let mut n: u64 = 0;
-    while let Some(result) = reader.step(&mut out) {
-        if let Err(e) = result {
-            let _ = match errors {
-                ErrorFormat::Json => writeln!(
-                    stderr,
-                    "{{\"line\":{},\"field\":\"{}\",\"message\":{}}}",
-                    e.line,
-                    e.field,
-                    fordeling::contract::json_string(&e.message)
-                ),
-                ErrorFormat::Human => writeln!(stderr, "error: {e}"),
-            };
-        }
-        if out.len() >= 1 << 16 {
-            writer.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
-            out.clear();
-        }
-        n += 1;
-        if progress && n % 100_000 == 0 {
-            let _ = write!(stderr, "\r{n} records…");
-        }
-    }
-    let totals = reader.finish(&mut out);
-    writer.write_all(out.as_bytes()).and_then(|_| writer.flush()).map_err(|e| io_failure("output", e))?;
-    if progress {
-        let _ = write!(stderr, "\r");
-    }
-    let _ = writeln!(stderr, "{totals}");
-    Ok(String::new())
-}
-
 /// The output file, or stdout, buffered.
 fn output_writer(output: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
     use std::io::BufWriter;
@@ -559,22 +492,6 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     }
     eprintln!("{totals}");
     Ok(String::new())
-}
-
-fn generate_workload(lines: u64, seed: u64) -> Result<String, Failure> {
-    let mut g = fordeling::gen::WorkloadGen::new(seed);
-    let mut out = String::with_capacity(1 << 17);
-    out.push_str(fordeling::workload::INPUT_HEADER);
-    out.push('\n');
-    let mut stdout = std::io::stdout().lock();
-    for _ in 0..lines {
-        g.line(&mut out);
-        if out.len() >= 1 << 16 {
-            stdout.write_all(out.as_bytes()).map_err(|e| io_failure("output", e))?;
-            out.clear();
-        }
-    }
-    Ok(out)
 }
 
 fn main() -> ExitCode {

@@ -271,19 +271,19 @@ fn record_error(line: u64, column: &str, message: String) -> BatchError {
 /// The input, with a budget of bytes that may be read for the record being read (so an endless
 /// record, such as `/dev/zero`, ends the run instead of filling the memory).
 #[derive(Debug)]
-pub(crate) struct Budget<R> {
+pub struct Budget<R> {
     inner: R,
     left: usize,
 }
 
 impl<R> Budget<R> {
     /// `inner`, of which `left` bytes may be read before [`Budget::renew`].
-    pub(crate) fn new(inner: R, left: usize) -> Budget<R> {
+    pub fn new(inner: R, left: usize) -> Budget<R> {
         Budget { inner, left }
     }
 
     /// Allow `left` more bytes (for the next record).
-    pub(crate) fn renew(&mut self, left: usize) {
+    pub fn renew(&mut self, left: usize) {
         self.left = left;
     }
 }

@@ -44,9 +44,9 @@ impl Engine {
 #[cfg(feature = "workload")]
 #[wasm_bindgen]
 pub fn workload(input: &[u8]) -> Vec<u8> {
-    let (out, errors, totals) = fordeling::workload::run_bytes(input);
+    let (out, errors, totals) = fordeling_workload::workload::run_bytes(input);
     let mut text = String::with_capacity(out.len() + 128);
-    text.push_str(fordeling::workload::OUTPUT_HEADER);
+    text.push_str(fordeling_workload::workload::OUTPUT_HEADER);
     text.push('\n');
     text.push_str(&out);
     if !errors.is_empty() {

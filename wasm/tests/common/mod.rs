@@ -31,9 +31,9 @@ pub fn differential(through_engine: bool) {
     let mut ok = 0;
     let mut engine = fordeling_wasm::Engine::new();
     for seed in 0..embedded::DIFFERENTIAL_CASES {
-        let request = fordeling::gen::request(seed);
+        let request = fordeling_workload::gen::request(seed);
         let answer = if through_engine { engine.handle(&request) } else { fordeling_wasm::handle(&request) };
-        let hash = fordeling::gen::fnv1a(answer.as_bytes());
+        let hash = fordeling_workload::gen::fnv1a(answer.as_bytes());
         assert_eq!(hash, embedded::NATIVE_HASHES[seed as usize], "generated request {seed} differs from native");
         ok += 1;
     }

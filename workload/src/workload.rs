@@ -12,7 +12,7 @@
 //! its line number and skipped; the rest of its case and of the file is still computed.
 //!
 //! Output columns: `case_id,service,amount_dkk,dept_a,dept_b,dept_c,dept_d,eligible`.
-//! Text fields (`case_id`, `service`) are escaped in the output as [`crate::postings::CsvText`] does:
+//! Text fields (`case_id`, `service`) are escaped in the output as [`fordeling::report::postings::CsvText`] does:
 //! quoted where needed, and a leading `'` where a spreadsheet would read a formula.
 //!
 //! Reading is done by the `csv` crate ([`WorkloadReader`]) with quoting off: the format has no
@@ -35,8 +35,8 @@
 
 use std::fmt;
 
-use crate::engine::split::split_ore;
-use crate::model::money::MAX_ORE;
+use fordeling::engine::split::split_ore;
+use fordeling::model::money::MAX_ORE;
 
 /// The header of a workload input file.
 pub const INPUT_HEADER: &str = "case_id,service,amount_dkk,dept_a_weight,dept_b_weight,dept_c_weight,dept_d_weight";
@@ -204,7 +204,7 @@ fn hundredths(field: &str, allow_negative: bool) -> Result<i64, String> {
 
 /// A text field of the output: quoted where it holds a comma, a quote or a line break, and with a
 /// leading `'` where a spreadsheet would run it as a formula (`=`, `+`, `-`, `@`, tab, carriage
-/// return first: OWASP's advice against CSV injection), as `csv::Writer` in [`crate::postings`].
+/// return first: OWASP's advice against CSV injection), as `csv::Writer` in [`fordeling::report::postings`].
 fn push_text(out: &mut String, v: &str) {
     let formula = v.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quote = v.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
@@ -411,7 +411,7 @@ const READ_AHEAD: usize = 64 * 1024;
 /// `READ_LIMIT` bytes instead of filling the memory.
 #[derive(Debug)]
 pub struct WorkloadReader<R: std::io::Read> {
-    reader: csv::Reader<crate::contract::batch::Budget<R>>,
+    reader: csv::Reader<fordeling::contract::batch::Budget<R>>,
     record: csv::ByteRecord,
     work: Workload,
     ended: bool,
@@ -429,7 +429,7 @@ impl<R: std::io::Read> WorkloadReader<R> {
             // A record ends at a line feed (so the line numbers of records after `\r\n` are exact).
             .terminator(csv::Terminator::Any(b'\n'))
             .buffer_capacity(READ_AHEAD)
-            .from_reader(crate::contract::batch::Budget::new(input, READ_LIMIT));
+            .from_reader(fordeling::contract::batch::Budget::new(input, READ_LIMIT));
         WorkloadReader { reader, record: csv::ByteRecord::new(), work: Workload::new(), ended: false }
     }
 

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::example;
+use fordeling::example;
 
 /// A small, fast, deterministic random number generator (SplitMix64).
 #[derive(Debug, Clone)]
