@@ -54,6 +54,8 @@ pub mod split;
 mod toml;
 pub mod workload;
 mod write;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use case::{Case, CaseDoc};
 pub use compute::{compute, Period, SplitResult};

@@ -1,0 +1,277 @@
+//! Workbooks: the template round trip, results with exact cached totals, workbooks typed the Excel
+//! way, and every bad workbook with its named error. `examples/template.xlsx` is checked to be what
+//! the writer makes today; `FORDELING_WRITE_TEMPLATE=1 cargo test --features xlsx --test xlsx`
+//! rewrites it.
+#![cfg(feature = "xlsx")]
+
+use fordeling::contract::{handle, Command, Output, Request, Response};
+use fordeling::example;
+use fordeling::xlsx::{self, Cell, Sheet};
+use serde_json::{json, Value};
+
+/// The `parse` answer (policy and case documents as JSON) for a policy and case.
+fn parsed(policy: Value, case: Option<Value>) -> Value {
+    let r = handle(Request { case, ..Request::new(Command::Parse, policy) });
+    assert!(r.is_ok(), "{}", r.to_json());
+    serde_json::from_str::<Value>(&r.to_json()).unwrap()["result"].clone()
+}
+
+fn template() -> Vec<u8> {
+    xlsx::template(example::POLICY.into(), Some(example::CASE.into())).unwrap()
+}
+
+/// The template's sheets, to change a cell and write it again.
+fn template_sheets() -> Vec<Sheet> {
+    let docs =
+        handle(Request { case: Some(example::CASE.into()), ..Request::new(Command::Parse, example::POLICY.into()) });
+    let Response::Ok { result, .. } = docs else { panic!() };
+    let Output::Parse { policy, case } = *result else { panic!() };
+    xlsx::template_sheets(&policy, case.as_ref())
+}
+
+fn sheet<'a>(sheets: &'a mut [Sheet], name: &str) -> &'a mut Sheet {
+    sheets.iter_mut().find(|s| s.name == name).unwrap()
+}
+
+fn errors_of(bytes: &[u8]) -> Vec<String> {
+    xlsx::read_workbook(bytes).unwrap_err().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn template_reads_back_as_the_example_documents() {
+    let wb = xlsx::read_workbook(&template()).unwrap();
+    let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
+    let got = parsed(wb.policy.clone().unwrap(), wb.case.clone());
+    assert_eq!(got, want);
+    assert_eq!(wb.origin("policy", "services[2] 'aflastning'").unwrap().to_string(), "services, row 6");
+    assert_eq!(wb.origin("case", "services[3].amount").unwrap().to_string(), "case services, row 5");
+    assert_eq!(wb.origin("policy", "reimbursement.levels[0]").unwrap().to_string(), "reimbursement, row 2");
+}
+
+#[test]
+fn committed_template_is_what_the_writer_makes() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/template.xlsx");
+    let bytes = template();
+    if std::env::var_os("FORDELING_WRITE_TEMPLATE").is_some() {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    assert!(
+        std::fs::read(path).unwrap() == bytes,
+        "examples/template.xlsx is stale: FORDELING_WRITE_TEMPLATE=1 rewrites it"
+    );
+}
+
+#[test]
+fn result_workbook_has_sum_formulas_with_exact_cached_totals() {
+    let request = Request {
+        case: Some(example::CASE.into()),
+        period: example::CASES[0].period(),
+        lang: fordeling::explain::Lang::Da,
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let bytes = xlsx::response_workbook(request).unwrap();
+    let cells = xlsx::read_cells(&bytes).unwrap();
+    let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names[..5], ["Pr. afdeling", "Pr. kommune", "Pr. måned og afdeling", "Linjer", "Kriterier"]);
+    assert!(names.contains(&"case services"), "the case travels with the result");
+    let mut formulas = 0;
+    for s in cells.as_array().unwrap() {
+        let cells = s["cells"].as_array().unwrap();
+        let value = |r: &str| cells.iter().find(|c| c["ref"] == r).map_or(0, |c| ore(c["text"].as_str().unwrap()));
+        for c in cells.iter().filter(|c| c.get("formula").is_some()) {
+            formulas += 1;
+            let f = c["formula"].as_str().unwrap();
+            let range = f.strip_prefix("SUM(").and_then(|f| f.strip_suffix(')')).unwrap();
+            let (a, b) = range.split_once(':').unwrap();
+            let (ca, ra) = split_ref(a);
+            let (cb, rb) = split_ref(b);
+            let mut total = 0;
+            for r in ra..=rb {
+                for col in ca..=cb {
+                    total += value(&xlsx::cell_name(r - 1, col));
+                }
+            }
+            assert_eq!(total, ore(c["text"].as_str().unwrap()), "{}: {f}", s["name"]);
+        }
+    }
+    assert!(formulas > 10, "{formulas} formulas");
+    let first = &cells[0]["cells"];
+    let last_total = first.as_array().unwrap().iter().rev().find(|c| c.get("formula").is_some()).unwrap();
+    assert_eq!(last_total["text"], "530206.44");
+    // The case sheets load again as the case.
+    let wb = xlsx::read_workbook(&bytes).unwrap();
+    assert!(wb.policy.is_none());
+    assert_eq!(parsed(example::POLICY.into(), wb.case), parsed(example::POLICY.into(), Some(example::CASE.into())));
+}
+
+fn ore(s: &str) -> i64 {
+    let d: rust_decimal::Decimal = s.parse().unwrap();
+    i64::try_from(d * rust_decimal::Decimal::from(100)).unwrap()
+}
+
+fn split_ref(r: &str) -> (u32, u32) {
+    let letters: String = r.chars().take_while(char::is_ascii_uppercase).collect();
+    let col = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1)) - 1;
+    (col, r[letters.len()..].parse().unwrap())
+}
+
+#[test]
+fn every_command_writes_a_workbook() {
+    for command in [Command::Split, Command::Explain, Command::Postings, Command::Compare] {
+        let request = Request {
+            case: Some(example::CASE.into()),
+            previous_case: Some(example::CASE.into()),
+            period: example::CASES[0].period(),
+            ..Request::new(command, example::POLICY.into())
+        };
+        let bytes = xlsx::response_workbook(request).unwrap();
+        let cells = xlsx::read_cells(&bytes).unwrap();
+        let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+        let own = match command {
+            Command::Explain => "Explanation",
+            Command::Postings => "Postings",
+            Command::Compare => "Changes",
+            _ => "Per department",
+        };
+        assert!(names.contains(&own), "{command:?}: {names:?}");
+    }
+    let refused = xlsx::response_workbook(Request::new(Command::Split, example::POLICY.into())).unwrap_err();
+    assert!(refused.to_json().contains("the case is missing"));
+}
+
+#[test]
+fn a_case_typed_the_excel_way() {
+    let text = |s: &str| Cell::Text(s.into());
+    let sheets = vec![
+        Sheet {
+            name: "Case".into(),
+            rows: vec![
+                ["id", "birth_date", "significant_permanent_disability", "handlekommune", "consent_from"]
+                    .map(text)
+                    .to_vec(),
+                vec![text("sag-x"), Cell::Number(43599.0), text("ja"), text("ishoj"), Cell::Number(45292.0)],
+            ],
+            pie: None,
+        },
+        Sheet {
+            name: "Case services".into(),
+            rows: vec![
+                ["Id", "Service", "Amount", "Per", "From", "To"].map(text).to_vec(),
+                vec![
+                    text("s1"),
+                    text("merudgift"),
+                    text("3.400,50"),
+                    text("måned"),
+                    Cell::Number(45292.0),
+                    text("31-12-2024"),
+                ],
+                vec![
+                    text("s2"),
+                    text("aflastning"),
+                    Cell::Number(96000.0),
+                    text("år"),
+                    Cell::Number(45292.0),
+                    Cell::Number(45657.0),
+                ],
+                vec![text("s3"), text("aflastning"), Cell::Number(0.1 + 0.2), text("Engang"), text("2024-03-01")],
+            ],
+            pie: None,
+        },
+    ];
+    let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let case = wb.case.unwrap();
+    assert_eq!(
+        case["child"],
+        json!({ "birth_date": "2019-05-14", "significant_permanent_disability": true,
+        "handlekommune": [{ "municipality": "ishoj", "from": "2019-05-14" }] })
+    );
+    assert_eq!(case["consent"], json!([{ "from": "2024-01-01" }]));
+    let s = &case["services"];
+    assert_eq!(
+        s[0],
+        json!({ "id": "s1", "service": "merudgift", "amount": "3400.50", "per": "month", "from": "2024-01-01", "to": "2024-12-31" })
+    );
+    assert_eq!(s[1]["amount"], "96000.00");
+    assert_eq!(s[1]["to"], "2024-12-31");
+    assert_eq!(s[2]["amount"], "0.30", "f64 cells to 15 significant digits");
+    assert_eq!(s[2]["per"], "once");
+    let request = Request {
+        case: Some(json!({ "id": case["id"], "child": case["child"], "consent": case["consent"],
+        "services": [s[0], s[1]] })),
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let answer: Value = serde_json::from_str(&handle(request).to_json()).unwrap();
+    assert_eq!(answer["result"]["totals"]["case"], "136806.00", "12 x 3400.50 + 96000");
+}
+
+#[test]
+fn every_bad_workbook_names_its_place() {
+    assert_eq!(errors_of(b"id,amount\n"), ["not an .xlsx or .ods workbook (nor .xls)"]);
+    assert_eq!(errors_of(&vec![0u8; 21 * 1024 * 1024]), ["the file is larger than 20 MB"]);
+    let mut sheets = template_sheets();
+    sheet(&mut sheets, "departments").rows[0].push(Cell::Text("colour".into()));
+    sheet(&mut sheets, "eligibility").rows[1][3] = Cell::Text("maybe".into());
+    sheet(&mut sheets, "municipalities").rows[1][2] = Cell::Text("18.5".into());
+    let errors = errors_of(&xlsx::write_sheets(&sheets).unwrap());
+    assert_eq!(
+        errors,
+        [
+            "municipalities!C2: '18.5' is not a whole number",
+            "departments!E1: unknown column 'colour' (expected id, name, municipality, sectors)",
+            "eligibility!D2: 'maybe' is not yes/no (ja/nej)",
+        ]
+    );
+    let mut sheets = template_sheets();
+    sheets.retain(|s| s.name != "services");
+    sheet(&mut sheets, "policy").rows.truncate(1);
+    assert_eq!(
+        errors_of(&xlsx::write_sheets(&sheets).unwrap()),
+        ["policy: the row under the header needs the policy's name", "services: sheet missing"]
+    );
+    let mut sheets = template_sheets();
+    sheets.retain(|s| s.name != "case services");
+    sheet(&mut sheets, "case").rows.truncate(1);
+    assert_eq!(
+        errors_of(&xlsx::write_sheets(&sheets).unwrap()),
+        ["case: the row under the header needs the case", "case services: sheet missing"]
+    );
+}
+
+/// A document error found by the library names the sheet and row the item came from.
+#[test]
+fn document_errors_name_their_row() {
+    let mut sheets = template_sheets();
+    sheet(&mut sheets, "departments").rows[2][2] = Cell::Text("nowhere".into());
+    sheet(&mut sheets, "case services").rows[2][2] = Cell::Text("abc".into());
+    let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let shown = |r: Response| {
+        let Response::Error { errors, .. } = r else { panic!("refused") };
+        errors.iter().map(|e| format!("{}: {}", wb.origin(&e.kind, &e.item).unwrap(), e.message)).collect::<Vec<_>>()
+    };
+    let policy = shown(handle(Request::new(Command::Check, wb.policy.clone().unwrap())));
+    assert!(
+        policy[0].starts_with("departments, row 3: ") && policy[0].contains("unknown municipality 'nowhere'"),
+        "{policy:?}"
+    );
+    let case = shown(handle(Request {
+        case: wb.case.clone(),
+        period: example::CASES[0].period(),
+        ..Request::new(Command::Split, example::POLICY.into())
+    }));
+    assert!(case[0].starts_with("case services, row 3: ") && case[0].contains("not a number"), "{case:?}");
+}
+
+/// A part that inflates beyond the limit is refused before calamine reads it.
+#[test]
+fn a_zip_bomb_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..65 {
+        zip.write_all(&zeros).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1 << 20, "{} bytes", bytes.len());
+    assert_eq!(errors_of(&bytes), ["xl/workbook.xml: a part of the workbook is too large once unpacked"]);
+}
