@@ -275,3 +275,54 @@ fn a_zip_bomb_is_refused() {
     assert!(bytes.len() < 1 << 20, "{} bytes", bytes.len());
     assert_eq!(errors_of(&bytes), ["xl/workbook.xml: a part of the workbook is too large once unpacked"]);
 }
+
+/// The CLI reads workbooks wherever it reads a policy or a case, and writes `--format xlsx`.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_reads_and_writes_workbooks() {
+    use std::process::Command as Run;
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/template.xlsx");
+    let out = dir.join("result.xlsx");
+    let run = |args: &[&str]| Run::new(env!("CARGO_BIN_EXE_fordeling")).args(args).output().unwrap();
+    let period = ["--from", "2024-01-01", "--to", "2024-12-31"];
+    let o = run(&[&["split", "--policy", template, "--case", template, "--format", "xlsx", "-o", out.to_str().unwrap()][..], &period].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(cells[0]["name"], "Per department");
+    assert!(cells[0]["cells"].as_array().unwrap().iter().any(|c| c["text"] == "530206.44" && c.get("formula").is_some()));
+    // The same split from TOML, as JSON: the same total.
+    let toml = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/");
+    let (policy, case) = (format!("{toml}policy.toml"), format!("{toml}case-ishoj.toml"));
+    let o = run(&[&["split", "--policy", template, "--case", &case][..], &period].concat());
+    let answer: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(answer["result"]["totals"]["case"], "530206.44");
+    for command in ["explain", "postings", "compare"] {
+        let mut args = vec![command, "--policy", &policy, "--case", &case, "--format", "xlsx", "-o", out.to_str().unwrap()];
+        if command == "compare" {
+            args.extend(["--previous", &case]);
+        }
+        let o = run(&[&args[..], &period].concat());
+        assert!(o.status.success(), "{command}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(xlsx::read_workbook(&std::fs::read(&out).unwrap()).unwrap().case.is_some());
+    }
+    let o = run(&["split", "--policy", &policy, "--case", &case, "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("name the file with --output"));
+    // A document error names the sheet and row; a workbook error its cell.
+    let mut sheets = template_sheets();
+    sheet(&mut sheets, "departments").rows[2][2] = Cell::Text("nowhere".into());
+    let bad = dir.join("bad.xlsx");
+    std::fs::write(&bad, xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let o = run(&["check", bad.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("error: departments, row 3: policy: departments[1] 'ishoj-cdu'"), "{stderr}");
+    sheet(&mut sheets, "departments").rows[0].push(Cell::Text("colour".into()));
+    std::fs::write(&bad, xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let o = run(&["check", bad.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.xlsx: departments!E1: unknown column 'colour'"));
+    let o = run(&["split", "--policy", &policy, "--case", bad.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.xlsx: departments!E1"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
