@@ -287,11 +287,19 @@ fn cli_reads_and_writes_workbooks() {
     let out = dir.join("result.xlsx");
     let run = |args: &[&str]| Run::new(env!("CARGO_BIN_EXE_fordeling")).args(args).output().unwrap();
     let period = ["--from", "2024-01-01", "--to", "2024-12-31"];
-    let o = run(&[&["split", "--policy", template, "--case", template, "--format", "xlsx", "-o", out.to_str().unwrap()][..], &period].concat());
+    let o = run(&[
+        &["split", "--policy", template, "--case", template, "--format", "xlsx", "-o", out.to_str().unwrap()][..],
+        &period,
+    ]
+    .concat());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(cells[0]["name"], "Per department");
-    assert!(cells[0]["cells"].as_array().unwrap().iter().any(|c| c["text"] == "530206.44" && c.get("formula").is_some()));
+    assert!(cells[0]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["text"] == "530206.44" && c.get("formula").is_some()));
     // The same split from TOML, as JSON: the same total.
     let toml = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/");
     let (policy, case) = (format!("{toml}policy.toml"), format!("{toml}case-ishoj.toml"));
@@ -299,7 +307,8 @@ fn cli_reads_and_writes_workbooks() {
     let answer: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(answer["result"]["totals"]["case"], "530206.44");
     for command in ["explain", "postings", "compare"] {
-        let mut args = vec![command, "--policy", &policy, "--case", &case, "--format", "xlsx", "-o", out.to_str().unwrap()];
+        let mut args =
+            vec![command, "--policy", &policy, "--case", &case, "--format", "xlsx", "-o", out.to_str().unwrap()];
         if command == "compare" {
             args.extend(["--previous", &case]);
         }
@@ -325,4 +334,26 @@ fn cli_reads_and_writes_workbooks() {
     let o = run(&["split", "--policy", &policy, "--case", bad.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.xlsx: departments!E1"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A part that inflates to more than its declared size is refused at that size (the zip reader
+/// checks the CRC there), without inflating the rest.
+#[test]
+fn a_zip_that_lies_about_a_size_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(&vec![0u8; 4 << 20]).unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    // Declare 10 bytes in the local header and in the central directory.
+    for sig in [[0x50, 0x4b, 3, 4], [0x50, 0x4b, 1, 2]] {
+        let at = bytes.windows(4).position(|w| w == sig).unwrap();
+        let size_at = at + if sig[2] == 3 { 22 } else { 24 };
+        bytes[size_at..size_at + 4].copy_from_slice(&10u32.to_le_bytes());
+    }
+    let started = std::time::Instant::now();
+    let errors = errors_of(&bytes);
+    assert_eq!(errors, ["xl/workbook.xml: cannot be unpacked (damaged, or not the size the zip's directory says)"]);
+    assert!(started.elapsed().as_secs() < 5);
 }

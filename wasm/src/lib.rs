@@ -6,6 +6,9 @@
 use fordeling::contract::json_string;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** A contract request (version 1). `policy` and `case` are objects or TOML/JSON text. */
