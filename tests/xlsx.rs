@@ -62,7 +62,7 @@ fn committed_template_is_what_the_writer_makes() {
 }
 
 #[test]
-fn result_workbook_has_sum_formulas_with_exact_cached_totals() {
+fn sum_formulas_of_a_result_workbook_cache_exact_totals() {
     let request = Request {
         case: Some(example::CASE.into()),
         period: example::CASES[0].period(),

@@ -384,11 +384,21 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
         return write_workbook(request, output);
     }
     let explain = matches!(cli.command, Cmd::Explain(_));
-    let response = handle(request);
+    let text = render(handle(request), format, explain, lang)?;
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).map(|_| String::new()).map_err(|e| io_failure(&path.display().to_string(), e))
+        }
+        None => Ok(text),
+    }
+}
+
+/// A successful answer as text in the chosen format; a refused one as the failure.
+fn render(response: Response, format: Format, explain: bool, lang: Lang) -> Result<String, Failure> {
     let Response::Ok { result, .. } = &response else {
         return Err(Failure { code: EXIT_INVALID, response });
     };
-    let text = match (format, result.as_ref()) {
+    Ok(match (format, result.as_ref()) {
         (Format::Json | Format::Xlsx, _) | (_, Output::Parse { .. } | Output::Summary(_)) => {
             response.to_json_pretty() + "\n"
         }
@@ -406,13 +416,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             t.push_str(&fordeling::postings::csv(&c.corrections));
             t
         }
-    };
-    match output {
-        Some(path) => {
-            std::fs::write(path, text).map(|_| String::new()).map_err(|e| io_failure(&path.display().to_string(), e))
-        }
-        None => Ok(text),
-    }
+    })
 }
 
 /// `--format xlsx`: the answer as a workbook, written to `--output`.
