@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly module for the page into wasm/www/pkg and reports its size.
-# `scripts/build-page.sh bench` builds the benchmark's module instead (the same, plus the reference
-# workload export) into wasm/www/pkg-bench.
+# Builds the page's WebAssembly modules and reports their sizes and the page's first load:
+#  - wasm/www/pkg: the contract (computing), loaded with the page;
+#  - wasm/www/pkg-xlsx: the same plus workbooks (calamine, rust_xlsxwriter), loaded only when a
+#    workbook is opened or saved (it is several times larger than the first).
+# `scripts/build-page.sh bench` builds the benchmark's module instead (the contract plus the
+# reference workload export) into wasm/www/pkg-bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-wasm-toolchain.sh
 source scripts/wasm-env.sh
-out=wasm/www/pkg features=()
-if [ "${1:-}" = bench ]; then out=wasm/www/pkg-bench features=(--features workload); fi
-# The library never panics by design; immediate-abort drops the panic-message machinery (smaller
-# module); optimize_for_size picks the standard library's smaller algorithms. A separate target
-# directory keeps the test builds (with panic messages) from rebuilding.
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR=target/page \
-  "$WASM_CARGO" build --profile wasm-release -p fordeling-wasm "${features[@]}" "${WASM_FLAGS[@]}" \
-  -Zbuild-std-features=optimize_for_size --quiet
-wasm-bindgen --target web --remove-name-section --out-dir "$out" target/page/wasm32-unknown-unknown/wasm-release/fordeling_wasm.wasm
-wasm="$out/fordeling_wasm_bg.wasm"
 # binaryen from npm (Debian's binaryen 108 corrupts wasm-bindgen output, see WASM.md).
 [ -x tests/e2e/node_modules/.bin/wasm-opt ] || npm ci --prefix tests/e2e --no-audit --no-fund --silent
-tests/e2e/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm.opt"
-mv "$wasm.opt" "$wasm"
-printf 'wasm module%s: %d bytes, %d bytes gzipped\n' "${features:+ (benchmark build)}" "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+build() { # out-dir, cargo features...
+  local out=$1; shift
+  # The library never panics by design; immediate-abort drops the panic-message machinery (smaller
+  # module); optimize_for_size picks the standard library's smaller algorithms. A separate target
+  # directory keeps the test builds (with panic messages) from rebuilding.
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR=target/page \
+    "$WASM_CARGO" build --profile wasm-release -p fordeling-wasm "$@" "${WASM_FLAGS[@]}" \
+    -Zbuild-std-features=optimize_for_size --quiet
+  wasm-bindgen --target web --remove-name-section --out-dir "$out" target/page/wasm32-unknown-unknown/wasm-release/fordeling_wasm.wasm
+  local wasm="$out/fordeling_wasm_bg.wasm"
+  tests/e2e/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  printf 'wasm module %s: %d bytes, %d bytes gzipped\n' "$out" "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+}
+if [ "${1:-}" = bench ]; then
+  build wasm/www/pkg-bench --features workload
+  exit
+fi
+build wasm/www/pkg
+build wasm/www/pkg-xlsx --features xlsx
+# The first load: what the page fetches before it is ready (the workbook module is not part of it).
+first=(wasm/www/index.html wasm/www/app.js wasm/www/xlsx.js wasm/www/style.css wasm/www/pkg/fordeling_wasm.js wasm/www/pkg/fordeling_wasm_bg.wasm)
+raw=0 gz=0
+for f in "${first[@]}"; do
+  raw=$((raw + $(stat -c %s "$f"))) gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+done
+printf 'first load: %d bytes, %d bytes gzipped (%s)\n' "$raw" "$gz" "${first[*]#wasm/www/}"

@@ -112,3 +112,36 @@ fn readme_batch_example_is_current() {
     ]);
     assert_shown_lines_appear(&readme_block("### Batch runs"), &output);
 }
+
+/// The workbook commands shown in the README run, and the workbooks they write read back.
+#[test]
+fn readme_workbook_commands_run() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("### Workbooks (.xlsx, .ods)").unwrap();
+    let body = &readme[start..];
+    let open = body.find("```bash\n").unwrap() + "```bash\n".len();
+    let close = body[open..].find("```").unwrap();
+    let dir = std::env::temp_dir().join(format!("fordeling-readme-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut ran = 0;
+    for line in body[open..open + close].lines() {
+        let mut args: Vec<String> = line.split_whitespace().skip(1).map(str::to_string).collect();
+        let written = args.iter().position(|a| a == "-o").map(|i| dir.join(&args[i + 1]));
+        if let Some(path) = &written {
+            let i = args.iter().position(|a| a == "-o").unwrap();
+            args[i + 1] = path.display().to_string();
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&args);
+        match written {
+            Some(path) => {
+                let wb = fordeling::contract::xlsx::read_workbook(&std::fs::read(&path).unwrap()).unwrap();
+                assert!(wb.case.is_some(), "{line}: {out}");
+            }
+            None => assert!(out.contains("530206.44"), "{line}: {out}"),
+        }
+        ran += 1;
+    }
+    assert_eq!(ran, 3);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use fordeling::contract::{handle, Command, DocInput, Output, Request, Response};
+use fordeling::contract::xlsx::Workbook;
+use fordeling::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
 use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
 use fordeling::{example, Date, ErrorCode, ErrorKind, Period};
@@ -35,7 +36,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Validate a policy (TOML or JSON) and list what it declares.
+    /// Validate a policy (TOML, JSON or a workbook) and list what it declares.
     Check {
         /// The policy file.
         policy: PathBuf,
@@ -82,10 +83,10 @@ enum Cmd {
 
 #[derive(clap::Args)]
 struct CaseArgs {
-    /// The policy file (TOML or JSON).
+    /// The policy file (TOML, JSON, or a workbook: .xlsx, .xls, .ods).
     #[arg(long)]
     policy: PathBuf,
-    /// The case file (TOML or JSON).
+    /// The case file (TOML, JSON, or a workbook: .xlsx, .xls, .ods).
     #[arg(long)]
     case: PathBuf,
     /// First day of the period (YYYY-MM-DD).
@@ -94,9 +95,12 @@ struct CaseArgs {
     /// Last day of the period (YYYY-MM-DD).
     #[arg(long, requires = "from")]
     to: Option<String>,
-    /// Output format (default: json for split, readable text for explain).
+    /// Output format (default: json for split, readable text for explain); xlsx needs --output.
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Write the output to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
     /// Another child's case in the same household (repeatable): its cost is added for state
     /// reimbursement.
     #[arg(long)]
@@ -105,7 +109,7 @@ struct CaseArgs {
 
 #[derive(clap::Args)]
 struct BatchArgs {
-    /// The policy file (TOML or JSON).
+    /// The policy file (TOML, JSON, or a workbook: .xlsx, .xls, .ods).
     #[arg(long)]
     policy: PathBuf,
     /// The cases ('-' for stdin): one JSON case document per line, or CSV service lines with a case
@@ -135,10 +139,12 @@ enum InputFormat {
     Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Table,
+    /// A workbook (.xlsx) with the result's sheets and totals as formulas.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,31 +174,123 @@ fn read(path: &Path) -> Result<String, Failure> {
     } else {
         std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
     };
-    let text = source.and_then(|r| {
-        let mut bytes = Vec::new();
-        r.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-        if bytes.len() > limit {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("it is larger than {limit} bytes (16 MiB), the most a document may have"),
-            ));
-        }
-        String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("not valid UTF-8 text (bad byte at offset {at})"),
-            )
-        })
-    });
-    text.map_err(|e| Failure {
+    text_of(source.and_then(|r| bounded(r, limit))).map_err(|e| cannot_read(path, e))
+}
+
+/// At most `limit` bytes from `r`: more is an error, so an endless input (`/dev/zero`) is refused
+/// without filling the memory.
+fn bounded(r: impl std::io::Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    r.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("it is larger than {limit} bytes, the most such a file may have"),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn text_of(bytes: std::io::Result<Vec<u8>>) -> std::io::Result<String> {
+    bytes.and_then(utf8)
+}
+
+fn utf8(b: Vec<u8>) -> std::io::Result<String> {
+    String::from_utf8(b).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not valid UTF-8 text (bad byte at offset {at})"))
+    })
+}
+
+fn cannot_read(path: &Path, e: std::io::Error) -> Failure {
+    Failure {
         code: EXIT_INVALID,
         response: error_response(
             ErrorCode::File,
             &path.display().to_string(),
             &format!("cannot read {}: {e}", path.display()),
         ),
-    })
+    }
+}
+
+/// A policy or case file: TOML or JSON text, or a workbook (.xlsx, .xls, .ods, or zip or OLE bytes),
+/// with the workbook it was read from.
+fn document(path: &Path, policy: bool) -> Result<(DocInput, Option<Workbook>), Failure> {
+    if path == Path::new("-") {
+        return read(path).map(|t| (DocInput::text(&t), None));
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let named_workbook = matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"));
+    // A workbook may have 20 MB; a text document (or a workbook without its extension) 16 MiB.
+    let limit = if named_workbook {
+        fordeling::contract::xlsx::MAX_WORKBOOK_BYTES
+    } else {
+        fordeling::contract::format::MAX_INPUT_BYTES
+    };
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
+    let bytes = bounded(file, limit).map_err(|e| cannot_read(path, e))?;
+    if !named_workbook && !fordeling::contract::xlsx::is_workbook(&bytes) {
+        return utf8(bytes).map(|t| (DocInput::text(&t), None)).map_err(|e| cannot_read(path, e));
+    }
+    let file = path.display();
+    let wb = fordeling::contract::xlsx::read_workbook(&bytes).map_err(|errors| {
+        let errors = errors.iter().map(|e| ErrorReport {
+            kind: ErrorKind::Request,
+            code: ErrorCode::File,
+            item: e.place.clone(),
+            field: None,
+            message: format!("{file}: {e}"),
+        });
+        Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: errors.collect() } }
+    })?;
+    let (doc, missing) = if policy {
+        (wb.policy.clone(), "the workbook has no policy (no sheet 'departments')")
+    } else {
+        (wb.case.clone(), "the workbook has no case (no sheet 'case')")
+    };
+    match doc {
+        Some(doc) => Ok((DocInput::value(&doc), Some(wb))),
+        None => Err(Failure {
+            code: EXIT_INVALID,
+            response: error_response(ErrorCode::File, "", &format!("{file}: {missing}")),
+        }),
+    }
+}
+
+/// The workbooks the policy and the case were read from, to name the sheet and row of an item a
+/// document error names.
+#[derive(Default)]
+struct Sources {
+    policy: Option<Workbook>,
+    case: Option<Workbook>,
+}
+
+impl Sources {
+    fn policy(&mut self, path: &Path) -> Result<DocInput, Failure> {
+        let (doc, wb) = document(path, true)?;
+        self.policy = wb;
+        Ok(doc)
+    }
+
+    fn case(&mut self, path: &Path) -> Result<DocInput, Failure> {
+        let (doc, wb) = document(path, false)?;
+        self.case = wb;
+        Ok(doc)
+    }
+
+    /// `departments, row 3: policy: departments[1] ...` for errors in documents from workbooks.
+    fn name_rows(&self, mut response: Response) -> Response {
+        if let Response::Error { errors, .. } = &mut response {
+            for e in errors {
+                let wb = if e.kind == ErrorKind::Policy { &self.policy } else { &self.case };
+                if let Some(origin) = wb.as_ref().and_then(|wb| wb.origin(e.kind.as_str(), &e.item)) {
+                    e.message = format!("{origin}: {}", e.message);
+                }
+            }
+        }
+        response
+    }
 }
 
 fn error_response(code: ErrorCode, item: &str, message: &str) -> Response {
@@ -207,7 +305,7 @@ fn error_response(code: ErrorCode, item: &str, message: &str) -> Response {
 }
 
 fn siblings(paths: &[PathBuf]) -> Result<Vec<DocInput>, Failure> {
-    paths.iter().map(|p| read(p).map(|t| DocInput::text(&t))).collect()
+    paths.iter().map(|p| document(p, false).map(|(doc, _)| doc)).collect()
 }
 
 fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, Failure> {
@@ -224,13 +322,18 @@ fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, 
 }
 
 fn run(cli: &Cli) -> Result<String, Failure> {
+    let mut sources = Sources::default();
+    run_with(cli, &mut sources).map_err(|f| Failure { code: f.code, response: sources.name_rows(f.response) })
+}
+
+fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
     let lang = match cli.lang {
         LangArg::En => Lang::En,
         LangArg::Da => Lang::Da,
     };
-    let (request, format) = match &cli.command {
+    let (request, format, output) = match &cli.command {
         Cmd::Check { policy, format } => {
-            (Request { lang, ..Request::new(Command::Check, DocInput::text(&read(policy)?)) }, *format)
+            (Request { lang, ..Request::new(Command::Check, sources.policy(policy)?) }, *format, None)
         }
         Cmd::Split(a) | Cmd::Explain(a) | Cmd::Postings(a) => {
             let command = match cli.command {
@@ -238,15 +341,16 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 Cmd::Postings(_) => Command::Postings,
                 _ => Command::Explain,
             };
+            let policy = sources.policy(&a.policy)?;
             let req = Request {
-                case: Some(DocInput::text(&read(&a.case)?)),
+                case: Some(sources.case(&a.case)?),
                 period: period(&a.from, &a.to)?,
                 lang,
                 siblings: siblings(&a.sibling)?,
-                ..Request::new(command, DocInput::text(&read(&a.policy)?))
+                ..Request::new(command, policy)
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
-            (req, a.format.unwrap_or(default))
+            (req, a.format.unwrap_or(default), a.output.as_deref())
         }
         Cmd::Demo { format, case } => {
             let Some(ex) = example::CASES.iter().find(|e| e.name == case) else {
@@ -266,7 +370,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 lang,
                 ..Request::new(Command::Split, DocInput::text(example::POLICY))
             };
-            (req, *format)
+            (req, *format, None)
         }
         Cmd::Compare { case: a, previous, booked_through } => {
             let booked_through = match booked_through {
@@ -283,16 +387,17 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 })?),
                 None => None,
             };
+            let policy = sources.policy(&a.policy)?;
             let req = Request {
-                case: Some(DocInput::text(&read(&a.case)?)),
+                case: Some(sources.case(&a.case)?),
                 period: period(&a.from, &a.to)?,
                 lang,
                 siblings: siblings(&a.sibling)?,
-                previous_case: Some(DocInput::text(&read(previous)?)),
+                previous_case: Some(document(previous, false)?.0),
                 booked_through,
-                ..Request::new(Command::Compare, DocInput::text(&read(&a.policy)?))
+                ..Request::new(Command::Compare, policy)
             };
-            (req, a.format.unwrap_or(Format::Table))
+            (req, a.format.unwrap_or(Format::Table), a.output.as_deref())
         }
         Cmd::Batch(a) => return run_batch(a, cli.error_format),
         Cmd::Request { file } => {
@@ -300,13 +405,28 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             return Ok(answer + "\n");
         }
     };
+    if format == Format::Xlsx {
+        return write_workbook(request, output);
+    }
     let explain = matches!(cli.command, Cmd::Explain(_));
-    let response = handle(request);
+    let text = render(handle(request), format, explain, lang)?;
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).map(|_| String::new()).map_err(|e| io_failure(&path.display().to_string(), e))
+        }
+        None => Ok(text),
+    }
+}
+
+/// A successful answer as text in the chosen format; a refused one as the failure.
+fn render(response: Response, format: Format, explain: bool, lang: Lang) -> Result<String, Failure> {
     let Response::Ok { result, .. } = &response else {
         return Err(Failure { code: EXIT_INVALID, response });
     };
     Ok(match (format, result.as_ref()) {
-        (Format::Json, _) | (_, Output::Parse { .. } | Output::Summary(_)) => response.to_json_pretty() + "\n",
+        (Format::Json | Format::Xlsx, _) | (_, Output::Parse { .. } | Output::Summary(_)) => {
+            response.to_json_pretty() + "\n"
+        }
         (Format::Table, Output::Check(doc)) => policy_summary(doc, lang),
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
@@ -331,6 +451,18 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         // A kind of result this CLI does not know yet: as JSON.
         _ => response.to_json_pretty() + "\n",
     })
+}
+
+/// `--format xlsx`: the answer as a workbook, written to `--output`.
+fn write_workbook(request: Request, output: Option<&Path>) -> Result<String, Failure> {
+    let Some(path) = output else {
+        let message = "--format xlsx writes a workbook: name the file with --output (-o); it is for split, explain, postings and compare";
+        return Err(Failure { code: EXIT_INVALID, response: error_response(ErrorCode::Invalid, "--format", message) });
+    };
+    let bytes = fordeling::contract::xlsx::response_workbook(request)
+        .map_err(|response| Failure { code: EXIT_INVALID, response })?;
+    std::fs::write(path, bytes).map_err(|e| io_failure(&path.display().to_string(), e))?;
+    Ok(String::new())
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
@@ -411,7 +543,7 @@ fn output_writer(output: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
 fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     use fordeling::contract::batch::{Batch, BatchError, CsvBatch};
     use std::io::{BufReader, Read};
-    let policy = fordeling::contract::read_policy(&DocInput::text(&read(&a.policy)?))
+    let policy = fordeling::contract::read_policy(&document(&a.policy, true)?.0)
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
     let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
     let mut postings = match &a.postings {

@@ -27,6 +27,8 @@ use std::sync::Arc;
 pub mod batch;
 pub mod format;
 pub mod schema;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -194,6 +196,23 @@ impl DocInput {
                     found: raw.chars().take(20).collect(),
                 }),
             }),
+        }
+    }
+}
+
+impl From<&str> for DocInput {
+    /// A document given as TOML or JSON text.
+    fn from(text: &str) -> DocInput {
+        DocInput::text(text)
+    }
+}
+
+impl From<Value> for DocInput {
+    /// A document given as a JSON value: a string is TOML or JSON text, an object the document.
+    fn from(value: Value) -> DocInput {
+        match value {
+            Value::String(text) => DocInput::text(&text),
+            other => DocInput::value(&other),
         }
     }
 }

@@ -93,8 +93,11 @@ pub struct LegalBasisDoc {
 }
 
 /// How a service is booked (used for posting lines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum ServiceKind {
     /// A cash benefit to the family (art 5.2).

@@ -6,6 +6,9 @@
 use fordeling::contract::json_string;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
 /// The TypeScript types of the contract (`FordelingRequest`, `FordelingResponse` and every result
 /// type), generated from `schema/contract-v1.schema.json` by `scripts/gen-types.sh`.
 #[wasm_bindgen(typescript_custom_section)]

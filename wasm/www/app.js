@@ -8,8 +8,8 @@ import { normalizeAmount, normalizeDate, normalizePer, sharesOf, sharesText } fr
 const T = {
   da: {
     subtitle: 'fælles finansiering, fordelt på øren', privacy: 'Alt beregnes i din browser. Ingen data forlader maskinen.',
-    inputs: 'Politik og sag', example: 'Eksempel', loadExample: 'Indlæs eksempel', policyFile: 'Politik (TOML/JSON/xlsx)',
-    caseFile: 'Sag (TOML/JSON/xlsx)', periodFrom: 'Periode fra', periodTo: 'til', consent: 'Familien har givet samtykke',
+    inputs: 'Politik og sag', example: 'Eksempel', loadExample: 'Indlæs eksempel', policyFile: 'Politik (TOML/JSON/xlsx/ods)',
+    caseFile: 'Sag (TOML/JSON/xlsx/ods)', periodFrom: 'Periode fra', periodTo: 'til', consent: 'Familien har givet samtykke',
     services: 'Ydelser', colId: 'Id', colService: 'Ydelse', colAmount: 'Beløb (kr.)', colPer: 'Pr.', colFrom: 'Fra',
     colTo: 'Til', colLine: 'Ydelseslinje', colKind: 'Nøgle', colShares: 'Andele (afdeling=procent; …)',
     addService: 'Tilføj ydelse', addAgreement: 'Tilføj aftale', agreements: 'Aftaler om fordeling',
@@ -32,8 +32,8 @@ const T = {
   },
   en: {
     subtitle: 'shared financing, split to the øre', privacy: 'Everything is computed in your browser. No data leaves this machine.',
-    inputs: 'Policy and case', example: 'Example', loadExample: 'Load example', policyFile: 'Policy (TOML/JSON/xlsx)',
-    caseFile: 'Case (TOML/JSON/xlsx)', periodFrom: 'Period from', periodTo: 'to', consent: 'The family consents',
+    inputs: 'Policy and case', example: 'Example', loadExample: 'Load example', policyFile: 'Policy (TOML/JSON/xlsx/ods)',
+    caseFile: 'Case (TOML/JSON/xlsx/ods)', periodFrom: 'Period from', periodTo: 'to', consent: 'The family consents',
     services: 'Services', colId: 'Id', colService: 'Service', colAmount: 'Amount (DKK)', colPer: 'Per', colFrom: 'From',
     colTo: 'To', colLine: 'Service line', colKind: 'Key', colShares: 'Shares (department=percent; …)',
     addService: 'Add service', addAgreement: 'Add agreement', agreements: 'Agreements on the split',
@@ -127,39 +127,37 @@ function loadExample() {
 }
 /** A case read from a workbook; if the core refuses it, it is still shown, with the errors at its fields. */
 function setCaseFromWorkbook(wb) {
-  const { doc, origins } = X.caseFromWorkbook(wb);
-  if (!setCase(doc, null, origins)) {
-    state.caseDoc = doc;
+  if (!setCase(wb.case, null, wb.origins.case)) {
+    state.caseDoc = wb.case;
     renderInputs();
     recompute();
   }
 }
-/** Loads a policy or a case file: TOML or JSON as text, .xlsx through the workbook reader. */
+/** Problems with a workbook file itself, each at its cell ('politik.xlsx: departments!E1: …'). */
+function workbookErrors(kind, messages) {
+  showErrors(messages.map((message) => ({ kind: 'workbook', code: 'workbook', item: '', message })));
+  if (kind === 'policy') { $('policy-status').textContent = messages.join(' · '); $('policy-status').className = 'status bad'; }
+}
+/** Loads a policy or a case file: TOML or JSON as text, a workbook (.xlsx, .xls, .ods) through the workbook module. */
 async function loadFile(input, kind) {
   const f = input.files[0];
   if (!f) return;
   input.value = ''; // choosing the same file again loads it again
-  if (!/\.xlsx$/i.test(f.name)) {
-    const text = await f.text();
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  if (!X.isWorkbook(f.name, bytes)) {
+    const text = new TextDecoder().decode(bytes);
     if (kind === 'policy') { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); } else setCase(text);
     return;
   }
-  try {
-    const wb = await X.readWorkbook(new Uint8Array(await f.arrayBuffer()));
-    if (kind === 'policy') {
-      if (!X.hasPolicy(wb)) throw new X.WorkbookError(f.name, t('noPolicySheets'));
-      const { doc, origins } = X.policyFromWorkbook(wb);
-      if (!setPolicy(JSON.stringify(doc), origins)) return;
-      if (X.hasCase(wb)) setCaseFromWorkbook(wb); else if (state.caseDoc) setCase(state.caseDoc);
-    } else {
-      if (!X.hasCase(wb)) throw new X.WorkbookError(f.name, t('noCaseSheets'));
-      setCaseFromWorkbook(wb);
-    }
-  } catch (e) {
-    if (!(e instanceof X.WorkbookError)) throw e;
-    const where = e.message.startsWith(f.name) ? '' : `${f.name}: `;
-    showErrors([{ kind: 'workbook', code: 'workbook', item: '', message: where + e.message }]);
-    if (kind === 'policy') { $('policy-status').textContent = where + e.message; $('policy-status').className = 'status bad'; }
+  const wb = await X.readWorkbook(bytes);
+  if (wb.errors.length) { workbookErrors(kind, wb.errors.map((e) => `${f.name}: ${e.text}`)); return; }
+  if (kind === 'policy') {
+    if (!wb.policy) { workbookErrors(kind, [`${f.name}: ${t('noPolicySheets')}`]); return; }
+    if (!setPolicy(JSON.stringify(wb.policy), wb.origins.policy)) return;
+    if (wb.case) setCaseFromWorkbook(wb); else if (state.caseDoc) setCase(state.caseDoc);
+  } else {
+    if (!wb.case) { workbookErrors(kind, [`${f.name}: ${t('noCaseSheets')}`]); return; }
+    setCaseFromWorkbook(wb);
   }
 }
 
@@ -409,75 +407,31 @@ function csv() {
   return rows.map((r) => r.map(q).join(',')).join('\n') + '\n';
 }
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Money as øre (BigInt) summed over rows, as exact decimal text: the cached value of a SUM formula. */
-const sum = (amounts) => money(amounts.reduce((s, a) => s + ore(a), 0n));
 /**
- * The result as a workbook: a sheet per view (department with a native pie chart, municipality, month,
- * lines, eligibility, reimbursement), totals as SUM formulas with their exact values cached, and the
- * case's own sheets, so the workbook can be loaded again as the case.
+ * The result as a workbook, made by the workbook module from the same request: a sheet per view
+ * (department with a native pie chart, municipality, month, lines, eligibility, reimbursement), totals
+ * as SUM formulas with their exact values cached, and the case's own sheets, so the workbook can be
+ * loaded again as the case.
  */
-async function resultWorkbook() {
-  const r = fullAnswer().result;
-  const depts = r.totals.by_department;
-  const n = depts.length;
-  const col = (c) => X.cellName(c, 0).replace(/\d+$/, '');
-  const sheets = [];
-  sheets.push({
-    name: t('byDepartment'),
-    rows: [[t('department'), t('name'), t('municipality'), t('amount')],
-      ...depts.map((d) => [d.department, d.name, d.municipality, X.num(d.amount)]),
-      [t('total'), '', '', X.formula(`SUM(D2:D${n + 1})`, r.totals.case)]],
-    pie: {
-      title: `${r.case}: ${t('byDepartment').toLowerCase()}`, series: t('amount'), labelCol: 1, valueCol: 3, firstRow: 1, count: n,
-      labels: depts.map((d) => d.name), values: depts.map((d) => d.amount), anchor: { col: 0, row: n + 3 },
-    },
-  });
-  const munis = r.totals.by_municipality;
-  sheets.push({
-    name: t('byMunicipality'),
-    rows: [[t('municipality'), t('name'), t('code'), t('amount')], ...munis.map((m) => [m.municipality, m.name, m.code, X.num(m.amount)]),
-      [t('total'), '', '', X.formula(`SUM(D2:D${munis.length + 1})`, r.totals.case)]],
-  });
-  const months = r.totals.by_month;
-  const last = months.length + 1;
-  sheets.push({
-    name: t('byMonth'),
-    rows: [[t('month'), ...depts.map((d) => d.department), t('total')],
-      ...months.map((m, i) => [m.month, ...m.departments.map((d) => X.num(d.amount)), X.formula(`SUM(B${i + 2}:${col(n)}${i + 2})`, m.amount)]),
-      [t('total'), ...depts.map((d, j) => X.formula(`SUM(${col(j + 1)}2:${col(j + 1)}${last})`, d.amount)), X.formula(`SUM(${col(n + 1)}2:${col(n + 1)}${last})`, r.totals.case)]],
-  });
-  const shareOf = (l, d) => l.shares.find((s) => s.department === d.department)?.amount ?? '0.00';
-  const lastLine = r.lines.length + 1;
-  sheets.push({
-    name: t('lines'),
-    rows: [[t('colLine'), t('colService'), t('month'), t('colFrom'), t('colTo'), t('key'), t('eligibleCol'), t('amount'), ...depts.map((d) => d.department)],
-      ...r.lines.map((l) => [l.service_line, l.service, l.month, l.from, l.to, l.key.id ? `${l.key.source}: ${l.key.id}` : l.key.source,
-        l.eligible ? t('yes') : t('no'), X.num(l.amount), ...depts.map((d) => X.num(shareOf(l, d)))]),
-      [t('total'), '', '', '', '', '', '', X.formula(`SUM(H2:H${lastLine})`, sum(r.lines.map((l) => l.amount))),
-        ...depts.map((d, j) => X.formula(`SUM(${col(j + 8)}2:${col(j + 8)}${lastLine})`, sum(r.lines.map((l) => shareOf(l, d)))))]],
-  });
-  sheets.push({
-    name: t('verdict'),
-    rows: [[t('colFrom'), t('colTo'), t('verdict'), t('criterion'), t('passed'), t('actual'), t('required')],
-      ...r.eligibility.flatMap((v) => v.criteria.map((c) => [v.from, v.to, v.eligible ? t('eligible') : t('notEligible'), c.criterion, c.passed ? t('yes') : t('no'), String(c.actual), String(c.required)]))],
-  });
-  const re = r.reimbursement;
-  if (re) {
-    const k = re.by_department.length + 1;
-    sheets.push({
-      name: t('refund'),
-      rows: [[t('department'), t('municipality'), t('gross'), t('refund'), t('net')],
-        ...re.by_department.map((d) => [d.department, d.municipality, X.num(d.gross), X.num(d.reimbursement), X.num(d.net)]),
-        [t('total'), '', X.formula(`SUM(C2:C${k})`, re.total.gross), X.formula(`SUM(D2:D${k})`, re.total.reimbursement), X.formula(`SUM(E2:E${k})`, re.total.net)]],
-    });
-    sheets.push({
-      name: t('reimbursementMonths'),
-      rows: [[t('month'), t('municipality'), t('counted'), t('income'), t('base'), t('refund')],
-        ...re.months.map((m) => [m.month, m.municipality, X.num(m.counted), X.num(m.income), X.num(m.base), X.num(m.reimbursement)]),
-        [t('total'), '', '', '', '', X.formula(`SUM(F2:F${re.months.length + 1})`, sum(re.months.map((m) => m.reimbursement)))]],
-    });
+function resultWorkbook() {
+  return X.resultWorkbook(buildRequest());
+}
+/** The loaded policy and case as a template workbook (the layout the reader reads). */
+function templateWorkbook() {
+  return X.templateWorkbook({ version: 1, command: 'parse', policy: state.policyText, case: state.caseDoc });
+}
+/** Downloads a workbook; if the library refuses the documents, its errors are shown instead. */
+async function downloadWorkbook(name, make) {
+  let bytes;
+  try {
+    bytes = await make();
+  } catch (e) {
+    let errors;
+    try { errors = JSON.parse(e.message).errors; } catch { errors = [{ kind: 'workbook', code: 'workbook', item: '', message: String(e.message ?? e) }]; }
+    showErrors(errors);
+    return;
   }
-  return X.writeWorkbook([...sheets, ...X.caseSheets(state.caseDoc)]);
+  download(name, bytes, XLSX_TYPE);
 }
 function download(name, text, type) {
   const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
@@ -534,9 +488,8 @@ async function main() {
     try { await navigator.clipboard.writeText($('tsv-out').value); $('paste-status').textContent = t('copied'); } catch { document.execCommand?.('copy'); }
   });
   $('download-csv').addEventListener('click', () => download(`fordeling-${state.result.case}.csv`, csv(), 'text/csv'));
-  $('download-xlsx').addEventListener('click', async () => download(`fordeling-${state.result.case}.xlsx`, await resultWorkbook(), XLSX_TYPE));
-  $('download-template').addEventListener('click', async () => download(
-    `fordeling-${state.lang === 'da' ? 'skabelon' : 'template'}.xlsx`, await X.writeWorkbook([...X.policySheets(state.policy), ...X.caseSheets(state.caseDoc)]), XLSX_TYPE));
+  $('download-xlsx').addEventListener('click', () => downloadWorkbook(`fordeling-${state.result.case}.xlsx`, resultWorkbook));
+  $('download-template').addEventListener('click', () => downloadWorkbook(`fordeling-${state.lang === 'da' ? 'skabelon' : 'template'}.xlsx`, templateWorkbook));
   $('download-json').addEventListener('click', () => download(`fordeling-${state.result.case}.json`, JSON.stringify(fullAnswer(), null, 2), 'application/json'));
   $('close-explain').addEventListener('click', () => { $('explain').hidden = true; });
   applyLang('da');

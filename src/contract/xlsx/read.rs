@@ -1,0 +1,762 @@
+//! Reading a workbook (.xlsx, .xls, .ods) into the JSON documents of a policy and a case.
+//!
+//! What is guarded before and while calamine reads: the file's size ([`MAX_WORKBOOK_BYTES`]); for a
+//! zipped workbook (.xlsx, .ods) the number of parts ([`MAX_PARTS`]) and every part's size once
+//! inflated ([`MAX_PART_BYTES`], and [`MAX_TOTAL_BYTES`] for all of them), measured by inflating
+//! each part up to the limit, whatever sizes the zip directory claims; an .xlsx sheet is read cell by
+//! cell, at most [`MAX_CELLS`] cells, into a sparse table (calamine's dense ranges are used only for
+//! .xls and .ods, whose own reader caps them).
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Sheets};
+use serde_json::{Map, Value};
+
+use super::{columns, norm, Origin, Workbook, WorkbookError};
+use super::{MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
+
+/// A cell as the reader sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RawCell {
+    /// What the cell shows as text: numbers as their shortest decimal text, booleans TRUE/FALSE.
+    pub text: String,
+    /// The number of a numeric cell (dates are numeric cells too).
+    pub number: Option<f64>,
+    /// The value of a boolean cell.
+    pub boolean: Option<bool>,
+    /// The date of a date cell (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// The formula, if any (only read from .xlsx).
+    pub formula: Option<String>,
+}
+
+/// A sheet: its name and its non-empty cells by row and column (zero-based).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawSheet {
+    pub name: String,
+    pub rows: BTreeMap<u32, BTreeMap<u32, RawCell>>,
+}
+
+/// Read a workbook into the documents it holds: the policy if it has a sheet `departments`, the case
+/// if it has a sheet `case`. Every problem found is returned, each naming its sheet and cell.
+pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, Vec<WorkbookError>> {
+    let sheets = load(bytes).map_err(|e| vec![e])?;
+    let mut ctx = Ctx { sheets: &sheets, errors: Vec::new() };
+    let mut wb = Workbook::default();
+    if ctx.find("departments").is_some() {
+        let (doc, origins) = policy(&mut ctx);
+        wb.policy = Some(doc);
+        wb.policy_origins = origins;
+    }
+    if ctx.find("case").is_some() {
+        let (doc, origins) = case(&mut ctx);
+        wb.case = Some(doc);
+        wb.case_origins = origins;
+    }
+    if ctx.errors.is_empty() {
+        Ok(wb)
+    } else {
+        Err(ctx.errors)
+    }
+}
+
+/// Every sheet's cells as JSON, for tools and tests: `[{"name", "cells": [{"ref", "text",
+/// "number"?, "formula"?}]}]`.
+pub fn read_cells(bytes: &[u8]) -> Result<Value, WorkbookError> {
+    let sheets = load(bytes)?;
+    let list = sheets.iter().map(|s| {
+        let cells = s.rows.iter().flat_map(|(r, row)| {
+            row.iter().map(|(c, cell)| {
+                let mut m = Map::new();
+                m.insert("ref".into(), super::cell_name(*r, *c).into());
+                m.insert("text".into(), cell.text.clone().into());
+                if let Some(n) = cell.number {
+                    m.insert("number".into(), Value::from(n));
+                }
+                if let Some(f) = &cell.formula {
+                    m.insert("formula".into(), f.clone().into());
+                }
+                Value::Object(m)
+            })
+        });
+        serde_json::json!({ "name": s.name, "cells": cells.collect::<Vec<_>>() })
+    });
+    Ok(Value::Array(list.collect()))
+}
+
+// ---- the file -------------------------------------------------------------------------------------
+
+fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        let mb = MAX_WORKBOOK_BYTES / 1024 / 1024;
+        return Err(WorkbookError::new("", format!("the file is larger than {mb} MB")));
+    }
+    if bytes.starts_with(b"PK") {
+        check_zip(bytes)?;
+    }
+    let not_a_workbook = || WorkbookError::new("", "not an .xlsx or .ods workbook (nor .xls)");
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    let names = wb.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let rows = match &mut wb {
+            Sheets::Xlsx(x) => xlsx_cells(x, &name)?,
+            other => {
+                let range =
+                    other.worksheet_range(&name).map_err(|e| WorkbookError::new(name.as_str(), e.to_string()))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                let mut rows: BTreeMap<u32, BTreeMap<u32, RawCell>> = BTreeMap::new();
+                for (r, c, v) in range.used_cells() {
+                    if let Some(cell) = raw_cell(v) {
+                        rows.entry(r0 + r as u32).or_default().insert(c0 + c as u32, cell);
+                    }
+                }
+                rows
+            }
+        };
+        sheets.push(RawSheet { name, rows });
+    }
+    Ok(sheets)
+}
+
+/// Refuses a zip whose parts are too many or inflate beyond the limits (a zip bomb), measuring the
+/// inflated bytes themselves rather than trusting the sizes the zip declares.
+fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
+    let not_a_workbook = |_| WorkbookError::new("", "not an .xlsx or .ods workbook (damaged zip)");
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_a_workbook)?;
+    if zip.len() > MAX_PARTS {
+        return Err(WorkbookError::new("", format!("has more than {MAX_PARTS} parts")));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(not_a_workbook)?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let too_large = || WorkbookError::new(name.as_str(), "a part of the workbook is too large once unpacked");
+        // The zip reader stops at the size the directory declares and checks the part's CRC there:
+        // a part that inflates to more than it declares fails that check.
+        let size = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink()).map_err(|_| {
+            WorkbookError::new(name.as_str(), "cannot be unpacked (damaged, or not the size the zip's directory says)")
+        })?;
+        total += size;
+        if size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
+            return Err(too_large());
+        }
+    }
+    Ok(())
+}
+
+fn xlsx_cells(
+    x: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<BTreeMap<u32, BTreeMap<u32, RawCell>>, WorkbookError> {
+    let bad = |e: calamine::XlsxError| WorkbookError::new(name, e.to_string());
+    let mut reader = x.worksheet_cells_reader(name).map_err(bad)?;
+    let mut rows: BTreeMap<u32, BTreeMap<u32, RawCell>> = BTreeMap::new();
+    let mut count = 0usize;
+    while let Some(c) = reader.next_cell_with_formula().map_err(bad)? {
+        count += 1;
+        if count > MAX_CELLS {
+            return Err(WorkbookError::new(name, format!("has more than {MAX_CELLS} cells")));
+        }
+        let value: Data = c.value.into();
+        let cell = match (raw_cell(&value), c.formula) {
+            (Some(cell), f) => RawCell { formula: f, ..cell },
+            (None, Some(f)) => RawCell { formula: Some(f), ..RawCell::default() },
+            (None, None) => continue,
+        };
+        rows.entry(c.pos.0).or_default().insert(c.pos.1, cell);
+    }
+    Ok(rows)
+}
+
+/// A cell's value as the reader sees it; `None` for an empty cell.
+fn raw_cell(v: &Data) -> Option<RawCell> {
+    let number = |n: f64, text: String| RawCell { text, number: Some(n), ..RawCell::default() };
+    Some(match v {
+        Data::Empty => return None,
+        Data::String(s) | Data::DurationIso(s) => RawCell { text: s.clone(), ..RawCell::default() },
+        Data::DateTimeIso(s) => RawCell { text: s.clone(), date: iso_date(s), ..RawCell::default() },
+        Data::Int(i) => number(*i as f64, i.to_string()),
+        Data::Float(f) => number(*f, shortest(*f)),
+        Data::Bool(b) => {
+            RawCell { text: if *b { "TRUE" } else { "FALSE" }.into(), boolean: Some(*b), ..RawCell::default() }
+        }
+        Data::DateTime(d) => RawCell { date: Some(ymd(d)), ..number(d.as_f64(), shortest(d.as_f64())) },
+        Data::Error(e) => RawCell { text: e.to_string(), ..RawCell::default() },
+    })
+}
+
+/// The shortest decimal text that reads back as `f` (no exponent).
+fn shortest(f: f64) -> String {
+    format!("{f}")
+}
+
+fn ymd(d: &calamine::ExcelDateTime) -> String {
+    let (y, m, day, ..) = d.to_ymd_hms_milli();
+    format!("{y:04}-{m:02}-{day:02}")
+}
+
+/// The date of an ISO date or date-time text (`2024-01-31`, `2024-01-31T00:00:00`), as .ods stores
+/// date cells.
+fn iso_date(s: &str) -> Option<String> {
+    let d = s.get(..10)?;
+    let b = d.as_bytes();
+    let digits = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let ok = digits && (s.len() == 10 || s[10..].starts_with('T'));
+    ok.then(|| d.to_string())
+}
+
+// ---- spreadsheet conventions ----------------------------------------------------------------------
+
+/// An amount as the contract writes it: `3.400,50`, `3,400.50`, `3400,5 kr.` -> `3400.50` etc.
+pub(crate) fn normalize_amount(text: &str) -> String {
+    let mut s: String = text.split_whitespace().collect();
+    for unit in ["kr.", "kr", "dkk"] {
+        while let Some(at) = s.to_lowercase().find(unit) {
+            s.replace_range(at..at + unit.len(), "");
+        }
+    }
+    match (s.rfind(','), s.rfind('.')) {
+        (Some(c), Some(d)) if c > d => s.replace('.', "").replacen(',', ".", 1),
+        (Some(_), Some(_)) => s.replace(',', ""),
+        (Some(_), None) => s.replacen(',', ".", 1),
+        (None, Some(_)) if thousands_dots(&s) => s.replace('.', ""),
+        _ => s,
+    }
+}
+
+/// `1.234` or `-12.345.678`: dots between groups of three digits.
+fn thousands_dots(s: &str) -> bool {
+    let mut groups = s.strip_prefix('-').unwrap_or(s).split('.');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g))
+}
+
+/// A date as the contract writes it: `31-01-2024` or `31.1.2024` -> `2024-01-31`; others unchanged.
+pub(crate) fn normalize_date(text: &str) -> String {
+    let s = text.trim();
+    if let Some(d) = iso_date(s) {
+        return d;
+    }
+    let parts: Vec<&str> = s.split(['-', '.', '/']).collect();
+    let digits =
+        |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => format!("{y}-{m:0>2}-{d:0>2}"),
+        _ => s.to_string(),
+    }
+}
+
+/// `måned`, `år`, `engang` (Danish or English; empty is a month) as month/year/once.
+pub(crate) fn normalize_per(text: &str) -> String {
+    let s = norm(text);
+    match s.as_str() {
+        "år" | "aar" | "year" | "yearly" | "årlig" => "year".into(),
+        "engang" | "once" | "engangsbeløb" | "one off" => "once".into(),
+        "" | "måned" | "md" | "md." | "month" | "monthly" | "månedlig" => "month".into(),
+        _ => s,
+    }
+}
+
+/// A number cell's value as decimal text to Excel's 15 significant digits (`0.1 + 0.2` is `0.3`).
+fn decimal_of_number(f: f64) -> String {
+    match rust_decimal::Decimal::from_scientific(&format!("{f:.14e}")) {
+        Ok(d) => d.normalize().to_string(),
+        Err(_) => shortest(f),
+    }
+}
+
+const SECTORS: [&str; 5] = ["children_social", "daycare_school", "health", "employment", "adult"];
+
+/// A department or a sector area, by name.
+fn target(name: &str) -> Value {
+    let key = if SECTORS.contains(&name) { "sector" } else { "department" };
+    let mut m = Map::new();
+    m.insert(key.into(), name.into());
+    Value::Object(m)
+}
+
+/// `a=60; b=40` (or `a; b` for equal keys) as the shares of a key or agreement of the given kind: a
+/// department or sector area each, values as weights for `weights`, else as percentages (the core
+/// refuses values a kind does not take, rather than dropping them).
+pub(crate) fn shares_of(text: &str, kind: Option<&str>) -> Value {
+    let shares = text.split(';').map(str::trim).filter(|p| !p.is_empty()).map(|p| {
+        let mut it = p.split('=').map(str::trim);
+        let mut share = target(it.next().unwrap_or(""));
+        if let (Some(v), Value::Object(m)) = (it.next().filter(|v| !v.is_empty()), &mut share) {
+            let key = if kind == Some("weights") { "weight" } else { "percent" };
+            m.insert(key.into(), normalize_amount(v).into());
+        }
+        share
+    });
+    Value::Array(shares.collect())
+}
+
+// ---- tables -----------------------------------------------------------------------------------------
+
+struct Ctx<'a> {
+    sheets: &'a [RawSheet],
+    errors: Vec<WorkbookError>,
+}
+
+/// A non-empty cell of a record, with its place.
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    cell: &'a RawCell,
+    sheet: &'a str,
+    row: u32,
+    col: u32,
+}
+
+/// A row of a table: its row number (zero-based) and its cells by column name.
+struct Record<'a> {
+    row: u32,
+    cells: BTreeMap<&'static str, Field<'a>>,
+}
+
+struct Table<'a> {
+    name: &'a str,
+    records: Vec<Record<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn find(&self, name: &str) -> Option<&'a RawSheet> {
+        self.sheets.iter().find(|s| norm(&s.name) == norm(name))
+    }
+
+    /// The table of sheet `name`: the first non-empty row names the columns (known ones only); the
+    /// rest are records. `None` if the sheet is missing (an error if it is required).
+    fn table(&mut self, name: &'static str, required: bool) -> Option<Table<'a>> {
+        let Some(sheet) = self.find(name) else {
+            if required {
+                self.errors.push(WorkbookError::new(name, "sheet missing"));
+            }
+            return None;
+        };
+        let known = columns(name);
+        let mut rows = sheet.rows.iter().filter(|(_, r)| r.values().any(|c| !c.text.trim().is_empty()));
+        let mut table = Table { name: &sheet.name, records: Vec::new() };
+        let Some((&header_row, header)) = rows.next() else { return Some(table) };
+        let mut header_of: BTreeMap<u32, &'static str> = BTreeMap::new();
+        for (&col, cell) in header {
+            let h = norm(&cell.text).replace(' ', "_");
+            match known.iter().find(|k| **k == h) {
+                Some(k) => {
+                    header_of.insert(col, k);
+                }
+                None if h.is_empty() => {}
+                None => self.errors.push(WorkbookError::new(
+                    format!("{}!{}", sheet.name, super::cell_name(header_row, col)),
+                    format!("unknown column '{h}' (expected {})", known.join(", ")),
+                )),
+            }
+        }
+        for (&row, cells) in rows {
+            let mut record = Record { row, cells: BTreeMap::new() };
+            for (col, cell) in cells {
+                if let (Some(h), false) = (header_of.get(col), cell.text.trim().is_empty()) {
+                    record.cells.insert(h, Field { cell, sheet: &sheet.name, row, col: *col });
+                }
+            }
+            table.records.push(record);
+        }
+        Some(table)
+    }
+
+    fn error(&mut self, f: Field<'_>, message: String) {
+        let place = format!("{}!{}", f.sheet, super::cell_name(f.row, f.col));
+        self.errors.push(WorkbookError::new(place, message));
+    }
+
+    fn boolean(&mut self, r: &Record<'_>, col: &str) -> Option<bool> {
+        let f = *r.cells.get(col)?;
+        if let Some(b) = f.cell.boolean {
+            return Some(b);
+        }
+        match norm(&f.cell.text).as_str() {
+            "true" | "ja" | "yes" | "1" | "sand" | "x" => Some(true),
+            "false" | "nej" | "no" | "0" | "falsk" => Some(false),
+            _ => {
+                self.error(f, format!("'{}' is not yes/no (ja/nej)", f.cell.text));
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, r: &Record<'_>, col: &str) -> Option<Value> {
+        let f = *r.cells.get(col)?;
+        let whole = decimal(f).parse::<rust_decimal::Decimal>().ok().filter(|d| d.fract().is_zero());
+        match whole.and_then(|d| i64::try_from(d).ok()) {
+            Some(i) => Some(i.into()),
+            None => {
+                self.error(f, format!("'{}' is not a whole number", f.cell.text));
+                None
+            }
+        }
+    }
+}
+
+/// A decimal as text: numeric cells to 15 significant digits, text with Danish or English separators.
+fn decimal(f: Field<'_>) -> String {
+    match f.cell.number {
+        Some(n) => decimal_of_number(n),
+        None => normalize_amount(&f.cell.text),
+    }
+}
+
+impl Record<'_> {
+    fn text(&self, col: &str) -> Option<String> {
+        self.cells.get(col).map(|f| f.cell.text.trim().to_string())
+    }
+
+    fn date(&self, col: &str) -> Option<String> {
+        let f = self.cells.get(col)?;
+        if let Some(d) = &f.cell.date {
+            return Some(d.clone());
+        }
+        match f.cell.number {
+            Some(n) => Some(ymd(&calamine::ExcelDateTime::new(n, calamine::ExcelDateTimeType::DateTime, false))),
+            None => Some(normalize_date(&f.cell.text)),
+        }
+    }
+
+    /// An amount: a number cell with at least two decimals (øre), as a controller writes it.
+    fn money(&self, col: &str) -> Option<String> {
+        let f = *self.cells.get(col)?;
+        let s = decimal(f);
+        let numeric = s.strip_prefix('-').unwrap_or(&s).split('.').all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if f.cell.number.is_none() || !numeric {
+            return Some(s);
+        }
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        Some(format!("{int}.{frac:0<2}"))
+    }
+
+    fn list(&self, col: &str) -> Option<Value> {
+        let text = self.text(col)?;
+        let items = text.split([';', ',']).map(str::trim).filter(|s| !s.is_empty());
+        Some(Value::Array(items.map(Value::from).collect()))
+    }
+
+    fn has(&self, col: &str) -> bool {
+        self.cells.contains_key(col)
+    }
+}
+
+/// Sets `key` unless the value is absent or empty text.
+fn set(m: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>>) {
+    let v: Option<Value> = v.map(Into::into);
+    if let Some(v) = v.filter(|v| v.as_str() != Some("")) {
+        m.insert(key.into(), v);
+    }
+}
+
+fn origin(t: &Table<'_>, r: &Record<'_>) -> Origin {
+    Origin { sheet: t.name.to_string(), row: r.row + 1 }
+}
+
+// ---- the policy -------------------------------------------------------------------------------------
+
+type Origins = BTreeMap<String, Origin>;
+
+fn policy(ctx: &mut Ctx<'_>) -> (Value, Origins) {
+    let mut doc = Map::new();
+    let mut origins = Origins::new();
+    if let Some(t) = ctx.table("policy", true) {
+        match t.records.first() {
+            Some(head) if head.has("name") => {
+                set(&mut doc, "name", head.text("name"));
+                set(&mut doc, "version", head.text("version"));
+            }
+            _ => ctx.errors.push(WorkbookError::new(t.name, "the row under the header needs the policy's name")),
+        }
+    }
+    let mut items = |ctx: &mut Ctx<'_>,
+                     name: &'static str,
+                     required,
+                     make: &dyn Fn(&mut Ctx<'_>, &Record<'_>) -> Map<String, Value>| {
+        if let Some(t) = ctx.table(name, required) {
+            let list = t.records.iter().enumerate().map(|(i, r)| {
+                origins.insert(format!("{name}[{i}]"), origin(&t, r));
+                Value::Object(make(ctx, r))
+            });
+            let list: Vec<Value> = list.collect();
+            doc.insert(name.into(), Value::Array(list));
+        }
+    };
+    items(ctx, "municipalities", true, &|ctx, r| {
+        let mut m = Map::new();
+        set(&mut m, "id", r.text("id"));
+        set(&mut m, "name", r.text("name"));
+        set(&mut m, "code", ctx.integer(r, "code"));
+        m
+    });
+    items(ctx, "departments", true, &|_, r| {
+        let mut m = Map::new();
+        set(&mut m, "id", r.text("id"));
+        set(&mut m, "name", r.text("name"));
+        set(&mut m, "municipality", r.text("municipality"));
+        m.insert("sectors".into(), r.list("sectors").unwrap_or_else(|| Value::Array(vec![])));
+        m
+    });
+    items(ctx, "eligibility", false, &eligibility);
+    items(ctx, "arrangements", false, &|_, r| {
+        let mut m = Map::new();
+        set(&mut m, "id", r.text("id"));
+        set(&mut m, "grantor", r.text("grantor"));
+        set(&mut m, "on_behalf_of", r.text("on_behalf_of"));
+        m.insert("sectors".into(), r.list("sectors").unwrap_or_else(|| Value::Array(vec![])));
+        set(&mut m, "from", r.date("from"));
+        set(&mut m, "to", r.date("to"));
+        set(&mut m, "basis", r.text("basis"));
+        m
+    });
+    services(ctx, &mut doc, &mut origins);
+    keys(ctx, &mut doc, &mut origins);
+    reimbursement(ctx, &mut doc, &mut origins);
+    (Value::Object(doc), origins)
+}
+
+fn eligibility(ctx: &mut Ctx<'_>, r: &Record<'_>) -> Map<String, Value> {
+    let mut m = Map::new();
+    set(&mut m, "from", r.date("from"));
+    set(&mut m, "to", r.date("to"));
+    set(&mut m, "min_sector_areas", ctx.integer(r, "min_sector_areas"));
+    set(&mut m, "consent_required", ctx.boolean(r, "consent_required"));
+    set(&mut m, "disability_required", ctx.boolean(r, "disability_required"));
+    if r.has("age_min") || r.has("age_max") {
+        let min = ctx.integer(r, "age_min").unwrap_or(0.into());
+        let max = ctx.integer(r, "age_max").unwrap_or(255.into());
+        m.insert("age".into(), serde_json::json!({ "min": min, "max": max }));
+    }
+    set(&mut m, "municipalities", r.list("municipalities"));
+    m
+}
+
+/// Rows that repeat the id of the row above (or have none) continue the item above: `add` adds
+/// their part (a legal basis, a key version) to it.
+fn grouped<'t>(t: &'t Table<'_>) -> Vec<(&'t Record<'t>, Vec<&'t Record<'t>>)> {
+    let mut groups: Vec<(&Record<'_>, Vec<&Record<'_>>)> = Vec::new();
+    for r in &t.records {
+        match groups.last_mut() {
+            Some((first, rest)) if !r.has("id") || r.text("id") == first.text("id") => rest.push(r),
+            _ => groups.push((r, Vec::new())),
+        }
+    }
+    groups
+}
+
+fn services(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) {
+    let Some(t) = ctx.table("services", true) else { return };
+    let mut list = Vec::new();
+    for (i, (first, rest)) in grouped(&t).into_iter().enumerate() {
+        origins.insert(format!("services[{i}]"), origin(&t, first));
+        let mut m = Map::new();
+        for key in ["id", "name", "sector", "function", "kind", "key"] {
+            set(&mut m, key, first.text(key));
+        }
+        for key in ["authority", "payer"] {
+            set(&mut m, key, first.text(key).map(|s| target(&s)));
+        }
+        let bases = std::iter::once(first).chain(rest).map(|r| {
+            let mut b = Map::new();
+            set(&mut b, "text", r.text("legal_basis"));
+            set(&mut b, "from", r.date("legal_basis_from"));
+            set(&mut b, "to", r.date("legal_basis_to"));
+            Value::Object(b)
+        });
+        let bases: Vec<Value> = bases.filter(|b| b.as_object().is_some_and(|b| !b.is_empty())).collect();
+        m.insert("legal_basis".into(), Value::Array(bases));
+        list.push(Value::Object(m));
+    }
+    doc.insert("services".into(), Value::Array(list));
+}
+
+fn keys(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) {
+    let Some(t) = ctx.table("keys", false) else { return };
+    let mut list = Vec::new();
+    for (i, (first, rest)) in grouped(&t).into_iter().enumerate() {
+        origins.insert(format!("keys[{i}]"), origin(&t, first));
+        let versions = std::iter::once(first).chain(rest).map(|r| {
+            let mut v = Map::new();
+            set(&mut v, "from", r.date("from"));
+            set(&mut v, "to", r.date("to"));
+            let kind = r.text("kind");
+            v.insert("shares".into(), shares_of(&r.text("shares").unwrap_or_default(), kind.as_deref()));
+            set(&mut v, "kind", kind);
+            Value::Object(v)
+        });
+        let mut m = Map::new();
+        set(&mut m, "id", first.text("id"));
+        set(&mut m, "name", first.text("name"));
+        m.insert("versions".into(), Value::Array(versions.collect()));
+        list.push(Value::Object(m));
+    }
+    doc.insert("keys".into(), Value::Array(list));
+}
+
+/// One scheme; each row is a level of thresholds (`860000=25; 1680000=50`).
+fn reimbursement(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) {
+    let Some(t) = ctx.table("reimbursement", false) else { return };
+    let Some(first) = t.records.first() else { return };
+    origins.insert("reimbursement".into(), origin(&t, first));
+    let mut m = Map::new();
+    set(&mut m, "id", first.text("id"));
+    set(&mut m, "name", first.text("name"));
+    set(&mut m, "legal_basis", first.text("legal_basis"));
+    m.insert("services".into(), first.list("services").unwrap_or_else(|| Value::Array(vec![])));
+    set(&mut m, "recipient", first.text("recipient").map(|s| target(&s)));
+    let levels = t.records.iter().map(|r| {
+        let mut level = Map::new();
+        set(&mut level, "from", r.date("from"));
+        set(&mut level, "to", r.date("to"));
+        let text = r.text("tiers").unwrap_or_default();
+        let tiers = text.split(';').map(str::trim).filter(|x| !x.is_empty()).map(|x| {
+            let (above, percent) = x.split_once('=').unwrap_or((x, ""));
+            serde_json::json!({ "above": normalize_amount(above), "percent": normalize_amount(percent) })
+        });
+        level.insert("tiers".into(), Value::Array(tiers.collect()));
+        Value::Object(level)
+    });
+    m.insert("levels".into(), Value::Array(levels.collect()));
+    doc.insert("reimbursement".into(), Value::Object(m));
+}
+
+// ---- the case ---------------------------------------------------------------------------------------
+
+fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
+    let mut doc = Map::new();
+    let mut origins = Origins::new();
+    if let Some(t) = ctx.table("case", true) {
+        match t.records.first() {
+            Some(head) => case_head(ctx, head, &mut doc),
+            None => ctx.errors.push(WorkbookError::new(t.name, "the row under the header needs the case")),
+        }
+    }
+    let mut lines =
+        |ctx: &mut Ctx<'_>, sheet: &'static str, field: &str, make: &dyn Fn(&Record<'_>) -> Map<String, Value>| {
+            let Some(t) = ctx.table(sheet, sheet == "case services") else { return };
+            let list = t.records.iter().enumerate().map(|(i, r)| {
+                origins.insert(format!("{field}[{i}]"), origin(&t, r));
+                Value::Object(make(r))
+            });
+            let list: Vec<Value> = list.collect();
+            doc.insert(field.into(), Value::Array(list));
+        };
+    lines(ctx, "case services", "services", &|r| {
+        let mut m = money_line(r);
+        set(&mut m, "service", r.text("service"));
+        m
+    });
+    lines(ctx, "case agreements", "agreements", &|r| {
+        let mut m = Map::new();
+        set(&mut m, "id", r.text("id"));
+        set(&mut m, "service", r.text("service"));
+        set(&mut m, "from", r.date("from"));
+        set(&mut m, "to", r.date("to"));
+        let kind = r.text("kind");
+        m.insert("shares".into(), shares_of(&r.text("shares").unwrap_or_default(), kind.as_deref()));
+        set(&mut m, "kind", kind);
+        set(&mut m, "note", r.text("note"));
+        m
+    });
+    lines(ctx, "case income", "income", &money_line);
+    lines(ctx, "case other cases", "other_cases", &|r| {
+        let mut m = Map::new();
+        for key in ["id", "sector", "department"] {
+            set(&mut m, key, r.text(key));
+        }
+        set(&mut m, "from", r.date("from"));
+        set(&mut m, "to", r.date("to"));
+        m
+    });
+    (Value::Object(doc), origins)
+}
+
+fn case_head(ctx: &mut Ctx<'_>, head: &Record<'_>, doc: &mut Map<String, Value>) {
+    doc.insert("id".into(), head.text("id").unwrap_or_default().into());
+    set(doc, "household", head.text("household"));
+    let birth = head.date("birth_date");
+    // `ishoj` or `ishoj=2019-05-14; vallensbaek=2022-01-01` (municipality = from).
+    let text = head.text("handlekommune").unwrap_or_default();
+    let residence = text.split(';').map(str::trim).filter(|x| !x.is_empty()).map(|x| {
+        let (municipality, from) = x.split_once('=').unwrap_or((x, ""));
+        let from = if from.trim().is_empty() { birth.clone().unwrap_or_default() } else { normalize_date(from) };
+        serde_json::json!({ "municipality": municipality.trim(), "from": from })
+    });
+    let residence: Vec<Value> = residence.collect();
+    let disability = ctx.boolean(head, "significant_permanent_disability").unwrap_or(false);
+    doc.insert(
+        "child".into(),
+        serde_json::json!({
+            "birth_date": birth.unwrap_or_default(),
+            "significant_permanent_disability": disability,
+            "handlekommune": residence,
+        }),
+    );
+    if head.has("consent_from") {
+        let mut c = Map::new();
+        set(&mut c, "from", head.date("consent_from"));
+        set(&mut c, "to", head.date("consent_to"));
+        doc.insert("consent".into(), Value::Array(vec![Value::Object(c)]));
+    }
+}
+
+fn money_line(r: &Record<'_>) -> Map<String, Value> {
+    let mut m = Map::new();
+    set(&mut m, "id", r.text("id"));
+    set(&mut m, "amount", r.money("amount"));
+    m.insert("per".into(), normalize_per(&r.text("per").unwrap_or_default()).into());
+    set(&mut m, "from", r.date("from"));
+    set(&mut m, "to", r.date("to"));
+    set(&mut m, "note", r.text("note"));
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_dates_and_periods_in_spreadsheet_conventions() {
+        for (text, want) in [
+            ("3.400,50", "3400.50"),
+            ("3,400.50", "3400.50"),
+            ("3400,5 kr.", "3400.5"),
+            ("3400.50", "3400.50"),
+            ("1.234.567", "1234567"),
+            ("-1.234", "-1234"),
+            ("12.5", "12.5"),
+            ("96 000 DKK", "96000"),
+            ("abc", "abc"),
+        ] {
+            assert_eq!(normalize_amount(text), want, "{text}");
+        }
+        assert_eq!(normalize_date("31-01-2024"), "2024-01-31");
+        assert_eq!(normalize_date("1.2.2024"), "2024-02-01");
+        assert_eq!(normalize_date("2024-01-31T00:00:00"), "2024-01-31");
+        assert_eq!(normalize_date("2024-13-01"), "2024-13-01");
+        assert_eq!(normalize_per("Måned"), "month");
+        assert_eq!(normalize_per("år"), "year");
+        assert_eq!(normalize_per("Engang"), "once");
+        assert_eq!(normalize_per("weekly"), "weekly");
+        assert_eq!(decimal_of_number(0.1 + 0.2), "0.3");
+        assert_eq!(decimal_of_number(3400.5), "3400.5");
+        assert_eq!(decimal_of_number(1094.375), "1094.375");
+        assert_eq!(decimal_of_number(45292.0), "45292");
+        assert_eq!(decimal_of_number(-0.07), "-0.07");
+    }
+
+    #[test]
+    fn shares_text() {
+        let v = shares_of("children_social=60; ishoj-cdu = 40", Some("percent"));
+        assert_eq!(
+            v,
+            serde_json::json!([{ "sector": "children_social", "percent": "60" }, { "department": "ishoj-cdu", "percent": "40" }])
+        );
+        assert_eq!(shares_of("a; b", Some("equal")), serde_json::json!([{ "department": "a" }, { "department": "b" }]));
+        assert_eq!(shares_of("a=1,5", Some("weights")), serde_json::json!([{ "department": "a", "weight": "1.5" }]));
+    }
+}

@@ -1,0 +1,720 @@
+//! Writing workbooks with `rust_xlsxwriter`: the template (a policy and a case in the layout the
+//! reader reads) and results (a split, its postings, a comparison, an explanation).
+
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DocProperties, ExcelDateTime,
+    Format, Formula, Workbook, Worksheet, XlsxError,
+};
+
+use super::{columns, Cell, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
+use crate::case::CaseDoc;
+use crate::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
+use crate::engine::result::{Line, SplitResult};
+use crate::i18n::Lang;
+use crate::model::money::Money;
+use crate::policy::{PolicyDoc, ShareDoc, TargetDoc};
+use crate::report::compare::Comparison;
+use crate::report::postings::Posting;
+
+const MONEY_FORMAT: &str = "#,##0.00";
+
+/// An .xlsx workbook of the sheets: header rows bold and frozen, money as number cells shown
+/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), and
+/// the pie charts. Sheet names are made valid (at most 31 characters, no `[]:*?/\`) and unique.
+pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
+    let fail = |e: XlsxError| WorkbookError::new("", format!("the workbook cannot be written: {e}"));
+    let mut wb = Workbook::new();
+    // A fixed creation time: the same sheets make the same file (and no clock is read).
+    let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(fail)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let mut used: Vec<String> = Vec::new();
+    for sheet in sheets {
+        let name = sheet_name(&sheet.name, &used);
+        used.push(name.to_lowercase());
+        let ws = wb.add_worksheet();
+        ws.set_name(&name).map_err(fail)?;
+        write_rows(ws, &sheet.rows).map_err(fail)?;
+        if let Some(pie) = &sheet.pie {
+            ws.insert_chart(pie.anchor.0, pie.anchor.1, &chart(&name, pie)).map_err(fail)?;
+        }
+    }
+    wb.save_to_buffer().map_err(fail)
+}
+
+/// A valid sheet name not in `used` (lower case).
+fn sheet_name(name: &str, used: &[String]) -> String {
+    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c }).take(31).collect();
+    let mut n = if clean.trim().is_empty() { "Sheet".to_string() } else { clean };
+    let base: String = n.chars().take(28).collect();
+    let mut i = 2;
+    while used.contains(&n.to_lowercase()) {
+        n = format!("{base} {i}");
+        i += 1;
+    }
+    n
+}
+
+fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format(MONEY_FORMAT);
+    let total = Format::new().set_bold().set_num_format(MONEY_FORMAT);
+    let mut widths: Vec<usize> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            let shown = match cell {
+                Cell::Empty => continue,
+                Cell::Text(s) if s.is_empty() => continue,
+                Cell::Text(s) if r == 0 => ws.write_string_with_format(r, c, s, &bold).map(|_| s.chars().count())?,
+                Cell::Text(s) => ws.write_string(r, c, s).map(|_| s.chars().count())?,
+                Cell::Number(n) => ws.write_number(r, c, *n).map(|_| n.to_string().len())?,
+                Cell::Money { n } => match n.parse::<f64>() {
+                    Ok(v) => ws.write_number_with_format(r, c, v, &money).map(|_| n.len() + n.len() / 3)?,
+                    Err(_) => ws.write_string(r, c, n).map(|_| n.chars().count())?,
+                },
+                Cell::Formula { f, n } => {
+                    let formula = Formula::new(format!("={f}")).set_result(n);
+                    ws.write_formula_with_format(r, c, formula, &total).map(|_| n.len() + n.len() / 3)?
+                }
+            };
+            if widths.len() <= c as usize {
+                widths.resize(c as usize + 1, 8);
+            }
+            widths[c as usize] = widths[c as usize].max(shown + 2).min(60);
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w as f64)?;
+    }
+    if rows.len() > 1 {
+        ws.set_freeze_panes(1, 0)?;
+    }
+    Ok(())
+}
+
+fn chart(sheet: &str, pie: &Pie) -> Chart {
+    let mut chart = Chart::new(ChartType::Pie);
+    let last = pie.first_row + pie.count.saturating_sub(1);
+    let points: Vec<ChartPoint> = (0..pie.count as usize)
+        .map(|i| {
+            let rgb = u32::from_str_radix(COLORS[i % COLORS.len()], 16).unwrap_or(0);
+            ChartPoint::new()
+                .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(rgb))))
+        })
+        .collect();
+    chart
+        .add_series()
+        .set_name(pie.series.as_str())
+        .set_categories((sheet, pie.first_row, pie.label_col, last, pie.label_col))
+        .set_values((sheet, pie.first_row, pie.value_col, last, pie.value_col))
+        .set_points(&points)
+        .set_data_label(ChartDataLabel::new().show_percentage());
+    chart.title().set_name(pie.title.as_str());
+    chart.set_width(567).set_height(340);
+    chart
+}
+
+// ---- the template: a policy and a case ------------------------------------------------------------
+
+/// The template workbook of a policy and a case given as in a contract request (objects or TOML/JSON
+/// text): both are validated first, and any problem is returned as the contract's errors.
+pub fn template(policy: DocInput, case: Option<DocInput>) -> Result<Vec<u8>, Vec<ErrorReport>> {
+    let response = handle(Request { case, ..Request::new(Command::Parse, policy) });
+    match response {
+        Response::Ok { result, .. } => match *result {
+            Output::Parse { policy, case } => {
+                write_sheets(&template_sheets(&policy, case.as_ref())).map_err(|e| vec![internal(&e.to_string())])
+            }
+            _ => Err(vec![internal("unexpected answer")]),
+        },
+        Response::Error { errors, .. } => Err(errors),
+    }
+}
+
+fn internal(message: &str) -> ErrorReport {
+    ErrorReport::internal(&format!("(workbook): {message}"))
+}
+
+/// The sheets of a policy (and a case), in the layout [`super::read_workbook`] reads.
+pub fn template_sheets(policy: &PolicyDoc, case: Option<&CaseDoc>) -> Vec<Sheet> {
+    let mut sheets = policy_sheets(policy);
+    if let Some(c) = case {
+        sheets.extend(case_sheets(c));
+    }
+    sheets
+}
+
+/// A sheet of the layout: its header and rows given as (column, cell) pairs.
+fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
+    let cols = columns(name);
+    let header = cols.iter().map(|c| Cell::from(*c)).collect();
+    let body = rows.into_iter().map(|row| {
+        cols.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or(Cell::Empty, |(_, v)| v.clone())).collect()
+    });
+    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None }
+}
+
+fn text(s: impl ToString) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn opt(s: Option<impl ToString>) -> Cell {
+    s.map_or(Cell::Empty, text)
+}
+
+fn yes_no(b: bool) -> Cell {
+    text(if b { "yes" } else { "no" })
+}
+
+fn joined<T: ToString>(items: &[T], sep: &str) -> Cell {
+    text(items.iter().map(ToString::to_string).collect::<Vec<_>>().join(sep))
+}
+
+fn target_text(t: &Option<TargetDoc>) -> Cell {
+    opt(t.as_ref().and_then(|t| t.department.clone().or(t.sector.map(|s| s.to_string()))))
+}
+
+/// `children_social=60; ishoj-cdu=40` (or `a; b`), as the reader reads it.
+fn shares_text(shares: &[ShareDoc]) -> Cell {
+    let parts = shares.iter().map(|s| {
+        let who = s.department.clone().or(s.sector.map(|x| x.to_string())).unwrap_or_default();
+        match s.percent.or(s.weight) {
+            Some(v) => format!("{who}={v}"),
+            None => who,
+        }
+    });
+    text(parts.collect::<Vec<_>>().join("; "))
+}
+
+fn policy_sheets(p: &PolicyDoc) -> Vec<Sheet> {
+    let mut sheets = vec![
+        layout_sheet("policy", vec![vec![("name", text(&p.name)), ("version", opt(p.version.as_ref()))]]),
+        layout_sheet(
+            "municipalities",
+            p.municipalities
+                .iter()
+                .map(|m| vec![("id", text(&m.id)), ("name", text(&m.name)), ("code", Cell::Number(f64::from(m.code)))])
+                .collect(),
+        ),
+        layout_sheet(
+            "departments",
+            p.departments
+                .iter()
+                .map(|d| {
+                    let sectors = d.sectors.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+                    vec![
+                        ("id", text(&d.id)),
+                        ("name", text(&d.name)),
+                        ("municipality", text(&d.municipality)),
+                        ("sectors", joined(&sectors, ", ")),
+                    ]
+                })
+                .collect(),
+        ),
+        layout_sheet("services", service_rows(p)),
+        layout_sheet("keys", key_rows(p)),
+        layout_sheet("eligibility", p.eligibility.iter().map(criteria_row).collect()),
+    ];
+    let arrangements = p.arrangements.iter().map(|a| {
+        let sectors = a.sectors.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        vec![
+            ("id", text(&a.id)),
+            ("grantor", text(&a.grantor)),
+            ("on_behalf_of", text(&a.on_behalf_of)),
+            ("sectors", joined(&sectors, ", ")),
+            ("from", opt(a.from)),
+            ("to", opt(a.to)),
+            ("basis", opt(a.basis.as_ref())),
+        ]
+    });
+    sheets.push(layout_sheet("arrangements", arrangements.collect()));
+    sheets.push(layout_sheet("reimbursement", reimbursement_rows(p)));
+    sheets
+}
+
+/// One row per legal basis; the first carries the service.
+fn service_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
+    let mut rows = Vec::new();
+    for s in &p.services {
+        let mut first = vec![
+            ("id", text(&s.id)),
+            ("name", text(&s.name)),
+            ("sector", text(s.sector)),
+            ("function", opt(s.function.as_ref())),
+            ("kind", text(<&str>::from(s.kind))),
+            ("key", opt(s.key.as_ref())),
+            ("authority", target_text(&s.authority)),
+            ("payer", target_text(&s.payer)),
+        ];
+        if s.legal_basis.is_empty() {
+            rows.push(first);
+            continue;
+        }
+        for (i, b) in s.legal_basis.iter().enumerate() {
+            let mut row = if i == 0 { std::mem::take(&mut first) } else { vec![("id", text(&s.id))] };
+            row.extend([
+                ("legal_basis", text(&b.text)),
+                ("legal_basis_from", opt(b.from)),
+                ("legal_basis_to", opt(b.to)),
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// One row per key version; the first carries the name.
+fn key_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
+    let versions = p.keys.iter().flat_map(|k| {
+        k.versions.iter().enumerate().map(move |(i, v)| {
+            let name = if i == 0 { opt(k.name.as_ref()) } else { Cell::Empty };
+            vec![
+                ("id", text(&k.id)),
+                ("name", name),
+                ("from", opt(v.from)),
+                ("to", opt(v.to)),
+                ("kind", text(v.kind)),
+                ("shares", shares_text(&v.shares)),
+            ]
+        })
+    });
+    versions.collect()
+}
+
+fn criteria_row(e: &crate::policy::CriteriaDoc) -> Vec<(&'static str, Cell)> {
+    vec![
+        ("from", opt(e.from)),
+        ("to", opt(e.to)),
+        ("min_sector_areas", Cell::Number(f64::from(e.min_sector_areas))),
+        ("consent_required", yes_no(e.consent_required)),
+        ("disability_required", yes_no(e.disability_required)),
+        ("age_min", e.age.map_or(Cell::Empty, |a| Cell::Number(f64::from(a.min)))),
+        ("age_max", e.age.map_or(Cell::Empty, |a| Cell::Number(f64::from(a.max)))),
+        ("municipalities", e.municipalities.as_ref().map_or(Cell::Empty, |m| joined(m, ", "))),
+    ]
+}
+
+/// One row per level; the first carries the scheme.
+fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
+    let Some(r) = &p.reimbursement else { return Vec::new() };
+    let levels = r.levels.iter().enumerate().map(|(i, l)| {
+        let tiers = l.tiers.iter().map(|t| format!("{}={}", t.above, t.percent)).collect::<Vec<_>>();
+        let mut row = vec![("from", opt(l.from)), ("to", opt(l.to)), ("tiers", text(tiers.join("; ")))];
+        if i == 0 {
+            row.extend([
+                ("id", text(&r.id)),
+                ("name", opt(r.name.as_ref())),
+                ("legal_basis", text(&r.legal_basis)),
+                ("services", joined(&r.services, ", ")),
+                ("recipient", target_text(&r.recipient)),
+            ]);
+        }
+        row
+    });
+    levels.collect()
+}
+
+fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
+    let consent = c.consent.first();
+    let residence = c.child.handlekommune.iter().map(|h| format!("{}={}", h.municipality, h.from)).collect::<Vec<_>>();
+    let head = vec![
+        ("id", text(&c.id)),
+        ("household", opt(c.household.as_ref())),
+        ("birth_date", text(c.child.birth_date)),
+        ("significant_permanent_disability", yes_no(c.child.significant_permanent_disability)),
+        ("handlekommune", text(residence.join("; "))),
+        ("consent_from", opt(consent.and_then(|v| v.from))),
+        ("consent_to", opt(consent.and_then(|v| v.to))),
+    ];
+    let line = |id: &str,
+                amount: &dyn ToString,
+                per: crate::case::Per,
+                from,
+                to: Option<crate::Date>,
+                note: &Option<String>| {
+        vec![
+            ("id", text(id)),
+            ("amount", Cell::money(amount.to_string())),
+            ("per", text(<&str>::from(per))),
+            ("from", text(from)),
+            ("to", opt(to)),
+            ("note", opt(note.as_ref())),
+        ]
+    };
+    let services = c.services.iter().map(|s| {
+        let mut row = line(&s.id, &s.amount, s.per, s.from, s.to, &s.note);
+        row.push(("service", text(&s.service)));
+        row
+    });
+    let agreements = c.agreements.iter().map(|a| {
+        vec![
+            ("id", text(&a.id)),
+            ("service", text(&a.service)),
+            ("from", text(a.from)),
+            ("to", opt(a.to)),
+            ("kind", text(a.kind)),
+            ("shares", shares_text(&a.shares)),
+            ("note", opt(a.note.as_ref())),
+        ]
+    });
+    let income = c.income.iter().map(|i| line(&i.id, &i.amount, i.per, i.from, i.to, &i.note));
+    let others = c.other_cases.iter().map(|o| {
+        vec![
+            ("id", text(&o.id)),
+            ("sector", text(o.sector)),
+            ("department", opt(o.department.as_ref())),
+            ("from", opt(o.from)),
+            ("to", opt(o.to)),
+        ]
+    });
+    let names: Vec<&str> = CASE_SHEETS.iter().map(|(n, _)| *n).collect();
+    vec![
+        layout_sheet(names[0], vec![head]),
+        layout_sheet(names[1], services.collect()),
+        layout_sheet(names[2], agreements.collect()),
+        layout_sheet(names[3], income.collect()),
+        layout_sheet(names[4], others.collect()),
+    ]
+}
+
+// ---- results ----------------------------------------------------------------------------------------
+
+/// A label in the language of the workbook.
+fn t(lang: Lang, key: &str) -> &'static str {
+    const LABELS: &[(&str, &str, &str)] = &[
+        ("byDepartment", "Pr. afdeling", "Per department"),
+        ("byMunicipality", "Pr. kommune", "Per municipality"),
+        ("byMonth", "Pr. måned og afdeling", "Per month and department"),
+        ("lines", "Linjer", "Lines"),
+        ("verdict", "Kriterier", "Eligibility"),
+        ("refund", "Refusion", "Reimbursement"),
+        ("reimbursementMonths", "Refusion pr. måned", "Reimbursement per month"),
+        ("department", "Afdeling", "Department"),
+        ("name", "Navn", "Name"),
+        ("municipality", "Kommune", "Municipality"),
+        ("amount", "Beløb", "Amount"),
+        ("total", "I alt", "Total"),
+        ("code", "Kode", "Code"),
+        ("month", "Måned", "Month"),
+        ("line", "Ydelseslinje", "Service line"),
+        ("service", "Ydelse", "Service"),
+        ("from", "Fra", "From"),
+        ("to", "Til", "To"),
+        ("key", "Nøgle", "Key"),
+        ("eligibleCol", "Fælles finansiering", "Shared financing"),
+        ("yes", "ja", "yes"),
+        ("no", "nej", "no"),
+        ("criterion", "Kriterium", "Criterion"),
+        ("passed", "Opfyldt", "Passed"),
+        ("actual", "Faktisk", "Actual"),
+        ("required", "Krav", "Required"),
+        ("eligible", "opfyldt", "eligible"),
+        ("notEligible", "ikke opfyldt", "not eligible"),
+        ("gross", "Brutto", "Gross"),
+        ("net", "Netto", "Net"),
+        ("counted", "Tællende udgift", "Counted cost"),
+        ("income", "Indtægt", "Income"),
+        ("base", "Grundlag", "Base"),
+        ("postings", "Posteringer", "Postings"),
+        ("changes", "Ændringer", "Changes"),
+        ("corrections", "Korrektioner", "Corrections"),
+        ("before", "Før", "Before"),
+        ("after", "Efter", "After"),
+        ("difference", "Forskel", "Difference"),
+        ("explanation", "Forklaring", "Explanation"),
+    ];
+    let found = LABELS.iter().find(|(k, ..)| *k == key);
+    found.map_or("", |(_, da, en)| if lang == Lang::Da { da } else { en })
+}
+
+/// The sum of amounts, exactly (øre as integers).
+fn sum(amounts: impl Iterator<Item = Money>) -> Money {
+    Money::from_ore(amounts.fold(0i64, |s, a| s.saturating_add(a.ore())))
+}
+
+/// `SUM` of a column over rows `first..=last` (1-based).
+fn sum_col(col: u32, first: usize, last: usize, value: Money) -> Cell {
+    let c = super::col_name(col);
+    Cell::formula(format!("SUM({c}{first}:{c}{last})"), value)
+}
+
+/// The result of a split as sheets: per department (with a native pie chart), per municipality, per
+/// month and department, every line with its shares, the eligibility criteria, the state
+/// reimbursement when there is one, and the case's own sheets (so the file loads again as the
+/// case). Totals are `SUM` formulas whose cached values are the exact totals.
+pub fn result_sheets(r: &SplitResult, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
+    let mut sheets = vec![by_department(r, lang), by_municipality(r, lang), by_month(r, lang), lines(r, lang)];
+    sheets.push(verdicts(r, lang));
+    sheets.extend(reimbursement(r, lang));
+    if let Some(c) = case {
+        sheets.extend(case_sheets(c));
+    }
+    sheets
+}
+
+fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
+    let depts = &r.totals.by_department;
+    let n = depts.len();
+    let head = ["department", "name", "municipality", "amount"].map(|k| text(t(lang, k)));
+    let rows =
+        depts.iter().map(|d| vec![text(&d.department), text(&d.name), text(&d.municipality), Cell::money(d.amount)]);
+    let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, n + 1, r.totals.case)];
+    let pie = Pie {
+        title: format!("{}: {}", r.case, t(lang, "byDepartment").to_lowercase()),
+        series: t(lang, "amount").into(),
+        label_col: 1,
+        value_col: 3,
+        first_row: 1,
+        count: n as u32,
+        anchor: (n as u32 + 3, 0),
+    };
+    let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
+    Sheet { name: t(lang, "byDepartment").into(), rows, pie: Some(pie) }
+}
+
+fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
+    let munis = &r.totals.by_municipality;
+    let head = ["municipality", "name", "code", "amount"].map(|k| text(t(lang, k)));
+    let rows = munis
+        .iter()
+        .map(|m| vec![text(&m.municipality), text(&m.name), Cell::Number(f64::from(m.code)), Cell::money(m.amount)]);
+    let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, munis.len() + 1, r.totals.case)];
+    let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
+    Sheet { name: t(lang, "byMunicipality").into(), rows, pie: None }
+}
+
+fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
+    let depts = &r.totals.by_department;
+    let n = depts.len() as u32;
+    let last = r.totals.by_month.len() + 1;
+    let mut head = vec![text(t(lang, "month"))];
+    head.extend(depts.iter().map(|d| text(&d.department)));
+    head.push(text(t(lang, "total")));
+    let rows = r.totals.by_month.iter().enumerate().map(|(i, m)| {
+        let mut row = vec![text(m.month)];
+        row.extend(m.departments.iter().map(|d| Cell::money(d.amount)));
+        let end = super::col_name(n);
+        row.push(Cell::formula(format!("SUM(B{row}:{end}{row})", row = i + 2), m.amount));
+        row
+    });
+    let mut total = vec![text(t(lang, "total"))];
+    total.extend(depts.iter().enumerate().map(|(j, d)| sum_col(j as u32 + 1, 2, last, d.amount)));
+    total.push(sum_col(n + 1, 2, last, r.totals.case));
+    let rows = std::iter::once(head).chain(rows).chain([total]).collect();
+    Sheet { name: t(lang, "byMonth").into(), rows, pie: None }
+}
+
+fn share_of(l: &Line, department: &str) -> Money {
+    l.shares.iter().find(|s| &*s.department == department).map_or(Money::from_ore(0), |s| s.amount)
+}
+
+fn lines(r: &SplitResult, lang: Lang) -> Sheet {
+    let depts = &r.totals.by_department;
+    let last = r.lines.len() + 1;
+    let mut head: Vec<Cell> = ["line", "service", "month", "from", "to", "key", "eligibleCol", "amount"]
+        .iter()
+        .map(|k| text(t(lang, k)))
+        .collect();
+    head.extend(depts.iter().map(|d| text(&d.department)));
+    let rows = r.lines.iter().map(|l| {
+        let key = match &l.key.id {
+            Some(id) => format!("{}: {id}", l.key.source),
+            None => l.key.source.to_string(),
+        };
+        let mut row = vec![text(&l.service_line), text(&l.service), text(l.month), text(l.from), text(l.to), text(key)];
+        row.push(text(t(lang, if l.eligible { "yes" } else { "no" })));
+        row.push(Cell::money(l.amount));
+        row.extend(depts.iter().map(|d| Cell::money(share_of(l, &d.department))));
+        row
+    });
+    let mut total = vec![text(t(lang, "total"))];
+    total.extend(std::iter::repeat_n(Cell::Empty, 6));
+    total.push(sum_col(7, 2, last, sum(r.lines.iter().map(|l| l.amount))));
+    total.extend(
+        depts
+            .iter()
+            .enumerate()
+            .map(|(j, d)| sum_col(j as u32 + 8, 2, last, sum(r.lines.iter().map(|l| share_of(l, &d.department))))),
+    );
+    let rows = std::iter::once(head).chain(rows).chain([total]).collect();
+    Sheet { name: t(lang, "lines").into(), rows, pie: None }
+}
+
+fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
+    let head = ["from", "to", "verdict", "criterion", "passed", "actual", "required"].map(|k| text(t(lang, k)));
+    let rows = r.eligibility.iter().flat_map(|v| {
+        v.criteria.iter().map(move |c| {
+            vec![
+                text(v.from),
+                text(v.to),
+                text(t(lang, if v.eligible { "eligible" } else { "notEligible" })),
+                text(c.criterion),
+                text(t(lang, if c.passed { "yes" } else { "no" })),
+                text(&c.actual),
+                text(&c.required),
+            ]
+        })
+    });
+    let rows = std::iter::once(head.to_vec()).chain(rows).collect();
+    Sheet { name: t(lang, "verdict").into(), rows, pie: None }
+}
+
+fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
+    let Some(re) = &r.reimbursement else { return Vec::new() };
+    let k = re.by_department.len() + 1;
+    let head = ["department", "municipality", "gross", "refund", "net"].map(|x| text(t(lang, x)));
+    let rows = re.by_department.iter().map(|d| {
+        vec![
+            text(&d.department),
+            text(&d.municipality),
+            Cell::money(d.gross),
+            Cell::money(d.reimbursement),
+            Cell::money(d.net),
+        ]
+    });
+    let total = vec![
+        text(t(lang, "total")),
+        Cell::Empty,
+        sum_col(2, 2, k, re.total.gross),
+        sum_col(3, 2, k, re.total.reimbursement),
+        sum_col(4, 2, k, re.total.net),
+    ];
+    let by_dept = Sheet {
+        name: t(lang, "refund").into(),
+        rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
+        pie: None,
+    };
+    let head = ["month", "municipality", "counted", "income", "base", "refund"].map(|x| text(t(lang, x)));
+    let rows = re.months.iter().map(|m| {
+        vec![
+            text(m.month),
+            text(&m.municipality),
+            Cell::money(m.counted),
+            Cell::money(m.income),
+            Cell::money(m.base),
+            Cell::money(m.reimbursement),
+        ]
+    });
+    let mut total = vec![text(t(lang, "total"))];
+    total.extend(std::iter::repeat_n(Cell::Empty, 4));
+    total.push(sum_col(5, 2, re.months.len() + 1, sum(re.months.iter().map(|m| m.reimbursement))));
+    let months = Sheet {
+        name: t(lang, "reimbursementMonths").into(),
+        rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
+        pie: None,
+    };
+    vec![by_dept, months]
+}
+
+/// Posting lines as a sheet (the columns of the CLI's postings CSV), with their total.
+pub fn postings_sheet(postings: &[Posting], lang: Lang) -> Sheet {
+    let header: Vec<Cell> = crate::report::postings::CSV_HEADER.split(',').map(text).collect();
+    let amount_col = header.iter().position(|h| *h == text("amount")).unwrap_or(0);
+    let rows = postings.iter().map(|p| {
+        let csv = crate::report::postings::csv(std::slice::from_ref(p));
+        let line = csv.lines().nth(1).unwrap_or("");
+        let mut row: Vec<Cell> = line.split(',').map(text).collect();
+        if let Some(c) = row.get_mut(amount_col) {
+            *c = Cell::money(p.amount);
+        }
+        row
+    });
+    let mut total = vec![text(t(lang, "total"))];
+    total.extend(std::iter::repeat_n(Cell::Empty, amount_col.saturating_sub(1)));
+    total.push(sum_col(amount_col as u32, 2, postings.len() + 1, sum(postings.iter().map(|p| p.amount))));
+    let rows = std::iter::once(header).chain(rows).chain([total]).collect();
+    Sheet { name: t(lang, "postings").into(), rows, pie: None }
+}
+
+/// A comparison as sheets: the changes per month and department, and the correcting postings.
+pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
+    let head = ["month", "department", "before", "after", "difference"].map(|k| text(t(lang, k)));
+    let rows = c.changes.iter().map(|ch| {
+        vec![
+            text(ch.month),
+            text(&ch.department),
+            Cell::money(ch.before),
+            Cell::money(ch.after),
+            Cell::money(ch.difference),
+        ]
+    });
+    let n = c.changes.len() + 1;
+    let total = vec![
+        text(t(lang, "total")),
+        Cell::Empty,
+        sum_col(2, 2, n, sum(c.changes.iter().map(|x| x.before))),
+        sum_col(3, 2, n, sum(c.changes.iter().map(|x| x.after))),
+        sum_col(4, 2, n, sum(c.changes.iter().map(|x| x.difference))),
+    ];
+    let changes = Sheet {
+        name: t(lang, "changes").into(),
+        rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
+        pie: None,
+    };
+    let mut corrections = postings_sheet(&c.corrections, lang);
+    corrections.name = t(lang, "corrections").into();
+    vec![changes, corrections]
+}
+
+/// An explanation in words, a line of text per row.
+pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
+    let rows = explanation.lines().map(|l| vec![text(l)]);
+    Sheet {
+        name: t(lang, "explanation").into(),
+        rows: std::iter::once(vec![text(t(lang, "explanation"))]).chain(rows).collect(),
+        pie: None,
+    }
+}
+
+/// The sheets of a successful answer: the split's sheets, then the command's own (postings,
+/// comparison, explanation); the case's sheets when `case` is given. Nothing for `check`/`parse`.
+pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
+    match output {
+        Output::Split(r) => result_sheets(r, case, lang),
+        Output::Postings { split, postings } => {
+            let mut s = result_sheets(split, None, lang);
+            s.push(postings_sheet(postings, lang));
+            s.extend(case.map(case_sheets).unwrap_or_default());
+            s
+        }
+        Output::Compare { split, comparison } => {
+            let mut s = result_sheets(split, None, lang);
+            s.extend(comparison_sheets(comparison, lang));
+            s.extend(case.map(case_sheets).unwrap_or_default());
+            s
+        }
+        Output::Explain { split, text } => {
+            let mut s = vec![explanation_sheet(text, lang)];
+            s.extend(result_sheets(split, case, lang));
+            s
+        }
+        Output::Check(_) | Output::Parse { .. } | Output::Summary(_) => Vec::new(),
+    }
+}
+
+/// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: the
+/// answer's sheets and the case's own. A request the library refuses gives its error answer.
+pub fn response_workbook(request: Request) -> Result<Vec<u8>, Response> {
+    let lang = request.lang;
+    let parse = Request { command: Command::Parse, ..request.clone() };
+    let case = match handle(parse) {
+        Response::Ok { result, .. } => match *result {
+            Output::Parse { case, .. } => case,
+            _ => None,
+        },
+        error => return Err(error),
+    };
+    let request = Request { detail: crate::contract::Detail::Full, ..request };
+    let response = handle(request);
+    let Response::Ok { result, .. } = &response else { return Err(response) };
+    let sheets = response_sheets(result, case.as_ref(), lang);
+    if sheets.is_empty() {
+        let e = internal("this command has no workbook: use split, explain, postings or compare");
+        return Err(Response::Error { version: crate::contract::CONTRACT_VERSION, errors: vec![e] });
+    }
+    write_sheets(&sheets).map_err(|e| Response::Error {
+        version: crate::contract::CONTRACT_VERSION,
+        errors: vec![internal(&e.to_string())],
+    })
+}

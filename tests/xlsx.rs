@@ -1,0 +1,365 @@
+//! Workbooks: the template round trip, results with exact cached totals, workbooks typed the Excel
+//! way, and every bad workbook with its named error. `examples/template.xlsx` is checked to be what
+//! the writer makes today; `FORDELING_WRITE_TEMPLATE=1 cargo test --features xlsx --test xlsx`
+//! rewrites it.
+#![cfg(feature = "xlsx")]
+
+use fordeling::contract::xlsx::{self, Cell, Sheet};
+use fordeling::contract::{handle, Command, Output, Request, Response};
+use fordeling::example;
+use serde_json::{json, Value};
+
+/// The `parse` answer (policy and case documents as JSON) for a policy and case.
+fn parsed(policy: Value, case: Option<Value>) -> Value {
+    let r = handle(Request { case: case.map(Into::into), ..Request::new(Command::Parse, policy.into()) });
+    assert!(r.is_ok(), "{}", r.to_json());
+    serde_json::from_str::<Value>(&r.to_json()).unwrap()["result"].clone()
+}
+
+fn template() -> Vec<u8> {
+    xlsx::template(example::POLICY.into(), Some(example::CASE.into())).unwrap()
+}
+
+/// The template's sheets, to change a cell and write it again.
+fn template_sheets() -> Vec<Sheet> {
+    let docs =
+        handle(Request { case: Some(example::CASE.into()), ..Request::new(Command::Parse, example::POLICY.into()) });
+    let Response::Ok { result, .. } = docs else { panic!() };
+    let Output::Parse { policy, case } = *result else { panic!() };
+    xlsx::template_sheets(&policy, case.as_ref())
+}
+
+fn sheet<'a>(sheets: &'a mut [Sheet], name: &str) -> &'a mut Sheet {
+    sheets.iter_mut().find(|s| s.name == name).unwrap()
+}
+
+fn errors_of(bytes: &[u8]) -> Vec<String> {
+    xlsx::read_workbook(bytes).unwrap_err().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn template_reads_back_as_the_example_documents() {
+    let wb = xlsx::read_workbook(&template()).unwrap();
+    let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
+    let got = parsed(wb.policy.clone().unwrap(), wb.case.clone());
+    assert_eq!(got, want);
+    assert_eq!(wb.origin("policy", "services[2] 'aflastning'").unwrap().to_string(), "services, row 6");
+    assert_eq!(wb.origin("case", "services[3].amount").unwrap().to_string(), "case services, row 5");
+    assert_eq!(wb.origin("policy", "reimbursement.levels[0]").unwrap().to_string(), "reimbursement, row 2");
+}
+
+#[test]
+fn committed_template_is_what_the_writer_makes() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/template.xlsx");
+    let bytes = template();
+    if std::env::var_os("FORDELING_WRITE_TEMPLATE").is_some() {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    assert!(
+        std::fs::read(path).unwrap() == bytes,
+        "examples/template.xlsx is stale: FORDELING_WRITE_TEMPLATE=1 rewrites it"
+    );
+}
+
+#[test]
+fn sum_formulas_of_a_result_workbook_cache_exact_totals() {
+    let request = Request {
+        case: Some(example::CASE.into()),
+        period: example::CASES[0].period(),
+        lang: fordeling::Lang::Da,
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let bytes = xlsx::response_workbook(request).unwrap();
+    let cells = xlsx::read_cells(&bytes).unwrap();
+    let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names[..5], ["Pr. afdeling", "Pr. kommune", "Pr. måned og afdeling", "Linjer", "Kriterier"]);
+    assert!(names.contains(&"case services"), "the case travels with the result");
+    let mut formulas = 0;
+    for s in cells.as_array().unwrap() {
+        let cells = s["cells"].as_array().unwrap();
+        let value = |r: &str| cells.iter().find(|c| c["ref"] == r).map_or(0, |c| ore(c["text"].as_str().unwrap()));
+        for c in cells.iter().filter(|c| c.get("formula").is_some()) {
+            formulas += 1;
+            let f = c["formula"].as_str().unwrap();
+            let range = f.strip_prefix("SUM(").and_then(|f| f.strip_suffix(')')).unwrap();
+            let (a, b) = range.split_once(':').unwrap();
+            let (ca, ra) = split_ref(a);
+            let (cb, rb) = split_ref(b);
+            let mut total = 0;
+            for r in ra..=rb {
+                for col in ca..=cb {
+                    total += value(&xlsx::cell_name(r - 1, col));
+                }
+            }
+            assert_eq!(total, ore(c["text"].as_str().unwrap()), "{}: {f}", s["name"]);
+        }
+    }
+    assert!(formulas > 10, "{formulas} formulas");
+    let first = &cells[0]["cells"];
+    let last_total = first.as_array().unwrap().iter().rev().find(|c| c.get("formula").is_some()).unwrap();
+    assert_eq!(last_total["text"], "530206.44");
+    // The case sheets load again as the case.
+    let wb = xlsx::read_workbook(&bytes).unwrap();
+    assert!(wb.policy.is_none());
+    assert_eq!(parsed(example::POLICY.into(), wb.case), parsed(example::POLICY.into(), Some(example::CASE.into())));
+}
+
+fn ore(s: &str) -> i64 {
+    let d: rust_decimal::Decimal = s.parse().unwrap();
+    i64::try_from(d * rust_decimal::Decimal::from(100)).unwrap()
+}
+
+fn split_ref(r: &str) -> (u32, u32) {
+    let letters: String = r.chars().take_while(char::is_ascii_uppercase).collect();
+    let col = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1)) - 1;
+    (col, r[letters.len()..].parse().unwrap())
+}
+
+#[test]
+fn every_command_writes_a_workbook() {
+    for command in [Command::Split, Command::Explain, Command::Postings, Command::Compare] {
+        let request = Request {
+            case: Some(example::CASE.into()),
+            previous_case: Some(example::CASE.into()),
+            period: example::CASES[0].period(),
+            ..Request::new(command, example::POLICY.into())
+        };
+        let bytes = xlsx::response_workbook(request).unwrap();
+        let cells = xlsx::read_cells(&bytes).unwrap();
+        let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+        let own = match command {
+            Command::Explain => "Explanation",
+            Command::Postings => "Postings",
+            Command::Compare => "Changes",
+            _ => "Per department",
+        };
+        assert!(names.contains(&own), "{command:?}: {names:?}");
+    }
+    let refused = xlsx::response_workbook(Request::new(Command::Split, example::POLICY.into())).unwrap_err();
+    assert!(refused.to_json().contains("the case is missing"));
+}
+
+#[test]
+fn a_case_typed_the_excel_way() {
+    let text = |s: &str| Cell::Text(s.into());
+    let sheets = vec![
+        Sheet {
+            name: "Case".into(),
+            rows: vec![
+                ["id", "birth_date", "significant_permanent_disability", "handlekommune", "consent_from"]
+                    .map(text)
+                    .to_vec(),
+                vec![text("sag-x"), Cell::Number(43599.0), text("ja"), text("ishoj"), Cell::Number(45292.0)],
+            ],
+            pie: None,
+        },
+        Sheet {
+            name: "Case services".into(),
+            rows: vec![
+                ["Id", "Service", "Amount", "Per", "From", "To"].map(text).to_vec(),
+                vec![
+                    text("s1"),
+                    text("merudgift"),
+                    text("3.400,50"),
+                    text("måned"),
+                    Cell::Number(45292.0),
+                    text("31-12-2024"),
+                ],
+                vec![
+                    text("s2"),
+                    text("aflastning"),
+                    Cell::Number(96000.0),
+                    text("år"),
+                    Cell::Number(45292.0),
+                    Cell::Number(45657.0),
+                ],
+                vec![text("s3"), text("aflastning"), Cell::Number(0.1 + 0.2), text("Engang"), text("2024-03-01")],
+            ],
+            pie: None,
+        },
+    ];
+    let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let case = wb.case.unwrap();
+    assert_eq!(
+        case["child"],
+        json!({ "birth_date": "2019-05-14", "significant_permanent_disability": true,
+        "handlekommune": [{ "municipality": "ishoj", "from": "2019-05-14" }] })
+    );
+    assert_eq!(case["consent"], json!([{ "from": "2024-01-01" }]));
+    let s = &case["services"];
+    assert_eq!(
+        s[0],
+        json!({ "id": "s1", "service": "merudgift", "amount": "3400.50", "per": "month", "from": "2024-01-01", "to": "2024-12-31" })
+    );
+    assert_eq!(s[1]["amount"], "96000.00");
+    assert_eq!(s[1]["to"], "2024-12-31");
+    assert_eq!(s[2]["amount"], "0.30", "f64 cells to 15 significant digits");
+    assert_eq!(s[2]["per"], "once");
+    let request = Request {
+        case: Some(
+            json!({ "id": case["id"], "child": case["child"], "consent": case["consent"],
+        "services": [s[0], s[1]] })
+            .into(),
+        ),
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let answer: Value = serde_json::from_str(&handle(request).to_json()).unwrap();
+    assert_eq!(answer["result"]["totals"]["case"], "136806.00", "12 x 3400.50 + 96000");
+}
+
+#[test]
+fn every_bad_workbook_names_its_place() {
+    assert_eq!(errors_of(b"id,amount\n"), ["not an .xlsx or .ods workbook (nor .xls)"]);
+    assert_eq!(errors_of(&vec![0u8; 21 * 1024 * 1024]), ["the file is larger than 20 MB"]);
+    let mut sheets = template_sheets();
+    sheet(&mut sheets, "departments").rows[0].push(Cell::Text("colour".into()));
+    sheet(&mut sheets, "eligibility").rows[1][3] = Cell::Text("maybe".into());
+    sheet(&mut sheets, "municipalities").rows[1][2] = Cell::Text("18.5".into());
+    let errors = errors_of(&xlsx::write_sheets(&sheets).unwrap());
+    assert_eq!(
+        errors,
+        [
+            "municipalities!C2: '18.5' is not a whole number",
+            "departments!E1: unknown column 'colour' (expected id, name, municipality, sectors)",
+            "eligibility!D2: 'maybe' is not yes/no (ja/nej)",
+        ]
+    );
+    let mut sheets = template_sheets();
+    sheets.retain(|s| s.name != "services");
+    sheet(&mut sheets, "policy").rows.truncate(1);
+    assert_eq!(
+        errors_of(&xlsx::write_sheets(&sheets).unwrap()),
+        ["policy: the row under the header needs the policy's name", "services: sheet missing"]
+    );
+    let mut sheets = template_sheets();
+    sheets.retain(|s| s.name != "case services");
+    sheet(&mut sheets, "case").rows.truncate(1);
+    assert_eq!(
+        errors_of(&xlsx::write_sheets(&sheets).unwrap()),
+        ["case: the row under the header needs the case", "case services: sheet missing"]
+    );
+}
+
+/// A document error found by the library names the sheet and row the item came from.
+#[test]
+fn document_errors_name_their_row() {
+    let mut sheets = template_sheets();
+    sheet(&mut sheets, "departments").rows[2][2] = Cell::Text("nowhere".into());
+    sheet(&mut sheets, "case services").rows[2][2] = Cell::Text("abc".into());
+    let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let shown = |r: Response| {
+        let Response::Error { errors, .. } = r else { panic!("refused") };
+        errors
+            .iter()
+            .map(|e| format!("{}: {}", wb.origin(e.kind.as_str(), &e.item).unwrap(), e.message))
+            .collect::<Vec<_>>()
+    };
+    let policy = shown(handle(Request::new(Command::Check, wb.policy.clone().unwrap().into())));
+    assert!(
+        policy[0].starts_with("departments, row 3: ") && policy[0].contains("unknown municipality 'nowhere'"),
+        "{policy:?}"
+    );
+    let case = shown(handle(Request {
+        case: wb.case.clone().map(Into::into),
+        period: example::CASES[0].period(),
+        ..Request::new(Command::Split, example::POLICY.into())
+    }));
+    assert!(case[0].starts_with("case services, row 3: ") && case[0].contains("not a number"), "{case:?}");
+}
+
+/// A part that inflates beyond the limit is refused before calamine reads it.
+#[test]
+fn a_zip_bomb_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..65 {
+        zip.write_all(&zeros).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1 << 20, "{} bytes", bytes.len());
+    assert_eq!(errors_of(&bytes), ["xl/workbook.xml: a part of the workbook is too large once unpacked"]);
+}
+
+/// The CLI reads workbooks wherever it reads a policy or a case, and writes `--format xlsx`.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_reads_and_writes_workbooks() {
+    use std::process::Command as Run;
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/template.xlsx");
+    let out = dir.join("result.xlsx");
+    let run = |args: &[&str]| Run::new(env!("CARGO_BIN_EXE_fordeling")).args(args).output().unwrap();
+    let period = ["--from", "2024-01-01", "--to", "2024-12-31"];
+    let o = run(&[
+        &["split", "--policy", template, "--case", template, "--format", "xlsx", "-o", out.to_str().unwrap()][..],
+        &period,
+    ]
+    .concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(cells[0]["name"], "Per department");
+    assert!(cells[0]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["text"] == "530206.44" && c.get("formula").is_some()));
+    // The same split from TOML, as JSON: the same total.
+    let toml = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/");
+    let (policy, case) = (format!("{toml}policy.toml"), format!("{toml}case-ishoj.toml"));
+    let o = run(&[&["split", "--policy", template, "--case", &case][..], &period].concat());
+    let answer: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(answer["result"]["totals"]["case"], "530206.44");
+    for command in ["explain", "postings", "compare"] {
+        let mut args =
+            vec![command, "--policy", &policy, "--case", &case, "--format", "xlsx", "-o", out.to_str().unwrap()];
+        if command == "compare" {
+            args.extend(["--previous", &case]);
+        }
+        let o = run(&[&args[..], &period].concat());
+        assert!(o.status.success(), "{command}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(xlsx::read_workbook(&std::fs::read(&out).unwrap()).unwrap().case.is_some());
+    }
+    let o = run(&["split", "--policy", &policy, "--case", &case, "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("name the file with --output"));
+    // A document error names the sheet and row; a workbook error its cell.
+    let mut sheets = template_sheets();
+    sheet(&mut sheets, "departments").rows[2][2] = Cell::Text("nowhere".into());
+    let bad = dir.join("bad.xlsx");
+    std::fs::write(&bad, xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let o = run(&["check", bad.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("error: departments, row 3: policy: departments[1] 'ishoj-cdu'"), "{stderr}");
+    sheet(&mut sheets, "departments").rows[0].push(Cell::Text("colour".into()));
+    std::fs::write(&bad, xlsx::write_sheets(&sheets).unwrap()).unwrap();
+    let o = run(&["check", bad.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.xlsx: departments!E1: unknown column 'colour'"));
+    let o = run(&["split", "--policy", &policy, "--case", bad.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.xlsx: departments!E1"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A part that inflates to more than its declared size is refused at that size (the zip reader
+/// checks the CRC there), without inflating the rest.
+#[test]
+fn a_zip_that_lies_about_a_size_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(&vec![0u8; 4 << 20]).unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    // Declare 10 bytes in the local header and in the central directory.
+    for sig in [[0x50, 0x4b, 3, 4], [0x50, 0x4b, 1, 2]] {
+        let at = bytes.windows(4).position(|w| w == sig).unwrap();
+        let size_at = at + if sig[2] == 3 { 22 } else { 24 };
+        bytes[size_at..size_at + 4].copy_from_slice(&10u32.to_le_bytes());
+    }
+    let started = std::time::Instant::now();
+    let errors = errors_of(&bytes);
+    assert_eq!(errors, ["xl/workbook.xml: cannot be unpacked (damaged, or not the size the zip's directory says)"]);
+    assert!(started.elapsed().as_secs() < 5);
+}
