@@ -11,6 +11,10 @@ use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
 use fordeling::{example, Date, Period};
 
+#[cfg(feature = "server")]
+#[path = "cli/serve.rs"]
+mod serve;
+
 /// Exit code: the input was invalid (documents, arguments, unreadable files).
 const EXIT_INVALID: u8 = 1;
 /// Exit code: something failed inside (writing output, a bug).
@@ -87,6 +91,10 @@ enum Cmd {
     /// Split many cases (JSON Lines: one case document per line) with one policy, streaming: results
     /// as JSON Lines to OUTPUT, bad records (with line numbers) and totals to stderr.
     Batch(BatchArgs),
+    /// Serve the JSON contract over HTTP (POST /v1/{check,split,explain,postings,compare}, GET
+    /// /v1/health, GET /v1/openapi.json) until SIGTERM or ctrl-c; SIGHUP reloads the policies.
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
     /// Write a deterministic reference workload CSV to stdout (for benchmarks).
     GenerateWorkload {
         /// Number of lines.
@@ -289,6 +297,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         Cmd::Workload { input, output } => return run_workload(input, output.as_deref(), cli.error_format),
         Cmd::GenerateWorkload { lines, seed } => return generate_workload(*lines, *seed),
         Cmd::Batch(a) => return run_batch(a, cli.error_format),
+        #[cfg(feature = "server")]
+        Cmd::Serve(a) => return serve::run(a),
         Cmd::Request { file } => {
             let answer = fordeling::contract::handle_json(&read(file)?);
             return Ok(answer + "\n");
