@@ -101,9 +101,11 @@ impl Policies {
     /// The policy a request names, or the only one loaded.
     fn pick(&self, named: Option<&str>) -> Result<(&str, &Loaded), String> {
         match named {
-            Some(id) => self.by_id.get_key_value(id).map(|(k, v)| (k.as_str(), v)).ok_or_else(|| {
-                format!("no policy '{id}' is loaded; loaded: {}", self.ids().join(", "))
-            }),
+            Some(id) => self
+                .by_id
+                .get_key_value(id)
+                .map(|(k, v)| (k.as_str(), v))
+                .ok_or_else(|| format!("no policy '{id}' is loaded; loaded: {}", self.ids().join(", "))),
             None if self.by_id.len() == 1 => {
                 self.by_id.iter().next().map(|(k, v)| (k.as_str(), v)).ok_or_else(String::new)
             }
@@ -226,7 +228,8 @@ fn negotiate(headers: &HeaderMap, command: Command) -> Result<Accept, String> {
         .map(|r| {
             let mut parts = r.split(';').map(str::trim);
             let media = parts.next().unwrap_or_default();
-            let refused = parts.any(|p| p.replace(' ', "").starts_with("q=0") && p.trim_end_matches(['0', '.']) == "q=");
+            let refused =
+                parts.any(|p| p.replace(' ', "").starts_with("q=0") && p.trim_end_matches(['0', '.']) == "q=");
             (media, refused)
         })
         .collect();
@@ -381,7 +384,11 @@ fn named_policy(request: &HttpRequest) -> Option<String> {
     request.uri().query()?.split('&').find_map(|kv| kv.strip_prefix("policy=").map(str::to_string))
 }
 
-async fn contract(State(app): State<Arc<App>>, command: axum::extract::Path<String>, request: HttpRequest) -> HttpResponse {
+async fn contract(
+    State(app): State<Arc<App>>,
+    command: axum::extract::Path<String>,
+    request: HttpRequest,
+) -> HttpResponse {
     let started = Instant::now();
     let Ok(command) = serde_json::from_str::<Command>(&json_string(&command.0)) else {
         return error(StatusCode::NOT_FOUND, "not_found", "(path)", &format!("no command '{}'", command.0));
@@ -391,7 +398,12 @@ async fn contract(State(app): State<Arc<App>>, command: axum::extract::Path<Stri
         Err(message) => return error(StatusCode::NOT_ACCEPTABLE, "not_acceptable", "(accept)", &message),
     };
     let Ok(permit) = Arc::clone(&app.in_flight).try_acquire_owned() else {
-        return error(StatusCode::SERVICE_UNAVAILABLE, "overloaded", "(server)", "too many requests at once; try again");
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            "(server)",
+            "too many requests at once; try again",
+        );
     };
     // One snapshot of the policies for the whole request: a reload never mixes two sets.
     let policies = app.policies.load_full();
