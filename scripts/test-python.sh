@@ -19,3 +19,10 @@ bin=${FORDELING_BIN:-$target/debug/fordeling}
 [ -x "$bin" ] || cargo build --features cli --quiet
 # Run from outside the source tree so that the installed package is the one imported.
 cd "$target" && FORDELING_BIN=$bin "$venv/bin/python" -m pytest -q -p no:cacheprovider "$OLDPWD/python/tests"
+# The README's Python example prints what the README shows.
+cd "$OLDPWD"
+"$venv/bin/python" -c "$(scripts/readme-example.py '### Python' python)" >"$target/readme-python.out"
+scripts/readme-example.py '### Python' text | while IFS= read -r line; do
+  grep -qxF -- "$line" "$target/readme-python.out" || { echo "README Python example: '$line' not printed"; cat "$target/readme-python.out"; exit 1; }
+done
+echo "README Python example: prints what the README shows"

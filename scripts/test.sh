@@ -24,7 +24,9 @@ step "clippy (all targets, all features)" target/clippy.log \
 step "benchmarks compile" target/bench-build.log cargo bench --no-run --features cli
 step "layers" target/layers.log python3 ../shared/tools/layers.py src --order "$(cat docs/layers.txt)"
 tail -1 target/layers.log
-step "native tests" target/test-native.log cargo test --features cli
+# The native tests with the HTTP server's feature too (tests/server.rs starts `fordeling serve`
+# on 127.0.0.1): one build of the library for both.
+step "native tests (with the HTTP server)" target/test-native.log cargo test --features cli,server
 # The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
 step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
 scripts/install-wasm-toolchain.sh
@@ -40,6 +42,12 @@ grep -E "^wasm module" target/build-page.log
 size=$(stat -c %s wasm/www/pkg/fordeling_wasm_bg.wasm)
 if [ "$size" -ge 300000 ]; then echo "== the wasm module is $size bytes: over the 300,000-byte budget"; exit 1; fi
 echo "wasm module size: $size bytes, within the 300,000-byte budget"
+# The npm package from the module just built: packed, installed in a fresh project, run by Node.
+step "npm package (pack, install, node --test)" target/test-npm.log env SKIP_WASM_BUILD=1 scripts/test-npm.sh
+awk '/^# pass/{p=$3} /^# fail/{f=$3} END{printf "npm: %d passed, %d failed\n", p, f}' target/test-npm.log
+# The Python package: one abi3 wheel (maturin), installed in a fresh virtual environment, pytest.
+step "Python package (wheel, venv, pytest)" target/test-python.log scripts/test-python.sh
+grep -E "^[0-9]+ passed" target/test-python.log | sed 's/^/python: /'
 step "release CLI for the page tests" target/build-cli.log cargo build --release --features cli
 step "npm install (playwright-core)" target/npm.log npm ci --prefix tests/e2e --no-audit --no-fund
 echo "== page tests (headless Chromium)"

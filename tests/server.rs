@@ -371,3 +371,31 @@ fn cors_is_off_unless_an_origin_is_given() {
     let response = agent.get(&server.url("/v1/health")).call().unwrap();
     assert!(response.headers().get("x-request-id").is_some());
 }
+
+/// The README's curl example, against a server started the README's way (on a free port).
+#[test]
+fn readme_curl_example_prints_what_the_readme_shows() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("### HTTP service").unwrap()..];
+    let block = |fence: &str, nth: usize| {
+        let mut rest = section;
+        for _ in 0..nth {
+            rest = &rest[rest.find(fence).unwrap() + fence.len()..];
+        }
+        let open = rest.find(fence).unwrap() + fence.len();
+        rest[open..open + rest[open..].find("```").unwrap()].to_string()
+    };
+    let (start, script, shown) = (block("```bash\n", 0), block("```bash\n", 1), block("```text\n", 0));
+    assert!(start.contains("fordeling serve --listen 127.0.0.1:8080 --policy examples/policy.toml"), "{start}");
+    let server = Server::start(&["--policy", "examples/policy.toml"]);
+    let dir = temp_dir("readme");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let script = script.replace("http://127.0.0.1:8080", &server.base).replace("examples/", &format!("{root}/examples/"));
+    let out = Command::new("bash").args(["-eu", "-c", &script]).current_dir(&dir).output().unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{printed}{}", String::from_utf8_lossy(&out.stderr));
+    for line in shown.lines() {
+        assert!(printed.lines().any(|l| l == line), "README line not printed: {line}\n--- printed ---\n{printed}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
