@@ -390,7 +390,8 @@ fn readme_curl_example_prints_what_the_readme_shows() {
     let server = Server::start(&["--policy", "examples/policy.toml"]);
     let dir = temp_dir("readme");
     let root = env!("CARGO_MANIFEST_DIR");
-    let script = script.replace("http://127.0.0.1:8080", &server.base).replace("examples/", &format!("{root}/examples/"));
+    let script =
+        script.replace("http://127.0.0.1:8080", &server.base).replace("examples/", &format!("{root}/examples/"));
     let out = Command::new("bash").args(["-eu", "-c", &script]).current_dir(&dir).output().unwrap();
     let printed = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{printed}{}", String::from_utf8_lossy(&out.stderr));
