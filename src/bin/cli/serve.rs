@@ -291,7 +291,7 @@ fn complete(
     command: Command,
     named: Option<&str>,
     policies: &Policies,
-) -> Result<(String, Option<String>), HttpResponse> {
+) -> Result<(String, Option<String>), Box<HttpResponse>> {
     let Ok(members) = serde_json::from_str::<Members>(body) else {
         return Ok((body.to_string(), None));
     };
@@ -302,12 +302,12 @@ fn complete(
         has_command = true;
         let given: Option<String> = serde_json::from_str(value.get()).ok();
         if given.as_deref() != Some(want.as_str()) {
-            return Err(error(
+            return Err(Box::new(error(
                 StatusCode::BAD_REQUEST,
                 "invalid",
                 "(request)",
                 &format!("the body's command {} is not the path's '{want}'", value.get()),
-            ));
+            )));
         }
     }
     if !has_command {
@@ -317,12 +317,12 @@ fn complete(
     let mut policy_id = None;
     match (has_policy, named) {
         (true, Some(_)) => {
-            return Err(error(
+            return Err(Box::new(error(
                 StatusCode::BAD_REQUEST,
                 "invalid",
                 "(request)",
                 "the request both carries a policy and names a loaded one; give one of them",
-            ))
+            )))
         }
         (true, None) => {}
         (false, _) => match policies.pick(named) {
@@ -332,7 +332,7 @@ fn complete(
             }
             Err(message) => {
                 let code = if named.is_some() { "unknown_reference" } else { "missing" };
-                return Err(error(StatusCode::BAD_REQUEST, code, "policy", &message));
+                return Err(Box::new(error(StatusCode::BAD_REQUEST, code, "policy", &message)));
             }
         },
     }
@@ -427,7 +427,7 @@ async fn contract(
     };
     let (text, policy_id) = match complete(body, command, named.as_deref(), &policies) {
         Ok(t) => t,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     drop(policies);
     let work = tokio::task::spawn_blocking(move || {
