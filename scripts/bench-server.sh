@@ -33,7 +33,7 @@ if sys.argv[2] == "summary":
 json.dump(req, open(f"{work}/body.json", "w"), ensure_ascii=False)
 json.dump({"version": 1, "command": "split", "policy": policy, **req}, open(f"{work}/full.json", "w"), ensure_ascii=False)
 PY
-"$bin" serve --listen 127.0.0.1:0 --policy examples/policy.toml --log json >"$work/out" 2>"$work/log" &
+"$bin" serve --listen 127.0.0.1:0 --policy examples/policy.toml --log json ${SERVER_ARGS:-} >"$work/out" 2>"$work/log" &
 server=$!
 for _ in $(seq 50); do grep -q listening "$work/out" && break; sleep 0.1; done
 base=$(sed -n 's/^listening on //p' "$work/out")

@@ -10,7 +10,7 @@ tools=$target/python-tools venv=$target/python-venv wheels=$target/wheels
 rm -rf "$wheels"
 # A lean release build: the release profile without whole-program LTO (about 3x faster to build).
 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  "$tools/bin/maturin" build --release -m python/Cargo.toml --out "$wheels" --quiet 2>&1 | grep -v "^📦\|^🔗\|^🐍\|^💻\|^🍹" || true
+  "$tools/bin/maturin" build --release -m python/Cargo.toml --out "$wheels" --quiet 2>&1 | grep -v "^📡\|^📦\|^🔗\|^🐍\|^💻\|^🍹" || true
 wheel=$(ls "$wheels"/fordeling-*-abi3-*.whl)
 echo "wheel: $(basename "$wheel") ($(stat -c %s "$wheel") bytes)"
 python3 -m venv --clear "$venv"
