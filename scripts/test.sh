@@ -21,10 +21,15 @@ step() { # name, log, command...
 step "cargo fmt --check" target/fmt.log cargo fmt --all --check
 step "clippy (all targets, all features)" target/clippy.log \
   cargo clippy --workspace --all-targets --all-features -- -D warnings
+step "docs (rustdoc, warnings denied)" target/doc.log env RUSTDOCFLAGS="-D warnings" \
+  cargo doc --no-deps --features cli,server
 step "benchmarks compile" target/bench-build.log cargo bench --no-run --features cli
 step "layers" target/layers.log python3 ../shared/tools/layers.py src --order "$(cat docs/layers.txt)"
 tail -1 target/layers.log
-step "native tests" target/test-native.log cargo test -p fordeling -p fordeling-workload --features fordeling/cli
+# The native tests with the HTTP server's feature too (tests/server.rs starts `fordeling serve`
+# on 127.0.0.1): one build of the library for both.
+step "native tests (with the HTTP server)" target/test-native.log \
+  cargo test -p fordeling -p fordeling-workload --features fordeling/cli,fordeling/server
 # The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
 step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
 scripts/install-wasm-toolchain.sh
@@ -41,6 +46,12 @@ grep -E "^(wasm module|first load)" target/build-page.log
 first=$(awk '/^first load:/{print $5}' target/build-page.log)
 if [ -z "$first" ] || [ "$first" -gt 600000 ]; then echo "== the first load is ${first:-?} bytes gzipped: over the 600,000-byte budget"; exit 1; fi
 echo "first load: $first bytes gzipped, within the 600,000-byte budget"
+# The npm package from the module just built: packed, installed in a fresh project, run by Node.
+step "npm package (pack, install, node --test)" target/test-npm.log env SKIP_WASM_BUILD=1 scripts/test-npm.sh
+awk '/^# pass/{p=$3} /^# fail/{f=$3} END{printf "npm: %d passed, %d failed\n", p, f}' target/test-npm.log
+# The Python package: one abi3 wheel (maturin), installed in a fresh virtual environment, pytest.
+step "Python package (wheel, venv, pytest)" target/test-python.log scripts/test-python.sh
+grep -E "^[0-9]+ passed" target/test-python.log | sed 's/^/python: /'
 step "release CLI for the page tests" target/build-cli.log cargo build --release --features cli
 step "npm install (playwright-core, json-schema-to-typescript)" target/npm.log npm ci --prefix tests/e2e --no-audit --no-fund
 # The module's TypeScript types are the ones generated from the contract's schema.

@@ -479,6 +479,13 @@ export type FordelingErrorCode =
   | "key"
   | "reimbursement"
   | "file"
+  | "missing"
+  | "not_found"
+  | "not_acceptable"
+  | "overloaded"
+  | "timeout"
+  | "too_large"
+  | "server"
   | "internal";
 
 /**

@@ -12,6 +12,10 @@ use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
 use fordeling::{example, Date, ErrorCode, ErrorKind, Period};
 
+#[cfg(feature = "server")]
+#[path = "cli/serve.rs"]
+mod serve;
+
 /// Exit code: the input was invalid (documents, arguments, unreadable files).
 const EXIT_INVALID: u8 = 1;
 /// Exit code: something failed inside (writing output, a bug).
@@ -79,6 +83,10 @@ enum Cmd {
     /// Split many cases (JSON Lines: one case document per line) with one policy, streaming: results
     /// as JSON Lines to OUTPUT, bad records (with line numbers) and totals to stderr.
     Batch(BatchArgs),
+    /// Serve the JSON contract over HTTP (POST /v1/{check,split,explain,postings,compare}, GET
+    /// /v1/health, GET /v1/openapi.json) until SIGTERM or ctrl-c; SIGHUP reloads the policies.
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -400,6 +408,8 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             (req, a.format.unwrap_or(Format::Table), a.output.as_deref())
         }
         Cmd::Batch(a) => return run_batch(a, cli.error_format),
+        #[cfg(feature = "server")]
+        Cmd::Serve(a) => return serve::run(a),
         Cmd::Request { file } => {
             let answer = fordeling::contract::handle_json(&read(file)?);
             return Ok(answer + "\n");

@@ -115,6 +115,20 @@ pub enum ErrorCode {
     Reimbursement,
     /// A file named on the command line cannot be read.
     File,
+    /// A part of a request that must be given is missing (the HTTP service's policy).
+    Missing,
+    /// No such path (the HTTP service).
+    NotFound,
+    /// The answer cannot be given in the format asked for (the HTTP service).
+    NotAcceptable,
+    /// Too many requests at once (the HTTP service).
+    Overloaded,
+    /// The request did not arrive, or its answer was not computed, in time (the HTTP service).
+    Timeout,
+    /// The request is larger than accepted (the HTTP service).
+    TooLarge,
+    /// The HTTP service could not start.
+    Server,
     /// Something that cannot happen did.
     Internal,
 }

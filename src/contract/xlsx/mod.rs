@@ -19,7 +19,7 @@
 //! text.
 //!
 //! ```
-//! use fordeling::{example, xlsx};
+//! use fordeling::{contract::xlsx, example};
 //! // The example policy and case as a template workbook, and read back.
 //! let bytes = xlsx::template(example::POLICY.into(), Some(example::CASE.into())).unwrap();
 //! let workbook = xlsx::read_workbook(&bytes).unwrap();
