@@ -144,3 +144,48 @@ fn ids_and_names_are_checked_for_length_control_characters_and_look_alikes() {
     );
     has(&check(&p), "looks the same as 'ishöj'");
 }
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_split_and_batch_give_the_summary_detail() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str]| {
+        let out =
+            std::process::Command::new(env!("CARGO_BIN_EXE_fordeling")).current_dir(root).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let split = ["split", "--policy", "examples/policy.toml", "--case", "examples/case-ishoj.toml"];
+    let period = ["--from", "2024-01-01", "--to", "2024-12-31"];
+    let full: Value = serde_json::from_str(&run(&[&split[..], &period[..]].concat())).unwrap();
+    let summary: Value =
+        serde_json::from_str(&run(&[&split[..], &period[..], &["--detail", "summary"]].concat())).unwrap();
+    assert_eq!(full["result"]["totals"], summary["result"]["totals"]);
+    assert!(full["result"]["lines"][0].get("authority").is_some());
+    assert!(summary["result"]["lines"][0].get("authority").is_none(), "{}", summary["result"]["lines"][0]);
+    // Batch: each result line in the summary form.
+    let case: Value =
+        toml::from_str::<toml::Value>(fordeling::example::CASE).map(|v| serde_json::to_value(v).unwrap()).unwrap();
+    let dir = std::env::temp_dir().join(format!("fordeling-harden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = dir.join("cases.jsonl");
+    std::fs::write(&cases, format!("{case}\n")).unwrap();
+    let cases = cases.to_str().unwrap();
+    let out = run(&[
+        "batch",
+        "--policy",
+        "examples/policy.toml",
+        "--cases",
+        cases,
+        "--detail",
+        "summary",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+    ]);
+    let line: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(line["totals"], summary["result"]["totals"]);
+    assert!(line["lines"][0].get("authority").is_none());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -119,6 +119,25 @@ struct CaseArgs {
     /// reimbursement.
     #[arg(long)]
     sibling: Vec<PathBuf>,
+    /// How much of each line the JSON answer of `split` carries: full, or summary (amount, key and
+    /// shares).
+    #[arg(long, value_enum, default_value_t = DetailArg::Full)]
+    detail: DetailArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DetailArg {
+    Full,
+    Summary,
+}
+
+impl From<DetailArg> for fordeling::contract::Detail {
+    fn from(d: DetailArg) -> Self {
+        match d {
+            DetailArg::Full => fordeling::contract::Detail::Full,
+            DetailArg::Summary => fordeling::contract::Detail::Summary,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -145,6 +164,9 @@ struct BatchArgs {
     /// The output file (default stdout).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// How much of each line a case's result carries: full, or summary (amount, key and shares).
+    #[arg(long, value_enum, default_value_t = DetailArg::Full)]
+    detail: DetailArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -261,6 +283,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 period: period(&a.from, &a.to)?,
                 lang,
                 siblings: siblings(&a.sibling)?,
+                detail: if command == Command::Split { a.detail.into() } else { fordeling::contract::Detail::Full },
                 ..Request::new(command, DocInput::text(&read(&a.policy)?))
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
@@ -326,7 +349,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
         return Err(Failure { code: EXIT_INVALID, response });
     };
     Ok(match (format, result.as_ref()) {
-        (Format::Json, _) | (_, Output::Parse { .. } | Output::Summary(_)) => response.to_json_pretty() + "\n",
+        (Format::Json, _) | (_, Output::Parse { .. } | Output::Summary(_)) => return write_json(&response),
         (Format::Table, Output::Check(doc)) => policy_summary(doc, lang),
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
@@ -349,8 +372,25 @@ fn run(cli: &Cli) -> Result<String, Failure> {
             t
         }
         // A kind of result this CLI does not know yet: as JSON.
-        _ => response.to_json_pretty() + "\n",
+        _ => return write_json(&response),
     })
+}
+
+/// Write an answer as indented JSON straight to stdout (streamed through a buffer, never built as
+/// one string: memory stays bounded by the result in hand).
+fn write_json(response: &Response) -> Result<String, Failure> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, response)
+        .map_err(std::io::Error::from)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
+    match written {
+        // Output that cannot be written is an internal error (exit 2), as in `main`.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure { code: EXIT_INTERNAL, ..io_failure("output", e) })
+        }
+        _ => Ok(String::new()),
+    }
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
@@ -480,7 +520,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     use std::io::{BufReader, Read};
     let policy = fordeling::contract::read_policy(&DocInput::text(&read(&a.policy)?))
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
-    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
+    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?).with_detail(a.detail.into());
     let mut postings = match &a.postings {
         Some(p) => {
             batch = batch.with_postings();

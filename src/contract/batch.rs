@@ -102,17 +102,26 @@ pub struct Batch<'p> {
     totals: BatchTotals,
     /// Posting lines of the computed cases, when asked for (CSV rows without header).
     postings: Option<String>,
+    /// How much of each line a result carries.
+    detail: crate::contract::Detail,
 }
 
 impl<'p> Batch<'p> {
     /// A batch of cases under `policy`, each over `period` (or its services' own span).
     pub fn new(policy: &'p Policy, period: Option<Period>) -> Batch<'p> {
-        Batch { policy, period, line: 0, totals: BatchTotals::default(), postings: None }
+        Batch { policy, period, line: 0, totals: BatchTotals::default(), postings: None, detail: Default::default() }
     }
 
     /// Also collect the posting lines of every computed case (see [`Batch::take_postings`]).
     pub fn with_postings(mut self) -> Batch<'p> {
         self.postings = Some(String::new());
+        self
+    }
+
+    /// Write each result with `detail` (the contract's `detail`: `summary` reduces lines to amount,
+    /// key and shares, as the `split` command's answer does).
+    pub fn with_detail(mut self, detail: crate::contract::Detail) -> Batch<'p> {
+        self.detail = detail;
         self
     }
 
@@ -197,7 +206,13 @@ impl<'p> Batch<'p> {
             p.push_str(&crate::report::postings::csv_rows(&crate::report::postings::postings(self.policy, &split)));
         }
         // The contract's writer: the same bytes as the `split` answer's result.
-        match serde_json::to_string(&split) {
+        let json = match self.detail {
+            crate::contract::Detail::Summary => {
+                serde_json::to_string(&crate::engine::result::SplitSummary::from(split))
+            }
+            _ => serde_json::to_string(&split),
+        };
+        match json {
             Ok(json) => out.push_str(&json),
             Err(e) => return Err(BatchError { line, errors: vec![ErrorReport::internal(&e.to_string())] }),
         }
