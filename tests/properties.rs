@@ -387,6 +387,9 @@ proptest! {
 
 const SECTORS: [&str; 5] = ["children_social", "daycare_school", "health", "employment", "adult"];
 
+/// Key or agreement entries: target pick, whether it names a sector, weight, decimals.
+type Entries = Vec<(usize, bool, u64, u32)>;
+
 /// The numbers a world is generated from.
 #[derive(Debug, Clone)]
 struct WorldSeed {
@@ -395,18 +398,18 @@ struct WorldSeed {
     /// Services: sector, key (index into keys, if any).
     services: Vec<(usize, Option<usize>)>,
     /// Keys: versions (kind, entries (target pick, is_sector, weight)).
-    keys: Vec<Vec<(usize, Vec<(usize, bool, u64, u32)>)>>,
+    keys: Vec<Vec<(usize, Entries)>>,
     min_sector_areas: u8,
     /// Case lines: service pick, amount (øre), scale, per, from day, length in days (0 = open).
     lines: Vec<(usize, i64, u32, usize, u32, u32)>,
     /// Agreements: line pick, kind, entries.
-    agreements: Vec<(usize, usize, Vec<(usize, bool, u64, u32)>)>,
+    agreements: Vec<(usize, usize, Entries)>,
     /// A move to another municipality on this day of 2024 (0 = none).
     move_day: u32,
     other_sectors: Vec<usize>,
 }
 
-fn entries() -> impl Strategy<Value = Vec<(usize, bool, u64, u32)>> {
+fn entries() -> impl Strategy<Value = Entries> {
     let w =
         prop_oneof![0u64..100, 1u64..10_000_000, Just(1_000_000_000_000u64), 999_999_999_000u64..=1_000_000_000_000];
     prop::collection::vec((0usize..64, any::<bool>(), w, 0u32..4), 0..5)
