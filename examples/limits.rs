@@ -59,13 +59,16 @@ fn case(lines: usize, services: usize, from: &str, to: &str) -> Value {
 }
 
 fn weights_key(entries: usize, munis: usize) -> Value {
-    let shares: Vec<Value> =
-        (0..entries).map(|i| json!({ "department": format!("m{}-{}", i / 5 % munis, SECTORS[i % 5]), "weight": (i % 97) + 1 })).collect();
+    let shares: Vec<Value> = (0..entries)
+        .map(|i| json!({ "department": format!("m{}-{}", i / 5 % munis, SECTORS[i % 5]), "weight": (i % 97) + 1 }))
+        .collect();
     json!({ "id": "k", "versions": [{ "kind": "weights", "shares": shares }] })
 }
 
 fn date(days_after_1900: i32) -> String {
-    fordeling::Date::from_days(days_after_1900 + fordeling::Date::new(1900, 1, 1).unwrap().to_days()).unwrap().to_string()
+    fordeling::Date::from_days(days_after_1900 + fordeling::Date::new(1900, 1, 1).unwrap().to_days())
+        .unwrap()
+        .to_string()
 }
 
 fn write(dir: &Path, name: &str, v: &Value) {
@@ -93,7 +96,8 @@ fn main() {
         "agreements" => {
             write(dir, "policy.json", &policy(1, 1, None));
             let mut c = case(1, 1, "2024-01-01", "2026-12-31");
-            let start = fordeling::Date::new(2024, 1, 1).unwrap().to_days() - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
+            let start = fordeling::Date::new(2024, 1, 1).unwrap().to_days()
+                - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
             c["agreements"] = (0..1000)
                 .map(|i| json!({ "id": format!("a{i}"), "service": "l0", "from": date(start + i), "to": date(start + i), "kind": "weights",
                                  "shares": [{ "sector": "children_social", "weight": i + 1 }, { "sector": "health", "weight": 7 }, { "sector": "adult", "weight": 3 }] }))
@@ -101,7 +105,8 @@ fn main() {
             write(dir, "case.json", &c);
         }
         "key-versions" => {
-            let start = fordeling::Date::new(1975, 1, 1).unwrap().to_days() - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
+            let start = fordeling::Date::new(1975, 1, 1).unwrap().to_days()
+                - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
             let versions: Vec<Value> = (0..18_000)
                 .map(|i| json!({ "from": date(start + i), "to": date(start + i), "kind": "weights",
                                  "shares": [{ "sector": "children_social", "weight": i % 13 + 1 }, { "sector": "health", "weight": i % 7 + 1 }] }))
@@ -124,9 +129,12 @@ fn main() {
         "moves" => {
             write(dir, "policy.json", &policy(2, 10, None));
             let mut c = case(10, 10, "2024-01-01", "2026-12-31");
-            let start = fordeling::Date::new(2024, 1, 1).unwrap().to_days() - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
+            let start = fordeling::Date::new(2024, 1, 1).unwrap().to_days()
+                - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
             let mut moves = vec![json!({ "municipality": "m0", "from": "1900-01-01" })];
-            moves.extend((0..999).map(|i| json!({ "municipality": format!("m{}", (i + 1) % 2), "from": date(start + i) })));
+            moves.extend(
+                (0..999).map(|i| json!({ "municipality": format!("m{}", (i + 1) % 2), "from": date(start + i) })),
+            );
             c["child"]["handlekommune"] = json!(moves);
             write(dir, "case.json", &c);
         }
@@ -140,7 +148,14 @@ fn main() {
             let mut csv = String::from(fordeling::contract::batch::CSV_COLUMNS);
             csv.push('\n');
             for i in 0..1000 {
-                writeln!(csv, "c1,,2019-01-01,m0,yes,,,l{i},svc{},{}.{:02},month,2024-01-01,2024-12-31", i % 10, 1000 + i, i % 100).unwrap();
+                writeln!(
+                    csv,
+                    "c1,,2019-01-01,m0,yes,,,l{i},svc{},{}.{:02},month,2024-01-01,2024-12-31",
+                    i % 10,
+                    1000 + i,
+                    i % 100
+                )
+                .unwrap();
             }
             std::fs::write(dir.join("cases.csv"), csv).unwrap();
         }

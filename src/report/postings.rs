@@ -122,7 +122,7 @@ pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
     out
 }
 
-/// The CSV header of [`csv`].
+/// The CSV header of [`csv()`].
 pub const CSV_HEADER: &str =
     "month,municipality,kommunekode,department,function,type,art,amount,case,service_line,counterpart";
 
