@@ -87,6 +87,8 @@ impl fmt::Display for BatchTotals {
             writeln!(f, "reimbursement {d} {}", money(*v))?;
         }
         if !self.reimbursement.is_empty() {
+            // i128: each department's reimbursement is within u64 øre (the batch total's bound), so the
+            // sum over departments cannot leave i128.
             writeln!(f, "reimbursement total {}", money(self.reimbursement.values().sum()))?;
         }
         write!(f, "total {}", money(self.total))
@@ -179,6 +181,7 @@ impl<'p> Batch<'p> {
         };
         // The record's sum is checked before anything is added, so an overflow leaves the totals as
         // they were; shares are bounded, so the per-key sums below stay within the total's bound.
+        // i128: each share is at most 10^14 øre, and i128 holds 10^24 of them (bounded).
         let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
         if (self.totals.total + sum).unsigned_abs() > u128::from(u64::MAX) {
             let e = ComputeError::TotalTooLarge {

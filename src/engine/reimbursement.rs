@@ -439,11 +439,14 @@ fn nets(
     let mut dept_g = vec![0i64; nd];
     let mut month_g = vec![0i64; n];
     let mut case_g = vec![0i64; cases.len()];
+    // Departments in any child's split (one pass, not a search per department and child).
+    let mut in_result = vec![false; nd];
     for (ci, res) in results.iter().enumerate() {
         case_g[ci] = res.totals.case.ore();
         for d in &res.totals.by_department {
             if let Some(dx) = policy.department(&d.department) {
                 add(&mut dept_g[dx.get()], d.amount.ore(), "gross cost")?;
+                in_result[dx.get()] = true;
             }
         }
         for m in &res.totals.by_month {
@@ -461,7 +464,7 @@ fn nets(
             .ok_or_else(|| ComputeError::Overflow { item: "the net cost (gross less reimbursement)".into() })
     };
     let by_department = (0..nd)
-        .filter(|&i| dept_g[i] != 0 || dept_r[i] != 0 || results.iter().any(|r| has_dept(r, &policy.departments[i].id)))
+        .filter(|&i| dept_g[i] != 0 || dept_r[i] != 0 || in_result[i])
         .map(|i| {
             let d = &policy.departments[i];
             Ok(DepartmentNet {
@@ -505,10 +508,6 @@ fn nets(
     }
     let total = Net { gross: Money::from_ore(g), reimbursement: Money::from_ore(r), net: net(g, r)? };
     Ok((by_department, by_case, by_month, total))
-}
-
-fn has_dept(r: &SplitResult, id: &str) -> bool {
-    r.totals.by_department.iter().any(|d| *d.department == *id)
 }
 
 /// The recipient department in the paying municipality.
