@@ -23,7 +23,9 @@ step "clippy (all targets, all features)" target/clippy.log \
   cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "docs (rustdoc, warnings denied)" target/doc.log env RUSTDOCFLAGS="-D warnings" \
   cargo doc --no-deps --features cli,server
-step "benchmarks compile" target/bench-build.log cargo bench --no-run --features cli
+# Without the release profile's LTO: the step checks that the benchmarks build, not how fast they run.
+step "benchmarks compile" target/bench-build.log env CARGO_PROFILE_BENCH_LTO=off CARGO_PROFILE_BENCH_CODEGEN_UNITS=16 \
+  cargo bench --no-run --features cli
 step "layers" target/layers.log python3 ../shared/tools/layers.py src --order "$(cat docs/layers.txt)"
 tail -1 target/layers.log
 # The native tests with the HTTP server's feature too (tests/server.rs starts `fordeling serve`

@@ -113,6 +113,25 @@ struct CaseArgs {
     /// reimbursement.
     #[arg(long)]
     sibling: Vec<PathBuf>,
+    /// How much of each line the JSON answer of `split` carries: full, or summary (amount, key and
+    /// shares).
+    #[arg(long, value_enum, default_value_t = DetailArg::Full)]
+    detail: DetailArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DetailArg {
+    Full,
+    Summary,
+}
+
+impl From<DetailArg> for fordeling::contract::Detail {
+    fn from(d: DetailArg) -> Self {
+        match d {
+            DetailArg::Full => fordeling::contract::Detail::Full,
+            DetailArg::Summary => fordeling::contract::Detail::Summary,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -139,6 +158,9 @@ struct BatchArgs {
     /// The output file (default stdout).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// How much of each line a case's result carries: full, or summary (amount, key and shares).
+    #[arg(long, value_enum, default_value_t = DetailArg::Full)]
+    detail: DetailArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -355,6 +377,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 period: period(&a.from, &a.to)?,
                 lang,
                 siblings: siblings(&a.sibling)?,
+                detail: if command == Command::Split { a.detail.into() } else { fordeling::contract::Detail::Full },
                 ..Request::new(command, policy)
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
@@ -419,7 +442,9 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
         return write_workbook(request, output);
     }
     let explain = matches!(cli.command, Cmd::Explain(_));
-    let text = render(handle(request), format, explain, lang)?;
+    let Some(text) = render(handle(request), format, explain, lang, output)? else {
+        return Ok(String::new());
+    };
     match output {
         Some(path) => {
             std::fs::write(path, text).map(|_| String::new()).map_err(|e| io_failure(&path.display().to_string(), e))
@@ -428,14 +453,21 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
     }
 }
 
-/// A successful answer as text in the chosen format; a refused one as the failure.
-fn render(response: Response, format: Format, explain: bool, lang: Lang) -> Result<String, Failure> {
+/// A successful answer as text in the chosen format (`None`: JSON, already written to `output`); a
+/// refused one as the failure.
+fn render(
+    response: Response,
+    format: Format,
+    explain: bool,
+    lang: Lang,
+    output: Option<&Path>,
+) -> Result<Option<String>, Failure> {
     let Response::Ok { result, .. } = &response else {
         return Err(Failure { code: EXIT_INVALID, response });
     };
-    Ok(match (format, result.as_ref()) {
+    Ok(Some(match (format, result.as_ref()) {
         (Format::Json | Format::Xlsx, _) | (_, Output::Parse { .. } | Output::Summary(_)) => {
-            response.to_json_pretty() + "\n"
+            return write_json(&response, output).map(|()| None)
         }
         (Format::Table, Output::Check(doc)) => policy_summary(doc, lang),
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
@@ -459,8 +491,8 @@ fn render(response: Response, format: Format, explain: bool, lang: Lang) -> Resu
             t
         }
         // A kind of result this CLI does not know yet: as JSON.
-        _ => response.to_json_pretty() + "\n",
-    })
+        _ => return write_json(&response, output).map(|()| None),
+    }))
 }
 
 /// `--format xlsx`: the answer as a workbook, written to `--output`.
@@ -473,6 +505,23 @@ fn write_workbook(request: Request, output: Option<&Path>) -> Result<String, Fai
         .map_err(|response| Failure { code: EXIT_INVALID, response })?;
     std::fs::write(path, bytes).map_err(|e| io_failure(&path.display().to_string(), e))?;
     Ok(String::new())
+}
+
+/// Write an answer as indented JSON straight to `output` or stdout (streamed through a buffer, never
+/// built as one string: memory stays bounded by the result in hand).
+fn write_json(response: &Response, output: Option<&Path>) -> Result<(), Failure> {
+    let mut out = output_writer(output)?;
+    let written = serde_json::to_writer_pretty(&mut out, response)
+        .map_err(std::io::Error::from)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
+    match written {
+        // Output that cannot be written is an internal error (exit 2), as in `main`.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure { code: EXIT_INTERNAL, ..io_failure("output", e) })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
@@ -555,7 +604,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     use std::io::{BufReader, Read};
     let policy = fordeling::contract::read_policy(&document(&a.policy, true)?.0)
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
-    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?);
+    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?).with_detail(a.detail.into());
     let mut postings = match &a.postings {
         Some(p) => {
             batch = batch.with_postings();

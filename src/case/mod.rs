@@ -12,6 +12,7 @@ use crate::model::date::Date;
 use crate::model::error::{Doc, InputError, InputErrors, RefKind};
 use crate::model::money::Amount;
 use crate::model::sector::Sector;
+use crate::model::text::TextCheck;
 use crate::model::validity::{check_overlaps, Validity};
 use crate::policy::{KeyKind, MuniIx, Policy, Rule, ShareDoc};
 
@@ -261,6 +262,11 @@ impl Case {
         if !errors.is_empty() {
             return Err(InputErrors(errors));
         }
+        // Ids and names next: a refused one stops here, so no later message echoes it.
+        let texts = check_texts(doc);
+        if !texts.is_empty() {
+            return Err(InputErrors(texts));
+        }
 
         let residence = residence(policy, doc, &mut errors);
         for (i, c) in doc.consent.iter().enumerate() {
@@ -293,8 +299,32 @@ impl Case {
 
     /// The acting municipality on `d`.
     pub fn handlekommune(&self, d: Date) -> Option<MuniIx> {
-        self.residence.iter().rev().find(|(from, _)| *from <= d).map(|r| r.1)
+        // Sorted by date: the last move on or before `d`, by binary search.
+        let n = self.residence.partition_point(|(from, _)| *from <= d);
+        n.checked_sub(1).map(|i| self.residence[i].1)
     }
+}
+
+/// The ids of a case (see [`crate::model::text`]).
+fn check_texts(doc: &CaseDoc) -> Vec<InputError> {
+    let mut t = TextCheck::new(Doc::Case);
+    t.id("case", "(document)", "id", &doc.id);
+    if let Some(h) = &doc.household {
+        t.id("household", "(document)", "household", h);
+    }
+    for (i, x) in doc.services.iter().enumerate() {
+        t.id("services", &format!("services[{i}]"), "id", &x.id);
+    }
+    for (i, x) in doc.agreements.iter().enumerate() {
+        t.id("agreements", &format!("agreements[{i}]"), "id", &x.id);
+    }
+    for (i, x) in doc.other_cases.iter().enumerate() {
+        t.id("other_cases", &format!("other_cases[{i}]"), "id", &x.id);
+    }
+    for (i, x) in doc.income.iter().enumerate() {
+        t.id("income", &format!("income[{i}]"), "id", &x.id);
+    }
+    t.errors
 }
 
 /// The acting municipality from each date, sorted.

@@ -87,6 +87,8 @@ impl fmt::Display for BatchTotals {
             writeln!(f, "reimbursement {d} {}", money(*v))?;
         }
         if !self.reimbursement.is_empty() {
+            // i128: each department's reimbursement is within u64 øre (the batch total's bound), so the
+            // sum over departments cannot leave i128.
             writeln!(f, "reimbursement total {}", money(self.reimbursement.values().sum()))?;
         }
         write!(f, "total {}", money(self.total))
@@ -102,17 +104,26 @@ pub struct Batch<'p> {
     totals: BatchTotals,
     /// Posting lines of the computed cases, when asked for (CSV rows without header).
     postings: Option<String>,
+    /// How much of each line a result carries.
+    detail: crate::contract::Detail,
 }
 
 impl<'p> Batch<'p> {
     /// A batch of cases under `policy`, each over `period` (or its services' own span).
     pub fn new(policy: &'p Policy, period: Option<Period>) -> Batch<'p> {
-        Batch { policy, period, line: 0, totals: BatchTotals::default(), postings: None }
+        Batch { policy, period, line: 0, totals: BatchTotals::default(), postings: None, detail: Default::default() }
     }
 
     /// Also collect the posting lines of every computed case (see [`Batch::take_postings`]).
     pub fn with_postings(mut self) -> Batch<'p> {
         self.postings = Some(String::new());
+        self
+    }
+
+    /// Write each result with `detail` (the contract's `detail`: `summary` reduces lines to amount,
+    /// key and shares, as the `split` command's answer does).
+    pub fn with_detail(mut self, detail: crate::contract::Detail) -> Batch<'p> {
+        self.detail = detail;
         self
     }
 
@@ -170,6 +181,7 @@ impl<'p> Batch<'p> {
         };
         // The record's sum is checked before anything is added, so an overflow leaves the totals as
         // they were; shares are bounded, so the per-key sums below stay within the total's bound.
+        // i128: each share is at most 10^14 øre, and i128 holds 10^24 of them (bounded).
         let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
         if (self.totals.total + sum).unsigned_abs() > u128::from(u64::MAX) {
             let e = ComputeError::TotalTooLarge {
@@ -197,7 +209,13 @@ impl<'p> Batch<'p> {
             p.push_str(&crate::report::postings::csv_rows(&crate::report::postings::postings(self.policy, &split)));
         }
         // The contract's writer: the same bytes as the `split` answer's result.
-        match serde_json::to_string(&split) {
+        let json = match self.detail {
+            crate::contract::Detail::Summary => {
+                serde_json::to_string(&crate::engine::result::SplitSummary::from(split))
+            }
+            _ => serde_json::to_string(&split),
+        };
+        match json {
             Ok(json) => out.push_str(&json),
             Err(e) => return Err(BatchError { line, errors: vec![ErrorReport::internal(&e.to_string())] }),
         }

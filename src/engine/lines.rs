@@ -20,7 +20,7 @@ use crate::model::error::ComputeError;
 use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
-use crate::model::validity::Validity;
+use crate::model::validity::{in_force, Validity};
 use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, Service, Target};
 
 /// The longest period computed at once, in months (50 years).
@@ -229,7 +229,7 @@ type VerdictKey = Option<(usize, Vec<Sector>, Option<usize>, i32, Option<MuniIx>
 
 impl Facts {
     fn verdict_key(&self, policy: &Policy, case: &Case, d: Date) -> VerdictKey {
-        let c = policy.criteria.iter().position(|c| c.validity.contains(d))?;
+        let c = in_force(&policy.criteria, d, |c| c.validity)?;
         let consent = case.consent.iter().position(|v| v.contains(d));
         Some((c, self.sectors.clone(), consent, case.birth_date.age_on(d), self.handlekommune))
     }
@@ -255,7 +255,7 @@ impl Facts {
             actual,
             detail,
         };
-        let Some(c) = policy.criteria.iter().find(|c| c.validity.contains(d)) else {
+        let Some(c) = in_force(&policy.criteria, d, |c| c.validity).map(|i| &policy.criteria[i]) else {
             return (
                 false,
                 None,
@@ -337,7 +337,7 @@ fn decide(
         return Err(ComputeError::NoHandlekommune { item: item(), date: d.to_string() });
     };
     let ((authority, authority_rule), (payer, payer_rule)) = responsibles(policy, service, hk, d, &item)?;
-    let legal = service.legal_basis.iter().position(|l| l.0.contains(d));
+    let legal = in_force(&service.legal_basis, d, |l| l.0);
     let chosen = choose_key(policy, case, service, li, d, eligible);
     let weights = key_weights(policy, case, &chosen, payer, facts, d, &item)?;
     let key = chosen.1;
@@ -359,10 +359,7 @@ fn responsibles(
     let (authority, authority_rule) = match service.authority {
         Target::Department(dx) => (Some(dx), Rulings::named()),
         Target::Sector(s) => {
-            let arr = policy
-                .arrangements
-                .iter()
-                .position(|a| a.on_behalf_of == hk && a.sectors.contains(&s) && a.validity.contains(d));
+            let arr = policy.arrangement(hk, s, d);
             match arr {
                 Some(ix) => (policy.department_for(policy.arrangements[ix].grantor, s), Rulings::arrangement(s, ix)),
                 None => (policy.department_for(hk, s), Rulings::acting(s)),
@@ -405,7 +402,10 @@ fn choose_key(
     if !eligible {
         return sole(KeyReason::NotEligible);
     }
-    if let Some(ai) = case.agreements.iter().position(|a| a.line == li && a.validity.contains(d)) {
+    // Agreements are sorted by (line, start) and do not overlap for one line.
+    let lo = case.agreements.partition_point(|a| a.line < li);
+    let hi = lo + case.agreements[lo..].partition_point(|a| a.line == li);
+    if let Some(ai) = in_force(&case.agreements[lo..hi], d, |a| a.validity).map(|i| lo + i) {
         let a = &case.agreements[ai];
         let k = KeyUsedIx {
             source: KeySource::Agreement,
@@ -416,8 +416,9 @@ fn choose_key(
         };
         return (a.rule.clone(), k);
     }
-    let in_force =
-        service.key.and_then(|k| policy.keys[k].versions.iter().find(|v| v.validity.contains(d)).map(|v| (k, v)));
+    let in_force = service
+        .key
+        .and_then(|k| in_force(&policy.keys[k].versions, d, |v| v.validity).map(|i| (k, &policy.keys[k].versions[i])));
     match in_force {
         Some((ki, v)) => {
             let used = KeyUsedIx {
@@ -461,11 +462,9 @@ fn key_weights(
         })
     };
     let mut weights: Vec<(DeptIx, Weight)> = Vec::new();
-    let add = |dx: DeptIx, w: Weight, weights: &mut Vec<(DeptIx, Weight)>| match weights.iter_mut().find(|e| e.0 == dx)
-    {
-        Some(e) => e.1 = Weight::new(e.1.value() + w.value()).unwrap_or(e.1),
-        None => weights.push((dx, w)),
-    };
+    // Entries that resolve to the same department are added (exactly: the sum may pass the limit
+    // of one written weight). Collected in order, then merged after one sort by department.
+    let add = |dx: DeptIx, w: Weight, weights: &mut Vec<(DeptIx, Weight)>| weights.push((dx, w));
     match rule {
         Rule::Sole(t) => {
             let dx = match t {
@@ -478,10 +477,14 @@ fn key_weights(
             let mut sum = rust_decimal::Decimal::ZERO;
             for &(t, w) in entries {
                 add(resolve(t)?, w, &mut weights);
-                sum += w.value();
+                // At most 1,000 entries of at most 10^12 each: far inside the decimal's range.
+                sum = sum.checked_add(w.value()).ok_or_else(|| ComputeError::Overflow { item: item() })?;
             }
             if rule.kind() == KeyKind::Percent && sum < rust_decimal::Decimal::from(100) {
-                let rest = Weight::new(rust_decimal::Decimal::from(100) - sum).unwrap_or_default();
+                // The percentages sum to at most 100 (checked when the key was compiled), with at
+                // most 10 decimals, so the rest is a valid weight.
+                let rest = Weight::new(rust_decimal::Decimal::from(100) - sum)
+                    .map_err(|_| ComputeError::Overflow { item: item() })?;
                 add(payer, rest, &mut weights);
             }
         }
@@ -503,6 +506,16 @@ fn key_weights(
         }
     }
     weights.sort_by_key(|w| w.0);
+    let mut merged: Vec<(DeptIx, Weight)> = Vec::with_capacity(weights.len());
+    for (dx, w) in weights {
+        match merged.last_mut() {
+            Some(last) if last.0 == dx => {
+                last.1 = last.1.merged(w).ok_or_else(|| ComputeError::Overflow { item: item() })?;
+            }
+            _ => merged.push((dx, w)),
+        }
+    }
+    let weights = merged;
     if weights.iter().all(|w| w.1.is_zero()) {
         return Err(ComputeError::Key {
             item: item(),
@@ -608,21 +621,24 @@ fn make_line(
     let mut out = vec![0i64; ws.len()];
     let mut leftover = vec![false; ws.len()];
     split_ore(ore, &scaled, &mut out, &mut leftover).map_err(|_| item())?;
-    let total: u128 = scaled.iter().sum();
+    // `split_ore` checked that the total fits.
+    let total = scaled.iter().try_fold(0u128, |acc, &w| acc.checked_add(w)).ok_or_else(item)?;
     let shares = d
         .weights
         .iter()
         .enumerate()
-        .map(|(i, &(dx, w))| LineShare {
-            department: policy.departments[dx].id.clone(),
-            municipality: policy.municipalities[policy.departments[dx].municipality].id.clone(),
-            weight: w,
-            amount: Money::from_ore(out[i]),
-            exact: exact_share(ore, scaled[i], total),
-            leftover_ore: leftover[i],
-            dept: dx,
+        .map(|(i, &(dx, w))| {
+            Ok(LineShare {
+                department: policy.departments[dx].id.clone(),
+                municipality: policy.municipalities[policy.departments[dx].municipality].id.clone(),
+                weight: w,
+                amount: Money::from_ore(out[i]),
+                exact: exact_share(ore, scaled[i], total).ok_or_else(item)?,
+                leftover_ore: leftover[i],
+                dept: dx,
+            })
         })
-        .collect();
+        .collect::<Result<_, ComputeError>>()?;
     let service = &policy.services[line.service];
     Ok(Line {
         service_line: line.id.clone(),
@@ -652,10 +668,10 @@ fn make_line(
 }
 
 /// The most a case's total (per department, municipality, month, or all) may be, in øre.
-const MAX_TOTAL_ORE: u64 = (MAX_ORE as u64) * 1000;
+pub(crate) const MAX_TOTAL_ORE: u64 = (MAX_ORE as u64) * 1000;
 
 /// Add `v` to `acc`, or report the total (named by `item`) that would pass [`MAX_TOTAL_ORE`].
-fn add_to(acc: &mut i64, v: i64, item: impl FnOnce() -> String) -> Result<(), ComputeError> {
+pub(crate) fn add_to(acc: &mut i64, v: i64, item: impl FnOnce() -> String) -> Result<(), ComputeError> {
     *acc = acc.checked_add(v).filter(|s| s.unsigned_abs() <= MAX_TOTAL_ORE).ok_or_else(|| {
         ComputeError::TotalTooLarge { item: item(), limit: Money::from_ore(MAX_TOTAL_ORE as i64).to_string() }
     })?;

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::case::{Case, Per};
-use crate::engine::lines::{compute_lines, flow_amount};
+use crate::engine::lines::{add_to, compute_lines, flow_amount};
 use crate::engine::result::{
     Allocated, Allocation, CaseNet, DepartmentNet, MonthNet, Net, Reimbursement, ReimbursementMonth, SplitResult,
     TierPart,
@@ -347,7 +347,8 @@ impl Household<'_> {
             add(w, -x, &item)?;
         }
         let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.clone() })?;
-        let level = scheme.levels.iter().find(|l| l.validity.contains(month.first_day()));
+        let level = crate::model::validity::in_force(&scheme.levels, month.first_day(), |l| l.validity)
+            .map(|i| &scheme.levels[i]);
         let (num, parts) = level.map_or((0, Vec::new()), |l| tiers(l, base));
         let den = 12 * 100 * PERCENT_UNITS;
         let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.clone() })?;
@@ -438,11 +439,14 @@ fn nets(
     let mut dept_g = vec![0i64; nd];
     let mut month_g = vec![0i64; n];
     let mut case_g = vec![0i64; cases.len()];
+    // Departments in any child's split (one pass, not a search per department and child).
+    let mut in_result = vec![false; nd];
     for (ci, res) in results.iter().enumerate() {
         case_g[ci] = res.totals.case.ore();
         for d in &res.totals.by_department {
             if let Some(dx) = policy.department(&d.department) {
                 add(&mut dept_g[dx.get()], d.amount.ore(), "gross cost")?;
+                in_result[dx.get()] = true;
             }
         }
         for m in &res.totals.by_month {
@@ -452,47 +456,58 @@ fn nets(
             }
         }
     }
-    let net = |g: i64, r: i64| Money::from_ore(g - r);
+    // Gross and reimbursement are each within a case's total limit (or refused as too large), so
+    // their difference is too; checked all the same.
+    let net = |g: i64, r: i64| {
+        g.checked_sub(r)
+            .map(Money::from_ore)
+            .ok_or_else(|| ComputeError::Overflow { item: "the net cost (gross less reimbursement)".into() })
+    };
     let by_department = (0..nd)
-        .filter(|&i| dept_g[i] != 0 || dept_r[i] != 0 || results.iter().any(|r| has_dept(r, &policy.departments[i].id)))
+        .filter(|&i| dept_g[i] != 0 || dept_r[i] != 0 || in_result[i])
         .map(|i| {
             let d = &policy.departments[i];
-            DepartmentNet {
+            Ok(DepartmentNet {
                 department: d.id.clone(),
                 municipality: policy.municipalities[d.municipality].id.clone(),
                 gross: Money::from_ore(dept_g[i]),
                 reimbursement: Money::from_ore(dept_r[i]),
-                net: net(dept_g[i], dept_r[i]),
-            }
+                net: net(dept_g[i], dept_r[i])?,
+            })
         })
-        .collect();
+        .collect::<Result<_, ComputeError>>()?;
     let by_case = cases
         .iter()
         .enumerate()
-        .map(|(i, c)| CaseNet {
-            case: c.id.clone(),
-            gross: Money::from_ore(case_g[i]),
-            reimbursement: Money::from_ore(case_r[i]),
-            net: net(case_g[i], case_r[i]),
+        .map(|(i, c)| {
+            Ok(CaseNet {
+                case: c.id.clone(),
+                gross: Money::from_ore(case_g[i]),
+                reimbursement: Money::from_ore(case_r[i]),
+                net: net(case_g[i], case_r[i])?,
+            })
         })
-        .collect();
+        .collect::<Result<_, ComputeError>>()?;
     let by_month = months
         .iter()
         .enumerate()
-        .map(|(i, &m)| MonthNet {
-            month: m,
-            gross: Money::from_ore(month_g[i]),
-            reimbursement: Money::from_ore(month_r[i]),
-            net: net(month_g[i], month_r[i]),
+        .map(|(i, &m)| {
+            Ok(MonthNet {
+                month: m,
+                gross: Money::from_ore(month_g[i]),
+                reimbursement: Money::from_ore(month_r[i]),
+                net: net(month_g[i], month_r[i])?,
+            })
         })
-        .collect();
-    let (g, r) = (case_g.iter().sum::<i64>(), case_r.iter().sum::<i64>());
-    let total = Net { gross: Money::from_ore(g), reimbursement: Money::from_ore(r), net: net(g, r) };
+        .collect::<Result<_, ComputeError>>()?;
+    // The household's totals: each case's is bounded, their sum is checked against the same limit.
+    let (mut g, mut r) = (0i64, 0i64);
+    for (&cg, &cr) in case_g.iter().zip(case_r) {
+        add_to(&mut g, cg, || "the household's gross cost".to_string())?;
+        add_to(&mut r, cr, || "the household's reimbursement".to_string())?;
+    }
+    let total = Net { gross: Money::from_ore(g), reimbursement: Money::from_ore(r), net: net(g, r)? };
     Ok((by_department, by_case, by_month, total))
-}
-
-fn has_dept(r: &SplitResult, id: &str) -> bool {
-    r.totals.by_department.iter().any(|d| *d.department == *id)
 }
 
 /// The recipient department in the paying municipality.

@@ -71,18 +71,21 @@ pub fn split(amount: Money, parts: &[(&str, Weight)]) -> Result<Vec<Share>, Spli
     let mut out = vec![0i64; sorted.len()];
     let mut leftover = vec![false; sorted.len()];
     split_ore(amount.ore(), &scaled, &mut out, &mut leftover)?;
-    let total: u128 = scaled.iter().sum();
-    Ok(sorted
+    // `split_ore` checked that the total fits.
+    let total = scaled.iter().try_fold(0u128, |acc, &w| acc.checked_add(w)).ok_or(SplitError::Overflow)?;
+    sorted
         .iter()
         .enumerate()
-        .map(|(i, (d, w))| Share {
-            department: (*d).to_string(),
-            weight: *w,
-            amount: Money::from_ore(out[i]),
-            exact: exact_share(amount.ore(), scaled[i], total).to_string(),
-            leftover: leftover[i],
+        .map(|(i, (d, w))| {
+            Ok(Share {
+                department: (*d).to_string(),
+                weight: *w,
+                amount: Money::from_ore(out[i]),
+                exact: exact_share(amount.ore(), scaled[i], total).ok_or(SplitError::Overflow)?.to_string(),
+                leftover: leftover[i],
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Weights as integers of one common scale (the most decimals among them).
@@ -91,11 +94,12 @@ pub(crate) fn scale_weights(weights: &[Weight]) -> Result<Vec<u128>, SplitError>
     Ok(weights.iter().map(|w| w.scaled(scale)).collect())
 }
 
-/// The exact share `amount * w / total` in DKK as text.
-pub(crate) fn exact_share(amount_ore: i64, w: u128, total: u128) -> crate::model::money::Exact {
-    // Both fit: |amount| <= 1e14, w <= 1e22, total <= 1e25 (checked in `split_ore`).
-    let num = i128::from(amount_ore) * i128::try_from(w).unwrap_or(0);
-    crate::model::money::Exact::new(num, i128::try_from(total).unwrap_or(1).max(1))
+/// The exact share `amount * w / total` in DKK, or `None` when the product leaves 128-bit
+/// arithmetic (weights merged from many entries can be that large).
+pub(crate) fn exact_share(amount_ore: i64, w: u128, total: u128) -> Option<crate::model::money::Exact> {
+    let num = i128::from(amount_ore).checked_mul(i128::try_from(w).ok()?)?;
+    let den = i128::try_from(total).ok().filter(|&t| t > 0)?;
+    Some(crate::model::money::Exact::new(num, den))
 }
 
 /// The allocation-free core of [`split`]: split `amount` øre by integer `weights` (listed in
@@ -159,6 +163,21 @@ pub fn split_ore(amount: i64, weights: &[u128], out: &mut [i64], leftover: &mut 
     let mut left = a - given;
     // Hand out the leftover øre: largest remainder first, ties to the lower index (= smaller id).
     // `left` is below the number of non-zero remainders, so a zero weight is never chosen.
+    if weights.len() > 16 {
+        // Many departments: the `left` largest remainders in one selection, O(n) (the loop below
+        // would take O(n × left), quadratic in the departments).
+        let mut order: Vec<usize> = (0..weights.len()).filter(|&i| rem[i] != 0).collect();
+        let take = usize::try_from(left).unwrap_or(usize::MAX).min(order.len());
+        let by_remainder = |x: &usize, y: &usize| rem[*y].cmp(&rem[*x]).then(x.cmp(y));
+        if take > 0 && take < order.len() {
+            order.select_nth_unstable_by(take - 1, by_remainder);
+        }
+        for &i in &order[..take] {
+            out[i] += 1;
+            leftover[i] = true;
+        }
+        left = 0;
+    }
     while left > 0 {
         let mut best: Option<usize> = None;
         for i in 0..weights.len() {

@@ -169,6 +169,35 @@ pub enum Message {
     ServiceTwice {
         service: String,
     },
+    IdEmpty,
+    IdTooLong {
+        length: String,
+        max: String,
+    },
+    NameTooLong {
+        length: String,
+        max: String,
+    },
+    ForbiddenCharacter {
+        code: String,
+    },
+    IdLooksLike {
+        id: String,
+        other: String,
+    },
+    MoreOverlaps {
+        count: String,
+    },
+    SectorTwice {
+        sector: String,
+    },
+    MunicipalityTwice {
+        municipality: String,
+    },
+    KommunekodeTwice {
+        code: String,
+        other: String,
+    },
     NeedCountedService,
     NeedLevel,
     NotMonthStart {

@@ -6,6 +6,7 @@ pub mod error;
 pub mod money;
 pub mod schema;
 pub mod sector;
+pub mod text;
 pub mod validity;
 
 pub use date::{Date, Month};

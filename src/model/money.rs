@@ -300,6 +300,14 @@ impl Weight {
         m * 10u128.pow(scale.saturating_sub(self.0.scale()))
     }
 
+    /// The sum of two weights given to one department (key entries that resolve to the same
+    /// department are added, SEMANTICS.md section 8). The sum may pass [`MAX_WEIGHT`]: it is bounded
+    /// by the number of entries a key may have times [`MAX_WEIGHT`], far inside the decimal's range;
+    /// `None` only if the decimal itself would overflow.
+    pub(crate) fn merged(self, other: Weight) -> Option<Weight> {
+        self.0.checked_add(other.0).map(|v| Weight(v.normalize()))
+    }
+
     /// Decimals of the weight.
     pub(crate) fn scale(self) -> u32 {
         self.0.scale()

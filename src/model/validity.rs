@@ -68,15 +68,65 @@ impl Validity {
     }
 }
 
-/// Report every pair of overlapping intervals among `items` (name, validity).
+/// The most overlaps one check reports; the rest are counted in one more error.
+pub const MAX_OVERLAPS_REPORTED: usize = 100;
+
+/// Report overlapping intervals among `items` (name, validity): sorted by start and swept once
+/// (O(n log n)), each item that overlaps an earlier one is reported with the earlier item that
+/// reaches furthest. At most [`MAX_OVERLAPS_REPORTED`] are listed, then one error counts the rest.
 pub(crate) fn check_overlaps(doc: Doc, items: &[(String, Validity)], errors: &mut Vec<InputError>) {
     let mut sorted: Vec<&(String, Validity)> = items.iter().collect();
     sorted.sort_by_key(|(_, v)| v.from);
-    for (i, (name, v)) in sorted.iter().enumerate() {
-        for (other, w) in &sorted[i + 1..] {
-            if let Some(on) = v.overlap_start(w) {
-                errors.push(InputError::Overlap { doc, item: other.clone(), other: name.clone(), on: on.to_string() });
+    // The earlier item whose end is the latest (an open end is the latest of all).
+    let mut reach: Option<&(String, Validity)> = None;
+    let mut found = 0usize;
+    let mut first_unlisted: Option<&str> = None;
+    for item in sorted {
+        let (name, v) = item;
+        if let Some((other, w)) = reach {
+            if let Some(on) = w.overlap_start(v) {
+                found += 1;
+                if found <= MAX_OVERLAPS_REPORTED {
+                    errors.push(InputError::Overlap {
+                        doc,
+                        item: name.clone(),
+                        other: other.clone(),
+                        on: on.to_string(),
+                    });
+                } else if first_unlisted.is_none() {
+                    first_unlisted = Some(name);
+                }
             }
         }
+        let later = match reach {
+            None => true,
+            Some((_, w)) => match (w.to, v.to) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(a), Some(b)) => b > a,
+            },
+        };
+        if later {
+            reach = Some(item);
+        }
     }
+    if let Some(name) = first_unlisted {
+        errors.push(InputError::Invalid {
+            doc,
+            item: name.to_string(),
+            field: "from".into(),
+            problem: Box::new(crate::i18n::Message::MoreOverlaps {
+                count: (found - MAX_OVERLAPS_REPORTED).to_string(),
+            }),
+        });
+    }
+}
+
+/// The position of the item in force on `d` among `items`, sorted by start and not overlapping
+/// (as every dated list of a compiled policy or case is), by binary search: O(log n).
+pub(crate) fn in_force<T>(items: &[T], d: Date, validity: impl Fn(&T) -> Validity) -> Option<usize> {
+    // Items starting on or before `d` come first (an absent start is the earliest).
+    let n = items.partition_point(|t| validity(t).from.is_none_or(|f| f <= d));
+    let i = n.checked_sub(1)?;
+    validity(&items[i]).contains(d).then_some(i)
 }

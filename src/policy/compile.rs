@@ -1,7 +1,7 @@
 //! Validation: a [`PolicyDoc`] becomes a [`Policy`], with every problem reported at once, each
 //! naming the item (`services[2] 'aflastning'`) and the field.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -9,6 +9,7 @@ use crate::i18n::Message;
 use crate::model::error::{Doc, InputError, InputErrors, RefKind};
 use crate::model::money::Weight;
 use crate::model::sector::Sector;
+use crate::model::text::TextCheck;
 use crate::model::validity::{check_overlaps, Validity};
 use crate::policy::compiled::*;
 use crate::policy::document::*;
@@ -16,6 +17,11 @@ use crate::policy::document::*;
 impl Policy {
     /// Validate a parsed document, reporting every problem found.
     pub fn compile(doc: &PolicyDoc) -> Result<Policy, InputErrors> {
+        // Ids and names first: a refused one stops here, so no later message echoes it.
+        let texts = check_texts(doc);
+        if !texts.is_empty() {
+            return Err(InputErrors(texts));
+        }
         let mut c = Compiler { errors: Vec::new() };
         let p = c.compile(doc);
         if c.errors.is_empty() {
@@ -36,6 +42,47 @@ impl Policy {
     ) -> Option<Rule> {
         compile_rule(&self.dept_ix, doc, item, kind, shares, errors)
     }
+}
+
+/// The ids and names of a policy (see [`crate::model::text`]).
+fn check_texts(doc: &PolicyDoc) -> Vec<InputError> {
+    let mut t = TextCheck::new(Doc::Policy);
+    t.name("(document)", "name", &doc.name);
+    if let Some(v) = &doc.version {
+        t.name("(document)", "version", v);
+    }
+    for (i, m) in doc.municipalities.iter().enumerate() {
+        let it = format!("municipalities[{i}]");
+        t.id("municipalities", &it, "id", &m.id);
+        t.name(&it, "name", &m.name);
+    }
+    for (i, x) in doc.departments.iter().enumerate() {
+        let it = format!("departments[{i}]");
+        t.id("departments", &it, "id", &x.id);
+        t.name(&it, "name", &x.name);
+    }
+    for (i, x) in doc.services.iter().enumerate() {
+        let it = format!("services[{i}]");
+        t.id("services", &it, "id", &x.id);
+        t.name(&it, "name", &x.name);
+    }
+    for (i, x) in doc.keys.iter().enumerate() {
+        let it = format!("keys[{i}]");
+        t.id("keys", &it, "id", &x.id);
+        if let Some(n) = &x.name {
+            t.name(&it, "name", n);
+        }
+    }
+    for (i, x) in doc.arrangements.iter().enumerate() {
+        t.id("arrangements", &format!("arrangements[{i}]"), "id", &x.id);
+    }
+    if let Some(r) = &doc.reimbursement {
+        t.id("reimbursement", "reimbursement", "id", &r.id);
+        if let Some(n) = &r.name {
+            t.name("reimbursement", "name", n);
+        }
+    }
+    t.errors
 }
 
 struct Compiler {
@@ -142,6 +189,7 @@ fn compile_rule(
             Some(Rule::Sole(entries.first().map(|e| e.0)))
         }
         KeyKind::Percent => {
+            // At most 1,000 entries of at most 10^12: far inside the decimal's range (bounded).
             let total: Decimal = entries.iter().filter_map(|e| e.1).map(Weight::value).sum();
             if total > Decimal::from(100) {
                 errors.push(InputError::PercentAbove100 { doc, item: item.into(), total: total.to_string() });
@@ -173,6 +221,15 @@ impl Compiler {
         let (services, service_ix) = self.services(doc, &municipalities, &dept_ix, &by_sector, &key_ix);
         let criteria = self.criteria(doc, &muni_ix);
         let arrangements = self.arrangements(doc, &muni_ix, &by_sector);
+        let mut arrangements_for: HashMap<(MuniIx, Sector), Vec<usize>> = HashMap::new();
+        for (i, a) in arrangements.iter().enumerate() {
+            for &s in a.sectors.iter().collect::<HashSet<_>>() {
+                arrangements_for.entry((a.on_behalf_of, s)).or_default().push(i);
+            }
+        }
+        for ixs in arrangements_for.values_mut() {
+            ixs.sort_by_key(|&i| arrangements[i].validity.from);
+        }
         let reimbursement = doc
             .reimbursement
             .as_ref()
@@ -191,6 +248,7 @@ impl Compiler {
             dept_ix,
             service_ix,
             by_sector,
+            arrangements_for,
         }
     }
 
@@ -199,6 +257,7 @@ impl Compiler {
         let d = Doc::Policy;
         let mut muni_ix = HashMap::new();
         let mut municipalities = Vec::new();
+        let mut codes = HashMap::new();
         for (i, m) in doc.municipalities.iter().enumerate() {
             let it = item("municipalities", i, &m.id);
             if muni_ix.insert(m.id.clone(), MuniIx::new(municipalities.len())).is_some() {
@@ -206,6 +265,13 @@ impl Compiler {
             }
             if m.code == 0 || m.code > 999 {
                 self.errors.push(invalid(d, &it, "code", Message::NotAKommunekode { code: m.code.to_string() }));
+            } else if let Some(other) = codes.insert(m.code, m.id.as_str()) {
+                self.errors.push(invalid(
+                    d,
+                    &it,
+                    "code",
+                    Message::KommunekodeTwice { code: m.code.to_string(), other: other.to_string() },
+                ));
             }
             municipalities.push(Municipality { id: m.id.as_str().into(), name: m.name.clone(), code: m.code });
         }
@@ -237,7 +303,17 @@ impl Compiler {
             if dd.sectors.is_empty() {
                 self.errors.push(invalid(d, &it, "sectors", Message::NeedSector));
             }
-            for &s in &dd.sectors {
+            let mut seen = HashSet::new();
+            for (j, &s) in dd.sectors.iter().enumerate() {
+                if !seen.insert(s) {
+                    self.errors.push(invalid(
+                        d,
+                        &it,
+                        &format!("sectors[{j}]"),
+                        Message::SectorTwice { sector: s.to_string() },
+                    ));
+                    continue;
+                }
                 if let Some(&other) = by_sector.get(&(m, s)) {
                     let o: &Department = &departments[other];
                     self.errors.push(invalid(
@@ -403,8 +479,19 @@ impl Compiler {
                 }
             }
             let municipalities = c.municipalities.as_ref().map(|ms| {
+                let mut seen = HashSet::new();
                 ms.iter()
-                    .filter_map(|m| {
+                    .enumerate()
+                    .filter_map(|(j, m)| {
+                        if !seen.insert(m) {
+                            self.errors.push(invalid(
+                                d,
+                                &it,
+                                &format!("municipalities[{j}]"),
+                                Message::MunicipalityTwice { municipality: m.to_string() },
+                            ));
+                            return None;
+                        }
                         let ix = muni_ix.get(m).copied();
                         if ix.is_none() {
                             self.errors.push(unknown(d, &it, "municipalities", RefKind::Municipality, m));
@@ -459,7 +546,16 @@ impl Compiler {
                 if g == b {
                     self.errors.push(invalid(d, &it, "on_behalf_of", Message::OnBehalfOfItself));
                 }
-                for &s in &a.sectors {
+                let mut seen = HashSet::new();
+                for (j, &s) in a.sectors.iter().enumerate() {
+                    if !seen.insert(s) {
+                        self.errors.push(invalid(
+                            d,
+                            &it,
+                            &format!("sectors[{j}]"),
+                            Message::SectorTwice { sector: s.to_string() },
+                        ));
+                    }
                     if !by_sector.contains_key(&(g, s)) {
                         self.errors.push(InputError::Unresolvable {
                             doc: d,
@@ -480,19 +576,22 @@ impl Compiler {
                 });
             }
         }
-        // Two arrangements for the same municipality and sector may not overlap.
-        for (i, a) in arrangements.iter().enumerate() {
-            for b in &arrangements[i + 1..] {
-                if a.on_behalf_of == b.on_behalf_of && a.sectors.iter().any(|s| b.sectors.contains(s)) {
-                    if let Some(on) = a.validity.overlap_start(&b.validity) {
-                        self.errors.push(InputError::Overlap {
-                            doc: d,
-                            item: format!("arrangements '{}'", b.id),
-                            other: format!("arrangements '{}'", a.id),
-                            on: on.to_string(),
-                        });
-                    }
-                }
+        // Two arrangements for the same municipality and sector may not overlap: checked per
+        // (municipality, sector) by one sweep each; a pair sharing several sectors is named once.
+        let mut groups: std::collections::BTreeMap<(MuniIx, Sector), Vec<(String, Validity)>> = Default::default();
+        for a in &arrangements {
+            for &s in a.sectors.iter().collect::<HashSet<_>>() {
+                groups.entry((a.on_behalf_of, s)).or_default().push((format!("arrangements '{}'", a.id), a.validity));
+            }
+        }
+        let mut overlaps = Vec::new();
+        for items in groups.values() {
+            check_overlaps(d, items, &mut overlaps);
+        }
+        let mut seen = HashSet::new();
+        for e in overlaps {
+            if seen.insert(format!("{e:?}")) {
+                self.errors.push(e);
             }
         }
         arrangements

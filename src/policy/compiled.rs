@@ -211,6 +211,9 @@ pub struct Policy {
     pub(crate) dept_ix: HashMap<String, DeptIx>,
     pub(crate) service_ix: HashMap<String, usize>,
     pub(crate) by_sector: HashMap<(MuniIx, Sector), DeptIx>,
+    /// The arrangements for each (municipality served, sector area), sorted by start (they do not
+    /// overlap), as indices into [`Policy::arrangements`].
+    pub(crate) arrangements_for: HashMap<(MuniIx, Sector), Vec<usize>>,
 }
 
 /// The most entries one key may have.
@@ -292,6 +295,11 @@ impl Policy {
     /// The department of `muni` for `sector`, if it has one.
     pub fn department_for(&self, muni: MuniIx, sector: Sector) -> Option<DeptIx> {
         self.by_sector.get(&(muni, sector)).copied()
+    }
+    /// The arrangement in force on `d` for residents of `muni` in `sector`, by binary search.
+    pub(crate) fn arrangement(&self, muni: MuniIx, sector: Sector, d: crate::model::date::Date) -> Option<usize> {
+        let ixs = self.arrangements_for.get(&(muni, sector))?;
+        crate::model::validity::in_force(ixs, d, |&i| self.arrangements[i].validity).map(|i| ixs[i])
     }
     /// Resolve a target in a municipality.
     pub fn resolve(&self, t: Target, muni: MuniIx) -> Option<DeptIx> {

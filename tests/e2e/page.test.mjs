@@ -104,16 +104,16 @@ test('pasted spreadsheet cells replace the services', async () => {
   assert.match(copied, /\t144460,66$/);
 });
 
-test('every bad input shows a named error next to its field, and nothing typed is lost', async () => {
+test('every bad input shows a named error next to its field, in Danish, and nothing typed is lost', async () => {
   const row = page.locator('#services tbody tr').first();
   const cases = [
-    ['amount', 'abc', /not a number/],
-    ['amount', '1e400', /not a number/],
-    ['amount', '99999999999999', /too large/],
-    ['from', '2025-02-30', /2025-02 has 28 days/],
-    ['from', '2024-13-01', /month must be 01 to 12/],
-    ['to', '2023-01-01', /ends \(2023-01-01\) before it starts/],
-    ['id', 'p2', /used twice/],
+    ['amount', 'abc', /er ikke et tal/],
+    ['amount', '1e400', /er ikke et tal/],
+    ['amount', '99999999999999', /er for stort/],
+    ['from', '2025-02-30', /2025-02 har 28 dage/],
+    ['from', '2024-13-01', /måneden skal være 01 til 12/],
+    ['to', '2023-01-01', /slutter \(2023-01-01\) før den begynder/],
+    ['id', 'p2', /bruges to gange/],
   ];
   for (const [field, value, message] of cases) {
     const input = row.locator(`[data-field="${field}"]`);
@@ -132,20 +132,20 @@ test('every bad input shows a named error next to its field, and nothing typed i
   await page.locator('#add-agreement').click();
   const ag = page.locator('#agreements tbody tr').last();
   await ag.locator('[data-field="shares"]').fill('ishoj-cbf=70; ishoj-cdu=50');
-  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /percentages add up to 120/.test(e)));
+  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /procenterne giver tilsammen 120/.test(e)));
   await ag.locator('[data-field="shares"]').fill('nowhere=10');
-  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /unknown department 'nowhere'/.test(e)));
+  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /ukendt afdeling: 'nowhere'/.test(e)));
   await ag.locator('[data-field="shares"]').fill('ishoj-cbf=10');
   await page.locator('#add-agreement').click();
   const ag2 = page.locator('#agreements tbody tr').last();
   await ag2.locator('[data-field="shares"]').fill('ishoj-cdu=10');
-  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /overlaps/.test(e)));
+  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /overlapper/.test(e)));
   await ag2.locator('button').click();
   await page.locator('#agreements tbody tr').last().locator('button').click();
   assert.equal(await page.locator('#errors li').count(), 0);
   // A period that ends before it starts.
   await page.locator('#period-to').fill('2023-01-01');
-  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /period ends/.test(e)));
+  assert.ok((await page.locator('#errors li').allTextContents()).some((e) => /perioden slutter/.test(e)));
   await page.locator('#period-to').fill('2024-12-31');
   assert.equal(await page.locator('#errors li').count(), 0);
 });
@@ -396,7 +396,7 @@ test('every bad workbook gives a named error, at its sheet and row, and keeps wh
   const sheets = templateSheets(policy);
   const depts = sheets.find((s) => s.name === 'departments');
   depts.rows[2][2] = 'nowhere';
-  await expectError('#policy-file', 'politik.xlsx', writeSheets(sheets), /departments, row 3: .*unknown municipality 'nowhere'/);
+  await expectError('#policy-file', 'politik.xlsx', writeSheets(sheets), /departments, row 3: .*ukendt kommune: 'nowhere'/);
   assert.equal(await page.locator('#policy-status.bad').count(), 1);
   depts.rows[2][2] = 'ishoj';
   depts.rows[0].push('colour');
@@ -409,7 +409,7 @@ test('every bad workbook gives a named error, at its sheet and row, and keeps wh
   await until(async () => (await page.locator('#policy-status.bad').count()) === 0, 'a good policy');
   const kase = templateSheets(policy, readFileSync(join(root, 'examples', 'case-ishoj.toml'), 'utf8')).filter((s) => s.name.startsWith('case'));
   kase.find((s) => s.name === 'case services').rows[2][2] = 'abc';
-  await expectError('#case-file', 'sag.xlsx', writeSheets(kase), /case services, row 3: .*not a number/);
+  await expectError('#case-file', 'sag.xlsx', writeSheets(kase), /case services, row 3: .*er ikke et tal/);
   const amount = page.locator('#services tbody tr').nth(1).locator('[data-field="amount"]');
   assert.equal(await amount.inputValue(), 'abc', 'what was read stays');
   assert.equal(await amount.getAttribute('aria-invalid'), 'true');

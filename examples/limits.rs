@@ -1,0 +1,190 @@
+//! Writes the largest legal input of one dimension (README "Limits"), for `scripts/bench-limits.sh`:
+//! `cargo run --release --example limits -- DIMENSION DIR` writes `DIR/policy.json` and, where the
+//! dimension needs one, `DIR/case.json` or `DIR/cases.csv`.
+//!
+//! Dimensions: departments (1,000 departments in one key, = 1,000 key entries; 16 services over 12
+//! months, or over 600 months: departments-months), services (1,000 in
+//! a case), agreements (1,000 in a case), key-versions (18,000 daily versions), criteria (40,000
+//! daily criteria), overlaps (2,000 overlapping criteria: refused), moves (1,000), months (600),
+//! batch-rows (a CSV case of 1,000 rows), document (a policy of almost 16 MiB); and the refused
+//! ones just past a limit: too-many-entries, too-many-services, too-many-months, document-too-large.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+const SECTORS: [&str; 5] = ["children_social", "daycare_school", "health", "employment", "adult"];
+
+/// `n` municipalities, each with one department per sector; services `svc0..` (children_social,
+/// with `key` if given); one criteria in force since 1900 that every case meets.
+fn policy(munis: usize, services: usize, key: Option<Value>) -> Value {
+    let municipalities: Vec<Value> =
+        (0..munis).map(|i| json!({ "id": format!("m{i}"), "name": format!("Kommune {i}"), "code": i + 1 })).collect();
+    let departments: Vec<Value> = (0..munis)
+        .flat_map(|i| {
+            SECTORS.iter().map(move |s| {
+                json!({ "id": format!("m{i}-{s}"), "name": format!("Afdeling {s} {i}"), "municipality": format!("m{i}"), "sectors": [s] })
+            })
+        })
+        .collect();
+    let services: Vec<Value> = (0..services)
+        .map(|j| {
+            let mut s = json!({ "id": format!("svc{j}"), "name": format!("Ydelse {j}"), "sector": "children_social",
+                                "legal_basis": [{ "text": "Barnets lov § 86" }] });
+            if key.is_some() {
+                s["key"] = json!("k");
+            }
+            s
+        })
+        .collect();
+    let mut p = json!({
+        "name": "limits", "municipalities": municipalities, "departments": departments, "services": services,
+        "eligibility": [{ "from": "1900-01-01", "min_sector_areas": 1, "consent_required": false, "disability_required": false }],
+    });
+    if let Some(k) = key {
+        p["keys"] = json!([k]);
+    }
+    p
+}
+
+/// A case of `lines` monthly service lines (service `svc{i % services}`) from `from` to `to`.
+fn case(lines: usize, services: usize, from: &str, to: &str) -> Value {
+    let services: Vec<Value> = (0..lines)
+        .map(|i| json!({ "id": format!("l{i}"), "service": format!("svc{}", i % services), "amount": format!("{}.{:02}", 1000 + i, i % 100),
+                         "per": "month", "from": from, "to": to }))
+        .collect();
+    json!({ "id": "limits", "child": { "birth_date": "1900-01-01", "significant_permanent_disability": true,
+            "handlekommune": [{ "municipality": "m0", "from": "1900-01-01" }] }, "services": services })
+}
+
+fn weights_key(entries: usize, munis: usize) -> Value {
+    let shares: Vec<Value> = (0..entries)
+        .map(|i| json!({ "department": format!("m{}-{}", i / 5 % munis, SECTORS[i % 5]), "weight": (i % 97) + 1 }))
+        .collect();
+    json!({ "id": "k", "versions": [{ "kind": "weights", "shares": shares }] })
+}
+
+fn date(days_after_1900: i32) -> String {
+    fordeling::Date::from_days(days_after_1900 + fordeling::Date::new(1900, 1, 1).unwrap().to_days())
+        .unwrap()
+        .to_string()
+}
+
+fn write(dir: &Path, name: &str, v: &Value) {
+    std::fs::write(dir.join(name), serde_json::to_string(v).unwrap()).unwrap();
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (dim, dir) = (args[1].as_str(), Path::new(&args[2]));
+    std::fs::create_dir_all(dir).unwrap();
+    match dim {
+        "departments" | "departments-months" | "too-many-entries" => {
+            let n = if dim == "too-many-entries" { 1001 } else { 1000 };
+            write(dir, "policy.json", &policy(201, 16, Some(weights_key(n, 201))));
+            let from = if dim == "departments-months" { "1975-01-01" } else { "2024-01-01" };
+            write(dir, "case.json", &case(16, 16, from, "2024-12-31"));
+        }
+        "services" | "too-many-services" => {
+            let n = if dim == "services" { 1000 } else { 1001 };
+            let key = json!({ "id": "k", "versions": [{ "kind": "percent", "shares": [
+                { "sector": "children_social", "percent": 33.33 }, { "sector": "daycare_school", "percent": 33.33 }, { "sector": "health", "percent": 33.33 }] }] });
+            write(dir, "policy.json", &policy(1, 10, Some(key)));
+            write(dir, "case.json", &case(n, 10, "2024-01-01", "2024-12-31"));
+        }
+        "agreements" => {
+            write(dir, "policy.json", &policy(1, 1, None));
+            let mut c = case(1, 1, "2024-01-01", "2026-12-31");
+            let start = fordeling::Date::new(2024, 1, 1).unwrap().to_days()
+                - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
+            c["agreements"] = (0..1000)
+                .map(|i| json!({ "id": format!("a{i}"), "service": "l0", "from": date(start + i), "to": date(start + i), "kind": "weights",
+                                 "shares": [{ "sector": "children_social", "weight": i + 1 }, { "sector": "health", "weight": 7 }, { "sector": "adult", "weight": 3 }] }))
+                .collect();
+            write(dir, "case.json", &c);
+        }
+        "key-versions" => {
+            let start = fordeling::Date::new(1975, 1, 1).unwrap().to_days()
+                - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
+            let versions: Vec<Value> = (0..18_000)
+                .map(|i| json!({ "from": date(start + i), "to": date(start + i), "kind": "weights",
+                                 "shares": [{ "sector": "children_social", "weight": i % 13 + 1 }, { "sector": "health", "weight": i % 7 + 1 }] }))
+                .collect();
+            write(dir, "policy.json", &policy(1, 20, Some(json!({ "id": "k", "versions": versions }))));
+            write(dir, "case.json", &case(20, 20, "1975-01-01", "2024-04-30"));
+        }
+        "criteria" | "overlaps" => {
+            let mut p = policy(1, 2, None);
+            p["eligibility"] = if dim == "criteria" {
+                (0..40_000)
+                    .map(|i| json!({ "from": date(i), "to": date(i), "min_sector_areas": 1 + (i % 2), "consent_required": false, "disability_required": false }))
+                    .collect()
+            } else {
+                (0..2000).map(|i| json!({ "from": date(i), "min_sector_areas": 1 })).collect()
+            };
+            write(dir, "policy.json", &p);
+            write(dir, "case.json", &case(2, 2, "1960-01-01", "2009-06-30"));
+        }
+        "moves" => {
+            write(dir, "policy.json", &policy(2, 10, None));
+            let mut c = case(10, 10, "2024-01-01", "2026-12-31");
+            let start = fordeling::Date::new(2024, 1, 1).unwrap().to_days()
+                - fordeling::Date::new(1900, 1, 1).unwrap().to_days();
+            let mut moves = vec![json!({ "municipality": "m0", "from": "1900-01-01" })];
+            moves.extend(
+                (0..999).map(|i| json!({ "municipality": format!("m{}", (i + 1) % 2), "from": date(start + i) })),
+            );
+            c["child"]["handlekommune"] = json!(moves);
+            write(dir, "case.json", &c);
+        }
+        "months" | "too-many-months" => {
+            write(dir, "policy.json", &policy(1, 10, None));
+            let to = if dim == "months" { "2024-12-31" } else { "2025-01-31" };
+            write(dir, "case.json", &case(10, 10, "1975-01-01", to));
+        }
+        "batch-rows" => {
+            write(dir, "policy.json", &policy(1, 10, None));
+            let mut csv = String::from(fordeling::contract::batch::CSV_COLUMNS);
+            csv.push('\n');
+            for i in 0..1000 {
+                writeln!(
+                    csv,
+                    "c1,,2019-01-01,m0,yes,,,l{i},svc{},{}.{:02},month,2024-01-01,2024-12-31",
+                    i % 10,
+                    1000 + i,
+                    i % 100
+                )
+                .unwrap();
+            }
+            std::fs::write(dir.join("cases.csv"), csv).unwrap();
+        }
+        "document" | "document-too-large" => {
+            // Services with long names until the document is just under (or just over) 16 MiB.
+            let limit = 16 * 1024 * 1024;
+            let mut p = policy(1, 0, None);
+            let mut services = Vec::new();
+            let mut size = serde_json::to_string(&p).unwrap().len();
+            let mut j = 0;
+            loop {
+                let s = json!({ "id": format!("svc{j}"), "name": format!("Ydelse {j} {}", "x".repeat(400)), "sector": "children_social",
+                                "legal_basis": [{ "text": "Barnets lov § 86" }] });
+                let n = serde_json::to_string(&s).unwrap().len() + 1;
+                if size + n > limit - 1000 {
+                    break;
+                }
+                size += n;
+                services.push(s);
+                j += 1;
+            }
+            p["services"] = json!(services);
+            let mut text = serde_json::to_string(&p).unwrap();
+            let target = if dim == "document" { limit } else { limit + 1 };
+            // Pad with spaces to exactly the target size.
+            let pad = target - text.len();
+            text.insert_str(text.len() - 1, &" ".repeat(pad));
+            std::fs::write(dir.join("policy.json"), text).unwrap();
+        }
+        other => panic!("unknown dimension '{other}'"),
+    }
+}
