@@ -14,7 +14,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const port = 19000 + (process.pid % 1000);
 const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'wasm', 'www')], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 700));
-const csv = execFileSync(join(root, 'target', 'release', 'fordeling-workload'), ['generate', '--lines', '100000', '--seed', '1'], { maxBuffer: 1 << 26 }).toString();
+import { existsSync } from 'node:fs';
+// The workload part needs the benchmark build (scripts/build-page.sh bench) and fordeling-workload.
+const withWorkload = existsSync(join(root, 'wasm', 'www', 'pkg-bench')) && !process.env.SKIP_WORKLOAD;
+const csv = withWorkload ? execFileSync(join(root, 'target', 'release', 'fordeling-workload'), ['generate', '--lines', '100000', '--seed', '1'], { maxBuffer: 1 << 26 }).toString() : '';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 const loads = [];
 for (let i = 0; i < 5; i++) {
