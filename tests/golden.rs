@@ -7,16 +7,6 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-fn policy(name: &str) -> Option<String> {
-    if name == "example" {
-        return Some(fordeling::example::POLICY.to_string());
-    }
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/policies").join(format!("{name}.toml")),
-    )
-    .ok()
-}
-
 fn cases() -> Vec<harness::Golden> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -29,7 +19,8 @@ fn cases() -> Vec<harness::Golden> {
         .iter()
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().to_string();
-            harness::load(&name, &std::fs::read_to_string(p).unwrap(), &policy).unwrap_or_else(|e| panic!("{e}"))
+            harness::load(&name, &std::fs::read_to_string(p).unwrap(), &harness::policy)
+                .unwrap_or_else(|e| panic!("{e}"))
         })
         .collect()
 }

@@ -52,16 +52,6 @@ fn danish_texts_have_no_english_frame() {
     }
 }
 
-fn policy(name: &str) -> Option<String> {
-    if name == "example" {
-        return Some(fordeling::example::POLICY.to_string());
-    }
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/policies").join(format!("{name}.toml")),
-    )
-    .ok()
-}
-
 #[test]
 fn the_errors_of_the_golden_cases_in_english_and_danish() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
@@ -76,7 +66,7 @@ fn the_errors_of_the_golden_cases_in_english_and_danish() {
         let mut count = 0;
         for p in &files {
             let case = p.file_stem().unwrap().to_string_lossy().to_string();
-            let g = harness::load(&case, &std::fs::read_to_string(p).unwrap(), &policy).unwrap();
+            let g = harness::load(&case, &std::fs::read_to_string(p).unwrap(), &harness::policy).unwrap();
             // A request that is not JSON (a test of the envelope itself) is asked as it is.
             let request = match serde_json::from_str::<serde_json::Value>(&g.request) {
                 Ok(mut r) if r.is_object() => {

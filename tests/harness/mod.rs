@@ -20,6 +20,17 @@ pub struct Golden {
 }
 
 /// Load a golden case; `policy` maps a policy name to its text.
+/// The text of a golden case's named policy (`tests/cases/policies/NAME.toml`, or `example`).
+pub fn policy(name: &str) -> Option<String> {
+    if name == "example" {
+        return Some(fordeling::example::POLICY.to_string());
+    }
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/policies").join(format!("{name}.toml")),
+    )
+    .ok()
+}
+
 pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> Result<Golden, String> {
     let doc: Value = toml::from_str(text).map_err(|e| format!("{name}: not TOML: {e}"))?;
     let obj = doc.as_object().ok_or(format!("{name}: not a table"))?;
