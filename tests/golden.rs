@@ -4,17 +4,10 @@
 mod harness;
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 fn cases() -> Vec<harness::Golden> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = harness::case_files();
     files
         .iter()
         .map(|p| {

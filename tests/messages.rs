@@ -8,7 +8,6 @@
 mod harness;
 
 use std::fmt::Write;
-use std::path::Path;
 
 use fordeling::i18n::Message;
 use fordeling::Lang;
@@ -54,13 +53,7 @@ fn danish_texts_have_no_english_frame() {
 
 #[test]
 fn the_errors_of_the_golden_cases_in_english_and_danish() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = harness::case_files();
     for (lang, name) in [("en", "golden_errors_en"), ("da", "golden_errors_da")] {
         let mut text = String::new();
         let mut count = 0;

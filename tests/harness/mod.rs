@@ -31,6 +31,18 @@ pub fn policy(name: &str) -> Option<String> {
     .ok()
 }
 
+/// The golden case files (`tests/cases/*.toml`), sorted.
+pub fn case_files() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
 pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> Result<Golden, String> {
     let doc: Value = toml::from_str(text).map_err(|e| format!("{name}: not TOML: {e}"))?;
     let obj = doc.as_object().ok_or(format!("{name}: not a table"))?;
