@@ -14,7 +14,7 @@ use crate::model::money::Amount;
 use crate::model::sector::Sector;
 use crate::model::text::TextCheck;
 use crate::model::validity::{check_overlaps, Validity};
-use crate::policy::{KeyKind, MuniIx, Policy, Rule, ShareDoc};
+use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, ShareDoc};
 
 /// The most service lines one case may have.
 pub const MAX_SERVICES_PER_CASE: usize = 1000;
@@ -32,9 +32,21 @@ pub struct CaseDoc {
     pub household: Option<String>,
     /// The child.
     pub child: ChildDoc,
+    /// The day the child was enrolled in shared financing, if the policy enrols (see the criteria's
+    /// `age_rule`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrolled: Option<Date>,
+    /// The day the child was discharged (e.g. the family moved away): the first day no longer
+    /// enrolled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discharged: Option<Date>,
+    /// The household's parents and other custody holders, who may have cases of their own and
+    /// give consent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<ParentDoc>,
     /// Periods in which the family consents to (and is motivated for) shared financing.
     #[serde(default)]
-    pub consent: Vec<Validity>,
+    pub consent: Vec<ConsentDoc>,
     /// The family's other active cases (e.g. a parent's case in the employment department).
     #[serde(default)]
     pub other_cases: Vec<OtherCaseDoc>,
@@ -47,6 +59,61 @@ pub struct CaseDoc {
     /// before state reimbursement is computed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income: Vec<IncomeDoc>,
+}
+
+/// A parent or other adult of the household.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "parent")]
+pub struct ParentDoc {
+    /// Person id, the same in every case document of the household.
+    pub id: String,
+    /// Whether the person holds custody (forældremyndighed); default yes.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub custody: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// Which children a consent covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConsentScope {
+    /// The child of this case only.
+    #[default]
+    Child,
+    /// Every child of the household.
+    Household,
+}
+
+impl ConsentScope {
+    fn is_child(&self) -> bool {
+        *self == ConsentScope::Child
+    }
+}
+
+/// A consent to (and motivation for) shared financing, over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "consent")]
+pub struct ConsentDoc {
+    /// First day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day, inclusive; absent means until withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// The custody holders who gave it (ids of `parents`); absent means the family as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<String>,
+    /// The children it covers: `child` (this case's child, the default) or `household`.
+    #[serde(default, skip_serializing_if = "ConsentScope::is_child")]
+    pub scope: ConsentScope,
 }
 
 /// Income on a case, deducted from the cost that state reimbursement is computed on.
@@ -103,6 +170,9 @@ pub struct OtherCaseDoc {
     /// Its department, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// Whose case it is: a parent's id; absent means the child's own (or the family's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
     /// First day active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
@@ -123,6 +193,17 @@ pub enum Per {
     Year,
     /// Once, on the start date.
     Once,
+}
+
+impl Per {
+    /// Whether the amount is granted for a period (not a one-off payment): only such grants make
+    /// a sector area involved in the family (SEMANTICS.md section 9).
+    pub fn is_periodic(self) -> bool {
+        match self {
+            Per::Month | Per::Year => true,
+            Per::Once => false,
+        }
+    }
 }
 
 /// A granted service.
@@ -213,6 +294,32 @@ pub struct Agreement {
     pub note: Option<String>,
 }
 
+/// A validated consent.
+#[derive(Debug, Clone)]
+pub struct Consent {
+    /// Days it covers.
+    pub validity: Validity,
+    /// The custody holders who gave it (sorted ids); empty means the family as a whole.
+    pub by: Vec<String>,
+    /// The children it covers.
+    pub scope: ConsentScope,
+}
+
+/// Another case of the family, validated.
+#[derive(Debug, Clone)]
+pub struct OtherCase {
+    /// Id.
+    pub id: String,
+    /// Sector area.
+    pub sector: Sector,
+    /// Department, if named.
+    pub department: Option<DeptIx>,
+    /// Whose case: a parent's id, or `None` for the child's own.
+    pub person: Option<String>,
+    /// Days active.
+    pub validity: Validity,
+}
+
 /// A validated case.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -226,10 +333,16 @@ pub struct Case {
     pub disability: bool,
     /// Acting municipality from each date, sorted.
     pub residence: Vec<(Date, MuniIx)>,
+    /// Enrolled from this day (inclusive).
+    pub enrolled: Option<Date>,
+    /// Discharged on this day (the first day not enrolled).
+    pub discharged: Option<Date>,
+    /// The household's adults: id and whether they hold custody, sorted by id.
+    pub parents: Vec<(String, bool)>,
     /// Consent periods.
-    pub consent: Vec<Validity>,
-    /// Other cases: id, sector, validity.
-    pub other_cases: Vec<(String, Sector, Validity)>,
+    pub consent: Vec<Consent>,
+    /// The family's other cases.
+    pub other_cases: Vec<OtherCase>,
     /// Service lines.
     pub lines: Vec<Line>,
     /// Agreements, sorted by line and start.
@@ -257,6 +370,7 @@ impl Case {
         too_many("agreements", doc.agreements.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("other_cases", doc.other_cases.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("consent", doc.consent.len(), MAX_ITEMS_PER_CASE, &mut errors);
+        too_many("parents", doc.parents.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("income", doc.income.len(), MAX_ITEMS_PER_CASE, &mut errors);
         too_many("child.handlekommune", doc.child.handlekommune.len(), MAX_ITEMS_PER_CASE, &mut errors);
         if !errors.is_empty() {
@@ -269,13 +383,11 @@ impl Case {
         }
 
         let residence = residence(policy, doc, &mut errors);
-        for (i, c) in doc.consent.iter().enumerate() {
-            if let Err(e) = c.check(d, &format!("consent[{i}]")) {
-                errors.push(e);
-            }
-        }
+        let parents = parents(doc, &mut errors);
+        let consent = consent(doc, &parents, &mut errors);
+        enrolment(doc, &mut errors);
 
-        let other_cases = other_cases(policy, doc, &mut errors);
+        let other_cases = other_cases(policy, doc, &parents, &mut errors);
         let lines = lines(policy, doc, &mut errors);
         let agreements = agreements(policy, doc, &lines, &mut errors);
         let income = income(doc, &mut errors);
@@ -289,12 +401,21 @@ impl Case {
             birth_date: doc.child.birth_date,
             disability: doc.child.significant_permanent_disability,
             residence,
-            consent: doc.consent.clone(),
+            enrolled: doc.enrolled,
+            discharged: doc.discharged,
+            parents,
+            consent,
             other_cases,
             lines,
             agreements,
             income,
         })
+    }
+
+    /// Whether the child is enrolled on `d`: on or after the enrolment (when one is given) and
+    /// before the discharge (when one is given).
+    pub fn enrolled_on(&self, d: Date) -> bool {
+        self.enrolled.is_none_or(|e| e <= d) && self.discharged.is_none_or(|x| d < x)
     }
 
     /// The acting municipality on `d`.
@@ -323,6 +444,9 @@ fn check_texts(doc: &CaseDoc) -> Vec<InputError> {
     }
     for (i, x) in doc.income.iter().enumerate() {
         t.id("income", &format!("income[{i}]"), "id", &x.id);
+    }
+    for (i, x) in doc.parents.iter().enumerate() {
+        t.id("parents", &format!("parents[{i}]"), "id", &x.id);
     }
     t.errors
 }
@@ -366,7 +490,12 @@ fn residence(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Ve
 }
 
 /// The family's other cases: id, sector area, validity.
-fn other_cases(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(String, Sector, Validity)> {
+fn other_cases(
+    policy: &Policy,
+    doc: &CaseDoc,
+    parents: &[(String, bool)],
+    errors: &mut Vec<InputError>,
+) -> Vec<OtherCase> {
     let d = Doc::Case;
     let mut other_cases = Vec::new();
     let mut seen = HashMap::new();
@@ -379,8 +508,15 @@ fn other_cases(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> 
         if let Err(e) = v.check(d, &it) {
             errors.push(e);
         }
+        if let Some(p) = &o.person {
+            if parents.binary_search_by(|x| x.0.as_str().cmp(p)).is_err() {
+                errors.push(unknown_person(&it, "person", p));
+            }
+        }
+        let mut department = None;
         if let Some(dep) = &o.department {
-            match policy.department(dep) {
+            department = policy.department(dep);
+            match department {
                 None => errors.push(InputError::Unknown {
                     doc: d,
                     item: it.clone(),
@@ -400,10 +536,86 @@ fn other_cases(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> 
                 Some(_) => {}
             }
         }
-        other_cases.push((o.id.clone(), o.sector, v));
+        other_cases.push(OtherCase {
+            id: o.id.clone(),
+            sector: o.sector,
+            department,
+            person: o.person.clone(),
+            validity: v,
+        });
     }
 
     other_cases
+}
+
+/// An error for a reference to a person the document's `parents` do not list.
+fn unknown_person(item: &str, field: &str, id: &str) -> InputError {
+    InputError::Invalid {
+        doc: Doc::Case,
+        item: item.into(),
+        field: field.into(),
+        problem: Box::new(Message::UnknownPerson { person: id.to_string() }),
+    }
+}
+
+/// The household's adults, sorted by id; an id given twice is an error.
+fn parents(doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (i, p) in doc.parents.iter().enumerate() {
+        if out.iter().any(|x| x.0 == p.id) {
+            errors.push(InputError::Duplicate { doc: Doc::Case, item: format!("parents[{i}] '{}'", p.id), id: p.id.clone() });
+        } else {
+            out.push((p.id.clone(), p.custody));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The consents: each given by custody holders the document lists.
+fn consent(doc: &CaseDoc, parents: &[(String, bool)], errors: &mut Vec<InputError>) -> Vec<Consent> {
+    let mut out = Vec::new();
+    for (i, c) in doc.consent.iter().enumerate() {
+        let it = format!("consent[{i}]");
+        let validity = Validity { from: c.from, to: c.to };
+        if let Err(e) = validity.check(Doc::Case, &it) {
+            errors.push(e);
+        }
+        let mut by = Vec::new();
+        for (j, p) in c.by.iter().enumerate() {
+            match parents.binary_search_by(|x| x.0.as_str().cmp(p)) {
+                Err(_) => errors.push(unknown_person(&it, &format!("by[{j}]"), p)),
+                Ok(k) if !parents[k].1 => errors.push(InputError::Invalid {
+                    doc: Doc::Case,
+                    item: it.clone(),
+                    field: format!("by[{j}]"),
+                    problem: Box::new(Message::ConsentNotCustodyHolder { person: p.clone() }),
+                }),
+                Ok(_) => by.push(p.clone()),
+            }
+        }
+        by.sort();
+        by.dedup();
+        out.push(Consent { validity, by, scope: c.scope });
+    }
+    out
+}
+
+/// Enrolment and discharge: a discharge must come after the enrolment.
+fn enrolment(doc: &CaseDoc, errors: &mut Vec<InputError>) {
+    if let (Some(e), Some(x)) = (doc.enrolled, doc.discharged) {
+        if x <= e {
+            errors.push(InputError::Invalid {
+                doc: Doc::Case,
+                item: format!("case '{}'", doc.id),
+                field: "discharged".into(),
+                problem: Box::new(Message::DischargeBeforeEnrolment {
+                    discharged: x.to_string(),
+                    enrolled: e.to_string(),
+                }),
+            });
+        }
+    }
 }
 
 /// The service lines, in document order.

@@ -20,7 +20,7 @@ use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
 
-use crate::case::{Case, CaseDoc, ChildDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
+use crate::case::{Case, CaseDoc, ChildDoc, ConsentDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
 use crate::contract::format::parse_json;
 use crate::contract::ErrorReport;
 use crate::engine::compute;
@@ -29,7 +29,6 @@ use crate::model::error::{ComputeError, Doc};
 use crate::model::money::Amount;
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
-use crate::model::validity::Validity;
 use crate::policy::Policy;
 
 /// A bad record of a batch.
@@ -768,6 +767,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                     id: format!("other-{}", i + 1),
                     sector,
                     department: None,
+                    person: None,
                     from: None,
                     to: None,
                 }),
@@ -787,7 +787,12 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                     from: birth_date,
                 }],
             },
-            consent: consent.map(|from| vec![Validity { from: Some(from), to: None }]).unwrap_or_default(),
+            enrolled: None,
+            discharged: None,
+            parents: Vec::new(),
+            consent: consent
+                .map(|from| vec![ConsentDoc { from: Some(from), to: None, by: Vec::new(), scope: Default::default() }])
+                .unwrap_or_default(),
             other_cases,
             services: Vec::new(),
             agreements: Vec::new(),

@@ -21,7 +21,8 @@ use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::model::validity::{in_force, Validity};
-use crate::policy::{DeptIx, KeyKind, MuniIx, Policy, Rule, Service, Target};
+use crate::engine::household::Household;
+use crate::policy::{AgeRule, DeptIx, KeyKind, MuniIx, Policy, Rule, Service, Target};
 
 /// The longest period computed at once, in months (50 years).
 pub const MAX_PERIOD_MONTHS: i64 = 600;
@@ -36,6 +37,8 @@ struct Decision {
     payer_rule: Rulings,
     key: KeyUsedIx,
     weights: Vec<(DeptIx, Weight)>,
+    /// Departments of the key not involved in the case, whose weight went to the payer.
+    uninvolved: Vec<(DeptIx, Weight)>,
     /// Index into the service's legal bases.
     legal: Option<usize>,
 }
@@ -69,32 +72,39 @@ struct KeyUsedIx {
     kind: KeyKind,
     validity: Validity,
     reason: KeyReason,
+    /// The key is restricted to the departments involved in the case.
+    involved_only: bool,
 }
 
-/// Split a case over a period, without reimbursement.
-pub(crate) fn compute_lines(policy: &Policy, case: &Case, period: Option<Period>) -> Result<SplitResult, ComputeError> {
+/// Split case `case` (child `me` of `household`) over a period, without reimbursement. The
+/// household decides the family's facts; only `case`'s lines are split (`case` may hold a part
+/// of the lines of `household.cases[me]`).
+pub(crate) fn compute_lines(
+    policy: &Policy,
+    case: &Case,
+    household: &Household<'_>,
+    me: usize,
+    period: Option<Period>,
+) -> Result<SplitResult, ComputeError> {
     let period = resolve_period(case, period)?;
-    let segments = segments(policy, case, period);
+    let segments = segments(policy, case, household, period);
     let mut verdicts: Vec<Verdict> = Vec::new();
     let mut seg_verdict = Vec::with_capacity(segments.len());
     let mut seg_facts = Vec::with_capacity(segments.len());
-    // The verdict's texts are written only where its facts change (the key says when).
-    let mut last_key: Option<VerdictKey> = None;
     for &(from, to) in &segments {
-        let facts = Facts::at(policy, case, from);
-        let key = facts.verdict_key(policy, case, from);
-        let eligible = match verdicts.last_mut() {
-            Some(v) if last_key.as_ref() == Some(&key) && v.to.succ() == Some(from) => {
+        let facts = Facts::at(policy, case, household, from);
+        let (eligible, criteria_in_force, criteria) = facts.verdict(policy, household, me, from);
+        match verdicts.last_mut() {
+            Some(v)
+                if v.to.succ() == Some(from)
+                    && v.eligible == eligible
+                    && v.criteria_in_force == criteria_in_force
+                    && v.criteria == criteria =>
+            {
                 v.to = to;
-                v.eligible
             }
-            _ => {
-                let (eligible, criteria_in_force, criteria) = facts.verdict(policy, case, from);
-                verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria });
-                eligible
-            }
-        };
-        last_key = Some(key);
+            _ => verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria }),
+        }
         seg_verdict.push(verdicts.len() - 1);
         seg_facts.push((eligible, facts));
     }
@@ -178,7 +188,7 @@ fn resolve_period(case: &Case, period: Option<Period>) -> Result<Period, Compute
 }
 
 /// Cut the period into segments `[from, to]` within which nothing changes.
-fn segments(policy: &Policy, case: &Case, period: Period) -> Vec<(Date, Date)> {
+fn segments(policy: &Policy, case: &Case, household: &Household<'_>, period: Period) -> Vec<(Date, Date)> {
     let mut cuts: Vec<Date> = vec![period.from];
     let mut m = period.from.month_of().succ();
     while let Some(month) = m {
@@ -191,18 +201,13 @@ fn segments(policy: &Policy, case: &Case, period: Period) -> Vec<(Date, Date)> {
     let mut add = |v: &Validity| cuts.extend(v.cuts());
     case.lines.iter().for_each(|l| add(&l.validity));
     case.agreements.iter().for_each(|a| add(&a.validity));
-    case.consent.iter().for_each(&mut add);
-    case.other_cases.iter().for_each(|o| add(&o.2));
     policy.criteria.iter().for_each(|c| add(&c.validity));
     policy.arrangements.iter().for_each(|a| add(&a.validity));
     policy.keys.iter().flat_map(|k| &k.versions).for_each(|v| add(&v.validity));
     policy.services.iter().flat_map(|s| &s.legal_basis).for_each(|l| add(&l.0));
     cuts.extend(case.residence.iter().map(|r| r.0));
-    // Birthdays change the age shown in the verdict; ages outside the period do not matter.
-    let first = case.birth_date.age_on(period.from).max(0);
-    let last = case.birth_date.age_on(period.to).max(0);
-    cuts.extend((first..=last + 1).filter_map(|a| case.birth_date.anniversary(a)));
-    cuts.push(case.birth_date);
+    // The family's facts: every child's grants, consents, other cases, moves, enrolment and birthdays.
+    cuts.extend(household.cuts(period));
     cuts.retain(|d| *d >= period.from && *d <= period.to);
     cuts.sort();
     cuts.dedup();
@@ -218,43 +223,33 @@ fn segments(policy: &Policy, case: &Case, period: Period) -> Vec<(Date, Date)> {
 #[derive(Debug, Clone)]
 struct Facts {
     handlekommune: Option<MuniIx>,
-    /// Sector areas involved (active services' and other cases'), sorted and distinct.
+    /// The family's sector areas (periodic grants and other cases), sorted and distinct.
     sectors: Vec<Sector>,
+    /// The departments the family's other cases name, sorted and distinct.
+    departments: Vec<DeptIx>,
 }
 
-/// What a verdict depends on: equal keys give equal verdicts. `None` when no criteria are in
-/// force (the verdict then depends on nothing else); otherwise the criteria's index, the sector
-/// areas involved, the consent period, the age and the acting municipality.
-type VerdictKey = Option<(usize, Vec<Sector>, Option<usize>, i32, Option<MuniIx>)>;
+fn crit(criterion: CriterionName, passed: bool, required: String, actual: String, detail: Vec<String>) -> Criterion {
+    Criterion { criterion, passed, required, actual, detail, child: None }
+}
 
 impl Facts {
-    fn verdict_key(&self, policy: &Policy, case: &Case, d: Date) -> VerdictKey {
-        let c = in_force(&policy.criteria, d, |c| c.validity)?;
-        let consent = case.consent.iter().position(|v| v.contains(d));
-        Some((c, self.sectors.clone(), consent, case.birth_date.age_on(d), self.handlekommune))
+    fn at(policy: &Policy, case: &Case, household: &Household<'_>, d: Date) -> Facts {
+        Facts {
+            handlekommune: case.handlekommune(d),
+            sectors: household.sectors(policy, d),
+            departments: household.departments(d),
+        }
     }
 
-    fn at(policy: &Policy, case: &Case, d: Date) -> Facts {
-        let mut sectors: Vec<Sector> = case
-            .lines
-            .iter()
-            .filter(|l| l.validity.contains(d))
-            .map(|l| policy.services[l.service].sector)
-            .chain(case.other_cases.iter().filter(|o| o.2.contains(d)).map(|o| o.1))
-            .collect();
-        sectors.sort();
-        sectors.dedup();
-        Facts { handlekommune: case.handlekommune(d), sectors }
-    }
-
-    fn verdict(&self, policy: &Policy, case: &Case, d: Date) -> (bool, Option<String>, Vec<Criterion>) {
-        let crit = |criterion, passed, required: String, actual: String, detail: Vec<String>| Criterion {
-            criterion,
-            passed,
-            required,
-            actual,
-            detail,
-        };
+    /// The verdict for child `me` of the household on `d` (SEMANTICS.md sections 4 and 9).
+    fn verdict(
+        &self,
+        policy: &Policy,
+        household: &Household<'_>,
+        me: usize,
+        d: Date,
+    ) -> (bool, Option<String>, Vec<Criterion>) {
         let Some(c) = in_force(&policy.criteria, d, |c| c.validity).map(|i| &policy.criteria[i]) else {
             return (
                 false,
@@ -264,20 +259,40 @@ impl Facts {
         };
         let n = self.sectors.len();
         let names = self.sectors.iter().map(|s| s.as_str().to_string()).collect();
-        let consent = case.consent.iter().find(|v| v.contains(d));
-        let age = case.birth_date.age_on(d);
-        let (age_ok, age_req) = match c.age {
-            Some((lo, hi)) => (age >= i32::from(lo) && age <= i32::from(hi), format!("{lo}-{hi}")),
-            None => (age >= 0, "any".into()),
+        let consent = household.consent(me, d);
+        let t = household.target(c, me, d);
+        let child = household.cases[t.child];
+        let (age_name, age_req) = match c.age_rule {
+            AgeRule::AtEnrolment => (CriterionName::AgeAtEnrolment, c.age),
+            _ => (CriterionName::Age, c.age),
         };
-        let (muni_ok, muni_req) = match &c.municipalities {
-            Some(ms) => (
-                self.handlekommune.is_some_and(|h| ms.contains(&h)),
-                ms.iter().map(|&m| &*policy.municipalities[m].id).collect::<Vec<_>>().join(" "),
+        let age_req = age_req.map_or_else(|| "any".into(), |(lo, hi)| format!("{lo}-{hi}"));
+        let muni_req = match &c.municipalities {
+            Some(ms) => ms.iter().map(|&m| &*policy.municipalities[m].id).collect::<Vec<_>>().join(" "),
+            None => "any".into(),
+        };
+        let hk = child.handlekommune(d);
+        let mut about_child = vec![
+            crit(
+                CriterionName::Disability,
+                t.disability,
+                c.disability_required.to_string(),
+                child.disability.to_string(),
+                vec![],
             ),
-            None => (self.handlekommune.is_some(), "any".into()),
-        };
-        let out = vec![
+            crit(age_name, t.age.0, age_req, t.age.1.map_or_else(|| "none".into(), |a| a.to_string()), t.age.2.clone()),
+            crit(
+                CriterionName::Municipality,
+                t.municipality,
+                muni_req,
+                hk.map_or_else(|| "none".into(), |m| policy.municipalities[m].id.to_string()),
+                vec![],
+            ),
+        ];
+        if t.child != me {
+            about_child.iter_mut().for_each(|x| x.child = Some(child.id.clone()));
+        }
+        let mut out = vec![
             crit(
                 CriterionName::SectorAreas,
                 n >= usize::from(c.min_sector_areas),
@@ -287,39 +302,39 @@ impl Facts {
             ),
             crit(
                 CriterionName::Consent,
-                !c.consent_required || consent.is_some(),
+                !c.consent_required || consent.given,
                 c.consent_required.to_string(),
-                match consent {
-                    Some(v) => v.from.map_or_else(|| "true".into(), |f| f.to_string()),
-                    None => "none".into(),
+                match (consent.any, consent.from) {
+                    (false, _) => "none".into(),
+                    (true, Some(f)) => f.to_string(),
+                    (true, None) => "true".into(),
                 },
-                vec![],
-            ),
-            crit(
-                CriterionName::Disability,
-                !c.disability_required || case.disability,
-                c.disability_required.to_string(),
-                case.disability.to_string(),
-                vec![],
-            ),
-            crit(
-                CriterionName::Age,
-                age_ok && age >= 0,
-                age_req,
-                if age < 0 { "none".into() } else { age.to_string() },
-                vec![case.birth_date.to_string()],
-            ),
-            crit(
-                CriterionName::Municipality,
-                muni_ok,
-                muni_req,
-                self.handlekommune.map_or_else(|| "none".into(), |m| policy.municipalities[m].id.to_string()),
-                vec![],
+                consent.by,
             ),
         ];
+        out.extend(about_child);
+        let own = household.cases[me];
+        if own.enrolled.is_some() || own.discharged.is_some() {
+            out.push(enrolment_criterion(own, d));
+        }
         let eligible = out.iter().all(|c| c.passed);
         (eligible, Some(format!("eligibility[{}]", c.index)), out)
     }
+}
+
+/// Whether child `case` is enrolled on `d`: `enrolled`, `not_enrolled` (before its enrolment) or
+/// `discharged`; the detail gives the enrolment and discharge dates.
+fn enrolment_criterion(case: &Case, d: Date) -> Criterion {
+    let actual = if case.discharged.is_some_and(|x| d >= x) {
+        "discharged"
+    } else if case.enrolled.is_some_and(|e| d < e) {
+        "not_enrolled"
+    } else {
+        "enrolled"
+    };
+    let detail =
+        [case.enrolled, case.discharged].iter().map(|x| x.map_or_else(|| "none".into(), |x| x.to_string())).collect();
+    crit(CriterionName::Enrolment, actual == "enrolled", "true".into(), actual.into(), detail)
 }
 
 fn decide(
@@ -340,8 +355,55 @@ fn decide(
     let legal = in_force(&service.legal_basis, d, |l| l.0);
     let chosen = choose_key(policy, case, service, li, d, eligible);
     let weights = key_weights(policy, case, &chosen, payer, facts, d, &item)?;
+    let (weights, uninvolved) = match chosen.1.involved_only {
+        true => only_involved(policy, weights, payer, facts, &item)?,
+        false => (weights, Vec::new()),
+    };
     let key = chosen.1;
-    Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, legal })
+    Ok(Decision { eligible, authority, authority_rule, payer, payer_rule, key, weights, uninvolved, legal })
+}
+
+/// Restrict `weights` to the departments involved in the case (SEMANTICS.md section 9): the
+/// paying municipality's departments for the family's sector areas, the departments the family's
+/// other cases name, and the payer. The weight of any other department goes to the payer.
+#[allow(clippy::type_complexity)]
+fn only_involved(
+    policy: &Policy,
+    weights: Vec<(DeptIx, Weight)>,
+    payer: DeptIx,
+    facts: &Facts,
+    item: &dyn Fn() -> String,
+) -> Result<(Vec<(DeptIx, Weight)>, Vec<(DeptIx, Weight)>), ComputeError> {
+    let pay_muni = policy.departments[payer].municipality;
+    let involved = |dx: DeptIx| {
+        dx == payer
+            || facts.departments.binary_search(&dx).is_ok()
+            || facts.sectors.iter().any(|&s| policy.department_for(pay_muni, s) == Some(dx))
+    };
+    let mut kept: Vec<(DeptIx, Weight)> = Vec::with_capacity(weights.len());
+    let mut moved = Vec::new();
+    let mut to_payer: Option<Weight> = None;
+    for (dx, w) in weights {
+        if involved(dx) {
+            kept.push((dx, w));
+        } else if !w.is_zero() {
+            moved.push((dx, w));
+            to_payer = Some(match to_payer {
+                Some(t) => t.merged(w).ok_or_else(|| ComputeError::Overflow { item: item() })?,
+                None => w,
+            });
+        }
+    }
+    if let Some(extra) = to_payer {
+        match kept.iter_mut().find(|k| k.0 == payer) {
+            Some(k) => k.1 = k.1.merged(extra).ok_or_else(|| ComputeError::Overflow { item: item() })?,
+            None => {
+                let at = kept.partition_point(|k| k.0 < payer);
+                kept.insert(at, (payer, extra));
+            }
+        }
+    }
+    Ok((kept, moved))
 }
 
 /// A department and how it was found.
@@ -396,7 +458,14 @@ fn choose_key(
 ) -> (Rule, KeyUsedIx) {
     let sole = |reason| {
         let k =
-            KeyUsedIx { source: KeySource::Sole, ix: None, kind: KeyKind::Sole, validity: Validity::default(), reason };
+            KeyUsedIx {
+                source: KeySource::Sole,
+                ix: None,
+                kind: KeyKind::Sole,
+                validity: Validity::default(),
+                reason,
+                involved_only: false,
+            };
         (Rule::Sole(None), k)
     };
     if !eligible {
@@ -413,6 +482,7 @@ fn choose_key(
             kind: a.rule.kind(),
             validity: a.validity,
             reason: KeyReason::AgreementInForce,
+            involved_only: false,
         };
         return (a.rule.clone(), k);
     }
@@ -427,6 +497,7 @@ fn choose_key(
                 kind: v.rule.kind(),
                 validity: v.validity,
                 reason: KeyReason::PolicyKey,
+                involved_only: v.involved_only,
             };
             (v.rule.clone(), used)
         }
@@ -661,6 +732,12 @@ fn make_line(
             kind: d.key.kind,
             validity: d.key.validity,
             reason: d.key.reason,
+            involved_only: d.key.involved_only,
+            uninvolved: d
+                .uninvolved
+                .iter()
+                .map(|&(dx, weight)| Uninvolved { department: policy.departments[dx].id.clone(), weight })
+                .collect(),
         },
         shares,
         service_ix: line.service,

@@ -1,11 +1,13 @@
 //! The computation: from a policy, a case and a period to split lines, totals, verdicts and state
 //! reimbursement.
 //!
+//! * [`household`]: the family's facts, day by day (sector areas, consent, the criteria about a child);
 //! * [`lines`]: segments, eligibility, authority and payer, keys and amounts, line by line;
 //! * [`split`](mod@split): the largest-remainder split of one amount;
 //! * [`reimbursement`]: state reimbursement of the household's cost;
 //! * [`result`]: the result types.
 
+pub mod household;
 pub mod lines;
 pub mod reimbursement;
 pub mod result;
@@ -19,6 +21,7 @@ use crate::i18n::Message;
 use crate::model::error::ComputeError;
 use crate::model::validity::Period;
 use crate::policy::Policy;
+use household::Household;
 use lines::compute_lines;
 
 /// Split a case over a period (or, without one, over its services' own dates).
@@ -29,30 +32,21 @@ pub fn compute(policy: &Policy, case: &Case, period: Option<Period>) -> Result<S
     compute_household(policy, case, &[], period)
 }
 
-/// Split a case over a period, with state reimbursement computed on the cost of the whole
-/// household: the case and its `siblings` (the other children's cases, same `household` id).
-/// Only the case itself is split; the siblings are computed over the same period for their cost.
+/// Split a case over a period as a child of its household: the family's criteria are decided over
+/// the case and its `siblings` (the other children's cases, same `household` id; SEMANTICS.md
+/// section 9), and when the policy has a reimbursement scheme the state reimbursement is computed
+/// on the cost of the whole household. Only the case itself is split; the siblings are computed
+/// over the same period for their cost.
 pub fn compute_household(
     policy: &Policy,
     case: &Case,
     siblings: &[Case],
     period: Option<Period>,
 ) -> Result<SplitResult, ComputeError> {
-    let result = compute_lines(policy, case, period)?;
-    let Some(scheme) = &policy.reimbursement else {
-        if let Some(s) = siblings.first() {
-            return Err(ComputeError::Reimbursement {
-                item: format!("case '{}'", s.id),
-                problem: Box::new(Message::SiblingsWithoutScheme),
-            });
-        }
-        return Ok(result);
-    };
     let mut cases = vec![case];
-    let mut results = Vec::with_capacity(siblings.len() + 1);
     for s in siblings {
         if s.household.is_none() || s.household != case.household {
-            return Err(ComputeError::Reimbursement {
+            return Err(ComputeError::Household {
                 item: format!("case '{}'", s.id),
                 problem: Box::new(Message::OtherHousehold {
                     household: household_text(&s.household),
@@ -62,24 +56,32 @@ pub fn compute_household(
             });
         }
         if cases.iter().any(|c| c.id == s.id) {
-            return Err(ComputeError::Reimbursement {
+            return Err(ComputeError::Household {
                 item: format!("case '{}'", s.id),
                 problem: Box::new(Message::SiblingTwice),
             });
         }
         cases.push(s);
     }
+    let household = Household::new(cases)?;
+    let result = compute_lines(policy, case, &household, 0, period)?;
+    let Some(scheme) = &policy.reimbursement else {
+        return Ok(result);
+    };
     let period = result.period;
+    let mut results = Vec::with_capacity(siblings.len() + 1);
     results.push(result);
-    for s in siblings {
-        results.push(compute_lines(policy, s, Some(period))?);
+    for (i, s) in siblings.iter().enumerate() {
+        // Each sibling is computed as a child of the same household.
+        let mut order = household.clone();
+        order.cases.swap(0, i + 1);
+        results.push(compute_lines(policy, s, &order, 0, Some(period))?);
     }
-    let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &cases, &results)?;
+    let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?;
     let mut result = results.swap_remove(0);
     result.reimbursement = Some(reimbursement);
     Ok(result)
 }
-
 fn household_text(h: &Option<String>) -> String {
     h.as_ref().map_or_else(|| "(none)".to_string(), |h| format!("'{h}'"))
 }

@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::case::{Case, Per};
+use crate::engine::household::Household as Family;
 use crate::engine::lines::{add_to, compute_lines, flow_amount};
 use crate::engine::result::{
     Allocated, Allocation, CaseNet, DepartmentNet, MonthNet, Net, Reimbursement, ReimbursementMonth, SplitResult,
@@ -124,9 +125,11 @@ fn count_result(
 fn before_period(
     policy: &Policy,
     scheme: &Scheme,
-    case: &Case,
+    household: &Family<'_>,
+    ci: usize,
     period: Period,
 ) -> Result<Option<SplitResult>, ComputeError> {
+    let case = household.cases[ci];
     let start = (1..=11).fold(period.from.month_of(), |m, _| m.pred().unwrap_or(m)).first_day();
     let Some(end) = period.from.pred() else { return Ok(None) };
     let window = Validity { from: Some(start), to: Some(end) };
@@ -160,7 +163,10 @@ fn before_period(
             a
         })
         .collect();
-    compute_lines(policy, &only, Some(Period { from: start, to: end })).map(Some)
+    // The family's facts are those of the whole household, with this child first.
+    let mut order = household.clone();
+    order.cases.swap(0, ci);
+    compute_lines(policy, &only, &order, 0, Some(Period { from: start, to: end })).map(Some)
 }
 
 /// Income per (month index, municipality, case index), in øre, sorted.
@@ -248,9 +254,10 @@ fn allocate(amount: i64, weights: &[i64], item: &str) -> Result<(Vec<i64>, Vec<b
 pub(crate) fn reimburse(
     policy: &Policy,
     scheme: &Scheme,
-    cases: &[&Case],
+    household: &Family<'_>,
     results: &[SplitResult],
 ) -> Result<Reimbursement, ComputeError> {
+    let cases = &household.cases[..];
     let Some(main) = results.first() else {
         return Err(ComputeError::Reimbursement {
             item: "(household)".into(),
@@ -263,9 +270,9 @@ pub(crate) fn reimburse(
     let n = months.len();
 
     let mut counted = Counted::new();
-    for (ci, (case, result)) in cases.iter().zip(results).enumerate() {
+    for (ci, result) in results.iter().enumerate() {
         count_result(policy, scheme, ci, result, first, n, &mut counted)?;
-        if let Some(earlier) = before_period(policy, scheme, case, period)? {
+        if let Some(earlier) = before_period(policy, scheme, household, ci, period)? {
             count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
         }
     }

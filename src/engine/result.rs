@@ -33,6 +33,10 @@ pub enum CriterionName {
     Age,
     /// The acting municipality is one the criteria cover.
     Municipality,
+    /// The child's age on the day it was enrolled (the policy's `age_rule = "at_enrolment"`).
+    AgeAtEnrolment,
+    /// The child is enrolled (after its enrolment date, before its discharge).
+    Enrolment,
 }
 
 /// How a responsible department was resolved ([`Responsible::rule`]).
@@ -141,9 +145,14 @@ pub struct Criterion {
     pub required: String,
     /// The case's value that decided it (`3`, `2023-09-01`, `4`, `ishoj`; `none` when absent).
     pub actual: String,
-    /// Supporting values: the sector areas counted, the birth date.
+    /// Supporting values: the sector areas counted, the custody holders who consented, the birth
+    /// date (and enrolment date), the enrolment and discharge dates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub detail: Vec<String>,
+    /// The case of the household's other child whose values decided a criterion about the child
+    /// (disability, age, municipality), when the case's own child does not meet them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child: Option<String>,
 }
 
 /// A department with its municipality.
@@ -182,6 +191,21 @@ pub struct KeyUsed {
     /// Why this key was chosen: `agreement_in_force`, `policy_key`, `not_eligible`,
     /// `no_key_version_in_force` or `no_key`.
     pub reason: KeyReason,
+    /// The key is restricted to the departments involved in the case (`involved_only`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub involved_only: bool,
+    /// The key's departments not involved in the case: their weight went to the payer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uninvolved: Vec<Uninvolved>,
+}
+
+/// A department of a restricted key that is not involved in the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Uninvolved {
+    /// Department id.
+    pub department: Arc<str>,
+    /// The weight or percentage that went to the payer.
+    pub weight: Weight,
 }
 
 /// One department's share of a line.

@@ -93,8 +93,9 @@ expected-tier = et trin (over, procent)
 expected-case = en sag (id, barn, ydelser …)
 expected-child = barnet (fødselsdato, betydelig og varig funktionsnedsættelse, handlekommune)
 expected-residence = en handlekommune fra en dato (kommune, fra)
-expected-consent = en periode med samtykke (fra, til)
-expected-other-case = en anden sag i familien (id, sektorområde, afdeling, fra, til)
+expected-parent = en forælder eller indehaver af forældremyndighed (id, forældremyndighed)
+expected-consent = en periode med samtykke (fra, til, givet af, omfang)
+expected-other-case = en anden sag i familien (id, sektorområde, afdeling, person, fra, til)
 expected-service-line = en bevilget ydelse (id, ydelse, beløb, pr., fra, til)
 expected-agreement = en aftale om fordeling (id, ydelse, fra, til, art, andele)
 expected-income = en indtægt (id, beløb, pr., fra, til)
@@ -164,6 +165,9 @@ department-not-sector = afdelingen '{ $department }' dækker ikke { $sector }
 need-service = en sag skal have mindst én ydelse
 income-negative = en indtægt kan ikke være negativ ({ $amount }); ret udgiftslinjerne i stedet
 once-has-to = et engangsbeløb betales på én dag: udelad 'to' eller sæt den lig 'from'
+unknown-person = nævner '{ $person }', som ikke er blandt dokumentets forældre
+consent-not-custody-holder = '{ $person }' har ikke forældremyndighed og kan derfor ikke give samtykke
+discharge-before-enrolment = udskrivningen ({ $discharged }) skal ligge efter indskrivningen ({ $enrolled })
 
 ## Forespørgslen
 
@@ -183,9 +187,21 @@ no-handlekommune = { $item } er aktiv { $date }, men barnet har ingen handlekomm
 no-department-for-sector = kommunen '{ $municipality }' har ingen afdeling for { $sector }
 key-unknown-department = ukendt afdeling
 key-all-weights-zero = alle vægte er 0
-siblings-without-scheme = søskende lægges kun sammen for statsrefusion, og fordelingsmodellen har ingen refusionsordning
 other-household = hører til husstanden { $household }, sagen '{ $case }' til husstanden { $case_household }: kun børn i samme husstand lægges sammen
 sibling-twice = er angivet to gange i husstanden
 no-case-given = ingen sag angivet
 recipient-outside = den modtagende afdeling ligger ikke i kommunen '{ $municipality }'; angiv modtageren ved sektorområde
 internal = intern fejl: { $what }
+custody-differs = '{ $person }' har forældremyndighed i én af husstandens sager, men ikke i sagen '{ $case }'
+
+## Forklaringen: husstanden, indskrivning, involvering
+
+explain-consent-partial = samtykke: ikke givet af alle med forældremyndighed (givet af: { $by })
+explain-age-at-enrolment = alder ved indskrivning: { $age } år (født { $born }, indskrevet { $enrolled }); krav { $required }
+explain-not-enrolled = alder ved indskrivning: ikke indskrevet (født { $born }); krav { $required }
+explain-enrolled = indskrevet fra { $enrolled }
+explain-not-enrolled-yet = ikke indskrevet endnu (indskrives { $enrolled })
+explain-discharged = udskrevet { $discharged }
+explain-other-child = opfyldt af husstandens barn i sagen '{ $case }'
+explain-involved-only = begrænset til de afdelinger, der er involveret i sagen
+explain-uninvolved = { $department } er ikke involveret i sagen: dens { $weight } går til betaleren

@@ -72,8 +72,9 @@ expected-tier = a tier (above, percent)
 expected-case = a case (id, child, services, …)
 expected-child = the child (birth_date, significant_permanent_disability, handlekommune)
 expected-residence = an acting municipality from a date (municipality, from)
-expected-consent = a consent period (from, to)
-expected-other-case = another case of the family (id, sector, department, from, to)
+expected-parent = a parent or custody holder (id, custody)
+expected-consent = a consent period (from, to, by, scope)
+expected-other-case = another case of the family (id, sector, department, person, from, to)
 expected-service-line = a service line (id, service, amount, per, from, to)
 expected-agreement = an agreement (id, service, from, to, kind, shares)
 expected-income = an income (id, amount, per, from, to)
@@ -143,6 +144,9 @@ department-not-sector = department '{ $department }' does not serve sector area 
 need-service = a case needs at least one service
 income-negative = income cannot be negative ({ $amount }); correct the cost lines instead
 once-has-to = a one-off amount is paid on one day: leave 'to' out or equal to 'from'
+unknown-person = names '{ $person }', who is not among the document's parents
+consent-not-custody-holder = '{ $person }' does not hold custody, so cannot give consent
+discharge-before-enrolment = the discharge ({ $discharged }) must come after the enrolment ({ $enrolled })
 
 ## The request
 
@@ -162,9 +166,21 @@ no-handlekommune = { $item } is active on { $date }, but the child has no acting
 no-department-for-sector = municipality '{ $municipality }' has no department for sector area '{ $sector }'
 key-unknown-department = unknown department
 key-all-weights-zero = all weights are zero
-siblings-without-scheme = siblings are added together only for state reimbursement, and the policy has no reimbursement scheme
 other-household = is in household { $household }, case '{ $case }' in household { $case_household }: only children of one household are added together
 sibling-twice = is given twice in the household
 no-case-given = no case given
 recipient-outside = the recipient department is not in municipality '{ $municipality }'; name the recipient by sector area
 internal = internal error: { $what }
+custody-differs = '{ $person }' holds custody in one case of the household and not in case '{ $case }'
+
+## The explanation: the household, enrolment, involvement
+
+explain-consent-partial = consent: not given by every custody holder (given by: { $by })
+explain-age-at-enrolment = age at enrolment: { $age } years (born { $born }, enrolled { $enrolled }); required { $required }
+explain-not-enrolled = age at enrolment: not enrolled (born { $born }); required { $required }
+explain-enrolled = enrolled from { $enrolled }
+explain-not-enrolled-yet = not enrolled yet (enrolled from { $enrolled })
+explain-discharged = discharged on { $discharged }
+explain-other-child = met by the household's child in case '{ $case }'
+explain-involved-only = restricted to the departments involved in the case
+explain-uninvolved = { $department } is not involved in the case: its { $weight } goes to the payer

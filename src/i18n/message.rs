@@ -237,6 +237,16 @@ pub enum Message {
         amount: String,
     },
     OnceHasTo,
+    UnknownPerson {
+        person: String,
+    },
+    ConsentNotCustodyHolder {
+        person: String,
+    },
+    DischargeBeforeEnrolment {
+        discharged: String,
+        enrolled: String,
+    },
     // ---- The request ----------------------------------------------------------------------------
     RequestVersion {
         version: String,
@@ -279,7 +289,6 @@ pub enum Message {
     },
     KeyUnknownDepartment,
     KeyAllWeightsZero,
-    SiblingsWithoutScheme,
     OtherHousehold {
         household: String,
         case: String,
@@ -292,6 +301,41 @@ pub enum Message {
     },
     Internal {
         what: String,
+    },
+    CustodyDiffers {
+        person: String,
+        case: String,
+    },
+    // ---- The explanation: the household, enrolment, involvement -------------------------------
+    ExplainConsentPartial {
+        by: String,
+    },
+    ExplainAgeAtEnrolment {
+        age: String,
+        born: String,
+        enrolled: String,
+        required: String,
+    },
+    ExplainNotEnrolled {
+        born: String,
+        required: String,
+    },
+    ExplainEnrolled {
+        enrolled: String,
+    },
+    ExplainNotEnrolledYet {
+        enrolled: String,
+    },
+    ExplainDischarged {
+        discharged: String,
+    },
+    ExplainOtherChild {
+        case: String,
+    },
+    ExplainInvolvedOnly,
+    ExplainUninvolved {
+        department: String,
+        weight: String,
     },
 }
 

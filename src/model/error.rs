@@ -113,6 +113,8 @@ pub enum ErrorCode {
     Key,
     /// [`ComputeError::Reimbursement`].
     Reimbursement,
+    /// [`ComputeError::Household`].
+    Household,
     /// A file named on the command line cannot be read.
     File,
     /// A part of a request that must be given is missing (the HTTP service's policy).
@@ -435,6 +437,14 @@ pub enum ComputeError {
         /// Why.
         problem: Box<Message>,
     },
+    /// The case and its siblings do not form one household (another household, a case twice, a
+    /// person who holds custody in one document and not in another).
+    Household {
+        /// The case.
+        item: String,
+        /// Why.
+        problem: Box<Message>,
+    },
     /// An allocation key could not be applied.
     Key {
         /// The service line.
@@ -459,6 +469,7 @@ impl ComputeError {
             ComputeError::NoHandlekommune { .. } => ErrorCode::NoHandlekommune,
             ComputeError::Key { .. } => ErrorCode::Key,
             ComputeError::Reimbursement { .. } => ErrorCode::Reimbursement,
+            ComputeError::Household { .. } => ErrorCode::Household,
         }
     }
 }
@@ -534,7 +545,9 @@ impl ComputeError {
             ComputeError::NoHandlekommune { item, date } => {
                 Message::NoHandlekommune { item: item.clone(), date: date.clone() }
             }
-            ComputeError::Reimbursement { problem, .. } | ComputeError::Key { problem, .. } => (**problem).clone(),
+            ComputeError::Reimbursement { problem, .. }
+            | ComputeError::Household { problem, .. }
+            | ComputeError::Key { problem, .. } => (**problem).clone(),
         }
     }
 
@@ -542,7 +555,9 @@ impl ComputeError {
     pub fn message(&self, lang: Lang) -> String {
         let problem = self.problem().text(lang);
         match self {
-            ComputeError::Reimbursement { item, .. } => format!("{item}: {problem}"),
+            ComputeError::Reimbursement { item, .. } | ComputeError::Household { item, .. } => {
+                format!("{item}: {problem}")
+            }
             ComputeError::Key { item, key, date, .. } => {
                 let args = [("key".into(), key.clone()), ("date".into(), date.clone())];
                 format!("{item}: {}: {problem}", lookup(lang, "frame-key", &args).unwrap_or_default())

@@ -363,7 +363,7 @@ impl Compiler {
                 }
                 dated.push((vit.clone(), validity));
                 if let Some(rule) = compile_rule(dept_ix, d, &vit, v.kind, &v.shares, &mut self.errors) {
-                    versions.push(KeyVersion { validity, rule });
+                    versions.push(KeyVersion { validity, rule, involved_only: v.involved_only });
                 }
             }
             check_overlaps(d, &dated, &mut self.errors);
@@ -507,6 +507,7 @@ impl Compiler {
                 consent_required: c.consent_required,
                 disability_required: c.disability_required,
                 age: c.age.map(|a| (a.min, a.max)),
+                age_rule: c.age_rule,
                 municipalities,
             });
         }

@@ -114,6 +114,8 @@ pub struct KeyVersion {
     pub validity: Validity,
     /// The rule.
     pub rule: Rule,
+    /// Only departments involved in the case take part; the rest goes to the payer.
+    pub involved_only: bool,
 }
 
 /// A policy key.
@@ -165,6 +167,8 @@ pub struct Criteria {
     pub disability_required: bool,
     /// Age range.
     pub age: Option<(u8, u8)>,
+    /// When the age range is checked.
+    pub age_rule: crate::policy::AgeRule,
     /// Municipalities covered (`None` = all).
     pub municipalities: Option<Vec<MuniIx>>,
 }

@@ -202,6 +202,10 @@ pub struct KeyVersionDoc {
     /// The entries.
     #[serde(default)]
     pub shares: Vec<ShareDoc>,
+    /// Only the departments involved in the case that day take part: the weight of an entry whose
+    /// department is not involved goes to the payer (default no).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub involved_only: bool,
 }
 
 /// A policy allocation key with its versions over time.
@@ -249,9 +253,33 @@ pub struct CriteriaDoc {
     /// Age range of the child, if any.
     #[serde(default)]
     pub age: Option<AgeDoc>,
+    /// When the age range is checked: every day (`daily`, the default) or once, on the day the
+    /// child is enrolled (`at_enrolment`: the child stays in after growing older).
+    #[serde(default, skip_serializing_if = "AgeRule::is_daily")]
+    pub age_rule: AgeRule,
     /// Municipalities covered (the child's acting municipality must be one); default all.
     #[serde(default)]
     pub municipalities: Option<Vec<String>>,
+}
+
+/// When a criteria's age range is checked ([`CriteriaDoc::age_rule`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum AgeRule {
+    /// The child's age on each day.
+    #[default]
+    Daily,
+    /// The child's age on the day of enrolment; an enrolled child stays in until discharged.
+    AtEnrolment,
+}
+
+impl AgeRule {
+    /// Whether this is the default, daily rule.
+    pub fn is_daily(&self) -> bool {
+        *self == AgeRule::Daily
+    }
 }
 
 fn two() -> u8 {

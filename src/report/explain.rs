@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
 use crate::engine::result::Reimbursement;
 use crate::engine::result::{
@@ -30,6 +30,7 @@ fn criterion_text(c: &Criterion, l: Lang) -> String {
         CriterionName::Consent => match (c.required.as_str(), c.actual.as_str()) {
             ("false", _) => l.t("family consent: not required", "familiens samtykke: ikke krævet").into(),
             (_, "none") => l.t("family consent: not given", "familiens samtykke: ikke givet").into(),
+            _ if !c.passed => Message::ExplainConsentPartial { by: c.detail.join(", ") }.text(l),
             (_, from) => format!("{} {from}", l.t("family consent: given from", "familiens samtykke: givet fra")),
         },
         CriterionName::Disability => format!(
@@ -60,8 +61,33 @@ fn criterion_text(c: &Criterion, l: Lang) -> String {
             l.t("covered", "omfattet"),
             c.required
         ),
+        CriterionName::AgeAtEnrolment => household_criterion_text(c, l),
+        CriterionName::Enrolment => household_criterion_text(c, l),
     };
-    format!("{mark} {body}")
+    match &c.child {
+        Some(case) => format!("{mark} {body} ({})", Message::ExplainOtherChild { case: case.clone() }.text(l)),
+        None => format!("{mark} {body}"),
+    }
+}
+
+/// The criteria of enrolment: the age at enrolment, and whether the child is enrolled.
+fn household_criterion_text(c: &Criterion, l: Lang) -> String {
+    let at = |i: usize| c.detail.get(i).cloned().unwrap_or_default();
+    match (c.criterion, c.actual.as_str()) {
+        (CriterionName::AgeAtEnrolment, "none") => {
+            Message::ExplainNotEnrolled { born: at(0), required: c.required.clone() }.text(l)
+        }
+        (CriterionName::AgeAtEnrolment, age) => Message::ExplainAgeAtEnrolment {
+            age: age.to_string(),
+            born: at(0),
+            enrolled: at(1),
+            required: c.required.clone(),
+        }
+        .text(l),
+        (_, "discharged") => Message::ExplainDischarged { discharged: at(1) }.text(l),
+        (_, "not_enrolled") => Message::ExplainNotEnrolledYet { enrolled: at(0) }.text(l),
+        _ => Message::ExplainEnrolled { enrolled: at(0) }.text(l),
+    }
 }
 
 fn kind_text(k: KeyKind, l: Lang) -> &'static str {
@@ -109,8 +135,16 @@ fn key_text(k: &KeyUsed, l: Lang) -> String {
             t.map_or_else(|| "…".into(), |d| d.to_string())
         ),
     };
+    let mut restricted = String::new();
+    if k.involved_only {
+        restricted = format!("; {}", Message::ExplainInvolvedOnly.text(l));
+        for u in &k.uninvolved {
+            let m = Message::ExplainUninvolved { department: u.department.to_string(), weight: u.weight.to_string() };
+            restricted = format!("{restricted}; {}", m.text(l));
+        }
+    }
     match &k.id {
-        Some(id) => format!("{source} '{id}' ({}{dates}): {reason}", kind_text(k.kind, l)),
+        Some(id) => format!("{source} '{id}' ({}{dates}): {reason}{restricted}", kind_text(k.kind, l)),
         None => format!("{source}: {reason}"),
     }
 }
