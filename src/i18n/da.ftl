@@ -192,7 +192,7 @@ sibling-twice = er angivet to gange i husstanden
 no-case-given = ingen sag angivet
 recipient-outside = den modtagende afdeling ligger ikke i kommunen '{ $municipality }'; angiv modtageren ved sektorområde
 internal = intern fejl: { $what }
-custody-differs = '{ $person }' har forældremyndighed i én af husstandens sager, men ikke i sagen '{ $case }'
+custody-differs = '{ $person }' er angivet med en anden forældremyndighed end i sagen '{ $case }': en person har forældremyndighed i alle husstandens sager eller i ingen
 
 ## Forklaringen: husstanden, indskrivning, involvering
 

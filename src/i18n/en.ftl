@@ -171,7 +171,7 @@ sibling-twice = is given twice in the household
 no-case-given = no case given
 recipient-outside = the recipient department is not in municipality '{ $municipality }'; name the recipient by sector area
 internal = internal error: { $what }
-custody-differs = '{ $person }' holds custody in one case of the household and not in case '{ $case }'
+custody-differs = '{ $person }' is given with other custody than in case '{ $case }': a person holds custody in every case of the household or in none
 
 ## The explanation: the household, enrolment, involvement
 

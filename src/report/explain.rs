@@ -31,7 +31,14 @@ fn criterion_text(c: &Criterion, l: Lang) -> String {
             ("false", _) => l.t("family consent: not required", "familiens samtykke: ikke krævet").into(),
             (_, "none") => l.t("family consent: not given", "familiens samtykke: ikke givet").into(),
             _ if !c.passed => Message::ExplainConsentPartial { by: c.detail.join(", ") }.text(l),
-            (_, from) => format!("{} {from}", l.t("family consent: given from", "familiens samtykke: givet fra")),
+            (_, from) if c.detail.is_empty() => {
+                format!("{} {from}", l.t("family consent: given from", "familiens samtykke: givet fra"))
+            }
+            (_, from) => format!(
+                "{} {from} ({})",
+                l.t("family consent: given from", "familiens samtykke: givet fra"),
+                c.detail.join(", ")
+            ),
         },
         CriterionName::Disability => format!(
             "{}: {}{}",
