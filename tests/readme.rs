@@ -145,3 +145,22 @@ fn readme_workbook_commands_run() {
     assert_eq!(ran, 3);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The household example: the brother is eligible through his family.
+#[test]
+fn readme_household_example_is_current() {
+    let args = [
+        "explain",
+        "--policy",
+        "examples/policy.toml",
+        "--case",
+        "examples/case-ishoj-sibling.toml",
+        "--sibling",
+        "examples/case-ishoj.toml",
+        "--from",
+        "2024-07-01",
+        "--to",
+        "2024-12-31",
+    ];
+    assert_shown_lines_appear(&readme_block("has one sector area of\nhis own"), &run(&args));
+}
