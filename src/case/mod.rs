@@ -80,7 +80,9 @@ fn is_true(b: &bool) -> bool {
 }
 
 /// Which children a consent covers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema, strum::IntoStaticStr)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -563,7 +565,11 @@ fn parents(doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     for (i, p) in doc.parents.iter().enumerate() {
         if out.iter().any(|x| x.0 == p.id) {
-            errors.push(InputError::Duplicate { doc: Doc::Case, item: format!("parents[{i}] '{}'", p.id), id: p.id.clone() });
+            errors.push(InputError::Duplicate {
+                doc: Doc::Case,
+                item: format!("parents[{i}] '{}'", p.id),
+                id: p.id.clone(),
+            });
         } else {
             out.push((p.id.clone(), p.custody));
         }

@@ -71,10 +71,7 @@ impl<'a> Household<'a> {
                     Some(p) if p.1 != *custody => {
                         return Err(ComputeError::Household {
                             item: format!("case '{}'", c.id),
-                            problem: Box::new(Message::CustodyDiffers {
-                                person: id.clone(),
-                                case: p.2.to_string(),
-                            }),
+                            problem: Box::new(Message::CustodyDiffers { person: id.clone(), case: p.2.to_string() }),
                         })
                     }
                     Some(_) => {}

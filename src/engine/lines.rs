@@ -12,6 +12,7 @@
 use std::sync::Arc;
 
 use crate::case::{Case, Line as CaseLine, Per};
+use crate::engine::household::Household;
 use crate::engine::result::*;
 use crate::engine::split::{exact_share, scale_weights, split_ore};
 use crate::i18n::Message;
@@ -21,7 +22,6 @@ use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::model::validity::{in_force, Validity};
-use crate::engine::household::Household;
 use crate::policy::{AgeRule, DeptIx, KeyKind, MuniIx, Policy, Rule, Service, Target};
 
 /// The longest period computed at once, in months (50 years).
@@ -457,15 +457,14 @@ fn choose_key(
     eligible: bool,
 ) -> (Rule, KeyUsedIx) {
     let sole = |reason| {
-        let k =
-            KeyUsedIx {
-                source: KeySource::Sole,
-                ix: None,
-                kind: KeyKind::Sole,
-                validity: Validity::default(),
-                reason,
-                involved_only: false,
-            };
+        let k = KeyUsedIx {
+            source: KeySource::Sole,
+            ix: None,
+            kind: KeyKind::Sole,
+            validity: Validity::default(),
+            reason,
+            involved_only: false,
+        };
         (Rule::Sole(None), k)
     };
     if !eligible {
