@@ -333,7 +333,8 @@ impl ErrorReport {
             | ComputeError::PeriodNeeded { item }
             | ComputeError::NoHandlekommune { item, .. }
             | ComputeError::Key { item, .. }
-            | ComputeError::Reimbursement { item, .. } => item.clone(),
+            | ComputeError::Reimbursement { item, .. }
+            | ComputeError::Index { item, .. } => item.clone(),
             ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
         };
         ErrorReport { kind: ErrorKind::Compute, code: e.code(), item, field: None, message: e.message(lang) }

@@ -23,6 +23,7 @@ what-municipalities = kommune
 what-key = fordelingsnøgle
 what-grantor = bevilgende kommune
 what-service-line = ydelseslinje
+what-index = indeks
 
 kind-sole = fuld betaling
 kind-percent = procent
@@ -101,6 +102,8 @@ expected-income = en indtægt (id, beløb, pr., fra, til)
 expected-validity = en gyldighedsperiode (fra, til)
 expected-period = en periode (fra, til)
 expected-request = en forespørgsel (version, kommando, fordelingsmodel, sag …)
+expected-index = et årligt indeks (id, navn, år)
+expected-index-year = en indeksværdi (år, værdi, bekræftet, note)
 
 ## Værdier
 
@@ -164,6 +167,14 @@ department-not-sector = afdelingen '{ $department }' dækker ikke { $sector }
 need-service = en sag skal have mindst én ydelse
 income-negative = en indtægt kan ikke være negativ ({ $amount }); ret udgiftslinjerne i stedet
 once-has-to = et engangsbeløb betales på én dag: udelad 'to' eller sæt den lig 'from'
+need-quantity = en pris pr. { $per } kræver et antal (antal timer eller enheder)
+quantity-not-taken = et beløb pr. { $per } tager hverken antal eller 'every': angiv 'per = "hour"' eller 'per = "unit"' for pris gange antal
+need-base-year = et beløb, der reguleres med et indeks, kræver året, hvis niveau det er angivet i (base_year)
+need-index = et basisår kræver det indeks, der reguleres med (index)
+index-year-missing = indekset '{ $index }' har ingen værdi for { $year }
+index-year-twice = året { $year } er angivet to gange
+index-value-zero = en indeksværdi skal være over 0
+need-index-year = angiv mindst ét år med dets værdi
 
 ## Forespørgslen
 
@@ -189,3 +200,19 @@ sibling-twice = er angivet to gange i husstanden
 no-case-given = ingen sag angivet
 recipient-outside = den modtagende afdeling ligger ikke i kommunen '{ $municipality }'; angiv modtageren ved sektorområde
 internal = intern fejl: { $what }
+
+## Forklaringen: takster, fremskrivning, refusionsniveauer
+
+explain-per-day = { $rate } pr. døgn × { $days } dage med ydelsen
+explain-per-week = { $rate } pr. uge × { $days }/7 dage med ydelsen
+explain-hours = { $quantity } timer × { $rate } pr. time = { $price }
+explain-units = { $quantity } enheder × { $rate } pr. enhed = { $price }
+explain-every-day = pr. døgn × { $days } dage med ydelsen
+explain-every-week = pr. uge × { $days }/7 dage med ydelsen
+explain-every-month = pr. måned × { $days }/{ $days_in_month } dage
+explain-every-year = pr. år: måned { $month } i ydelsesåret = { $month_amount } × { $days }/{ $days_in_month } dage
+explain-indexed = { $base_amount } i { $base_year }-niveau × indeks '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }) = { $rate } (afrundet til hele øre)
+explain-unconfirmed = (indeksværdien er ikke bekræftet)
+explain-level-basis = hjemmel: { $legal_basis }
+explain-threshold = grænse { $stated } i { $base_year }-niveau × indeks '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }), afrundet til { $round_to } = { $threshold }
+explain-unconfirmed-level = et tal i dette niveau er ikke bekræftet mod den offentliggjorte kilde

@@ -80,6 +80,8 @@ expected-income = an income (id, amount, per, from, to)
 expected-validity = a period of validity (from, to)
 expected-period = a period (from, to)
 expected-request = a request (version, command, policy, case, …)
+expected-index = a yearly index (id, name, years)
+expected-index-year = an index value (year, value, confirmed, note)
 
 ## Values
 
@@ -143,6 +145,14 @@ department-not-sector = department '{ $department }' does not serve sector area 
 need-service = a case needs at least one service
 income-negative = income cannot be negative ({ $amount }); correct the cost lines instead
 once-has-to = a one-off amount is paid on one day: leave 'to' out or equal to 'from'
+need-quantity = a price per { $per } needs a quantity (the number of hours or units)
+quantity-not-taken = an amount per { $per } takes no quantity and no 'every': give 'per = "hour"' or 'per = "unit"' for a price times a quantity
+need-base-year = an amount regulated by an index needs the year whose level it is given at (base_year)
+need-index = a base year needs the index it is regulated by (index)
+index-year-missing = index '{ $index }' has no value for { $year }
+index-year-twice = the year { $year } is given twice
+index-value-zero = an index value must be above 0
+need-index-year = name at least one year with its value
 
 ## The request
 
@@ -168,3 +178,19 @@ sibling-twice = is given twice in the household
 no-case-given = no case given
 recipient-outside = the recipient department is not in municipality '{ $municipality }'; name the recipient by sector area
 internal = internal error: { $what }
+
+## The explanation: rates, indexation, reimbursement levels
+
+explain-per-day = { $rate } per day × { $days } days of service
+explain-per-week = { $rate } per week × { $days }/7 days of service
+explain-hours = { $quantity } hours × { $rate } per hour = { $price }
+explain-units = { $quantity } units × { $rate } per unit = { $price }
+explain-every-day = per day × { $days } days of service
+explain-every-week = per week × { $days }/7 days of service
+explain-every-month = per month × { $days }/{ $days_in_month } days
+explain-every-year = per year: month { $month } of the service year = { $month_amount } × { $days }/{ $days_in_month } days
+explain-indexed = { $base_amount } at { $base_year } level × index '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }) = { $rate } (rounded to øre)
+explain-unconfirmed = (index value not confirmed)
+explain-level-basis = legal basis: { $legal_basis }
+explain-threshold = threshold { $stated } at { $base_year } level × index '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }), rounded to { $round_to } = { $threshold }
+explain-unconfirmed-level = a figure of this level is not confirmed against its published source

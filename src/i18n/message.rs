@@ -237,6 +237,23 @@ pub enum Message {
         amount: String,
     },
     OnceHasTo,
+    NeedQuantity {
+        per: String,
+    },
+    QuantityNotTaken {
+        per: String,
+    },
+    NeedBaseYear,
+    NeedIndex,
+    IndexYearMissing {
+        index: String,
+        year: String,
+    },
+    IndexYearTwice {
+        year: String,
+    },
+    IndexValueZero,
+    NeedIndexYear,
     // ---- The request ----------------------------------------------------------------------------
     RequestVersion {
         version: String,
@@ -293,6 +310,65 @@ pub enum Message {
     Internal {
         what: String,
     },
+    // ---- The explanation: rates, indexation, reimbursement levels ------------------------------
+    ExplainPerDay {
+        rate: String,
+        days: String,
+    },
+    ExplainPerWeek {
+        rate: String,
+        days: String,
+    },
+    ExplainHours {
+        quantity: String,
+        rate: String,
+        price: String,
+    },
+    ExplainUnits {
+        quantity: String,
+        rate: String,
+        price: String,
+    },
+    ExplainEveryDay {
+        days: String,
+    },
+    ExplainEveryWeek {
+        days: String,
+    },
+    ExplainEveryMonth {
+        days: String,
+        days_in_month: String,
+    },
+    ExplainEveryYear {
+        month: String,
+        month_amount: String,
+        days: String,
+        days_in_month: String,
+    },
+    ExplainIndexed {
+        base_amount: String,
+        base_year: String,
+        index: String,
+        year: String,
+        value: String,
+        base_value: String,
+        rate: String,
+    },
+    ExplainUnconfirmed,
+    ExplainLevelBasis {
+        legal_basis: String,
+    },
+    ExplainThreshold {
+        stated: String,
+        base_year: String,
+        index: String,
+        year: String,
+        value: String,
+        base_value: String,
+        round_to: String,
+        threshold: String,
+    },
+    ExplainUnconfirmedLevel,
 }
 
 /// Marks a [`Message`] carried through serde's `Error::custom` as its JSON form (serde's errors carry

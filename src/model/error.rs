@@ -113,6 +113,8 @@ pub enum ErrorCode {
     Key,
     /// [`ComputeError::Reimbursement`].
     Reimbursement,
+    /// [`ComputeError::Index`].
+    Index,
     /// A file named on the command line cannot be read.
     File,
     /// A part of a request that must be given is missing (the HTTP service's policy).
@@ -181,6 +183,9 @@ pub enum RefKind {
     /// A policy key id.
     #[strum(serialize = "key")]
     Key,
+    /// A policy index id.
+    #[strum(serialize = "index")]
+    Index,
 }
 
 impl fmt::Display for RefKind {
@@ -446,6 +451,13 @@ pub enum ComputeError {
         /// Why.
         problem: Box<Message>,
     },
+    /// An amount or threshold could not be regulated by its index (no value for the year).
+    Index {
+        /// The service line or reimbursement month.
+        item: String,
+        /// Why.
+        problem: Box<Message>,
+    },
 }
 
 impl ComputeError {
@@ -459,6 +471,7 @@ impl ComputeError {
             ComputeError::NoHandlekommune { .. } => ErrorCode::NoHandlekommune,
             ComputeError::Key { .. } => ErrorCode::Key,
             ComputeError::Reimbursement { .. } => ErrorCode::Reimbursement,
+            ComputeError::Index { .. } => ErrorCode::Index,
         }
     }
 }
@@ -534,7 +547,9 @@ impl ComputeError {
             ComputeError::NoHandlekommune { item, date } => {
                 Message::NoHandlekommune { item: item.clone(), date: date.clone() }
             }
-            ComputeError::Reimbursement { problem, .. } | ComputeError::Key { problem, .. } => (**problem).clone(),
+            ComputeError::Reimbursement { problem, .. }
+            | ComputeError::Key { problem, .. }
+            | ComputeError::Index { problem, .. } => (**problem).clone(),
         }
     }
 
@@ -542,7 +557,7 @@ impl ComputeError {
     pub fn message(&self, lang: Lang) -> String {
         let problem = self.problem().text(lang);
         match self {
-            ComputeError::Reimbursement { item, .. } => format!("{item}: {problem}"),
+            ComputeError::Reimbursement { item, .. } | ComputeError::Index { item, .. } => format!("{item}: {problem}"),
             ComputeError::Key { item, key, date, .. } => {
                 let args = [("key".into(), key.clone()), ("date".into(), date.clone())];
                 format!("{item}: {}: {problem}", lookup(lang, "frame-key", &args).unwrap_or_default())
