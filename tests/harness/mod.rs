@@ -343,6 +343,11 @@ fn check_line(result: &Value, e: &Value, errs: &mut Vec<String>) {
                     errs.push(format!("line {sl} {month}: {k} is {}, expected {v}", l[k]));
                 }
             }
+            "basis" => {
+                if !matches(&l["basis"], v) {
+                    errs.push(format!("line {sl} {month}: basis is {}, expected {v}", l["basis"]));
+                }
+            }
             "key" => {
                 let got = match l["key"]["id"].as_str() {
                     Some(id) => format!("{}:{id}", s(&l["key"]["source"])),
