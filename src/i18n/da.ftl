@@ -211,8 +211,9 @@ explain-every-day = pr. døgn × { $days } dage med ydelsen
 explain-every-week = pr. uge × { $days }/7 dage med ydelsen
 explain-every-month = pr. måned × { $days }/{ $days_in_month } dage
 explain-every-year = pr. år: måned { $month } i ydelsesåret = { $month_amount } × { $days }/{ $days_in_month } dage
-explain-indexed = { $base_amount } i { $base_year }-niveau × indeks '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }) = { $rate } (afrundet til hele øre)
+explain-indexed = { $base_amount } i { $base_year }-niveau × indeks { $index_ratio } = { $rate } (afrundet til hele øre)
 explain-unconfirmed = (indeksværdien er ikke bekræftet)
 explain-level-basis = hjemmel: { $legal_basis }
-explain-threshold = grænse { $stated } i { $base_year }-niveau × indeks '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }), afrundet til { $round_to } = { $threshold }
+explain-threshold = grænse { $stated } i { $base_year }-niveau × indeks { $index_ratio } = { $threshold }
+explain-round-to = regulerede grænser afrundes til et multiplum af { $round_to }
 explain-unconfirmed-level = et tal i dette niveau er ikke bekræftet mod den offentliggjorte kilde

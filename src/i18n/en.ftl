@@ -189,8 +189,9 @@ explain-every-day = per day × { $days } days of service
 explain-every-week = per week × { $days }/7 days of service
 explain-every-month = per month × { $days }/{ $days_in_month } days
 explain-every-year = per year: month { $month } of the service year = { $month_amount } × { $days }/{ $days_in_month } days
-explain-indexed = { $base_amount } at { $base_year } level × index '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }) = { $rate } (rounded to øre)
+explain-indexed = { $base_amount } at { $base_year } level × index { $index_ratio } = { $rate } (rounded to øre)
 explain-unconfirmed = (index value not confirmed)
 explain-level-basis = legal basis: { $legal_basis }
-explain-threshold = threshold { $stated } at { $base_year } level × index '{ $index }' ({ $year }: { $value } / { $base_year }: { $base_value }), rounded to { $round_to } = { $threshold }
+explain-threshold = threshold { $stated } at { $base_year } level × index { $index_ratio } = { $threshold }
+explain-round-to = regulated thresholds are rounded to a multiple of { $round_to }
 explain-unconfirmed-level = a figure of this level is not confirmed against its published source

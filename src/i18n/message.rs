@@ -348,10 +348,7 @@ pub enum Message {
     ExplainIndexed {
         base_amount: String,
         base_year: String,
-        index: String,
-        year: String,
-        value: String,
-        base_value: String,
+        index_ratio: String,
         rate: String,
     },
     ExplainUnconfirmed,
@@ -361,12 +358,11 @@ pub enum Message {
     ExplainThreshold {
         stated: String,
         base_year: String,
-        index: String,
-        year: String,
-        value: String,
-        base_value: String,
-        round_to: String,
+        index_ratio: String,
         threshold: String,
+    },
+    ExplainRoundTo {
+        round_to: String,
     },
     ExplainUnconfirmedLevel,
 }

@@ -194,10 +194,7 @@ fn indexed_text(b: &crate::engine::result::AmountBasis, x: &crate::engine::resul
     let text = Message::ExplainIndexed {
         base_amount: b.granted.to_string(),
         base_year: x.base_year.to_string(),
-        index: x.index.to_string(),
-        year: x.year.to_string(),
-        value: x.value.to_string(),
-        base_value: x.base_value.to_string(),
+        index_ratio: format!("'{}' ({}: {} / {}: {})", x.index, x.year, x.value, x.base_year, x.base_value),
         rate: x.rate.to_string(),
     }
     .text(l);
@@ -365,19 +362,17 @@ fn level_text(m: &crate::engine::result::ReimbursementMonth, l: Lang, o: &mut St
         let _ = writeln!(o, "      {}", Message::ExplainLevelBasis { legal_basis: basis.clone() }.text(l));
     }
     if let Some(r) = &m.regulation {
+        let ratio = format!("'{}' ({}: {} / {}: {})", r.index, r.year, r.value, r.base_year, r.base_value);
         for t in &m.tiers {
             let text = Message::ExplainThreshold {
                 stated: t.stated.map(|s| s.to_string()).unwrap_or_default(),
                 base_year: r.base_year.to_string(),
-                index: r.index.to_string(),
-                year: r.year.to_string(),
-                value: r.value.to_string(),
-                base_value: r.base_value.to_string(),
-                round_to: r.round_to.to_string(),
+                index_ratio: ratio.clone(),
                 threshold: t.above.to_string(),
             };
             let _ = writeln!(o, "      {}", text.text(l));
         }
+        let _ = writeln!(o, "      {}", Message::ExplainRoundTo { round_to: r.round_to.to_string() }.text(l));
     }
     if m.unconfirmed {
         let _ = writeln!(o, "      {}", Message::ExplainUnconfirmedLevel.text(l));
