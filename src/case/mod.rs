@@ -10,7 +10,7 @@ use crate::i18n::Message;
 use crate::model::date::Date;
 
 use crate::model::error::{Doc, InputError, InputErrors, RefKind};
-use crate::model::money::Amount;
+use crate::model::money::{Amount, Weight};
 use crate::model::sector::Sector;
 use crate::model::text::TextCheck;
 use crate::model::validity::{check_overlaps, Validity};
@@ -195,16 +195,61 @@ pub enum Per {
     Year,
     /// Once, on the start date.
     Once,
+    /// Per day of service (døgntakst): each day the line covers costs the amount.
+    Day,
+    /// Per week of service: each day the line covers costs a seventh of the amount.
+    Week,
+    /// Per hour: `quantity` hours at the amount (an hourly rate), delivered per `every`.
+    Hour,
+    /// Per unit: `quantity` units at the amount (a unit price), delivered per `every`.
+    Unit,
 }
 
 impl Per {
-    /// Whether the amount is granted for a period (not a one-off payment): only such grants make
-    /// a sector area involved in the family (SEMANTICS.md section 9).
-    pub fn is_periodic(self) -> bool {
+    /// Whether the amount is a price that needs a `quantity` (hours or units).
+    pub fn needs_quantity(self) -> bool {
+        matches!(self, Per::Hour | Per::Unit)
+    }
+}
+
+/// The period a price is paid per: for `hour` and `unit` lines the period the quantity is
+/// delivered in (`every`), otherwise the unit of the amount itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum Every {
+    /// Each day of service.
+    Day,
+    /// Each week of service (a seventh per day).
+    Week,
+    /// Each calendar month, prorated by calendar days.
+    Month,
+    /// Each service year, spread over its months.
+    Year,
+    /// Once, on the start date.
+    Once,
+}
+
+impl Per {
+    /// The time unit of a line priced per `self`, with `every` for hours and units (default once).
+    pub fn time_unit(self, every: Option<Every>) -> Every {
         match self {
-            Per::Month | Per::Year => true,
-            Per::Once => false,
+            Per::Month => Every::Month,
+            Per::Year => Every::Year,
+            Per::Once => Every::Once,
+            Per::Day => Every::Day,
+            Per::Week => Every::Week,
+            Per::Hour | Per::Unit => every.unwrap_or(Every::Once),
         }
+    }
+}
+
+impl Every {
+    /// Whether a line paid per `self` is granted for a period (not a one-off payment): only such
+    /// grants make a sector area involved in the family (SEMANTICS.md section 9).
+    pub fn is_periodic(self) -> bool {
+        self != Every::Once
     }
 }
 
@@ -218,8 +263,23 @@ pub struct ServiceLineDoc {
     pub service: String,
     /// The granted amount in DKK (a string, e.g. "4500.00").
     pub amount: Amount,
-    /// What the amount is per.
+    /// What the amount is per: `month`, `year`, `once`, `day` (døgntakst), `week`, `hour` (an
+    /// hourly rate) or `unit` (a unit price).
     pub per: Per,
+    /// For `hour` and `unit`: the number of hours or units (not negative, at most 10 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Weight>,
+    /// For `hour` and `unit`: how often the quantity is delivered (`day`, `week`, `month`, `year`
+    /// or `once`; default `once`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Every>,
+    /// The id of a policy index the amount is regulated by; the amount is then given at the level
+    /// of `base_year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// The year whose level the amount is given at (with `index`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<i32>,
     /// First day (for `once`: the day of the payment).
     pub from: Date,
     /// Last day, inclusive; absent means open-ended.
@@ -264,6 +324,12 @@ pub struct Line {
     pub amount: Amount,
     /// Per.
     pub per: Per,
+    /// Hours or units (for `hour` and `unit`).
+    pub quantity: Option<Weight>,
+    /// The time unit the price is paid per.
+    pub every: Every,
+    /// The policy index (its position) and the base year the amount is given at.
+    pub indexation: Option<(usize, i32)>,
     /// Active days.
     pub validity: Validity,
 }
@@ -277,6 +343,8 @@ pub struct Income {
     pub amount: Amount,
     /// Per.
     pub per: Per,
+    /// The time unit it is paid per.
+    pub every: Every,
     /// Days it covers.
     pub validity: Validity,
 }
@@ -634,11 +702,20 @@ fn lines(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<Li
         if line_ix.insert(s.id.as_str(), i).is_some() {
             errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: s.id.clone() });
         }
-        let validity = flow_validity(&it, s.per, s.from, s.to, errors);
+        let every = price(&it, s.per, s.quantity, s.every, errors);
+        let validity = flow_validity(&it, every, s.from, s.to, errors);
+        let indexation = indexation(policy, &it, s, errors);
         match policy.service(&s.service) {
-            Some(ix) => {
-                lines.push(Line { id: s.id.as_str().into(), service: ix, amount: s.amount, per: s.per, validity })
-            }
+            Some(ix) => lines.push(Line {
+                id: s.id.as_str().into(),
+                service: ix,
+                amount: s.amount,
+                per: s.per,
+                quantity: s.quantity,
+                every,
+                indexation,
+                validity,
+            }),
             None => errors.push(InputError::Unknown {
                 doc: d,
                 item: it,
@@ -719,8 +796,9 @@ fn income(doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<Income> {
                 problem: Box::new(Message::IncomeNegative { amount: x.amount.to_string() }),
             });
         }
-        let validity = flow_validity(&it, x.per, x.from, x.to, errors);
-        income.push(Income { id: x.id.clone(), amount: x.amount, per: x.per, validity });
+        let every = price(&it, x.per, None, None, errors);
+        let validity = flow_validity(&it, every, x.from, x.to, errors);
+        income.push(Income { id: x.id.clone(), amount: x.amount, per: x.per, every, validity });
     }
 
     income
@@ -728,12 +806,12 @@ fn income(doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<Income> {
 
 /// The days an amount covers; a one-off amount covers its one day. Reports `to` before `from`,
 /// and a one-off amount with a different `to`.
-fn flow_validity(item: &str, per: Per, from: Date, to: Option<Date>, errors: &mut Vec<InputError>) -> Validity {
+fn flow_validity(item: &str, every: Every, from: Date, to: Option<Date>, errors: &mut Vec<InputError>) -> Validity {
     let v = Validity { from: Some(from), to };
     if let Err(e) = v.check(Doc::Case, item) {
         errors.push(e);
     }
-    if per != Per::Once {
+    if every != Every::Once {
         return v;
     }
     if to.is_some_and(|t| t != from) {
@@ -745,4 +823,68 @@ fn flow_validity(item: &str, per: Per, from: Date, to: Option<Date>, errors: &mu
         });
     }
     Validity { from: Some(from), to: Some(from) }
+}
+
+/// The time unit of an amount `per` with `quantity` and `every`: hours and units need a quantity,
+/// other units take neither a quantity nor `every`.
+fn price(item: &str, per: Per, quantity: Option<Weight>, every: Option<Every>, errors: &mut Vec<InputError>) -> Every {
+    let per_text: &'static str = per.into();
+    let invalid = |field: &str, problem: Message| InputError::Invalid {
+        doc: Doc::Case,
+        item: item.into(),
+        field: field.into(),
+        problem: Box::new(problem),
+    };
+    if per.needs_quantity() && quantity.is_none() {
+        errors.push(invalid("quantity", Message::NeedQuantity { per: per_text.into() }));
+    }
+    if !per.needs_quantity() && quantity.is_some() {
+        errors.push(invalid("quantity", Message::QuantityNotTaken { per: per_text.into() }));
+    }
+    if !per.needs_quantity() && every.is_some() {
+        errors.push(invalid("every", Message::QuantityNotTaken { per: per_text.into() }));
+    }
+    per.time_unit(every)
+}
+
+/// The index and base year of a line given at a base level: both or neither, the index known and
+/// its base year given in it.
+fn indexation(policy: &Policy, item: &str, s: &ServiceLineDoc, errors: &mut Vec<InputError>) -> Option<(usize, i32)> {
+    let invalid = |field: &str, problem: Message| InputError::Invalid {
+        doc: Doc::Case,
+        item: item.into(),
+        field: field.into(),
+        problem: Box::new(problem),
+    };
+    match (&s.index, s.base_year) {
+        (None, None) => None,
+        (Some(_), None) => {
+            errors.push(invalid("base_year", Message::NeedBaseYear));
+            None
+        }
+        (None, Some(_)) => {
+            errors.push(invalid("index", Message::NeedIndex));
+            None
+        }
+        (Some(id), Some(year)) => match policy.index(id) {
+            None => {
+                errors.push(InputError::Unknown {
+                    doc: Doc::Case,
+                    item: item.into(),
+                    field: "index".into(),
+                    what: RefKind::Index,
+                    id: id.clone(),
+                });
+                None
+            }
+            Some(ix) if policy.indices[ix].value(year).is_none() => {
+                errors.push(invalid(
+                    "base_year",
+                    Message::IndexYearMissing { index: id.clone(), year: year.to_string() },
+                ));
+                None
+            }
+            Some(ix) => Some((ix, year)),
+        },
+    }
 }

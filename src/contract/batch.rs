@@ -809,8 +809,17 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             "month" => Some(Per::Month),
             "year" => Some(Per::Year),
             "once" => Some(Per::Once),
+            "day" => Some(Per::Day),
+            "week" => Some(Per::Week),
+            other @ ("hour" | "unit") => {
+                errors.push(column_error(
+                    "per",
+                    format!("'{other}' needs a quantity, which CSV lines do not carry: give such lines as JSON Lines"),
+                ));
+                None
+            }
             other => {
-                errors.push(column_error("per", format!("'{other}' is not month, year or once")));
+                errors.push(column_error("per", format!("'{other}' is not month, year, once, day or week")));
                 None
             }
         };
@@ -835,6 +844,10 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             service: service.to_string(),
             amount: amount?,
             per: per?,
+            quantity: None,
+            every: None,
+            index: None,
+            base_year: None,
             from: from?,
             to,
             note: None,

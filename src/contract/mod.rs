@@ -334,7 +334,8 @@ impl ErrorReport {
             | ComputeError::NoHandlekommune { item, .. }
             | ComputeError::Key { item, .. }
             | ComputeError::Reimbursement { item, .. }
-            | ComputeError::Household { item, .. } => item.clone(),
+            | ComputeError::Household { item, .. }
+            | ComputeError::Index { item, .. } => item.clone(),
             ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
         };
         ErrorReport { kind: ErrorKind::Compute, code: e.code(), item, field: None, message: e.message(lang) }

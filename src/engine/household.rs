@@ -108,7 +108,7 @@ impl<'a> Household<'a> {
     pub fn sectors(&self, policy: &Policy, d: Date) -> Vec<Sector> {
         let mut sectors: Vec<Sector> = Vec::new();
         for case in &self.cases {
-            let lines = case.lines.iter().filter(|l| l.per.is_periodic() && l.validity.contains(d));
+            let lines = case.lines.iter().filter(|l| l.every.is_periodic() && l.validity.contains(d));
             sectors.extend(lines.map(|l| policy.services[l.service].sector));
             sectors.extend(case.other_cases.iter().filter(|o| o.validity.contains(d)).map(|o| o.sector));
         }

@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use crate::case::{Case, Line as CaseLine, Per};
+use crate::case::{Case, Every, Line as CaseLine, Per};
 use crate::engine::household::Household;
 use crate::engine::result::*;
 use crate::engine::split::{exact_share, scale_weights, split_ore};
@@ -598,8 +598,68 @@ fn key_weights(
 }
 
 /// The amount of `line` for days `from..=to` of one month: rounded øre, exact text, and basis.
-fn line_amount(line: &CaseLine, from: Date, to: Date) -> Result<(i64, Exact, AmountBasis), ComputeError> {
-    flow_amount("service line", &line.id, line.amount, line.per, line.validity, from, to)
+/// A line given at a base year's level is first regulated to the month's year (rounded to øre),
+/// then an hour or unit price is multiplied by its quantity, then prorated by its time unit.
+fn line_amount(
+    policy: &Policy,
+    line: &CaseLine,
+    from: Date,
+    to: Date,
+) -> Result<(i64, Exact, AmountBasis), ComputeError> {
+    let item = || format!("service line '{}' in {}", line.id, from.month_of());
+    let overflow = || ComputeError::Overflow { item: item() };
+    let (mut num, mut den) = line.amount.ore_ratio();
+    let mut indexed = None;
+    if let Some((ix, base_year)) = line.indexation {
+        let index = &policy.indices[ix];
+        let year = from.year();
+        let missing = |y: i32| ComputeError::Index {
+            item: item(),
+            problem: Box::new(Message::IndexYearMissing { index: index.id.to_string(), year: y.to_string() }),
+        };
+        let base_value = index.value(base_year).ok_or_else(|| missing(base_year))?;
+        let value = index.value(year).ok_or_else(|| missing(year))?;
+        let rate = regulate(num, den, base_value, value).ok_or_else(overflow)?;
+        let rate =
+            i64::try_from(rate).ok().filter(|r| r.unsigned_abs() <= MAX_ORE.unsigned_abs()).ok_or_else(overflow)?;
+        (num, den) = (i128::from(rate), 1);
+        indexed = Some(IndexUsed {
+            index: index.id.clone(),
+            base_year,
+            base_value,
+            year,
+            value,
+            confirmed: index.confirmed(base_year) && index.confirmed(year),
+            rate: Money::from_ore(rate),
+        });
+    }
+    let mut price = None;
+    if let Some(q) = line.quantity {
+        let v = q.value();
+        num = num.checked_mul(v.mantissa()).ok_or_else(overflow)?;
+        den = den.checked_mul(10i128.pow(v.scale())).ok_or_else(overflow)?;
+        price = Some(Exact::new(num, den));
+    }
+    let (ore, exact, mut basis) =
+        flow_ratio("service line", &line.id, (num, den), line.every, line.validity, from, to)?;
+    basis.per = line.per;
+    basis.granted = line.amount;
+    if line.per.needs_quantity() {
+        basis.quantity = line.quantity;
+        basis.every = Some(line.every);
+        basis.price = price;
+    }
+    basis.indexed = indexed;
+    Ok((ore, exact, basis))
+}
+
+/// `round(num/den × value/base)` øre, half away from zero; `None` on overflow.
+pub(crate) fn regulate(num: i128, den: i128, base: Weight, value: Weight) -> Option<i128> {
+    let (b, v) = (base.value(), value.value());
+    // num/den × (mv/10^sv) / (mb/10^sb) = num·mv·10^sb / (den·mb·10^sv)
+    let n = num.checked_mul(v.mantissa())?.checked_mul(10i128.checked_pow(b.scale())?)?;
+    let d = den.checked_mul(b.mantissa())?.checked_mul(10i128.checked_pow(v.scale())?)?;
+    (d > 0).then(|| round_div(n, d))
 }
 
 /// The amount of a flow (a service line or income) for days `from..=to` of one month.
@@ -607,7 +667,22 @@ pub(crate) fn flow_amount(
     kind: &str,
     id: &str,
     amount: Amount,
-    per: Per,
+    every: Every,
+    validity: Validity,
+    from: Date,
+    to: Date,
+) -> Result<(i64, Exact, AmountBasis), ComputeError> {
+    let (ore, exact, mut basis) = flow_ratio(kind, id, amount.ore_ratio(), every, validity, from, to)?;
+    basis.granted = amount;
+    Ok((ore, exact, basis))
+}
+
+/// The amount `num / den` øre per `every` for days `from..=to` of one month.
+fn flow_ratio(
+    kind: &str,
+    id: &str,
+    (num, den): (i128, i128),
+    every: Every,
     validity: Validity,
     from: Date,
     to: Date,
@@ -620,29 +695,54 @@ pub(crate) fn flow_amount(
     let c_before = i128::from(from.day() - first);
     let c_end = i128::from(to.day() - first + 1);
     let days = c_end - c_before;
-    let (num, den) = amount.ore_ratio();
+    let overflow = || ComputeError::Overflow { item: format!("{kind} '{id}' in {month}") };
+    let per = match every {
+        Every::Day => Per::Day,
+        Every::Week => Per::Week,
+        Every::Month => Per::Month,
+        Every::Year => Per::Year,
+        Every::Once => Per::Once,
+    };
     let mut basis = AmountBasis {
         per,
-        granted: amount,
+        granted: Amount::default(),
         service_year_month: None,
         month_amount: None,
         days: Some(days as u32),
         days_in_month: Some(month.days()),
+        quantity: None,
+        every: None,
+        price: None,
+        indexed: None,
     };
-    let (ore, exact) = match per {
-        Per::Once => {
+    // Cumulative rounding over the covered days: `round(num·c_end/d) − round(num·c_before/d)`.
+    let cumulative = |per_day_den: i128| -> Option<(i128, Exact)> {
+        let d = den.checked_mul(per_day_den)?;
+        let hi = round_div(num.checked_mul(c_end)?, d);
+        let lo = round_div(num.checked_mul(c_before)?, d);
+        Some((hi - lo, Exact::new(num.checked_mul(days)?, d)))
+    };
+    let (ore, exact) = match every {
+        Every::Once => {
             basis.days = None;
             basis.days_in_month = None;
             (round_div(num, den), Exact::new(num, den))
         }
-        Per::Month => (
-            round_div(num * c_end, den * dim) - round_div(num * c_before, den * dim),
-            Exact::new(num * days, den * dim),
-        ),
-        Per::Year => {
+        Every::Month => cumulative(dim).ok_or_else(overflow)?,
+        Every::Day => {
+            basis.days_in_month = None;
+            cumulative(1).ok_or_else(overflow)?
+        }
+        Every::Week => {
+            basis.days_in_month = None;
+            cumulative(7).ok_or_else(overflow)?
+        }
+        Every::Year => {
             let start = validity.from.map_or(month, Date::month_of);
             let k = i128::from(start.months_until(month).rem_euclid(12) + 1);
-            let m = round_div(num * k, den * 12) - round_div(num * (k - 1), den * 12);
+            let d12 = den.checked_mul(12).ok_or_else(overflow)?;
+            let m = round_div(num.checked_mul(k).ok_or_else(overflow)?, d12)
+                - round_div(num.checked_mul(k - 1).ok_or_else(overflow)?, d12);
             basis.service_year_month = Some(k as u32);
             basis.month_amount = i64::try_from(m).ok().map(Money::from_ore);
             (round_div(m * c_end, dim) - round_div(m * c_before, dim), Exact::new(m * days, dim))
@@ -650,7 +750,7 @@ pub(crate) fn flow_amount(
     };
     match i64::try_from(ore) {
         Ok(v) if v.unsigned_abs() <= MAX_ORE.unsigned_abs() => Ok((v, exact, basis)),
-        _ => Err(ComputeError::Overflow { item: format!("{kind} '{id}' in {month}") }),
+        _ => Err(overflow()),
     }
 }
 
@@ -684,7 +784,7 @@ fn make_line(
     d: Decision,
     verdicts: Vec<usize>,
 ) -> Result<Line, ComputeError> {
-    let (ore, exact_amount, basis) = line_amount(line, from, to)?;
+    let (ore, exact_amount, basis) = line_amount(policy, line, from, to)?;
     let ws: Vec<Weight> = d.weights.iter().map(|w| w.1).collect();
     let item = || ComputeError::Overflow { item: format!("service line '{}' in {}", line.id, from.month_of()) };
     let scaled = scale_weights(&ws).map_err(|_| item())?;

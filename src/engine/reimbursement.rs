@@ -25,18 +25,18 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::case::{Case, Per};
+use crate::case::{Case, Every};
 use crate::engine::household::Household as Family;
-use crate::engine::lines::{add_to, compute_lines, flow_amount};
+use crate::engine::lines::{add_to, compute_lines, flow_amount, regulate};
 use crate::engine::result::{
-    Allocated, Allocation, CaseNet, DepartmentNet, MonthNet, Net, Reimbursement, ReimbursementMonth, SplitResult,
-    TierPart,
+    Allocated, Allocation, CaseNet, DepartmentNet, MonthNet, Net, RegulationUsed, Reimbursement, ReimbursementMonth,
+    SplitResult, TierPart,
 };
 use crate::engine::split::split_ore;
 use crate::i18n::Message;
 use crate::model::date::{Date, Month};
 use crate::model::error::ComputeError;
-use crate::model::money::{round_div, Exact, Money};
+use crate::model::money::{round_div, Amount, Exact, Money, Weight};
 use crate::model::validity::Period;
 use crate::model::validity::Validity;
 use crate::policy::{DeptIx, MuniIx, Policy, Target};
@@ -103,7 +103,7 @@ fn count_result(
         for share in &line.shares {
             let dx = share.dept;
             let muni = policy.departments[dx].municipality;
-            let parts: Vec<(i32, i64)> = if line.basis.per == Per::Once {
+            let parts: Vec<(i32, i64)> = if line.basis.time_unit() == Every::Once {
                 twelfths(share.amount.ore()).collect()
             } else {
                 vec![(0, share.amount.ore())]
@@ -113,7 +113,10 @@ fn count_result(
                 if mi < 0 || mi as usize >= n {
                     continue;
                 }
-                counted.push(((mi as usize, muni, ci, dx), (v, if line.basis.per == Per::Once { v } else { 0 })));
+                counted.push((
+                    (mi as usize, muni, ci, dx),
+                    (v, if line.basis.time_unit() == Every::Once { v } else { 0 }),
+                ));
             }
         }
     }
@@ -137,7 +140,7 @@ fn before_period(
         .lines
         .iter()
         .map(|l| {
-            l.per == Per::Once
+            l.every == Every::Once
                 && scheme.counts.get(l.service).copied().unwrap_or(false)
                 && l.validity.from.is_some_and(|f| window.contains(f))
         })
@@ -179,9 +182,9 @@ fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, C
     for (ci, case) in cases.iter().enumerate() {
         let muni_on = |d: Date| case.handlekommune(d).or(case.residence.first().map(|r| r.1));
         for x in &case.income {
-            if x.per == Per::Once {
+            if x.every == Every::Once {
                 let Some(day) = x.validity.from.filter(|d| *d <= period.to) else { continue };
-                let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.per, x.validity, day, day)?;
+                let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.every, x.validity, day, day)?;
                 for (k, v) in twelfths(ore) {
                     let mi = first.months_until(day.month_of()) + k;
                     if mi < 0 || mi as usize >= months.len() {
@@ -201,7 +204,7 @@ fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, C
                     continue;
                 }
                 let Some(muni) = muni_on(from) else { continue };
-                let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.per, x.validity, from, to)?;
+                let (ore, _, _) = flow_amount("income", &x.id, x.amount, x.every, x.validity, from, to)?;
                 out.push(((mi, muni, ci), ore));
             }
         }
@@ -213,26 +216,88 @@ fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, C
     Ok(sums)
 }
 
-/// The exact reimbursement of a monthly base under a level: numerator over `12 × 100 × 10^10`
-/// øre, with each tier's part.
-fn tiers(level: &Level, base: i64) -> (i128, Vec<TierPart>) {
+/// A level's tiers in force in `year`: (threshold used, threshold as stated if regulated, threshold
+/// in øre, rate units), with the regulation used. Thresholds stated at a base year's level are
+/// regulated by the index and rounded to a multiple of `round_to`.
+type YearTiers = (Vec<YearTier>, Option<RegulationUsed>, bool);
+
+/// A tier in force in one year.
+struct YearTier {
+    above: Amount,
+    stated: Option<Amount>,
+    above_ore: i128,
+    units: i128,
+    percent: Weight,
+}
+
+fn year_tiers(policy: &Policy, level: &Level, year: i32, item: &str) -> Result<YearTiers, ComputeError> {
+    let Some(r) = level.regulation else {
+        let tiers = level
+            .tiers
+            .iter()
+            .map(|t| YearTier {
+                above: t.above,
+                stated: None,
+                above_ore: t.above_ore,
+                units: t.units,
+                percent: t.percent,
+            })
+            .collect();
+        return Ok((tiers, None, level.confirmed));
+    };
+    let index = &policy.indices[r.index];
+    let missing = |y: i32| ComputeError::Index {
+        item: item.into(),
+        problem: Box::new(Message::IndexYearMissing { index: index.id.to_string(), year: y.to_string() }),
+    };
+    let base_value = index.value(r.base_year).ok_or_else(|| missing(r.base_year))?;
+    let value = index.value(year).ok_or_else(|| missing(year))?;
+    let overflow = || ComputeError::Overflow { item: item.into() };
+    let mut out = Vec::with_capacity(level.tiers.len());
+    for t in &level.tiers {
+        // round(stated × value / base / round_to) × round_to, in øre.
+        let steps = regulate(t.above_ore, r.round_to_ore, base_value, value).ok_or_else(overflow)?;
+        let ore = steps.checked_mul(r.round_to_ore).ok_or_else(overflow)?;
+        let above = i64::try_from(ore)
+            .ok()
+            .and_then(|o| Amount::new(Money::from_ore(o).to_decimal()).ok())
+            .ok_or_else(overflow)?;
+        out.push(YearTier { above, stated: Some(t.above), above_ore: ore, units: t.units, percent: t.percent });
+    }
+    let used = RegulationUsed {
+        index: index.id.clone(),
+        base_year: r.base_year,
+        base_value,
+        year,
+        value,
+        round_to: i64::try_from(r.round_to_ore).map(Money::from_ore).map_err(|_| overflow())?,
+    };
+    let confirmed = level.confirmed && index.confirmed(r.base_year) && index.confirmed(year);
+    Ok((out, Some(used), confirmed))
+}
+
+/// The exact reimbursement of a monthly base under a level's tiers: numerator over
+/// `12 × 100 × 10^10` øre, with each tier's part.
+fn tiers(tiers: &[YearTier], base: i64) -> (i128, Vec<TierPart>) {
     let den = 12 * 100 * PERCENT_UNITS;
     let twelve_base = 12 * i128::from(base);
     let mut total = 0i128;
-    let mut parts = Vec::with_capacity(level.tiers.len());
-    for (i, t) in level.tiers.iter().enumerate() {
-        let width = level.tiers.get(i + 1).map(|n| n.above_ore - t.above_ore);
-        let mut inside = (twelve_base - t.above_ore).max(0);
+    let mut parts = Vec::with_capacity(tiers.len());
+    for (i, t) in tiers.iter().enumerate() {
+        let (above_ore, units) = (t.above_ore, t.units);
+        let width = tiers.get(i + 1).map(|n| n.above_ore - above_ore);
+        let mut inside = (twelve_base - above_ore).max(0);
         if let Some(w) = width {
-            inside = inside.min(w);
+            inside = inside.min(w.max(0));
         }
-        total += t.units * inside;
+        total += units * inside;
         parts.push(TierPart {
             above: t.above,
-            monthly_threshold: Exact::new(t.above_ore, 12),
+            stated: t.stated,
+            monthly_threshold: Exact::new(above_ore, 12),
             percent: t.percent,
             portion: Exact::new(inside, 12),
-            amount: Exact::new(t.units * inside, den),
+            amount: Exact::new(units * inside, den),
         });
     }
     (total, parts)
@@ -356,7 +421,11 @@ impl Household<'_> {
         let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.clone() })?;
         let level = crate::model::validity::in_force(&scheme.levels, month.first_day(), |l| l.validity)
             .map(|i| &scheme.levels[i]);
-        let (num, parts) = level.map_or((0, Vec::new()), |l| tiers(l, base));
+        let (year_tiers, regulation, confirmed) = match level {
+            Some(l) => year_tiers(policy, l, month.year(), &item)?,
+            None => (Vec::new(), None, true),
+        };
+        let (num, parts) = tiers(&year_tiers, base);
         let den = 12 * 100 * PERCENT_UNITS;
         let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.clone() })?;
         let (cases, departments) = self.allocate_month(r, &case_w, &entries, muni, &item, sums)?;
@@ -365,6 +434,9 @@ impl Household<'_> {
             month,
             municipality: policy.municipalities[muni].id.clone(),
             level: level.map(|l| l.validity),
+            legal_basis: level.and_then(|l| l.legal_basis.clone()),
+            regulation,
+            unconfirmed: !confirmed,
             counted: Money::from_ore(total),
             one_off_part: Money::from_ore(spread),
             income: Money::from_ore(inc),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::case::Per;
+use crate::case::{Every, Per};
 use crate::model::date::{Date, Month};
 use crate::model::error::vocabulary;
 use crate::model::money::Amount;
@@ -368,6 +368,45 @@ pub struct AmountBasis {
     /// Days in the month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_in_month: Option<u32>,
+    /// For `hour` and `unit`: the number of hours or units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Weight>,
+    /// For `hour` and `unit`: how often the quantity is delivered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<Every>,
+    /// For `hour` and `unit`: rate × quantity, exactly, the price per `every`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<Exact>,
+    /// For an amount given at a base year's level: the index used and the regulated rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indexed: Option<IndexUsed>,
+}
+
+impl AmountBasis {
+    /// The time unit the line's price is paid per.
+    pub fn time_unit(&self) -> Every {
+        self.per.time_unit(self.every)
+    }
+}
+
+/// How an amount given at a base year's level was regulated: `rate = round(granted × value /
+/// base_value)` to the øre.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct IndexUsed {
+    /// Index id.
+    pub index: Arc<str>,
+    /// The year the amount is given at.
+    pub base_year: i32,
+    /// The index's value in the base year.
+    pub base_value: Weight,
+    /// The year regulated to (the calendar year of the month).
+    pub year: i32,
+    /// The index's value in that year.
+    pub value: Weight,
+    /// Whether both values are confirmed.
+    pub confirmed: bool,
+    /// The regulated rate, rounded to the øre (used in place of the granted amount).
+    pub rate: Money,
 }
 
 /// A department's total.
@@ -521,6 +560,15 @@ pub struct ReimbursementMonth {
     /// The level used; absent when none was in force (then nothing is reimbursed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Validity>,
+    /// The level's own legal basis, when it has one (else the scheme's applies).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<String>,
+    /// How the level's thresholds were regulated to the month's year, when they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<RegulationUsed>,
+    /// Whether a figure used (the level's, or an index value) is not confirmed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unconfirmed: bool,
     /// Cost of counted services booked in the municipality, with one-off costs spread.
     pub counted: Money,
     /// Of which twelfths of one-off costs.
@@ -542,11 +590,32 @@ pub struct ReimbursementMonth {
     pub departments: Vec<Allocated>,
 }
 
+/// Thresholds stated at a base year's level, regulated to the month's year:
+/// `round(stated × value / base_value)` to a multiple of `round_to`, half away from zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RegulationUsed {
+    /// Index id.
+    pub index: Arc<str>,
+    /// The year the thresholds are stated at.
+    pub base_year: i32,
+    /// The index's value in the base year.
+    pub base_value: Weight,
+    /// The month's year.
+    pub year: i32,
+    /// The index's value in that year.
+    pub value: Weight,
+    /// Regulated thresholds are rounded to a multiple of this.
+    pub round_to: Money,
+}
+
 /// One tier's part of a month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TierPart {
-    /// The yearly threshold.
+    /// The yearly threshold used (regulated, when the level is).
     pub above: Amount,
+    /// The threshold as stated at the base year's level, when regulated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated: Option<Amount>,
     /// One twelfth of it, exactly.
     pub monthly_threshold: Exact,
     /// The rate in percent.

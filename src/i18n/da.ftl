@@ -23,6 +23,7 @@ what-municipalities = kommune
 what-key = fordelingsnøgle
 what-grantor = bevilgende kommune
 what-service-line = ydelseslinje
+what-index = indeks
 
 kind-sole = fuld betaling
 kind-percent = procent
@@ -102,6 +103,8 @@ expected-income = en indtægt (id, beløb, pr., fra, til)
 expected-validity = en gyldighedsperiode (fra, til)
 expected-period = en periode (fra, til)
 expected-request = en forespørgsel (version, kommando, fordelingsmodel, sag …)
+expected-index = et årligt indeks (id, navn, år)
+expected-index-year = en indeksværdi (år, værdi, bekræftet, note)
 
 ## Værdier
 
@@ -168,6 +171,14 @@ once-has-to = et engangsbeløb betales på én dag: udelad 'to' eller sæt den l
 unknown-person = nævner '{ $person }', som ikke er blandt dokumentets forældre
 consent-not-custody-holder = '{ $person }' har ikke forældremyndighed og kan derfor ikke give samtykke
 discharge-before-enrolment = udskrivningen ({ $discharged }) skal ligge efter indskrivningen ({ $enrolled })
+need-quantity = en pris pr. { $per } kræver et antal (antal timer eller enheder)
+quantity-not-taken = et beløb pr. { $per } tager hverken antal eller 'every': angiv 'per = "hour"' eller 'per = "unit"' for pris gange antal
+need-base-year = et beløb, der reguleres med et indeks, kræver året, hvis niveau det er angivet i (base_year)
+need-index = et basisår kræver det indeks, der reguleres med (index)
+index-year-missing = indekset '{ $index }' har ingen værdi for { $year }
+index-year-twice = året { $year } er angivet to gange
+index-value-zero = en indeksværdi skal være over 0
+need-index-year = angiv mindst ét år med dets værdi
 
 ## Forespørgslen
 
@@ -205,3 +216,20 @@ explain-discharged = udskrevet { $discharged }
 explain-other-child = opfyldt af husstandens barn i sagen '{ $case }'
 explain-involved-only = begrænset til de afdelinger, der er involveret i sagen
 explain-uninvolved = { $department } er ikke involveret i sagen: dens { $weight } går til betaleren
+
+## Forklaringen: takster, fremskrivning, refusionsniveauer
+
+explain-per-day = { $rate } pr. døgn × { $days } dage med ydelsen
+explain-per-week = { $rate } pr. uge × { $days }/7 dage med ydelsen
+explain-hours = { $quantity } timer × { $rate } pr. time = { $price }
+explain-units = { $quantity } enheder × { $rate } pr. enhed = { $price }
+explain-every-day = pr. døgn × { $days } dage med ydelsen
+explain-every-week = pr. uge × { $days }/7 dage med ydelsen
+explain-every-month = pr. måned × { $days }/{ $days_in_month } dage
+explain-every-year = pr. år: måned { $month } i ydelsesåret = { $month_amount } × { $days }/{ $days_in_month } dage
+explain-indexed = { $base_amount } i { $base_year }-niveau × indeks { $index_ratio } = { $rate } (afrundet til hele øre)
+explain-unconfirmed = (indeksværdien er ikke bekræftet)
+explain-level-basis = hjemmel: { $legal_basis }
+explain-threshold = grænse { $stated } i { $base_year }-niveau × indeks { $index_ratio } = { $threshold }
+explain-round-to = regulerede grænser afrundes til et multiplum af { $round_to }
+explain-unconfirmed-level = et tal i dette niveau er ikke bekræftet mod den offentliggjorte kilde

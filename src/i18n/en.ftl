@@ -81,6 +81,8 @@ expected-income = an income (id, amount, per, from, to)
 expected-validity = a period of validity (from, to)
 expected-period = a period (from, to)
 expected-request = a request (version, command, policy, case, …)
+expected-index = a yearly index (id, name, years)
+expected-index-year = an index value (year, value, confirmed, note)
 
 ## Values
 
@@ -147,6 +149,14 @@ once-has-to = a one-off amount is paid on one day: leave 'to' out or equal to 'f
 unknown-person = names '{ $person }', who is not among the document's parents
 consent-not-custody-holder = '{ $person }' does not hold custody, so cannot give consent
 discharge-before-enrolment = the discharge ({ $discharged }) must come after the enrolment ({ $enrolled })
+need-quantity = a price per { $per } needs a quantity (the number of hours or units)
+quantity-not-taken = an amount per { $per } takes no quantity and no 'every': give 'per = "hour"' or 'per = "unit"' for a price times a quantity
+need-base-year = an amount regulated by an index needs the year whose level it is given at (base_year)
+need-index = a base year needs the index it is regulated by (index)
+index-year-missing = index '{ $index }' has no value for { $year }
+index-year-twice = the year { $year } is given twice
+index-value-zero = an index value must be above 0
+need-index-year = name at least one year with its value
 
 ## The request
 
@@ -184,3 +194,20 @@ explain-discharged = discharged on { $discharged }
 explain-other-child = met by the household's child in case '{ $case }'
 explain-involved-only = restricted to the departments involved in the case
 explain-uninvolved = { $department } is not involved in the case: its { $weight } goes to the payer
+
+## The explanation: rates, indexation, reimbursement levels
+
+explain-per-day = { $rate } per day × { $days } days of service
+explain-per-week = { $rate } per week × { $days }/7 days of service
+explain-hours = { $quantity } hours × { $rate } per hour = { $price }
+explain-units = { $quantity } units × { $rate } per unit = { $price }
+explain-every-day = per day × { $days } days of service
+explain-every-week = per week × { $days }/7 days of service
+explain-every-month = per month × { $days }/{ $days_in_month } days
+explain-every-year = per year: month { $month } of the service year = { $month_amount } × { $days }/{ $days_in_month } days
+explain-indexed = { $base_amount } at { $base_year } level × index { $index_ratio } = { $rate } (rounded to øre)
+explain-unconfirmed = (index value not confirmed)
+explain-level-basis = legal basis: { $legal_basis }
+explain-threshold = threshold { $stated } at { $base_year } level × index { $index_ratio } = { $threshold }
+explain-round-to = regulated thresholds are rounded to a multiple of { $round_to }
+explain-unconfirmed-level = a figure of this level is not confirmed against its published source

@@ -247,6 +247,23 @@ pub enum Message {
         discharged: String,
         enrolled: String,
     },
+    NeedQuantity {
+        per: String,
+    },
+    QuantityNotTaken {
+        per: String,
+    },
+    NeedBaseYear,
+    NeedIndex,
+    IndexYearMissing {
+        index: String,
+        year: String,
+    },
+    IndexYearTwice {
+        year: String,
+    },
+    IndexValueZero,
+    NeedIndexYear,
     // ---- The request ----------------------------------------------------------------------------
     RequestVersion {
         version: String,
@@ -337,6 +354,61 @@ pub enum Message {
         department: String,
         weight: String,
     },
+    // ---- The explanation: rates, indexation, reimbursement levels ------------------------------
+    ExplainPerDay {
+        rate: String,
+        days: String,
+    },
+    ExplainPerWeek {
+        rate: String,
+        days: String,
+    },
+    ExplainHours {
+        quantity: String,
+        rate: String,
+        price: String,
+    },
+    ExplainUnits {
+        quantity: String,
+        rate: String,
+        price: String,
+    },
+    ExplainEveryDay {
+        days: String,
+    },
+    ExplainEveryWeek {
+        days: String,
+    },
+    ExplainEveryMonth {
+        days: String,
+        days_in_month: String,
+    },
+    ExplainEveryYear {
+        month: String,
+        month_amount: String,
+        days: String,
+        days_in_month: String,
+    },
+    ExplainIndexed {
+        base_amount: String,
+        base_year: String,
+        index_ratio: String,
+        rate: String,
+    },
+    ExplainUnconfirmed,
+    ExplainLevelBasis {
+        legal_basis: String,
+    },
+    ExplainThreshold {
+        stated: String,
+        base_year: String,
+        index_ratio: String,
+        threshold: String,
+    },
+    ExplainRoundTo {
+        round_to: String,
+    },
+    ExplainUnconfirmedLevel,
 }
 
 /// Marks a [`Message`] carried through serde's `Error::custom` as its JSON form (serde's errors carry

@@ -115,6 +115,8 @@ pub enum ErrorCode {
     Reimbursement,
     /// [`ComputeError::Household`].
     Household,
+    /// [`ComputeError::Index`].
+    Index,
     /// A file named on the command line cannot be read.
     File,
     /// A part of a request that must be given is missing (the HTTP service's policy).
@@ -183,6 +185,9 @@ pub enum RefKind {
     /// A policy key id.
     #[strum(serialize = "key")]
     Key,
+    /// A policy index id.
+    #[strum(serialize = "index")]
+    Index,
 }
 
 impl fmt::Display for RefKind {
@@ -456,6 +461,13 @@ pub enum ComputeError {
         /// Why.
         problem: Box<Message>,
     },
+    /// An amount or threshold could not be regulated by its index (no value for the year).
+    Index {
+        /// The service line or reimbursement month.
+        item: String,
+        /// Why.
+        problem: Box<Message>,
+    },
 }
 
 impl ComputeError {
@@ -470,6 +482,7 @@ impl ComputeError {
             ComputeError::Key { .. } => ErrorCode::Key,
             ComputeError::Reimbursement { .. } => ErrorCode::Reimbursement,
             ComputeError::Household { .. } => ErrorCode::Household,
+            ComputeError::Index { .. } => ErrorCode::Index,
         }
     }
 }
@@ -547,7 +560,8 @@ impl ComputeError {
             }
             ComputeError::Reimbursement { problem, .. }
             | ComputeError::Household { problem, .. }
-            | ComputeError::Key { problem, .. } => (**problem).clone(),
+            | ComputeError::Key { problem, .. }
+            | ComputeError::Index { problem, .. } => (**problem).clone(),
         }
     }
 
@@ -555,9 +569,9 @@ impl ComputeError {
     pub fn message(&self, lang: Lang) -> String {
         let problem = self.problem().text(lang);
         match self {
-            ComputeError::Reimbursement { item, .. } | ComputeError::Household { item, .. } => {
-                format!("{item}: {problem}")
-            }
+            ComputeError::Reimbursement { item, .. }
+            | ComputeError::Household { item, .. }
+            | ComputeError::Index { item, .. } => format!("{item}: {problem}"),
             ComputeError::Key { item, key, date, .. } => {
                 let args = [("key".into(), key.clone()), ("date".into(), date.clone())];
                 format!("{item}: {}: {problem}", lookup(lang, "frame-key", &args).unwrap_or_default())

@@ -76,6 +76,13 @@ fn check_texts(doc: &PolicyDoc) -> Vec<InputError> {
     for (i, x) in doc.arrangements.iter().enumerate() {
         t.id("arrangements", &format!("arrangements[{i}]"), "id", &x.id);
     }
+    for (i, x) in doc.indices.iter().enumerate() {
+        let it = format!("indices[{i}]");
+        t.id("indices", &it, "id", &x.id);
+        if let Some(n) = &x.name {
+            t.name(&it, "name", n);
+        }
+    }
     if let Some(r) = &doc.reimbursement {
         t.id("reimbursement", "reimbursement", "id", &r.id);
         if let Some(n) = &r.name {
@@ -230,10 +237,11 @@ impl Compiler {
         for ixs in arrangements_for.values_mut() {
             ixs.sort_by_key(|&i| arrangements[i].validity.from);
         }
-        let reimbursement = doc
-            .reimbursement
-            .as_ref()
-            .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
+        let indices = compile_indices(&doc.indices, &mut self.errors);
+        let reimbursement = doc.reimbursement.as_ref().and_then(|r| {
+            let refs = SchemeRefs { service_ix: &service_ix, dept_ix: &dept_ix, indices: &indices };
+            compile_scheme(r, &refs, &municipalities, &by_sector, &mut self.errors)
+        });
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -243,6 +251,7 @@ impl Compiler {
             keys,
             criteria,
             arrangements,
+            indices,
             reimbursement,
             muni_ix,
             dept_ix,
@@ -605,15 +614,104 @@ fn percent_units(w: Weight) -> i128 {
     v.mantissa() * 10i128.pow(10u32.saturating_sub(v.scale()))
 }
 
+/// The yearly indices: years distinct, values above 0.
+fn compile_indices(doc: &[IndexDoc], errors: &mut Vec<InputError>) -> Vec<Index> {
+    let d = Doc::Policy;
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(doc.len());
+    for (i, x) in doc.iter().enumerate() {
+        let it = item("indices", i, &x.id);
+        if !seen.insert(x.id.as_str()) {
+            errors.push(InputError::Duplicate { doc: d, item: it.clone(), id: x.id.clone() });
+        }
+        let mut years: Vec<(i32, Weight, bool)> = Vec::with_capacity(x.years.len());
+        for (j, y) in x.years.iter().enumerate() {
+            let field = format!("years[{j}]");
+            if years.iter().any(|p| p.0 == y.year) {
+                errors.push(invalid(
+                    d,
+                    &it,
+                    &format!("{field}.year"),
+                    Message::IndexYearTwice { year: y.year.to_string() },
+                ));
+            }
+            if y.value.is_zero() {
+                errors.push(invalid(d, &it, &format!("{field}.value"), Message::IndexValueZero));
+            }
+            years.push((y.year, y.value, y.confirmed));
+        }
+        if x.years.is_empty() {
+            errors.push(invalid(d, &it, "years", Message::NeedIndexYear));
+        }
+        years.sort_by_key(|y| y.0);
+        out.push(Index { id: x.id.as_str().into(), name: x.name.clone(), years });
+    }
+    out
+}
+
+/// What a scheme may name: services, departments and indices by id.
+struct SchemeRefs<'a> {
+    service_ix: &'a HashMap<String, usize>,
+    dept_ix: &'a HashMap<String, DeptIx>,
+    indices: &'a [Index],
+}
+
+/// A level's regulation: index and base year both or neither, the index known, its base year in
+/// it, and `round_to` whole øre above 0.
+fn compile_regulation(lit: &str, l: &LevelDoc, indices: &[Index], errors: &mut Vec<InputError>) -> Option<Regulation> {
+    let d = Doc::Policy;
+    let round_to_ore = match l.round_to.map(|r| r.ore_ratio()) {
+        None => 1,
+        Some((num, 1)) if num > 0 => num,
+        Some(_) => {
+            let value = l.round_to.map(|r| r.to_string()).unwrap_or_default();
+            errors.push(invalid(d, lit, "round_to", Message::NotAThreshold { value }));
+            1
+        }
+    };
+    match (&l.index, l.base_year) {
+        (None, None) => {
+            if l.round_to.is_some() {
+                errors.push(invalid(d, lit, "round_to", Message::NeedIndex));
+            }
+            None
+        }
+        (Some(_), None) => {
+            errors.push(invalid(d, lit, "base_year", Message::NeedBaseYear));
+            None
+        }
+        (None, Some(_)) => {
+            errors.push(invalid(d, lit, "index", Message::NeedIndex));
+            None
+        }
+        (Some(id), Some(year)) => match indices.iter().position(|x| &*x.id == id.as_str()) {
+            None => {
+                errors.push(unknown(d, lit, "index", RefKind::Index, id));
+                None
+            }
+            Some(ix) if indices[ix].value(year).is_none() => {
+                errors.push(invalid(
+                    d,
+                    lit,
+                    "base_year",
+                    Message::IndexYearMissing { index: id.clone(), year: year.to_string() },
+                ));
+                None
+            }
+            Some(index) => Some(Regulation { index, base_year: year, round_to_ore }),
+        },
+    }
+}
+
 /// Validate a scheme; problems go to `errors`.
-pub(crate) fn compile_scheme(
+fn compile_scheme(
     doc: &SchemeDoc,
-    service_ix: &HashMap<String, usize>,
-    dept_ix: &HashMap<String, DeptIx>,
+    refs: &SchemeRefs<'_>,
     municipalities: &[Municipality],
     by_sector: &HashMap<(MuniIx, Sector), DeptIx>,
     errors: &mut Vec<InputError>,
 ) -> Option<Scheme> {
+    let (service_ix, dept_ix) = (refs.service_ix, refs.dept_ix);
     let d = Doc::Policy;
     let it = format!("reimbursement '{}'", doc.id);
     let before = errors.len();
@@ -678,14 +776,22 @@ pub(crate) fn compile_scheme(
             ));
         }
         let tiers = compile_tiers(&lit, &l.tiers, errors);
-        levels.push(Level { validity, tiers });
+        let regulation = compile_regulation(&lit, l, refs.indices, errors);
+        levels.push(Level { validity, tiers, legal_basis: l.legal_basis.clone(), regulation, confirmed: l.confirmed });
     }
     check_overlaps(d, &dated, errors);
     if errors.len() > before {
         return None;
     }
     levels.sort_by_key(|l| l.validity.from);
-    Some(Scheme { id: doc.id.clone(), legal_basis: doc.legal_basis.clone(), counts, recipient, levels })
+    Some(Scheme {
+        id: doc.id.clone(),
+        legal_basis: doc.legal_basis.clone(),
+        counts,
+        recipient,
+        levels,
+        function: doc.function.clone(),
+    })
 }
 
 /// The tiers of a level (`lit`): whole-øre thresholds, rising, and rates above 0 and at most 100.

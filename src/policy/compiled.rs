@@ -209,6 +209,8 @@ pub struct Policy {
     pub criteria: Vec<Criteria>,
     /// Arrangements in document order.
     pub arrangements: Vec<Arrangement>,
+    /// Yearly indices in document order.
+    pub indices: Vec<Index>,
     /// The state reimbursement scheme, if any.
     pub reimbursement: Option<Scheme>,
     pub(crate) muni_ix: HashMap<String, MuniIx>,
@@ -239,6 +241,8 @@ pub struct Scheme {
     pub recipient: Option<Target>,
     /// Levels sorted by start.
     pub levels: Vec<Level>,
+    /// The account function reimbursement is booked on.
+    pub function: Option<String>,
 }
 
 /// A validated level.
@@ -246,8 +250,47 @@ pub struct Scheme {
 pub struct Level {
     /// When in force.
     pub validity: Validity,
-    /// Tiers by rising threshold.
+    /// Tiers by rising threshold (as stated, at the base year's level when regulated).
     pub tiers: Vec<Tier>,
+    /// The level's own legal basis, if it has one.
+    pub legal_basis: Option<String>,
+    /// The yearly regulation of the thresholds, if any.
+    pub regulation: Option<Regulation>,
+    /// Whether the figures are confirmed.
+    pub confirmed: bool,
+}
+
+/// Thresholds stated at a base year's level and regulated by an index.
+#[derive(Debug, Clone, Copy)]
+pub struct Regulation {
+    /// Position of the index in [`Policy::indices`].
+    pub index: usize,
+    /// The base year.
+    pub base_year: i32,
+    /// Regulated thresholds are rounded to a multiple of this many øre.
+    pub round_to_ore: i128,
+}
+
+/// A validated yearly index.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Option<String>,
+    /// (year, value, confirmed), sorted by year, years distinct, values above 0.
+    pub years: Vec<(i32, Weight, bool)>,
+}
+
+impl Index {
+    /// The value in `year`, if the index has one.
+    pub fn value(&self, year: i32) -> Option<Weight> {
+        self.years.binary_search_by_key(&year, |y| y.0).ok().map(|i| self.years[i].1)
+    }
+    /// Whether the value of `year` is confirmed.
+    pub fn confirmed(&self, year: i32) -> bool {
+        self.years.binary_search_by_key(&year, |y| y.0).ok().is_some_and(|i| self.years[i].2)
+    }
 }
 
 /// A validated tier.
@@ -295,6 +338,10 @@ impl Policy {
     /// Look up a service by id.
     pub fn service(&self, id: &str) -> Option<usize> {
         self.service_ix.get(id).copied()
+    }
+    /// Look up an index by id (few per policy: a scan).
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.indices.iter().position(|x| &*x.id == id)
     }
     /// The department of `muni` for `sector`, if it has one.
     pub fn department_for(&self, muni: MuniIx, sector: Sector) -> Option<DeptIx> {

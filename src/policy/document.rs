@@ -37,6 +37,40 @@ pub struct PolicyDoc {
     /// State reimbursement of particularly expensive single cases, if the policy computes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<SchemeDoc>,
+    /// Yearly indices (pris- og lønfremskrivning, satsregulering) that amounts given at a base
+    /// year's level are regulated by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indices: Vec<IndexDoc>,
+}
+
+/// A yearly index: one value per calendar year; an amount at year B's level is worth
+/// `amount × value(Y) / value(B)` in year Y.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "index")]
+pub struct IndexDoc {
+    /// Id used by service lines and reimbursement levels.
+    pub id: String,
+    /// Name, e.g. "Satsreguleringsprocent".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The values, one per year.
+    pub years: Vec<IndexYearDoc>,
+}
+
+/// An index's value in one year.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "index-year")]
+pub struct IndexYearDoc {
+    /// The calendar year.
+    pub year: i32,
+    /// The index value (above 0; e.g. 100 in the base year, 102 after a 2 % regulation).
+    pub value: Weight,
+    /// Whether the value is confirmed against its published source (default yes).
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+    /// Source or remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A municipality.
@@ -337,6 +371,10 @@ pub struct SchemeDoc {
     pub recipient: Option<TargetDoc>,
     /// Dated thresholds and rates; they may not overlap and change only at month boundaries.
     pub levels: Vec<LevelDoc>,
+    /// The account function the reimbursement is booked on (kontoplan), e.g. "5.22.07"; it is
+    /// booked as state reimbursement (dranst 2, art 8.6). Absent: the posting names no function.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
 }
 
 /// The thresholds and rates in force over a period.
@@ -351,6 +389,27 @@ pub struct LevelDoc {
     pub to: Option<Date>,
     /// Tiers by rising threshold.
     pub tiers: Vec<TierDoc>,
+    /// The legal basis of this level, when it differs from the scheme's (e.g. "Serviceloven § 176"
+    /// until 2023, "Barnets lov § 198" from 2024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<String>,
+    /// The id of an index the thresholds are regulated by every year; they are then stated at the
+    /// level of `base_year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// The year whose level the thresholds are stated at (with `index`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<i32>,
+    /// A regulated threshold is rounded to a multiple of this (in DKK, whole øre; default 0.01),
+    /// half away from zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_to: Option<Amount>,
+    /// Whether the level's figures are confirmed against their published source (default yes).
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+    /// Source or remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One marginal tier: `percent` of the yearly cost above `above`, up to the next tier's threshold.

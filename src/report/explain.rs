@@ -177,18 +177,72 @@ fn amount_text(line: &Line, l: Lang) -> String {
         (Some(d), Some(m)) if d != m => format!(" × {d}/{m} {}", l.t("days", "dage")),
         _ => String::new(),
     };
+    let granted = match &b.indexed {
+        Some(x) => indexed_text(b, x, l),
+        None => b.granted.to_string(),
+    };
     match b.per {
-        crate::case::Per::Once => format!("{} {}", l.t("one-off amount", "engangsbeløb"), b.granted),
-        crate::case::Per::Month => format!("{} {}{days}", b.granted, l.t("per month", "pr. måned")),
+        crate::case::Per::Once => format!("{} {granted}", l.t("one-off amount", "engangsbeløb")),
+        crate::case::Per::Month => format!("{granted} {}{days}", l.t("per month", "pr. måned")),
         crate::case::Per::Year => format!(
-            "{} {}: {} {} {} = {}{days}",
-            b.granted,
+            "{granted} {}: {} {} {} = {}{days}",
             l.t("per year", "pr. år"),
             l.t("month", "måned"),
             b.service_year_month.unwrap_or(0),
             l.t("of the service year", "i ydelsesåret"),
             b.month_amount.map(|m| m.to_string()).unwrap_or_default()
         ),
+        _ => rate_text(b, granted, l),
+    }
+}
+
+/// A price per day, week, hour or unit: rate × quantity, then the days or months it covers.
+fn rate_text(b: &crate::engine::result::AmountBasis, granted: String, l: Lang) -> String {
+    use crate::case::{Every, Per};
+    let days = b.days.unwrap_or(0).to_string();
+    let (price, every) = match (b.per, b.quantity, b.every) {
+        (Per::Hour, Some(q), Some(e)) => {
+            let p = b.price.map(|p| p.to_string()).unwrap_or_default();
+            (Message::ExplainHours { quantity: q.to_string(), rate: granted, price: p.clone() }.text(l), e)
+        }
+        (Per::Unit, Some(q), Some(e)) => {
+            let p = b.price.map(|p| p.to_string()).unwrap_or_default();
+            (Message::ExplainUnits { quantity: q.to_string(), rate: granted, price: p.clone() }.text(l), e)
+        }
+        (Per::Week, ..) => return Message::ExplainPerWeek { rate: granted, days }.text(l),
+        _ => return Message::ExplainPerDay { rate: granted, days }.text(l),
+    };
+    let time = match every {
+        Every::Once => return price,
+        Every::Day => Message::ExplainEveryDay { days }.text(l),
+        Every::Week => Message::ExplainEveryWeek { days }.text(l),
+        Every::Month => {
+            Message::ExplainEveryMonth { days, days_in_month: b.days_in_month.unwrap_or(0).to_string() }.text(l)
+        }
+        Every::Year => Message::ExplainEveryYear {
+            month: b.service_year_month.unwrap_or(0).to_string(),
+            month_amount: b.month_amount.map(|m| m.to_string()).unwrap_or_default(),
+            days,
+            days_in_month: b.days_in_month.unwrap_or(0).to_string(),
+        }
+        .text(l),
+    };
+    format!("{price} {time}")
+}
+
+/// An amount given at a base year's level and regulated by an index.
+fn indexed_text(b: &crate::engine::result::AmountBasis, x: &crate::engine::result::IndexUsed, l: Lang) -> String {
+    let text = Message::ExplainIndexed {
+        base_amount: b.granted.to_string(),
+        base_year: x.base_year.to_string(),
+        index_ratio: format!("'{}' ({}: {} / {}: {})", x.index, x.year, x.value, x.base_year, x.base_value),
+        rate: x.rate.to_string(),
+    }
+    .text(l);
+    if x.confirmed {
+        text
+    } else {
+        format!("{text} {}", Message::ExplainUnconfirmed.text(l))
     }
 }
 
@@ -301,6 +355,7 @@ fn reimbursement_text(re: &Reimbursement, l: Lang, o: &mut String) {
                 m.one_off_part
             );
         }
+        level_text(m, l, o);
         if m.level.is_none() {
             let _ = writeln!(
                 o,
@@ -339,6 +394,29 @@ fn reimbursement_text(re: &Reimbursement, l: Lang, o: &mut String) {
             };
             let _ = writeln!(o, "        {who} {}{leftover}  ({} {})", a.amount, l.t("weight", "vægt"), a.weight);
         }
+    }
+}
+
+/// A month's level: its own legal basis, the regulation of its thresholds, unconfirmed figures.
+fn level_text(m: &crate::engine::result::ReimbursementMonth, l: Lang, o: &mut String) {
+    if let Some(basis) = &m.legal_basis {
+        let _ = writeln!(o, "      {}", Message::ExplainLevelBasis { legal_basis: basis.clone() }.text(l));
+    }
+    if let Some(r) = &m.regulation {
+        let ratio = format!("'{}' ({}: {} / {}: {})", r.index, r.year, r.value, r.base_year, r.base_value);
+        for t in &m.tiers {
+            let text = Message::ExplainThreshold {
+                stated: t.stated.map(|s| s.to_string()).unwrap_or_default(),
+                base_year: r.base_year.to_string(),
+                index_ratio: ratio.clone(),
+                threshold: t.above.to_string(),
+            };
+            let _ = writeln!(o, "      {}", text.text(l));
+        }
+        let _ = writeln!(o, "      {}", Message::ExplainRoundTo { round_to: r.round_to.to_string() }.text(l));
+    }
+    if m.unconfirmed {
+        let _ = writeln!(o, "      {}", Message::ExplainUnconfirmedLevel.text(l));
     }
 }
 

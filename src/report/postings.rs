@@ -36,6 +36,8 @@ pub enum PostingType {
     PaymentToMunicipality,
     /// A share received from another municipality (art 7.7).
     IncomeFromMunicipality,
+    /// State reimbursement of particularly expensive single cases received (dranst 2, art 8.6).
+    StateReimbursement,
 }
 
 impl PostingType {
@@ -47,6 +49,15 @@ impl PostingType {
             PostingType::InternalTransfer => "9",
             PostingType::PaymentToMunicipality => "4.7",
             PostingType::IncomeFromMunicipality => "7.7",
+            PostingType::StateReimbursement => "8.6",
+        }
+    }
+
+    /// The dranst (kind of posting) of the chart of accounts: 1 operations, 2 state reimbursement.
+    pub fn dranst(self) -> &'static str {
+        match self {
+            PostingType::StateReimbursement => "2",
+            _ => "1",
         }
     }
 }
@@ -69,6 +80,10 @@ pub struct Posting {
     pub kind: PostingType,
     /// Art of the chart of accounts.
     pub art: &'static str,
+    /// Dranst of the chart of accounts, given for state reimbursement (2); the other postings are
+    /// operations (dranst 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dranst: Option<&'static str>,
     /// Amount (positive = expense).
     pub amount: Money,
     /// The case.
@@ -102,6 +117,7 @@ pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
                     function: function.clone(),
                     kind,
                     art: kind.art(),
+                    dranst: None,
                     amount,
                     case: result.case.clone(),
                     service_line: line.service_line.to_string(),
@@ -119,7 +135,38 @@ pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
             out.push(post(&s.municipality, &s.department, in_kind, s.amount, Some(&payer.department)));
         }
     }
+    reimbursement_postings(policy, result, &mut out);
     out
+}
+
+/// The case's state reimbursement as income (negative) of each receiving department, per month,
+/// as state reimbursement: dranst 2, art 8.6, on the scheme's account function. The chart of
+/// accounts (Budget- og regnskabssystem for kommuner, kapitel 2 and 4, kontoplanen.dk) books state
+/// reimbursement under dranst 2 with art 8.6; the function is policy data (`reimbursement.function`).
+fn reimbursement_postings(policy: &Policy, result: &SplitResult, out: &mut Vec<Posting>) {
+    let Some(re) = &result.reimbursement else { return };
+    let function = policy.reimbursement.as_ref().and_then(|s| s.function.clone()).unwrap_or_default();
+    for m in &re.months {
+        for a in m.departments.iter().filter(|a| *a.case == *result.case && a.amount.ore() != 0) {
+            let Some(department) = &a.department else { continue };
+            let code = policy.municipality(&m.municipality).map_or(0, |x| policy.municipalities[x].code);
+            let kind = PostingType::StateReimbursement;
+            out.push(Posting {
+                month: m.month,
+                municipality: m.municipality.to_string(),
+                code,
+                department: department.to_string(),
+                function: function.clone(),
+                kind,
+                art: kind.art(),
+                dranst: Some(kind.dranst()),
+                amount: -a.amount,
+                case: result.case.clone(),
+                service_line: String::new(),
+                counterpart: None,
+            });
+        }
+    }
 }
 
 /// The CSV header of [`csv()`].

@@ -181,13 +181,19 @@ fn reimbursement_invariants(result: &Value, errs: &mut Vec<String>) {
     }
 }
 
-/// Postings net to each department's total and to each month's gross cost; pairs net to zero.
+/// Postings net to each department's total and to each month's gross cost; pairs net to zero;
+/// state reimbursement postings (dranst 2) net to minus the case's reimbursement.
 fn posting_invariants(split: &Value, postings: &Value, errs: &mut Vec<String>) {
     let mut by_dept: std::collections::BTreeMap<String, i64> = Default::default();
     let mut by_month: std::collections::BTreeMap<String, i64> = Default::default();
     let mut transfers = 0i64;
+    let mut reimbursed = 0i64;
     for p in postings.as_array().into_iter().flatten() {
         let v = ore(&p["amount"]).unwrap_or(i64::MIN / 4);
+        if p["type"] == "state_reimbursement" {
+            reimbursed += v;
+            continue;
+        }
         *by_dept.entry(s(&p["department"])).or_default() += v;
         *by_month.entry(s(&p["month"])).or_default() += v;
         if p["type"] != "cash_benefit" && p["type"] != "service" {
@@ -196,6 +202,18 @@ fn posting_invariants(split: &Value, postings: &Value, errs: &mut Vec<String>) {
     }
     if transfers != 0 {
         errs.push(format!("transfer postings net to {transfers} øre, not 0"));
+    }
+    let case_reimbursement = split["reimbursement"]["by_case"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["case"] == split["case"])
+        .and_then(|c| ore(&c["reimbursement"]))
+        .unwrap_or(0);
+    if reimbursed != -case_reimbursement {
+        errs.push(format!(
+            "reimbursement postings net to {reimbursed} øre, the case's reimbursement is {case_reimbursement}"
+        ));
     }
     for d in split["totals"]["by_department"].as_array().into_iter().flatten() {
         let got = by_dept.get(&s(&d["department"])).copied().unwrap_or(0);
@@ -323,6 +341,11 @@ fn check_line(result: &Value, e: &Value, errs: &mut Vec<String>) {
             "to" | "amount" | "eligible" | "exact_amount" | "legal_basis" => {
                 if l[k] != *v {
                     errs.push(format!("line {sl} {month}: {k} is {}, expected {v}", l[k]));
+                }
+            }
+            "basis" => {
+                if !matches(&l["basis"], v) {
+                    errs.push(format!("line {sl} {month}: basis is {}, expected {v}", l["basis"]));
                 }
             }
             "key" => {

@@ -258,7 +258,27 @@ pub const POLICY_SHEETS: &[(&str, &[&str])] = &[
         ],
     ),
     ("arrangements", &["id", "grantor", "on_behalf_of", "sectors", "from", "to", "basis"]),
-    ("reimbursement", &["id", "name", "legal_basis", "services", "recipient", "from", "to", "tiers"]),
+    (
+        "reimbursement",
+        &[
+            "id",
+            "name",
+            "legal_basis",
+            "services",
+            "recipient",
+            "from",
+            "to",
+            "tiers",
+            "function",
+            "level_legal_basis",
+            "index",
+            "base_year",
+            "round_to",
+            "confirmed",
+            "note",
+        ],
+    ),
+    ("indices", &["id", "name", "year", "value", "confirmed", "note"]),
 ];
 
 /// Sheets of a case workbook and their columns, in order.
@@ -275,7 +295,10 @@ pub const CASE_SHEETS: &[(&str, &[&str])] = &[
             "consent_to",
         ],
     ),
-    ("case services", &["id", "service", "amount", "per", "from", "to", "note"]),
+    (
+        "case services",
+        &["id", "service", "amount", "per", "from", "to", "note", "quantity", "every", "index", "base_year"],
+    ),
     ("case agreements", &["id", "service", "from", "to", "kind", "shares", "note"]),
     ("case income", &["id", "amount", "per", "from", "to", "note"]),
     ("case other cases", &["id", "sector", "department", "from", "to"]),

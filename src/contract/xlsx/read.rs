@@ -256,6 +256,10 @@ pub(crate) fn normalize_per(text: &str) -> String {
         "år" | "aar" | "year" | "yearly" | "årlig" => "year".into(),
         "engang" | "once" | "engangsbeløb" | "one off" => "once".into(),
         "" | "måned" | "md" | "md." | "month" | "monthly" | "månedlig" => "month".into(),
+        "døgn" | "dag" | "day" | "daily" | "pr. døgn" => "day".into(),
+        "uge" | "week" | "weekly" | "ugentlig" => "week".into(),
+        "time" | "timer" | "hour" | "hours" => "hour".into(),
+        "enhed" | "stk" | "stk." | "unit" | "units" => "unit".into(),
         _ => s,
     }
 }
@@ -434,6 +438,11 @@ impl Record<'_> {
         Some(format!("{int}.{frac:0<2}"))
     }
 
+    /// A decimal (a quantity, an index value) as text.
+    fn number_text(&self, col: &str) -> Option<String> {
+        self.cells.get(col).map(|f| decimal(*f))
+    }
+
     fn list(&self, col: &str) -> Option<Value> {
         let text = self.text(col)?;
         let items = text.split([';', ',']).map(str::trim).filter(|s| !s.is_empty());
@@ -516,7 +525,32 @@ fn policy(ctx: &mut Ctx<'_>) -> (Value, Origins) {
     services(ctx, &mut doc, &mut origins);
     keys(ctx, &mut doc, &mut origins);
     reimbursement(ctx, &mut doc, &mut origins);
+    indices(ctx, &mut doc, &mut origins);
     (Value::Object(doc), origins)
+}
+
+/// One row per year; rows that repeat the id (or have none) continue the index above.
+fn indices(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) {
+    let Some(t) = ctx.table("indices", false) else { return };
+    let mut list = Vec::new();
+    for (i, (first, rest)) in grouped(&t).into_iter().enumerate() {
+        origins.insert(format!("indices[{i}]"), origin(&t, first));
+        let mut years = Vec::new();
+        for r in std::iter::once(first).chain(rest) {
+            let mut y = Map::new();
+            set(&mut y, "year", ctx.integer(r, "year"));
+            set(&mut y, "value", r.number_text("value"));
+            set(&mut y, "confirmed", ctx.boolean(r, "confirmed"));
+            set(&mut y, "note", r.text("note"));
+            years.push(Value::Object(y));
+        }
+        let mut m = Map::new();
+        set(&mut m, "id", first.text("id"));
+        set(&mut m, "name", first.text("name"));
+        m.insert("years".into(), Value::Array(years));
+        list.push(Value::Object(m));
+    }
+    doc.insert("indices".into(), Value::Array(list));
 }
 
 fn eligibility(ctx: &mut Ctx<'_>, r: &Record<'_>) -> Map<String, Value> {
@@ -608,8 +642,19 @@ fn reimbursement(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut 
     set(&mut m, "legal_basis", first.text("legal_basis"));
     m.insert("services".into(), first.list("services").unwrap_or_else(|| Value::Array(vec![])));
     set(&mut m, "recipient", first.text("recipient").map(|s| target(&s)));
-    let levels = t.records.iter().map(|r| {
+    set(&mut m, "function", first.text("function"));
+    let mut extra = Vec::new();
+    for r in &t.records {
         let mut level = Map::new();
+        set(&mut level, "legal_basis", r.text("level_legal_basis"));
+        set(&mut level, "index", r.text("index"));
+        set(&mut level, "base_year", ctx.integer(r, "base_year"));
+        set(&mut level, "round_to", r.number_text("round_to"));
+        set(&mut level, "confirmed", ctx.boolean(r, "confirmed"));
+        set(&mut level, "note", r.text("note"));
+        extra.push(level);
+    }
+    let levels = t.records.iter().zip(extra).map(|(r, mut level)| {
         set(&mut level, "from", r.date("from"));
         set(&mut level, "to", r.date("to"));
         let text = r.text("tiers").unwrap_or_default();
@@ -648,6 +693,15 @@ fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
     lines(ctx, "case services", "services", &|r| {
         let mut m = money_line(r);
         set(&mut m, "service", r.text("service"));
+        set(&mut m, "quantity", r.number_text("quantity"));
+        set(&mut m, "every", r.text("every").filter(|e| !e.is_empty()).map(|e| normalize_per(&e)));
+        set(&mut m, "index", r.text("index"));
+        // A year is a whole number; a text that is not one is reported by the case's own check.
+        set(
+            &mut m,
+            "base_year",
+            r.number_text("base_year").map(|y| y.parse::<i64>().map_or(Value::from(y), Value::from)),
+        );
         m
     });
     lines(ctx, "case agreements", "agreements", &|r| {

@@ -230,7 +230,29 @@ fn policy_sheets(p: &PolicyDoc) -> Vec<Sheet> {
     });
     sheets.push(layout_sheet("arrangements", arrangements.collect()));
     sheets.push(layout_sheet("reimbursement", reimbursement_rows(p)));
+    sheets.push(layout_sheet("indices", index_rows(p)));
     sheets
+}
+
+/// One row per year of each index; the first carries the index.
+fn index_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
+    let mut rows = Vec::new();
+    for x in &p.indices {
+        for (i, y) in x.years.iter().enumerate() {
+            let mut row = vec![
+                ("id", text(&x.id)),
+                ("year", Cell::Number(f64::from(y.year))),
+                ("value", text(y.value)),
+                ("confirmed", yes_no(y.confirmed)),
+                ("note", opt(y.note.as_ref())),
+            ];
+            if i == 0 {
+                row.push(("name", opt(x.name.as_ref())));
+            }
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// One row per legal basis; the first carries the service.
@@ -300,8 +322,19 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let Some(r) = &p.reimbursement else { return Vec::new() };
     let levels = r.levels.iter().enumerate().map(|(i, l)| {
         let tiers = l.tiers.iter().map(|t| format!("{}={}", t.above, t.percent)).collect::<Vec<_>>();
-        let mut row = vec![("from", opt(l.from)), ("to", opt(l.to)), ("tiers", text(tiers.join("; ")))];
+        let mut row = vec![
+            ("from", opt(l.from)),
+            ("to", opt(l.to)),
+            ("tiers", text(tiers.join("; "))),
+            ("level_legal_basis", opt(l.legal_basis.as_ref())),
+            ("index", opt(l.index.as_ref())),
+            ("base_year", l.base_year.map_or(Cell::Empty, |y| Cell::Number(f64::from(y)))),
+            ("round_to", l.round_to.map_or(Cell::Empty, |r| Cell::money(r))),
+            ("confirmed", if l.confirmed { Cell::Empty } else { yes_no(false) }),
+            ("note", opt(l.note.as_ref())),
+        ];
         if i == 0 {
+            row.push(("function", opt(r.function.as_ref())));
             row.extend([
                 ("id", text(&r.id)),
                 ("name", opt(r.name.as_ref())),
@@ -345,6 +378,10 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
     let services = c.services.iter().map(|s| {
         let mut row = line(&s.id, &s.amount, s.per, s.from, s.to, &s.note);
         row.push(("service", text(&s.service)));
+        row.push(("quantity", opt(s.quantity)));
+        row.push(("every", opt(s.every.map(<&str>::from))));
+        row.push(("index", opt(s.index.as_ref())));
+        row.push(("base_year", s.base_year.map_or(Cell::Empty, |y| Cell::Number(f64::from(y)))));
         row
     });
     let agreements = c.agreements.iter().map(|a| {
