@@ -795,7 +795,10 @@ mod tests {
         assert_eq!(normalize_per("Måned"), "month");
         assert_eq!(normalize_per("år"), "year");
         assert_eq!(normalize_per("Engang"), "once");
-        assert_eq!(normalize_per("weekly"), "weekly");
+        assert_eq!(normalize_per("weekly"), "week");
+        assert_eq!(normalize_per("Døgn"), "day");
+        assert_eq!(normalize_per("timer"), "hour");
+        assert_eq!(normalize_per("fortnightly"), "fortnightly");
         assert_eq!(decimal_of_number(0.1 + 0.2), "0.3");
         assert_eq!(decimal_of_number(3400.5), "3400.5");
         assert_eq!(decimal_of_number(1094.375), "1094.375");

@@ -329,7 +329,7 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
             ("level_legal_basis", opt(l.legal_basis.as_ref())),
             ("index", opt(l.index.as_ref())),
             ("base_year", l.base_year.map_or(Cell::Empty, |y| Cell::Number(f64::from(y)))),
-            ("round_to", l.round_to.map_or(Cell::Empty, |r| Cell::money(r))),
+            ("round_to", l.round_to.map_or(Cell::Empty, Cell::money)),
             ("confirmed", if l.confirmed { Cell::Empty } else { yes_no(false) }),
             ("note", opt(l.note.as_ref())),
         ];
