@@ -69,6 +69,8 @@ struct KeyUsedIx {
     kind: KeyKind,
     validity: Validity,
     reason: KeyReason,
+    /// For a case that is not eligible: the agreement in force that was set aside.
+    set_aside: Option<usize>,
 }
 
 /// Split a case over a period, without reimbursement.
@@ -137,6 +139,7 @@ pub(crate) fn compute_lines(policy: &Policy, case: &Case, period: Option<Period>
         case: case.id.clone(),
         policy: label,
         period,
+        period_default: None,
         eligibility: verdicts,
         lines,
         totals,
@@ -395,17 +398,26 @@ fn choose_key(
     eligible: bool,
 ) -> (Rule, KeyUsedIx) {
     let sole = |reason| {
-        let k =
-            KeyUsedIx { source: KeySource::Sole, ix: None, kind: KeyKind::Sole, validity: Validity::default(), reason };
+        let k = KeyUsedIx {
+            source: KeySource::Sole,
+            ix: None,
+            kind: KeyKind::Sole,
+            validity: Validity::default(),
+            reason,
+            set_aside: None,
+        };
         (Rule::Sole(None), k)
     };
-    if !eligible {
-        return sole(KeyReason::NotEligible);
-    }
     // Agreements are sorted by (line, start) and do not overlap for one line.
     let lo = case.agreements.partition_point(|a| a.line < li);
     let hi = lo + case.agreements[lo..].partition_point(|a| a.line == li);
-    if let Some(ai) = in_force(&case.agreements[lo..hi], d, |a| a.validity).map(|i| lo + i) {
+    let agreement = in_force(&case.agreements[lo..hi], d, |a| a.validity).map(|i| lo + i);
+    if !eligible {
+        let (rule, mut k) = sole(KeyReason::NotEligible);
+        k.set_aside = agreement;
+        return (rule, k);
+    }
+    if let Some(ai) = agreement {
         let a = &case.agreements[ai];
         let k = KeyUsedIx {
             source: KeySource::Agreement,
@@ -413,6 +425,7 @@ fn choose_key(
             kind: a.rule.kind(),
             validity: a.validity,
             reason: KeyReason::AgreementInForce,
+            set_aside: None,
         };
         return (a.rule.clone(), k);
     }
@@ -427,6 +440,7 @@ fn choose_key(
                 kind: v.rule.kind(),
                 validity: v.validity,
                 reason: KeyReason::PolicyKey,
+                set_aside: None,
             };
             (v.rule.clone(), used)
         }
@@ -558,6 +572,17 @@ pub(crate) fn flow_amount(
         month_amount: None,
         days: Some(days as u32),
         days_in_month: Some(month.days()),
+        cumulative: None,
+    };
+    // A segment that does not start on the line's first day in the month is the month's amount so
+    // far less the amount before it, both rounded: say so.
+    let cumulative = |so_far: i128, before: i128| {
+        (c_before > 0).then(|| Cumulative {
+            days_so_far: c_end as u32,
+            so_far: Money::from_ore(i64::try_from(so_far).unwrap_or(0)),
+            days_before: c_before as u32,
+            before: Money::from_ore(i64::try_from(before).unwrap_or(0)),
+        })
     };
     let (ore, exact) = match per {
         Per::Once => {
@@ -565,17 +590,20 @@ pub(crate) fn flow_amount(
             basis.days_in_month = None;
             (round_div(num, den), Exact::new(num, den))
         }
-        Per::Month => (
-            round_div(num * c_end, den * dim) - round_div(num * c_before, den * dim),
-            Exact::new(num * days, den * dim),
-        ),
+        Per::Month => {
+            let (so_far, before) = (round_div(num * c_end, den * dim), round_div(num * c_before, den * dim));
+            basis.cumulative = cumulative(so_far, before);
+            (so_far - before, Exact::new(num * days, den * dim))
+        }
         Per::Year => {
             let start = validity.from.map_or(month, Date::month_of);
             let k = i128::from(start.months_until(month).rem_euclid(12) + 1);
             let m = round_div(num * k, den * 12) - round_div(num * (k - 1), den * 12);
             basis.service_year_month = Some(k as u32);
             basis.month_amount = i64::try_from(m).ok().map(Money::from_ore);
-            (round_div(m * c_end, dim) - round_div(m * c_before, dim), Exact::new(m * days, dim))
+            let (so_far, before) = (round_div(m * c_end, dim), round_div(m * c_before, dim));
+            basis.cumulative = cumulative(so_far, before);
+            (so_far - before, Exact::new(m * days, dim))
         }
     };
     match i64::try_from(ore) {
@@ -661,6 +689,7 @@ fn make_line(
             kind: d.key.kind,
             validity: d.key.validity,
             reason: d.key.reason,
+            set_aside: d.key.set_aside.map(|i| case.agreements[i].id.clone()),
         },
         shares,
         service_ix: line.service,

@@ -293,6 +293,31 @@ pub enum Message {
     Internal {
         what: String,
     },
+    // ---- The command line -----------------------------------------------------------------------
+    CannotRead {
+        path: String,
+        reason: String,
+    },
+    CannotWrite {
+        what: String,
+        reason: String,
+    },
+    FileNotFound,
+    FilePermission,
+    FileIsDirectory,
+    FileTooLarge {
+        max: String,
+    },
+    NotUtf8 {
+        offset: String,
+    },
+    WorkbookNoPolicy,
+    WorkbookNoCase,
+    NoExampleCase {
+        case: String,
+        names: String,
+    },
+    XlsxNeedsOutput,
 }
 
 /// Marks a [`Message`] carried through serde's `Error::custom` as its JSON form (serde's errors carry
@@ -383,8 +408,13 @@ mod tests {
                 let id: &'static str = (&m).into();
                 assert!(ids.iter().any(|i| i == id), "{lang:?} has no message '{id}'");
             }
+            for w in super::super::Word::iter() {
+                let id = format!("report-{}", <&'static str>::from(w));
+                assert!(ids.iter().any(|i| *i == id), "{lang:?} has no text '{id}'");
+            }
             for id in &ids {
                 let used = Message::iter().any(|m| <&'static str>::from(&m) == id)
+                    || super::super::Word::iter().any(|w| format!("report-{}", <&'static str>::from(w)) == *id)
                     || ["found-", "expected-", "doc-", "sector-", "what-", "kind-", "frame-"]
                         .iter()
                         .any(|p| id.starts_with(p));

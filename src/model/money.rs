@@ -372,9 +372,43 @@ impl fmt::Display for Exact {
     }
 }
 
+impl Exact {
+    /// The value in DKK for machines: a decimal when it has at most ten decimals (`1094.375`), else
+    /// the reduced fraction (`22000/31`), never cut. The text form ([`fmt::Display`]) cuts at ten
+    /// decimals and marks the cut with "…".
+    pub fn machine(&self) -> String {
+        let mut num = self.num;
+        let mut den = self.den.max(1).saturating_mul(100);
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs());
+        if g > 1 {
+            num /= g as i128;
+            den /= g as i128;
+        }
+        let mut rest = den;
+        for p in [2, 5] {
+            while rest % p == 0 {
+                rest /= p;
+            }
+        }
+        let decimal = rest == 1 && 10_000_000_000i128 % den == 0;
+        if decimal {
+            self.to_string()
+        } else {
+            format!("{num}/{den}")
+        }
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 impl Serialize for Exact {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.machine())
     }
 }
 

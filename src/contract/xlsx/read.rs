@@ -268,7 +268,7 @@ fn decimal_of_number(f: f64) -> String {
     }
 }
 
-const SECTORS: [&str; 5] = ["children_social", "daycare_school", "health", "employment", "adult"];
+const SECTORS: [&str; 6] = ["children_social", "daycare_school", "health", "employment", "adult", "housing"];
 
 /// A department or a sector area, by name.
 fn target(name: &str) -> Value {
