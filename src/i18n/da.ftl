@@ -230,7 +230,7 @@ report-source-sole = den betalingsforpligtede alene
 report-key-with-id = { $source } '{ $id }' ({ $kind }{ $dates }): { $reason }
 report-key-without-id = { $source }: { $reason }
 report-key-dates = , { $from } – { $to }
-report-failed-criteria = ikke opfyldt: { $names }
+report-failed-criteria = kriterier, der ikke er opfyldt: { $names }
 report-set-aside = aftalen '{ $agreement }' er sat ud af kraft
 report-by-arrangement = efter samarbejdsaftalen '{ $arrangement }'
 report-acting-department-for = handlekommunens afdeling for { $sector }
@@ -241,7 +241,7 @@ report-amount-month = { $granted } pr. måned
 report-amount-year = { $granted } pr. år: måned { $month } i ydelsesåret = { $month_amount }
 report-amount-days = { $amount } × { $days }/{ $days_in_month } dage
 report-amount-rounded-once = præcist { $exact }; afrundet én gang til hele øre (halve øre væk fra nul)
-report-amount-cumulative = måneden til og med segmentet { $so_far } ({ $days_so_far } dage) − måneden før segmentet { $before } ({ $days_before } dage), hver afrundet til hele øre (halve øre væk fra nul); præcist { $exact }
+report-amount-cumulative = månedens beløb hidtil { $so_far } ({ $days_so_far } dage) − beløbet før { $before } ({ $days_before } dage), hver afrundet til hele øre (halve øre væk fra nul); præcist { $exact }
 report-exact = præcist { $exact }
 report-leftover-ore = + 1 afrundingsøre
 report-heading = Sag { $case } — fordelingsmodel { $policy } — periode { $from } til { $to }

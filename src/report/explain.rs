@@ -287,10 +287,11 @@ fn line_text(r: &SplitResult, line: &Line, l: Lang, n: &Names, o: &mut String) {
     for s in &line.shares {
         let leftover = if s.leftover_ore { format!("  {}", Word::LeftoverOre.text(l)) } else { String::new() };
         let exact = Word::Exact.with(l, &[("exact", &l.number(&s.exact.to_string()))]);
+        let width = if l == Lang::Da { 36 } else { 20 };
         let _ = writeln!(
             o,
-            "        {:<20} {:>10}{unit:<2} {:>14}  ({exact}){leftover}",
-            n.department(&s.department),
+            "        {} {:>10}{unit:<2} {:>14}  ({exact}){leftover}",
+            pad(&n.department(&s.department), width),
             l.number(&s.weight.to_string()),
             l.number(&s.amount.to_string()),
         );
@@ -428,12 +429,12 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
     if let Some(re) = &r.reimbursement {
         let _ = writeln!(o, "\n{} ({})", Word::StateReimbursement.text(l), re.legal_basis);
         let heads = [Word::Gross, Word::Reimbursement, Word::Net].map(|w| w.text(l));
-        let _ = writeln!(o, "  {:<32} {:>16} {:>16} {:>16}", "", heads[0], heads[1], heads[2]);
+        let _ = writeln!(o, "  {:<36} {:>16} {:>16} {:>16}", "", heads[0], heads[1], heads[2]);
         for d in &re.by_department {
             let _ = writeln!(
                 o,
                 "  {} {:>16} {:>16} {:>16}",
-                pad(&n.department(&d.department), 32),
+                pad(&n.department(&d.department), 36),
                 num(&d.gross),
                 num(&d.reimbursement),
                 num(&d.net)

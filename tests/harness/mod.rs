@@ -31,6 +31,13 @@ pub fn policy(name: &str) -> Option<String> {
     .ok()
 }
 
+/// The CLI to test: `FORDELING_BIN` when set (a copy of this worktree's build, where several
+/// worktrees share one target directory and overwrite each other's binaries), else Cargo's.
+#[cfg(feature = "cli")]
+pub fn cli_binary() -> std::path::PathBuf {
+    std::env::var_os("FORDELING_BIN").map_or_else(|| env!("CARGO_BIN_EXE_fordeling").into(), Into::into)
+}
+
 /// The golden case files (`tests/cases/*.toml`), sorted.
 pub fn case_files() -> Vec<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
