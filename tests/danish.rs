@@ -9,17 +9,70 @@ use std::process::Command;
 
 /// English words of the English catalogue that must not reach a Danish text (checked as whole words).
 const ENGLISH: &[&str] = &[
-    "the", "and", "of", "per", "month", "months", "total", "totals", "department", "departments",
-    "municipality", "municipalities", "policy", "eligible", "eligibility", "not", "amount", "exact",
-    "rounded", "once", "leftover", "reimbursement", "gross", "net", "key", "payer", "authority", "yes",
-    "no", "error", "cannot", "sector", "areas", "consent", "age", "years", "born", "required", "case",
-    "lines", "agreement", "days", "income", "base", "weight", "DKK",
+    "the",
+    "and",
+    "of",
+    "per",
+    "month",
+    "months",
+    "total",
+    "totals",
+    "department",
+    "departments",
+    "municipality",
+    "municipalities",
+    "policy",
+    "eligible",
+    "eligibility",
+    "not",
+    "amount",
+    "exact",
+    "rounded",
+    "once",
+    "leftover",
+    "reimbursement",
+    "gross",
+    "net",
+    "key",
+    "payer",
+    "authority",
+    "yes",
+    "no",
+    "error",
+    "cannot",
+    "sector",
+    "areas",
+    "consent",
+    "age",
+    "years",
+    "born",
+    "required",
+    "case",
+    "lines",
+    "agreement",
+    "days",
+    "income",
+    "base",
+    "weight",
+    "DKK",
 ];
 
 /// Codes of the documents and the results that must not reach a Danish text.
 const CODES: &[&str] = &[
-    "children_social", "daycare_school", "health", "employment", "adult", "housing", "policy_key",
-    "sector_areas", "criteria_in_force", "acting_municipality", "not_eligible", "true", "false", "none",
+    "children_social",
+    "daycare_school",
+    "health",
+    "employment",
+    "adult",
+    "housing",
+    "policy_key",
+    "sector_areas",
+    "criteria_in_force",
+    "acting_municipality",
+    "not_eligible",
+    "true",
+    "false",
+    "none",
     "any",
 ];
 
@@ -53,7 +106,10 @@ fn assert_danish(what: &str, text: &str, ids_allowed: bool) {
     let machine_amount = text.split(|c: char| c.is_whitespace() || c == '(' || c == ')').any(|t| {
         let t = t.trim_end_matches([',', ';', ':']);
         t.split_once('.').is_some_and(|(i, f)| {
-            !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()) && f.len() == 2 && f.bytes().all(|b| b.is_ascii_digit())
+            !i.is_empty()
+                && i.bytes().all(|b| b.is_ascii_digit())
+                && f.len() == 2
+                && f.bytes().all(|b| b.is_ascii_digit())
         })
     });
     assert!(!machine_amount, "{what}: an amount with a decimal point:\n{text}");
@@ -72,12 +128,24 @@ fn demo_in_danish_has_no_english_word_and_no_code() {
 #[test]
 fn explanation_in_danish_has_no_english_word_and_no_code() {
     let (out, err, ok) = run(&[
-        "explain", "--lang", "da", "--policy", "examples/policy.toml", "--case", "examples/case-ishoj.toml",
-        "--sibling", "examples/case-ishoj-sibling.toml", "--from", "2024-01-01", "--to", "2024-12-31",
+        "explain",
+        "--lang",
+        "da",
+        "--policy",
+        "examples/policy.toml",
+        "--case",
+        "examples/case-ishoj.toml",
+        "--sibling",
+        "examples/case-ishoj-sibling.toml",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
     ]);
     assert!(ok, "{err}");
     assert_danish("explain", &out, false);
-    for term in ["afrundet én gang til hele øre (halve øre væk fra nul)", "medregnede udgifter", "fordelingsmodel"] {
+    for term in ["afrundet én gang til hele øre (halve øre væk fra nul)", "medregnede udgifter", "fordelingsmodel"]
+    {
         assert!(out.contains(term), "explain lacks '{term}'");
     }
     assert!(out.contains("Servicelovens § 112, jf. barnets lov § 90, nr. 4"), "the aid's legal basis");
@@ -94,14 +162,24 @@ fn policy_summary_in_danish_has_no_english_word_and_no_code() {
 
 #[test]
 fn errors_in_danish() {
-    let (_, err, ok) = run(&["split", "--lang", "da", "--policy", "examples/policy.toml", "--case", "no-such-file.toml"]);
+    let (_, err, ok) =
+        run(&["split", "--lang", "da", "--policy", "examples/policy.toml", "--case", "no-such-file.toml"]);
     assert!(!ok);
     assert!(err.starts_with("fejl: kan ikke læse no-such-file.toml: filen findes ikke"), "{err}");
     let (_, err, _) = run(&["demo", "--lang", "da", "--case", "x"]);
     assert!(err.starts_with("fejl: der er intet eksempel 'x'"), "{err}");
     let (_, err, _) = run(&[
-        "split", "--lang", "da", "--policy", "examples/policy.toml", "--case", "examples/case-ishoj.toml", "--from",
-        "2024-02-30", "--to", "2024-03-31",
+        "split",
+        "--lang",
+        "da",
+        "--policy",
+        "examples/policy.toml",
+        "--case",
+        "examples/case-ishoj.toml",
+        "--from",
+        "2024-02-30",
+        "--to",
+        "2024-03-31",
     ]);
     assert!(err.starts_with("fejl: '2024-02-30' er ikke en dato: 2024-02 har 29 dage"), "{err}");
 }

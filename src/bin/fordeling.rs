@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use fordeling::contract::xlsx::Workbook;
 use fordeling::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
-use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::i18n::{Message, Word};
+use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
 use fordeling::{example, Date, ErrorCode, ErrorKind, Period};
 
@@ -262,7 +262,10 @@ fn io_reason(e: &std::io::Error) -> String {
 
 fn cannot_read(path: &Path, e: std::io::Error) -> Failure {
     let message = Message::CannotRead { path: path.display().to_string(), reason: io_reason(&e) };
-    Failure { code: EXIT_INVALID, response: error_response(ErrorCode::File, &path.display().to_string(), &say(message)) }
+    Failure {
+        code: EXIT_INVALID,
+        response: error_response(ErrorCode::File, &path.display().to_string(), &say(message)),
+    }
 }
 
 /// A policy or case file: TOML or JSON text, or a workbook (.xlsx, .xls, .ods, or zip or OLE bytes),

@@ -139,3 +139,24 @@ pub(crate) fn catalogue(lang: Lang) -> (Vec<String>, Vec<String>) {
         .collect();
     (ids, errors)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn danish_numbers_and_dates() {
+        assert_eq!(Lang::Da.number("5336.38"), "5.336,38");
+        assert_eq!(Lang::Da.number("-1234567.5"), "-1.234.567,5");
+        assert_eq!(Lang::Da.number("0.00"), "0,00");
+        assert_eq!(Lang::Da.number("11040.7758620689…"), "11.040,7758620689…");
+        assert_eq!(Lang::Da.number("100"), "100");
+        assert_eq!(Lang::Da.number("x1.5"), "x1.5");
+        assert_eq!(Lang::En.number("5336.38"), "5336.38");
+        assert_eq!(Lang::Da.date("2024-01-31"), "31-01-2024");
+        assert_eq!(Lang::Da.date("2024-01"), "01-2024");
+        assert_eq!(Lang::Da.date("…"), "…");
+        assert_eq!(Lang::En.date("2024-01-31"), "2024-01-31");
+        assert_eq!(Lang::Da.sector("children_social"), "børne- og familieområdet");
+    }
+}

@@ -481,6 +481,18 @@ mod tests {
     }
 
     #[test]
+    fn exact_for_machines_is_never_cut() {
+        // 100/3 øre = 1/3 DKK; 2200000/31 øre = 22000/31 DKK; decimals up to ten places stay decimals.
+        assert_eq!(Exact::new(100, 3).machine(), "1/3");
+        assert_eq!(Exact::new(2_200_000, 31).machine(), "22000/31");
+        assert_eq!(Exact::new(-2_200_000, 31).machine(), "-22000/31");
+        assert_eq!(Exact::new(1_094_375, 10).machine(), "1094.375");
+        assert_eq!(Exact::new(1, 100_000_000).machine(), "0.0000000001");
+        assert_eq!(Exact::new(1, 1_000_000_000).machine(), "1/100000000000");
+        assert_eq!(Exact::new(-500, 1).machine(), "-5.00");
+    }
+
+    #[test]
     fn parses_amounts_exactly() {
         assert_eq!(Amount::parse("1094.375").unwrap().ore_ratio(), (1_094_375, 10));
         assert_eq!(Amount::parse("-5").unwrap().ore_ratio(), (-500, 1));

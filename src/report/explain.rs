@@ -74,10 +74,8 @@ fn criterion_body(c: &Criterion, l: Lang, n: &Names) -> String {
         CriterionName::CriteriaInForce => Word::CriteriaNone.text(l),
         CriterionName::SectorAreas => {
             let names: Vec<String> = c.detail.iter().map(|s| l.sector(s)).collect();
-            Word::CriterionSectorAreas.with(
-                l,
-                &[("count", &c.actual), ("names", &names.join(", ")), ("required", &c.required)],
-            )
+            Word::CriterionSectorAreas
+                .with(l, &[("count", &c.actual), ("names", &names.join(", ")), ("required", &c.required)])
         }
         CriterionName::Consent => match (c.required.as_str(), c.actual.as_str()) {
             ("false", _) => Word::CriterionConsentNotRequired.text(l),
@@ -100,11 +98,8 @@ fn criterion_body(c: &Criterion, l: Lang, n: &Names) -> String {
             }
         }
         CriterionName::Municipality => {
-            let actual = if c.actual == "none" {
-                Word::CriterionNoMunicipality.text(l)
-            } else {
-                n.municipality(&c.actual)
-            };
+            let actual =
+                if c.actual == "none" { Word::CriterionNoMunicipality.text(l) } else { n.municipality(&c.actual) };
             if c.required == "any" {
                 return Word::CriterionMunicipalityAny.with(l, &[("municipality", &actual)]);
             }
@@ -192,7 +187,7 @@ fn responsible_text(r: &Responsible, l: Lang, n: &Names) -> String {
         l,
         &[
             ("department", &r.department),
-            ("name", &n.department(&r.department)),
+            ("name", &if l == Lang::Da { n.department(&r.department) } else { r.department_name.to_string() }),
             ("municipality", &n.municipality(&r.municipality)),
             ("how", &how),
         ],
@@ -217,10 +212,9 @@ fn amount_text(line: &Line, l: Lang) -> String {
         ),
     };
     let base = match (b.days, b.days_in_month) {
-        (Some(d), Some(m)) if d != m => Word::AmountDays.with(
-            l,
-            &[("amount", &base), ("days", &d.to_string()), ("days_in_month", &m.to_string())],
-        ),
+        (Some(d), Some(m)) if d != m => {
+            Word::AmountDays.with(l, &[("amount", &base), ("days", &d.to_string()), ("days_in_month", &m.to_string())])
+        }
         _ => base,
     };
     let exact = num(&line.exact_amount);
@@ -314,7 +308,11 @@ pub fn explain_text(r: &SplitResult, l: Lang) -> String {
     let _ = writeln!(o, "{heading}");
     if let Some(d) = &r.period_default {
         let year = d.budget_year.to_string();
-        let _ = writeln!(o, "{}", Word::PeriodBudgetYear.with(l, &[("year", &year), ("today", &l.date(&d.today.to_string()))]));
+        let _ = writeln!(
+            o,
+            "{}",
+            Word::PeriodBudgetYear.with(l, &[("year", &year), ("today", &l.date(&d.today.to_string()))])
+        );
     }
     let _ = writeln!(o, "\n{}", Word::EligibilityHeading.text(l));
     for (i, v) in r.eligibility.iter().enumerate() {
@@ -373,7 +371,8 @@ fn reimbursement_text(re: &Reimbursement, l: Lang, n: &Names, o: &mut String) {
             );
             let _ = writeln!(o, "      {tier}");
         }
-        let result = Word::ReimbursementResult.with(l, &[("amount", &num(&m.reimbursement)), ("exact", &num(&m.exact))]);
+        let result =
+            Word::ReimbursementResult.with(l, &[("amount", &num(&m.reimbursement)), ("exact", &num(&m.exact))]);
         let _ = writeln!(o, "      {result}");
         for a in m.cases.iter().filter(|_| m.cases.len() > 1).chain(&m.departments) {
             let leftover = if a.leftover_ore { format!(" ({})", Word::LeftoverOre.text(l)) } else { String::new() };
@@ -406,7 +405,8 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
         let amount = num(&d.amount);
         match l {
             Lang::Da => {
-                let _ = writeln!(o, "  {} {} {amount:>14}", pad(&d.name, 40), pad(&n.municipality(&d.municipality), 20));
+                let _ =
+                    writeln!(o, "  {} {} {amount:>14}", pad(&d.name, 40), pad(&n.municipality(&d.municipality), 20));
             }
             _ => {
                 let _ = writeln!(o, "  {:<20} {:<52} {:<12} {amount:>14}", d.department, d.name, d.municipality);
@@ -441,10 +441,8 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
             );
         }
         let t = &re.total;
-        let total = Word::ReimbursementTotal.with(
-            l,
-            &[("gross", &num(&t.gross)), ("reimbursement", &num(&t.reimbursement)), ("net", &num(&t.net))],
-        );
+        let total = Word::ReimbursementTotal
+            .with(l, &[("gross", &num(&t.gross)), ("reimbursement", &num(&t.reimbursement)), ("net", &num(&t.net))]);
         let _ = writeln!(o, "  {total}");
     }
     o
@@ -500,7 +498,9 @@ pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
     let _ = writeln!(o, "\n{} ({})", Word::Services.text(l), p.services.len());
     let who = |t: &Option<crate::policy::TargetDoc>, s: crate::model::sector::Sector| match t {
         Some(crate::policy::TargetDoc { department: Some(d), .. }) => d.clone(),
-        Some(crate::policy::TargetDoc { sector: Some(x), .. }) => Word::BySector.with(l, &[("sector", &sectors(&[*x])[0])]),
+        Some(crate::policy::TargetDoc { sector: Some(x), .. }) => {
+            Word::BySector.with(l, &[("sector", &sectors(&[*x])[0])])
+        }
         _ => Word::BySector.with(l, &[("sector", &sectors(&[s])[0])]),
     };
     for s in &p.services {

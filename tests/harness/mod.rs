@@ -343,7 +343,10 @@ fn check_line(result: &Value, e: &Value, errs: &mut Vec<String>) {
             }
             "set_aside" => {
                 if l["key"]["set_aside"] != *v {
-                    errs.push(format!("line {sl} {month}: set-aside agreement is {}, expected {v}", l["key"]["set_aside"]));
+                    errs.push(format!(
+                        "line {sl} {month}: set-aside agreement is {}, expected {v}",
+                        l["key"]["set_aside"]
+                    ));
                 }
             }
             "cumulative" => {
