@@ -410,7 +410,7 @@ mod tests {
             }
             for w in super::super::Word::iter() {
                 let id = format!("report-{}", <&'static str>::from(w));
-                assert!(ids.iter().any(|i| *i == id), "{lang:?} has no text '{id}'");
+                assert!(ids.contains(&id), "{lang:?} has no text '{id}'");
             }
             for id in &ids {
                 let used = Message::iter().any(|m| <&'static str>::from(&m) == id)
