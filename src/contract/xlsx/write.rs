@@ -10,7 +10,7 @@ use super::{columns, Cell, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
 use crate::case::CaseDoc;
 use crate::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
 use crate::engine::result::{Line, SplitResult};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Word};
 use crate::model::money::Money;
 use crate::policy::{PolicyDoc, ShareDoc, TargetDoc};
 use crate::report::compare::Comparison;
@@ -380,52 +380,52 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
 
 // ---- results ----------------------------------------------------------------------------------------
 
-/// A label in the language of the workbook.
-fn t(lang: Lang, key: &str) -> &'static str {
-    const LABELS: &[(&str, &str, &str)] = &[
-        ("byDepartment", "Pr. afdeling", "Per department"),
-        ("byMunicipality", "Pr. kommune", "Per municipality"),
-        ("byMonth", "Pr. måned og afdeling", "Per month and department"),
-        ("lines", "Linjer", "Lines"),
-        ("verdict", "Kriterier", "Eligibility"),
-        ("refund", "Refusion", "Reimbursement"),
-        ("reimbursementMonths", "Refusion pr. måned", "Reimbursement per month"),
-        ("department", "Afdeling", "Department"),
-        ("name", "Navn", "Name"),
-        ("municipality", "Kommune", "Municipality"),
-        ("amount", "Beløb", "Amount"),
-        ("total", "I alt", "Total"),
-        ("code", "Kode", "Code"),
-        ("month", "Måned", "Month"),
-        ("line", "Ydelseslinje", "Service line"),
-        ("service", "Ydelse", "Service"),
-        ("from", "Fra", "From"),
-        ("to", "Til", "To"),
-        ("key", "Nøgle", "Key"),
-        ("eligibleCol", "Fælles finansiering", "Shared financing"),
-        ("yes", "ja", "yes"),
-        ("no", "nej", "no"),
-        ("criterion", "Kriterium", "Criterion"),
-        ("passed", "Opfyldt", "Passed"),
-        ("actual", "Faktisk", "Actual"),
-        ("required", "Krav", "Required"),
-        ("eligible", "opfyldt", "eligible"),
-        ("notEligible", "ikke opfyldt", "not eligible"),
-        ("gross", "Brutto", "Gross"),
-        ("net", "Netto", "Net"),
-        ("counted", "Tællende udgift", "Counted cost"),
-        ("income", "Indtægt", "Income"),
-        ("base", "Grundlag", "Base"),
-        ("postings", "Posteringer", "Postings"),
-        ("changes", "Ændringer", "Changes"),
-        ("corrections", "Korrektioner", "Corrections"),
-        ("before", "Før", "Before"),
-        ("after", "Efter", "After"),
-        ("difference", "Forskel", "Difference"),
-        ("explanation", "Forklaring", "Explanation"),
-    ];
-    let found = LABELS.iter().find(|(k, ..)| *k == key);
-    found.map_or("", |(_, da, en)| if lang == Lang::Da { da } else { en })
+/// A label in the language of the workbook (the catalogues' `report-sheet-…`).
+fn t(lang: Lang, key: &str) -> String {
+    let word = match key {
+        "byDepartment" => Word::SheetByDepartment,
+        "byMunicipality" => Word::SheetByMunicipality,
+        "byMonth" => Word::SheetByMonth,
+        "lines" => Word::SheetLines,
+        "verdict" => Word::SheetVerdict,
+        "refund" => Word::SheetRefund,
+        "reimbursementMonths" => Word::SheetReimbursementMonths,
+        "department" => Word::SheetDepartment,
+        "name" => Word::SheetName,
+        "municipality" => Word::SheetMunicipality,
+        "amount" => Word::SheetAmount,
+        "total" => Word::SheetTotal,
+        "code" => Word::SheetCode,
+        "month" => Word::SheetMonth,
+        "line" => Word::SheetLine,
+        "service" => Word::SheetService,
+        "from" => Word::SheetFrom,
+        "to" => Word::SheetTo,
+        "key" => Word::SheetKey,
+        "eligibleCol" => Word::SheetEligibleCol,
+        "yes" => Word::SheetYes,
+        "no" => Word::SheetNo,
+        "criterion" => Word::SheetCriterion,
+        "passed" => Word::SheetPassed,
+        "actual" => Word::SheetActual,
+        "required" => Word::SheetRequired,
+        "eligible" => Word::SheetEligible,
+        "notEligible" => Word::SheetNotEligible,
+        "gross" => Word::SheetGross,
+        "net" => Word::SheetNet,
+        "counted" => Word::SheetCounted,
+        "income" => Word::SheetIncome,
+        "base" => Word::SheetBase,
+        "postings" => Word::SheetPostings,
+        "changes" => Word::SheetChanges,
+        "corrections" => Word::SheetCorrections,
+        "before" => Word::SheetBefore,
+        "after" => Word::SheetAfter,
+        "difference" => Word::SheetDifference,
+        "explanation" => Word::SheetExplanation,
+        _ => return String::new(),
+    };
+    word.text(lang)
 }
 
 /// The sum of amounts, exactly (øre as integers).
