@@ -93,6 +93,12 @@ export type FordelingAmount = string;
  */
 export interface FordelingAmountBasis {
   /**
+   * When the line's month is cut and this segment does not start on the line's first day of the
+   * month: the amount is the month's amount so far less the amount before the segment, each
+   * rounded (cumulative rounding, SEMANTICS.md section 3).
+   */
+  cumulative?: FordelingCumulative | null;
+  /**
    * Days of the month the line covers (absent for one-off amounts).
    */
   days?: number | null;
@@ -355,6 +361,28 @@ export type FordelingCriterionName =
   "criteria_in_force" | "sector_areas" | "consent" | "disability" | "age" | "municipality";
 
 /**
+ * Cumulative rounding of a segment: `so_far − before`.
+ */
+export interface FordelingCumulative {
+  /**
+   * The month's amount for those days, rounded.
+   */
+  before: FordelingMoney;
+  /**
+   * Days of the month before the segment (from the line's first day).
+   */
+  days_before: number;
+  /**
+   * Days of the month from the line's first day through the segment's last day.
+   */
+  days_so_far: number;
+  /**
+   * The month's amount for those days, rounded.
+   */
+  so_far: FordelingMoney;
+}
+
+/**
  * A date, YYYY-MM-DD.
  */
 export type FordelingDate = string;
@@ -521,7 +549,7 @@ export interface FordelingErrorReport {
 }
 
 /**
- * An exact amount of DKK before rounding, with two to ten decimals; a trailing … marks a value cut there.
+ * An exact amount of DKK before rounding: a decimal with two to ten decimals when that is its exact value (`1094.375`), else the reduced fraction numerator/denominator (`22000/31` is 709.677419354838709677…).
  */
 export type FordelingExact = string;
 
@@ -606,6 +634,11 @@ export interface FordelingKeyUsed {
    * `no_key_version_in_force` or `no_key`.
    */
   reason: FordelingKeyReason;
+  /**
+   * For a case that is not eligible (`not_eligible`): the id of the case agreement in force that
+   * was set aside.
+   */
+  set_aside?: string | null;
   /**
    * `agreement`, `policy` or `sole`.
    */
@@ -1028,6 +1061,21 @@ export interface FordelingPeriod {
 }
 
 /**
+ * The period chosen for a case with an open-ended service when none was asked for: the budget
+ * year (the calendar year, for Danish municipalities) of the date the caller gave as today.
+ */
+export interface FordelingPeriodDefault {
+  /**
+   * The budget year: the period is its 1 January to 31 December.
+   */
+  budget_year: number;
+  /**
+   * The date the caller gave as today.
+   */
+  today: FordelingDate;
+}
+
+/**
  * A policy document as written (TOML or JSON). See the README for a full example.
  */
 export interface FordelingPolicyDoc {
@@ -1269,6 +1317,12 @@ export interface FordelingRequest {
    */
   siblings?: FordelingDocInput[];
   /**
+   * Today's date, as the caller knows it (the library reads no clock). Used only when `period` is
+   * not given and the case has a service without an end date: the period is then the budget year
+   * of this date (1 January to 31 December), and the answer says so (`period_default`).
+   */
+  today?: FordelingDate | null;
+  /**
    * Contract version; must be 1.
    */
   version: 1;
@@ -1392,7 +1446,8 @@ export interface FordelingSchemeDoc {
 /**
  * A sector area (sektorområde).
  */
-export type FordelingSector = "children_social" | "daycare_school" | "health" | "employment" | "adult";
+export type FordelingSector =
+  "children_social" | "daycare_school" | "health" | "employment" | "adult" | "housing";
 
 /**
  * A service in the catalogue.
@@ -1518,6 +1573,11 @@ export interface FordelingSplitResult {
    */
   period: FordelingPeriod;
   /**
+   * When no period was asked for and the case has a service without an end date: why the period
+   * is the budget year it is.
+   */
+  period_default?: FordelingPeriodDefault | null;
+  /**
    * Policy name and version.
    */
   policy: string;
@@ -1552,6 +1612,10 @@ export interface FordelingSplitSummary {
    * The period computed.
    */
   period: FordelingPeriod;
+  /**
+   * Why the period is the budget year it is (see [`SplitResult::period_default`]).
+   */
+  period_default?: FordelingPeriodDefault | null;
   /**
    * Policy name and version.
    */
