@@ -462,7 +462,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, n + 1, r.totals.case)];
     let pie = Pie {
         title: format!("{}: {}", r.case, t(lang, "byDepartment").to_lowercase()),
-        series: t(lang, "amount").into(),
+        series: t(lang, "amount"),
         label_col: 1,
         value_col: 3,
         first_row: 1,
@@ -470,7 +470,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
         anchor: (n as u32 + 3, 0),
     };
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byDepartment").into(), rows, pie: Some(pie) }
+    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie) }
 }
 
 fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
@@ -481,7 +481,7 @@ fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
         .map(|m| vec![text(&m.municipality), text(&m.name), Cell::Number(f64::from(m.code)), Cell::money(m.amount)]);
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, munis.len() + 1, r.totals.case)];
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMunicipality").into(), rows, pie: None }
+    Sheet { name: t(lang, "byMunicipality"), rows, pie: None }
 }
 
 fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
@@ -502,7 +502,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     total.extend(depts.iter().enumerate().map(|(j, d)| sum_col(j as u32 + 1, 2, last, d.amount)));
     total.push(sum_col(n + 1, 2, last, r.totals.case));
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMonth").into(), rows, pie: None }
+    Sheet { name: t(lang, "byMonth"), rows, pie: None }
 }
 
 fn share_of(l: &Line, department: &str) -> Money {
@@ -538,7 +538,7 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             .map(|(j, d)| sum_col(j as u32 + 8, 2, last, sum(r.lines.iter().map(|l| share_of(l, &d.department))))),
     );
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "lines").into(), rows, pie: None }
+    Sheet { name: t(lang, "lines"), rows, pie: None }
 }
 
 fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
@@ -557,7 +557,7 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
         })
     });
     let rows = std::iter::once(head.to_vec()).chain(rows).collect();
-    Sheet { name: t(lang, "verdict").into(), rows, pie: None }
+    Sheet { name: t(lang, "verdict"), rows, pie: None }
 }
 
 fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
@@ -581,7 +581,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         sum_col(4, 2, k, re.total.net),
     ];
     let by_dept = Sheet {
-        name: t(lang, "refund").into(),
+        name: t(lang, "refund"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
     };
@@ -600,7 +600,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
     total.extend(std::iter::repeat_n(Cell::Empty, 4));
     total.push(sum_col(5, 2, re.months.len() + 1, sum(re.months.iter().map(|m| m.reimbursement))));
     let months = Sheet {
-        name: t(lang, "reimbursementMonths").into(),
+        name: t(lang, "reimbursementMonths"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
     };
@@ -624,7 +624,7 @@ pub fn postings_sheet(postings: &[Posting], lang: Lang) -> Sheet {
     total.extend(std::iter::repeat_n(Cell::Empty, amount_col.saturating_sub(1)));
     total.push(sum_col(amount_col as u32, 2, postings.len() + 1, sum(postings.iter().map(|p| p.amount))));
     let rows = std::iter::once(header).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "postings").into(), rows, pie: None }
+    Sheet { name: t(lang, "postings"), rows, pie: None }
 }
 
 /// A comparison as sheets: the changes per month and department, and the correcting postings.
@@ -648,12 +648,12 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
         sum_col(4, 2, n, sum(c.changes.iter().map(|x| x.difference))),
     ];
     let changes = Sheet {
-        name: t(lang, "changes").into(),
+        name: t(lang, "changes"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
     };
     let mut corrections = postings_sheet(&c.corrections, lang);
-    corrections.name = t(lang, "corrections").into();
+    corrections.name = t(lang, "corrections");
     vec![changes, corrections]
 }
 
@@ -661,7 +661,7 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
 pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
     let rows = explanation.lines().map(|l| vec![text(l)]);
     Sheet {
-        name: t(lang, "explanation").into(),
+        name: t(lang, "explanation"),
         rows: std::iter::once(vec![text(t(lang, "explanation"))]).chain(rows).collect(),
         pie: None,
     }
