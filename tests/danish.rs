@@ -182,4 +182,11 @@ fn errors_in_danish() {
         "2024-03-31",
     ]);
     assert!(err.starts_with("fejl: '2024-02-30' er ikke en dato: 2024-02 har 29 dage"), "{err}");
+    // The workbook reader's errors too.
+    let bad = std::env::temp_dir().join(format!("fordeling-danish-{}.xlsx", std::process::id()));
+    std::fs::write(&bad, "ikke et regneark").unwrap();
+    let (_, err, ok) = run(&["check", "--lang", "da", bad.to_str().unwrap()]);
+    std::fs::remove_file(&bad).unwrap();
+    assert!(!ok);
+    assert!(err.starts_with("fejl: ") && err.contains(": ikke et .xlsx- eller .ods-regneark"), "{err}");
 }

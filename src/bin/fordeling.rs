@@ -294,7 +294,7 @@ fn document(path: &Path, policy: bool) -> Result<(DocInput, Option<Workbook>), F
             code: ErrorCode::File,
             item: e.place.clone(),
             field: None,
-            message: format!("{file}: {e}"),
+            message: format!("{file}: {}", e.text(lang())),
         });
         Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: errors.collect() } }
     })?;

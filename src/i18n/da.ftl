@@ -355,3 +355,20 @@ report-sheet-before = Før
 report-sheet-after = Efter
 report-sheet-difference = Forskel
 report-sheet-explanation = Forklaring
+
+## Regneark
+
+workbook-too-large = filen fylder mere end { $mb } MB
+not-a-workbook = ikke et .xlsx- eller .ods-regneark (heller ikke .xls)
+workbook-damaged-zip = ikke et .xlsx- eller .ods-regneark (beskadiget zip-fil)
+workbook-too-many-parts = har mere end { $max } dele
+workbook-part-too-large = en del af regnearket er for stor, når den er pakket ud
+workbook-part-damaged = kan ikke pakkes ud (beskadiget, eller ikke den størrelse, zip-filens indholdsfortegnelse angiver)
+workbook-too-many-cells = har mere end { $max } celler
+sheet-missing = arket mangler
+unknown-column = ukendt kolonne '{ $column }' (forventet { $expected })
+not-yes-no = '{ $text }' er ikke ja/nej (yes/no)
+not-a-whole-number = '{ $text }' er ikke et helt tal
+need-policy-row = rækken under overskriften skal have fordelingsmodellens navn
+need-case-row = rækken under overskriften skal have sagen
+workbook-not-written = regnearket kan ikke skrives: { $detail }

@@ -333,3 +333,20 @@ report-sheet-before = Before
 report-sheet-after = After
 report-sheet-difference = Difference
 report-sheet-explanation = Explanation
+
+## Workbooks
+
+workbook-too-large = the file is larger than { $mb } MB
+not-a-workbook = not an .xlsx or .ods workbook (nor .xls)
+workbook-damaged-zip = not an .xlsx or .ods workbook (damaged zip)
+workbook-too-many-parts = has more than { $max } parts
+workbook-part-too-large = a part of the workbook is too large once unpacked
+workbook-part-damaged = cannot be unpacked (damaged, or not the size the zip's directory says)
+workbook-too-many-cells = has more than { $max } cells
+sheet-missing = sheet missing
+unknown-column = unknown column '{ $column }' (expected { $expected })
+not-yes-no = '{ $text }' is not yes/no (ja/nej)
+not-a-whole-number = '{ $text }' is not a whole number
+need-policy-row = the row under the header needs the policy's name
+need-case-row = the row under the header needs the case
+workbook-not-written = the workbook cannot be written: { $detail }

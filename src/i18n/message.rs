@@ -318,6 +318,36 @@ pub enum Message {
         names: String,
     },
     XlsxNeedsOutput,
+    // ---- Workbooks ------------------------------------------------------------------------------
+    WorkbookTooLarge {
+        mb: String,
+    },
+    NotAWorkbook,
+    WorkbookDamagedZip,
+    WorkbookTooManyParts {
+        max: String,
+    },
+    WorkbookPartTooLarge,
+    WorkbookPartDamaged,
+    WorkbookTooManyCells {
+        max: String,
+    },
+    SheetMissing,
+    UnknownColumn {
+        column: String,
+        expected: String,
+    },
+    NotYesNo {
+        text: String,
+    },
+    NotAWholeNumber {
+        text: String,
+    },
+    NeedPolicyRow,
+    NeedCaseRow,
+    WorkbookNotWritten {
+        detail: String,
+    },
 }
 
 /// Marks a [`Message`] carried through serde's `Error::custom` as its JSON form (serde's errors carry

@@ -22,7 +22,8 @@ const MONEY_FORMAT: &str = "#,##0.00";
 /// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), and
 /// the pie charts. Sheet names are made valid (at most 31 characters, no `[]:*?/\`) and unique.
 pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
-    let fail = |e: XlsxError| WorkbookError::new("", format!("the workbook cannot be written: {e}"));
+    let fail =
+        |e: XlsxError| WorkbookError::new("", crate::i18n::Message::WorkbookNotWritten { detail: e.to_string() });
     let mut wb = Workbook::new();
     // A fixed creation time: the same sheets make the same file (and no clock is read).
     let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(fail)?;
