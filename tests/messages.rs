@@ -40,6 +40,18 @@ fn the_catalogue_in_english_and_danish() {
 }
 
 #[test]
+fn the_report_texts_in_english_and_danish() {
+    // The words of explanations, tables and the policy summary; `{$name}` marks an argument.
+    for (lang, name) in [(Lang::En, "report_en"), (Lang::Da, "report_da")] {
+        let mut text = String::new();
+        for w in fordeling::i18n::Word::iter() {
+            writeln!(text, "{:<40} {}", <&str>::from(w), w.text(lang)).unwrap();
+        }
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+#[test]
 fn danish_texts_have_no_english_frame() {
     // The words around the arguments are Danish: none of the English catalogue's frames appear.
     for m in every_message() {

@@ -43,7 +43,8 @@ fn template_reads_back_as_the_example_documents() {
     let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
     let got = parsed(wb.policy.clone().unwrap(), wb.case.clone());
     assert_eq!(got, want);
-    assert_eq!(wb.origin("policy", "services[2] 'aflastning'").unwrap().to_string(), "services, row 6");
+    // fysio, tale, syn, støtte: one row each (2-5); specialbørnehave two legal bases (6-7); praktisk medhjælp 8.
+    assert_eq!(wb.origin("policy", "services[6] 'aflastning'").unwrap().to_string(), "services, row 9");
     assert_eq!(wb.origin("case", "services[3].amount").unwrap().to_string(), "case services, row 5");
     assert_eq!(wb.origin("policy", "reimbursement.levels[0]").unwrap().to_string(), "reimbursement, row 2");
 }

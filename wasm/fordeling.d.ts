@@ -93,6 +93,12 @@ export type FordelingAmount = string;
  */
 export interface FordelingAmountBasis {
   /**
+   * When the line's month is cut and this segment does not start on the line's first day of the
+   * month: the amount is the month's amount so far less the amount before the segment, each
+   * rounded (cumulative rounding, SEMANTICS.md section 3).
+   */
+  cumulative?: FordelingCumulative | null;
+  /**
    * Days of the month the line covers (absent for one-off amounts).
    */
   days?: number | null;
@@ -101,17 +107,9 @@ export interface FordelingAmountBasis {
    */
   days_in_month?: number | null;
   /**
-   * For `hour` and `unit`: how often the quantity is delivered.
-   */
-  every?: FordelingEvery | null;
-  /**
    * The granted amount as given.
    */
   granted: FordelingAmount;
-  /**
-   * For an amount given at a base year's level: the index used and the regulated rate.
-   */
-  indexed?: FordelingIndexUsed | null;
   /**
    * For yearly amounts: the month's part of the year, `round(k*Y/12) - round((k-1)*Y/12)`.
    */
@@ -120,14 +118,6 @@ export interface FordelingAmountBasis {
    * What the granted amount is per.
    */
   per: FordelingPer;
-  /**
-   * For `hour` and `unit`: rate × quantity, exactly, the price per `every`.
-   */
-  price?: FordelingExact | null;
-  /**
-   * For `hour` and `unit`: the number of hours or units.
-   */
-  quantity?: FordelingWeight | null;
   /**
    * For yearly amounts: the month's number in the service year (1 to 12).
    */
@@ -371,6 +361,28 @@ export type FordelingCriterionName =
   "criteria_in_force" | "sector_areas" | "consent" | "disability" | "age" | "municipality";
 
 /**
+ * Cumulative rounding of a segment: `so_far − before`.
+ */
+export interface FordelingCumulative {
+  /**
+   * The month's amount for those days, rounded.
+   */
+  before: FordelingMoney;
+  /**
+   * Days of the month before the segment (from the line's first day).
+   */
+  days_before: number;
+  /**
+   * Days of the month from the line's first day through the segment's last day.
+   */
+  days_so_far: number;
+  /**
+   * The month's amount for those days, rounded.
+   */
+  so_far: FordelingMoney;
+}
+
+/**
  * A date, YYYY-MM-DD.
  */
 export type FordelingDate = string;
@@ -494,7 +506,6 @@ export type FordelingErrorCode =
   | "no_handlekommune"
   | "key"
   | "reimbursement"
-  | "index"
   | "file"
   | "missing"
   | "not_found"
@@ -538,13 +549,7 @@ export interface FordelingErrorReport {
 }
 
 /**
- * The period a price is paid per: for `hour` and `unit` lines the period the quantity is
- * delivered in (`every`), otherwise the unit of the amount itself.
- */
-export type FordelingEvery = "day" | "week" | "month" | "year" | "once";
-
-/**
- * An exact amount of DKK before rounding, with two to ten decimals; a trailing … marks a value cut there.
+ * An exact amount of DKK before rounding: a decimal with two to ten decimals when that is its exact value (`1094.375`), else the reduced fraction numerator/denominator (`22000/31` is 709.677419354838709677…).
  */
 export type FordelingExact = string;
 
@@ -576,82 +581,6 @@ export interface FordelingIncomeDoc {
    * Last day, inclusive; absent means open-ended.
    */
   to?: FordelingDate | null;
-}
-
-/**
- * A yearly index: one value per calendar year; an amount at year B's level is worth
- * `amount × value(Y) / value(B)` in year Y.
- */
-export interface FordelingIndexDoc {
-  /**
-   * Id used by service lines and reimbursement levels.
-   */
-  id: string;
-  /**
-   * Name, e.g. "Satsreguleringsprocent".
-   */
-  name?: string | null;
-  /**
-   * The values, one per year.
-   */
-  years: FordelingIndexYearDoc[];
-}
-
-/**
- * How an amount given at a base year's level was regulated: `rate = round(granted × value /
- * base_value)` to the øre.
- */
-export interface FordelingIndexUsed {
-  /**
-   * The index's value in the base year.
-   */
-  base_value: FordelingWeight;
-  /**
-   * The year the amount is given at.
-   */
-  base_year: number;
-  /**
-   * Whether both values are confirmed.
-   */
-  confirmed: boolean;
-  /**
-   * Index id.
-   */
-  index: string;
-  /**
-   * The regulated rate, rounded to the øre (used in place of the granted amount).
-   */
-  rate: FordelingMoney;
-  /**
-   * The index's value in that year.
-   */
-  value: FordelingWeight;
-  /**
-   * The year regulated to (the calendar year of the month).
-   */
-  year: number;
-}
-
-/**
- * An index's value in one year.
- */
-export interface FordelingIndexYearDoc {
-  /**
-   * Whether the value is confirmed against its published source (default yes).
-   */
-  confirmed: boolean;
-  /**
-   * Source or remark.
-   */
-  note?: string | null;
-  /**
-   * The index value (above 0; e.g. 100 in the base year, 102 after a 2 % regulation).
-   */
-  value: FordelingWeight;
-  /**
-   * The calendar year.
-   */
-  year: number;
 }
 
 /**
@@ -705,6 +634,11 @@ export interface FordelingKeyUsed {
    * `no_key_version_in_force` or `no_key`.
    */
   reason: FordelingKeyReason;
+  /**
+   * For a case that is not eligible (`not_eligible`): the id of the case agreement in force that
+   * was set aside.
+   */
+  set_aside?: string | null;
   /**
    * `agreement`, `policy` or `sole`.
    */
@@ -765,36 +699,9 @@ export interface FordelingLegalBasisDoc {
  */
 export interface FordelingLevelDoc {
   /**
-   * The year whose level the thresholds are stated at (with `index`).
-   */
-  base_year?: number | null;
-  /**
-   * Whether the level's figures are confirmed against their published source (default yes).
-   */
-  confirmed: boolean;
-  /**
    * First day in force (a month's first day).
    */
   from?: FordelingDate | null;
-  /**
-   * The id of an index the thresholds are regulated by every year; they are then stated at the
-   * level of `base_year`.
-   */
-  index?: string | null;
-  /**
-   * The legal basis of this level, when it differs from the scheme's (e.g. "Serviceloven § 176"
-   * until 2023, "Barnets lov § 198" from 2024).
-   */
-  legal_basis?: string | null;
-  /**
-   * Source or remark.
-   */
-  note?: string | null;
-  /**
-   * A regulated threshold is rounded to a multiple of this (in DKK, whole øre; default 0.01),
-   * half away from zero.
-   */
-  round_to?: FordelingAmount | null;
   /**
    * Tiers by rising threshold.
    */
@@ -1137,7 +1044,7 @@ export type FordelingOutput =
 /**
  * How an amount is given.
  */
-export type FordelingPer = "month" | "year" | "once" | "day" | "week" | "hour" | "unit";
+export type FordelingPer = "month" | "year" | "once";
 
 /**
  * The period a result covers, both ends inclusive.
@@ -1151,6 +1058,21 @@ export interface FordelingPeriod {
    * Last day.
    */
   to: FordelingDate;
+}
+
+/**
+ * The period chosen for a case with an open-ended service when none was asked for: the budget
+ * year (the calendar year, for Danish municipalities) of the date the caller gave as today.
+ */
+export interface FordelingPeriodDefault {
+  /**
+   * The budget year: the period is its 1 January to 31 December.
+   */
+  budget_year: number;
+  /**
+   * The date the caller gave as today.
+   */
+  today: FordelingDate;
 }
 
 /**
@@ -1169,11 +1091,6 @@ export interface FordelingPolicyDoc {
    * Eligibility criteria, by validity.
    */
   eligibility: FordelingCriteriaDoc[];
-  /**
-   * Yearly indices (pris- og lønfremskrivning, satsregulering) that amounts given at a base
-   * year's level are regulated by.
-   */
-  indices?: FordelingIndexDoc[];
   /**
    * Allocation keys.
    */
@@ -1229,11 +1146,6 @@ export interface FordelingPosting {
    */
   department: string;
   /**
-   * Dranst of the chart of accounts, given for state reimbursement (2); the other postings are
-   * operations (dranst 1).
-   */
-  dranst?: string | null;
-  /**
    * Account function of the service (empty when the policy names none).
    */
   function: string;
@@ -1259,43 +1171,7 @@ export interface FordelingPosting {
  * The kind of a posting.
  */
 export type FordelingPostingType =
-  | "cash_benefit"
-  | "service"
-  | "internal_transfer"
-  | "payment_to_municipality"
-  | "income_from_municipality"
-  | "state_reimbursement";
-
-/**
- * Thresholds stated at a base year's level, regulated to the month's year:
- * `round(stated × value / base_value)` to a multiple of `round_to`, half away from zero.
- */
-export interface FordelingRegulationUsed {
-  /**
-   * The index's value in the base year.
-   */
-  base_value: FordelingWeight;
-  /**
-   * The year the thresholds are stated at.
-   */
-  base_year: number;
-  /**
-   * Index id.
-   */
-  index: string;
-  /**
-   * Regulated thresholds are rounded to a multiple of this.
-   */
-  round_to: FordelingMoney;
-  /**
-   * The index's value in that year.
-   */
-  value: FordelingWeight;
-  /**
-   * The month's year.
-   */
-  year: number;
-}
+  "cash_benefit" | "service" | "internal_transfer" | "payment_to_municipality" | "income_from_municipality";
 
 /**
  * State reimbursement over a period for a household (one or more children's cases).
@@ -1373,10 +1249,6 @@ export interface FordelingReimbursementMonth {
    */
   income: FordelingMoney;
   /**
-   * The level's own legal basis, when it has one (else the scheme's applies).
-   */
-  legal_basis?: string | null;
-  /**
    * The level used; absent when none was in force (then nothing is reimbursed).
    */
   level?: FordelingValidity | null;
@@ -1393,10 +1265,6 @@ export interface FordelingReimbursementMonth {
    */
   one_off_part: FordelingMoney;
   /**
-   * How the level's thresholds were regulated to the month's year, when they are.
-   */
-  regulation?: FordelingRegulationUsed | null;
-  /**
    * The reimbursement.
    */
   reimbursement: FordelingMoney;
@@ -1404,10 +1272,6 @@ export interface FordelingReimbursementMonth {
    * Each tier's part.
    */
   tiers: FordelingTierPart[];
-  /**
-   * Whether a figure used (the level's, or an index value) is not confirmed.
-   */
-  unconfirmed?: boolean;
 }
 
 /**
@@ -1452,6 +1316,12 @@ export interface FordelingRequest {
    * string: their cost is added to the case's for state reimbursement.
    */
   siblings?: FordelingDocInput[];
+  /**
+   * Today's date, as the caller knows it (the library reads no clock). Used only when `period` is
+   * not given and the case has a service without an end date: the period is then the budget year
+   * of this date (1 January to 31 December), and the answer says so (`period_default`).
+   */
+  today?: FordelingDate | null;
   /**
    * Contract version; must be 1.
    */
@@ -1547,11 +1417,6 @@ export interface FordelingResponsible {
  */
 export interface FordelingSchemeDoc {
   /**
-   * The account function the reimbursement is booked on (kontoplan), e.g. "5.22.07"; it is
-   * booked as state reimbursement (dranst 2, art 8.6). Absent: the posting names no function.
-   */
-  function?: string | null;
-  /**
    * Id.
    */
   id: string;
@@ -1581,7 +1446,8 @@ export interface FordelingSchemeDoc {
 /**
  * A sector area (sektorområde).
  */
-export type FordelingSector = "children_social" | "daycare_school" | "health" | "employment" | "adult";
+export type FordelingSector =
+  "children_social" | "daycare_school" | "health" | "employment" | "adult" | "housing";
 
 /**
  * A service in the catalogue.
@@ -1639,15 +1505,6 @@ export interface FordelingServiceLineDoc {
    */
   amount: FordelingAmount;
   /**
-   * The year whose level the amount is given at (with `index`).
-   */
-  base_year?: number | null;
-  /**
-   * For `hour` and `unit`: how often the quantity is delivered (`day`, `week`, `month`, `year`
-   * or `once`; default `once`).
-   */
-  every?: FordelingEvery | null;
-  /**
    * First day (for `once`: the day of the payment).
    */
   from: FordelingDate;
@@ -1656,23 +1513,13 @@ export interface FordelingServiceLineDoc {
    */
   id: string;
   /**
-   * The id of a policy index the amount is regulated by; the amount is then given at the level
-   * of `base_year`.
-   */
-  index?: string | null;
-  /**
    * Free text.
    */
   note?: string | null;
   /**
-   * What the amount is per: `month`, `year`, `once`, `day` (døgntakst), `week`, `hour` (an
-   * hourly rate) or `unit` (a unit price).
+   * What the amount is per.
    */
   per: FordelingPer;
-  /**
-   * For `hour` and `unit`: the number of hours or units (not negative, at most 10 decimals).
-   */
-  quantity?: FordelingWeight | null;
   /**
    * Catalogue id of the service.
    */
@@ -1726,6 +1573,11 @@ export interface FordelingSplitResult {
    */
   period: FordelingPeriod;
   /**
+   * When no period was asked for and the case has a service without an end date: why the period
+   * is the budget year it is.
+   */
+  period_default?: FordelingPeriodDefault | null;
+  /**
    * Policy name and version.
    */
   policy: string;
@@ -1760,6 +1612,10 @@ export interface FordelingSplitSummary {
    * The period computed.
    */
   period: FordelingPeriod;
+  /**
+   * Why the period is the budget year it is (see [`SplitResult::period_default`]).
+   */
+  period_default?: FordelingPeriodDefault | null;
   /**
    * Policy name and version.
    */
@@ -1807,7 +1663,7 @@ export interface FordelingTierDoc {
  */
 export interface FordelingTierPart {
   /**
-   * The yearly threshold used (regulated, when the level is).
+   * The yearly threshold.
    */
   above: FordelingAmount;
   /**
@@ -1826,10 +1682,6 @@ export interface FordelingTierPart {
    * The base's part inside the tier, exactly.
    */
   portion: FordelingExact;
-  /**
-   * The threshold as stated at the base year's level, when regulated.
-   */
-  stated?: FordelingAmount | null;
 }
 
 /**

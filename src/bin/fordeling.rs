@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use fordeling::contract::xlsx::Workbook;
 use fordeling::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
+use fordeling::i18n::{Message, Word};
 use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
 use fordeling::{example, Date, ErrorCode, ErrorKind, Period};
@@ -216,7 +217,7 @@ fn bounded(r: impl std::io::Read, limit: usize) -> std::io::Result<Vec<u8>> {
     if bytes.len() > limit {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("it is larger than {limit} bytes, the most such a file may have"),
+            say(Message::FileTooLarge { max: limit.to_string() }),
         ));
     }
     Ok(bytes)
@@ -229,18 +230,41 @@ fn text_of(bytes: std::io::Result<Vec<u8>>) -> std::io::Result<String> {
 fn utf8(b: Vec<u8>) -> std::io::Result<String> {
     String::from_utf8(b).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not valid UTF-8 text (bad byte at offset {at})"))
+        std::io::Error::new(std::io::ErrorKind::InvalidData, say(Message::NotUtf8 { offset: at.to_string() }))
     })
 }
 
+/// The language of the CLI's own texts (`--lang`), set once at start.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message of the catalogue in the CLI's language.
+fn say(m: Message) -> String {
+    m.text(lang())
+}
+
+/// Why a file could not be read or written, in words of the catalogue where the system's error is
+/// a common one, else the system's own text.
+fn io_reason(e: &std::io::Error) -> String {
+    if lang() == Lang::En || e.kind() == std::io::ErrorKind::InvalidData {
+        return e.to_string();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => say(Message::FileNotFound),
+        std::io::ErrorKind::PermissionDenied => say(Message::FilePermission),
+        std::io::ErrorKind::IsADirectory => say(Message::FileIsDirectory),
+        _ => e.to_string(),
+    }
+}
+
 fn cannot_read(path: &Path, e: std::io::Error) -> Failure {
+    let message = Message::CannotRead { path: path.display().to_string(), reason: io_reason(&e) };
     Failure {
         code: EXIT_INVALID,
-        response: error_response(
-            ErrorCode::File,
-            &path.display().to_string(),
-            &format!("cannot read {}: {e}", path.display()),
-        ),
+        response: error_response(ErrorCode::File, &path.display().to_string(), &say(message)),
     }
 }
 
@@ -270,14 +294,14 @@ fn document(path: &Path, policy: bool) -> Result<(DocInput, Option<Workbook>), F
             code: ErrorCode::File,
             item: e.place.clone(),
             field: None,
-            message: format!("{file}: {e}"),
+            message: format!("{file}: {}", e.text(lang())),
         });
         Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: errors.collect() } }
     })?;
     let (doc, missing) = if policy {
-        (wb.policy.clone(), "the workbook has no policy (no sheet 'departments')")
+        (wb.policy.clone(), say(Message::WorkbookNoPolicy))
     } else {
-        (wb.case.clone(), "the workbook has no case (no sheet 'case')")
+        (wb.case.clone(), say(Message::WorkbookNoCase))
     };
     match doc {
         Some(doc) => Ok((DocInput::value(&doc), Some(wb))),
@@ -334,6 +358,13 @@ fn error_response(code: ErrorCode, item: &str, message: &str) -> Response {
     Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors: vec![report] }
 }
 
+/// Today's date from the system clock, in the machine's time zone: the contract's `today`, for an
+/// open-ended case split without --from/--to (the library itself reads no clock).
+fn today() -> Option<Date> {
+    let d = jiff::Zoned::now().date();
+    Date::new(i32::from(d.year()), u32::try_from(d.month()).ok()?, u32::try_from(d.day()).ok()?).ok()
+}
+
 fn siblings(paths: &[PathBuf]) -> Result<Vec<DocInput>, Failure> {
     paths.iter().map(|p| document(p, false).map(|(doc, _)| doc)).collect()
 }
@@ -342,7 +373,7 @@ fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, 
     let parse = |s: &str, which: &str| {
         Date::parse(s).map_err(|e| Failure {
             code: EXIT_INVALID,
-            response: error_response(ErrorCode::Syntax, which, &e.to_string()),
+            response: error_response(ErrorCode::Syntax, which, &say(Message::from(&e))),
         })
     };
     match (from, to) {
@@ -375,6 +406,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             let req = Request {
                 case: Some(sources.case(&a.case)?),
                 period: period(&a.from, &a.to)?,
+                today: today(),
                 lang,
                 siblings: siblings(&a.sibling)?,
                 detail: if command == Command::Split { a.detail.into() } else { fordeling::contract::Detail::Full },
@@ -391,7 +423,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                     response: error_response(
                         ErrorCode::UnknownReference,
                         "--case",
-                        &format!("no example case '{case}'; there are: {}", names.join(", ")),
+                        &say(Message::NoExampleCase { case: case.clone(), names: names.join(", ") }),
                     ),
                 });
             };
@@ -411,8 +443,8 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                         ErrorCode::Syntax,
                         "--booked-through",
                         &format!(
-                            "--booked-through '{}' is not a month: write it as YYYY-MM, e.g. 2024-06",
-                            m.chars().take(40).collect::<String>()
+                            "--booked-through {}",
+                            say(Message::NotAMonth { text: m.chars().take(40).collect::<String>() })
                         ),
                     ),
                 })?),
@@ -422,6 +454,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             let req = Request {
                 case: Some(sources.case(&a.case)?),
                 period: period(&a.from, &a.to)?,
+                today: today(),
                 lang,
                 siblings: siblings(&a.sibling)?,
                 previous_case: Some(document(previous, false)?.0),
@@ -475,10 +508,11 @@ fn render(
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
-            let mut t = format!("before {}  after {}\n", c.before, c.after);
+            let (before, after) = (c.before.to_string(), c.after.to_string());
+            let mut t = Word::CompareHeading.with(lang, &[("before", &before), ("after", &after)]) + "\n";
             let mut rows = fordeling::report::postings::CsvText::new();
-            for h in ["month", "department", "before", "after", "difference"] {
-                rows.text(h);
+            for h in [Word::Month, Word::Department, Word::Before, Word::After, Word::Difference] {
+                rows.text(&h.text(lang));
             }
             rows.end();
             for ch in &c.changes {
@@ -486,7 +520,7 @@ fn render(
                 rows.number(ch.difference).end();
             }
             t.push_str(&rows.finish());
-            t.push_str("\ncorrections\n");
+            t.push_str(&format!("\n{}\n", Word::Corrections.text(lang)));
             t.push_str(&fordeling::report::postings::csv(&c.corrections));
             t
         }
@@ -498,7 +532,7 @@ fn render(
 /// `--format xlsx`: the answer as a workbook, written to `--output`.
 fn write_workbook(request: Request, output: Option<&Path>) -> Result<String, Failure> {
     let Some(path) = output else {
-        let message = "--format xlsx writes a workbook: name the file with --output (-o); it is for split, explain, postings and compare";
+        let message = &say(Message::XlsxNeedsOutput);
         return Err(Failure { code: EXIT_INVALID, response: error_response(ErrorCode::Invalid, "--format", message) });
     };
     let bytes = fordeling::contract::xlsx::response_workbook(request)
@@ -525,7 +559,8 @@ fn write_json(response: &Response, output: Option<&Path>) -> Result<(), Failure>
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
-    Failure { code: EXIT_INVALID, response: error_response(ErrorCode::File, what, &format!("{what}: {e}")) }
+    let message = say(Message::CannotWrite { what: what.to_string(), reason: io_reason(&e) });
+    Failure { code: EXIT_INVALID, response: error_response(ErrorCode::File, what, &message) }
 }
 
 /// Read `input` line by line, feed each line's bytes (without the line end) to `feed` (which
@@ -622,7 +657,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
             let list: Vec<String> = e.errors.iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect();
             format!("{{\"line\":{},\"errors\":[{}]}}", e.line, list.join(","))
         }
-        ErrorFormat::Human => format!("error: {e}"),
+        ErrorFormat::Human => format!("{}: {e}", Word::ErrorPrefix.text(lang())),
     };
     let mut write_failed = None;
     let mut drain = |b: &mut Batch| {
@@ -693,6 +728,10 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_INVALID } else { 0 });
         }
     };
+    let _ = LANG.set(match cli.lang {
+        LangArg::En => Lang::En,
+        LangArg::Da => Lang::Da,
+    });
     match run(&cli) {
         Ok(out) => {
             // A contract answer tagged as failure is printed like any answer, and exits as invalid input.
@@ -703,7 +742,8 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("fordeling: cannot write output: {e}");
+                    let what = Word::Output.text(lang());
+                    eprintln!("fordeling: {}", say(Message::CannotWrite { what, reason: io_reason(&e) }));
                     ExitCode::from(EXIT_INTERNAL)
                 }
             }
@@ -714,7 +754,7 @@ fn main() -> ExitCode {
                 ErrorFormat::Human => {
                     if let Response::Error { errors, .. } = &f.response {
                         for e in errors {
-                            eprintln!("error: {}", e.message);
+                            eprintln!("{}: {}", Word::ErrorPrefix.text(lang()), e.message);
                         }
                     }
                 }

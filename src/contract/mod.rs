@@ -102,6 +102,11 @@ pub struct Request {
     /// The period to compute; by default the span of the case's services.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// Today's date, as the caller knows it (the library reads no clock). Used only when `period` is
+    /// not given and the case has a service without an end date: the period is then the budget year
+    /// of this date (1 January to 31 December), and the answer says so (`period_default`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<crate::model::date::Date>,
     /// Language of explanation texts (`en` or `da`; default `en`).
     #[serde(default)]
     pub lang: Lang,
@@ -130,6 +135,7 @@ impl Request {
             policy,
             case: None,
             period: None,
+            today: None,
             lang: Lang::En,
             siblings: Vec::new(),
             detail: Detail::Full,
@@ -525,10 +531,18 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     if !errors.is_empty() {
         return Response::in_lang(&InputErrors(errors), lang);
     }
-    let split = match compute_household(policy, &case, &siblings, req.period) {
+    // An open-ended case without a period: the budget year of the caller's today.
+    let open_ended = case.lines.iter().any(|l| l.validity.to.is_none());
+    let default = match (req.period, req.today) {
+        (None, Some(today)) if open_ended => crate::engine::PeriodDefault::budget_year_of(today),
+        _ => None,
+    };
+    let period = req.period.or(default.map(|d| d.1));
+    let mut split = match compute_household(policy, &case, &siblings, period) {
         Ok(r) => r,
         Err(e) => return compute_error(&e, lang),
     };
+    split.period_default = default.map(|d| d.0);
     match req.command {
         Command::Explain => {
             let text = explain_text(&split, req.lang);

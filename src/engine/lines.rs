@@ -74,6 +74,8 @@ struct KeyUsedIx {
     reason: KeyReason,
     /// The key is restricted to the departments involved in the case.
     involved_only: bool,
+    /// For a case that is not eligible: the agreement in force that was set aside.
+    set_aside: Option<usize>,
 }
 
 /// Split case `case` (child `me` of `household`) over a period, without reimbursement. The
@@ -147,6 +149,7 @@ pub(crate) fn compute_lines(
         case: case.id.clone(),
         policy: label,
         period,
+        period_default: None,
         eligibility: verdicts,
         lines,
         totals,
@@ -464,16 +467,20 @@ fn choose_key(
             validity: Validity::default(),
             reason,
             involved_only: false,
+            set_aside: None,
         };
         (Rule::Sole(None), k)
     };
-    if !eligible {
-        return sole(KeyReason::NotEligible);
-    }
     // Agreements are sorted by (line, start) and do not overlap for one line.
     let lo = case.agreements.partition_point(|a| a.line < li);
     let hi = lo + case.agreements[lo..].partition_point(|a| a.line == li);
-    if let Some(ai) = in_force(&case.agreements[lo..hi], d, |a| a.validity).map(|i| lo + i) {
+    let agreement = in_force(&case.agreements[lo..hi], d, |a| a.validity).map(|i| lo + i);
+    if !eligible {
+        let (rule, mut k) = sole(KeyReason::NotEligible);
+        k.set_aside = agreement;
+        return (rule, k);
+    }
+    if let Some(ai) = agreement {
         let a = &case.agreements[ai];
         let k = KeyUsedIx {
             source: KeySource::Agreement,
@@ -482,6 +489,7 @@ fn choose_key(
             validity: a.validity,
             reason: KeyReason::AgreementInForce,
             involved_only: false,
+            set_aside: None,
         };
         return (a.rule.clone(), k);
     }
@@ -497,6 +505,7 @@ fn choose_key(
                 validity: v.validity,
                 reason: KeyReason::PolicyKey,
                 involved_only: v.involved_only,
+                set_aside: None,
             };
             (v.rule.clone(), used)
         }
@@ -714,12 +723,15 @@ fn flow_ratio(
         every: None,
         price: None,
         indexed: None,
+        cumulative: None,
     };
-    // Cumulative rounding over the covered days: `round(num·c_end/d) − round(num·c_before/d)`.
-    let cumulative = |per_day_den: i128| -> Option<(i128, Exact)> {
+    // Cumulative rounding over the covered days: `round(num·c_end/d) − round(num·c_before/d)`. A
+    // segment that does not start on the line's first day in the month says so in its basis.
+    let cumulative = |per_day_den: i128, basis: &mut AmountBasis| -> Option<(i128, Exact)> {
         let d = den.checked_mul(per_day_den)?;
         let hi = round_div(num.checked_mul(c_end)?, d);
         let lo = round_div(num.checked_mul(c_before)?, d);
+        basis.cumulative = cumulative_basis((c_end, hi), (c_before, lo))?;
         Some((hi - lo, Exact::new(num.checked_mul(days)?, d)))
     };
     let (ore, exact) = match every {
@@ -728,14 +740,14 @@ fn flow_ratio(
             basis.days_in_month = None;
             (round_div(num, den), Exact::new(num, den))
         }
-        Every::Month => cumulative(dim).ok_or_else(overflow)?,
+        Every::Month => cumulative(dim, &mut basis).ok_or_else(overflow)?,
         Every::Day => {
             basis.days_in_month = None;
-            cumulative(1).ok_or_else(overflow)?
+            cumulative(1, &mut basis).ok_or_else(overflow)?
         }
         Every::Week => {
             basis.days_in_month = None;
-            cumulative(7).ok_or_else(overflow)?
+            cumulative(7, &mut basis).ok_or_else(overflow)?
         }
         Every::Year => {
             let start = validity.from.map_or(month, Date::month_of);
@@ -745,13 +757,29 @@ fn flow_ratio(
                 - round_div(num.checked_mul(k - 1).ok_or_else(overflow)?, d12);
             basis.service_year_month = Some(k as u32);
             basis.month_amount = i64::try_from(m).ok().map(Money::from_ore);
-            (round_div(m * c_end, dim) - round_div(m * c_before, dim), Exact::new(m * days, dim))
+            let (so_far, before) = (round_div(m * c_end, dim), round_div(m * c_before, dim));
+            basis.cumulative = cumulative_basis((c_end, so_far), (c_before, before)).ok_or_else(overflow)?;
+            (so_far - before, Exact::new(m * days, dim))
         }
     };
     match i64::try_from(ore) {
         Ok(v) if v.unsigned_abs() <= MAX_ORE.unsigned_abs() => Ok((v, exact, basis)),
         _ => Err(overflow()),
     }
+}
+
+/// The basis of a cumulatively rounded segment: `(days, øre)` of the month so far and before it;
+/// none for a segment that starts on the line's first day in the month. `None` on overflow.
+fn cumulative_basis((days_so_far, so_far): (i128, i128), (days_before, before): (i128, i128)) -> Option<Option<Cumulative>> {
+    if days_before == 0 {
+        return Some(None);
+    }
+    Some(Some(Cumulative {
+        days_so_far: u32::try_from(days_so_far).ok()?,
+        so_far: Money::from_ore(i64::try_from(so_far).ok()?),
+        days_before: u32::try_from(days_before).ok()?,
+        before: Money::from_ore(i64::try_from(before).ok()?),
+    }))
 }
 
 /// The id of the agreement or policy key a decision used.
@@ -837,6 +865,7 @@ fn make_line(
                 .iter()
                 .map(|&(dx, weight)| Uninvolved { department: policy.departments[dx].id.clone(), weight })
                 .collect(),
+            set_aside: d.key.set_aside.map(|i| case.agreements[i].id.clone()),
         },
         shares,
         service_ix: line.service,

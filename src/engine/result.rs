@@ -108,6 +108,10 @@ pub struct SplitResult {
     pub policy: String,
     /// The period computed.
     pub period: Period,
+    /// When no period was asked for and the case has a service without an end date: why the period
+    /// is the budget year it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_default: Option<PeriodDefault>,
     /// Eligibility verdicts over the period, in date order.
     pub eligibility: Vec<Verdict>,
     /// One line per (service line, month, segment), in service-line then date order.
@@ -117,6 +121,26 @@ pub struct SplitResult {
     /// State reimbursement, when the policy has a scheme (see [`crate::engine::reimbursement`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<Reimbursement>,
+}
+
+/// The period chosen for a case with an open-ended service when none was asked for: the budget
+/// year (the calendar year, for Danish municipalities) of the date the caller gave as today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PeriodDefault {
+    /// The date the caller gave as today.
+    pub today: Date,
+    /// The budget year: the period is its 1 January to 31 December.
+    pub budget_year: i16,
+}
+
+impl PeriodDefault {
+    /// The budget year of `today`, as the period to compute.
+    pub fn budget_year_of(today: Date) -> Option<(PeriodDefault, Period)> {
+        let year = today.year();
+        let from = Date::new(year, 1, 1).ok()?;
+        let to = Date::new(year, 12, 31).ok()?;
+        Some((PeriodDefault { today, budget_year: i16::try_from(year).ok()? }, Period { from, to }))
+    }
 }
 
 /// The eligibility verdict over a stretch of days with the same facts.
@@ -191,6 +215,10 @@ pub struct KeyUsed {
     /// Why this key was chosen: `agreement_in_force`, `policy_key`, `not_eligible`,
     /// `no_key_version_in_force` or `no_key`.
     pub reason: KeyReason,
+    /// For a case that is not eligible (`not_eligible`): the id of the case agreement in force that
+    /// was set aside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_aside: Option<Arc<str>>,
     /// The key is restricted to the departments involved in the case (`involved_only`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub involved_only: bool,
@@ -278,6 +306,9 @@ pub struct SplitSummary {
     pub policy: String,
     /// The period computed.
     pub period: Period,
+    /// Why the period is the budget year it is (see [`SplitResult::period_default`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_default: Option<PeriodDefault>,
     /// Eligibility verdicts.
     pub eligibility: Vec<Verdict>,
     /// The lines, reduced.
@@ -322,6 +353,7 @@ impl From<SplitResult> for SplitSummary {
             case: r.case,
             policy: r.policy,
             period: r.period,
+            period_default: r.period_default,
             eligibility: r.eligibility,
             lines: r
                 .lines
@@ -380,6 +412,11 @@ pub struct AmountBasis {
     /// For an amount given at a base year's level: the index used and the regulated rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indexed: Option<IndexUsed>,
+    /// When the line's month is cut and this segment does not start on the line's first day of the
+    /// month: the amount is the month's amount so far less the amount before the segment, each
+    /// rounded (cumulative rounding, SEMANTICS.md section 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cumulative: Option<Cumulative>,
 }
 
 impl AmountBasis {
@@ -407,6 +444,19 @@ pub struct IndexUsed {
     pub confirmed: bool,
     /// The regulated rate, rounded to the øre (used in place of the granted amount).
     pub rate: Money,
+}
+
+/// Cumulative rounding of a segment: `so_far − before`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Cumulative {
+    /// Days of the month from the line's first day through the segment's last day.
+    pub days_so_far: u32,
+    /// The month's amount for those days, rounded.
+    pub so_far: Money,
+    /// Days of the month before the segment (from the line's first day).
+    pub days_before: u32,
+    /// The month's amount for those days, rounded.
+    pub before: Money,
 }
 
 /// A department's total.

@@ -193,7 +193,7 @@ total-too-large = { $item }: tallet blev for stort: summen ville komme over { $l
 compute-overflow = { $item }: tallet blev for stort: beløb og summer skal holde sig inden for 1000000000000.00
 period-too-long = perioden { $from } til { $to } er { $months } måneder lang; højst { $max } måneder kan beregnes ad gangen
 period-end-before-start = perioden slutter ({ $to }) før den begynder ({ $from })
-period-needed = { $item } har ingen slutdato: angiv perioden, der skal beregnes (fra og til)
+period-needed = { $item } har ingen slutdato: angiv perioden, der skal beregnes (fra og til), eller dags dato (`today`), så beregnes budgetåret
 no-handlekommune = { $item } er aktiv { $date }, men barnet har ingen handlekommune på den dato
 no-department-for-sector = kommunen '{ $municipality }' har ingen afdeling for { $sector }
 key-unknown-department = ukendt afdeling
@@ -233,3 +233,188 @@ explain-level-basis = hjemmel: { $legal_basis }
 explain-threshold = grænse { $stated } i { $base_year }-niveau × indeks { $index_ratio } = { $threshold }
 explain-round-to = regulerede grænser afrundes til et multiplum af { $round_to }
 explain-unconfirmed-level = et tal i dette niveau er ikke bekræftet mod den offentliggjorte kilde
+
+## Rapporter: forklaringer, tabeller, oversigten over en fordelingsmodel (src/i18n/word.rs, `Word`)
+
+sector-housing = bolig
+report-criteria-none = ingen visitationskriterier gælder på datoen
+report-criterion-sector-areas = involverede sektorområder: { $count } ({ $names }); krav mindst { $required }
+report-criterion-consent-not-required = familiens samtykke: ikke krævet
+report-criterion-consent-not-given = familiens samtykke: ikke givet
+report-criterion-consent-given = familiens samtykke: givet
+report-criterion-consent-given-from = familiens samtykke: givet fra { $from }
+report-criterion-disability = betydelig og varig funktionsnedsættelse: { $answer }
+report-criterion-disability-not-required = betydelig og varig funktionsnedsættelse: { $answer } (ikke krævet)
+report-criterion-age = alder: { $age } år (født { $born }); krav { $min } til { $max } år
+report-criterion-age-any = alder: { $age } år (født { $born }); ingen aldersgrænse
+report-criterion-not-born = alder: endnu ikke født (født { $born })
+report-criterion-municipality = handlekommune: { $municipality }; omfattet: { $covered }
+report-criterion-municipality-any = handlekommune: { $municipality }; alle kommuner er omfattet
+report-criterion-no-municipality = ingen handlekommune
+report-name-criteria-in-force = gældende kriterier
+report-name-sector-areas = sektorområder
+report-name-consent = samtykke
+report-name-disability = funktionsnedsættelse
+report-name-age = alder
+report-name-municipality = handlekommune
+report-name-age-at-enrolment = alder ved indskrivning
+report-name-enrolment = indskrivning
+report-yes = ja
+report-no = nej
+report-kind-sole = fuld betaling
+report-kind-percent = procent
+report-kind-weights = vægte
+report-kind-equal = ligelig
+report-reason-agreement-in-force = en aftale fra den tværfaglige udredning gælder
+report-reason-policy-key = ingen aftale gælder, så ydelsens fordelingsnøgle anvendes
+report-reason-not-eligible = sagen opfylder ikke kriterierne for fælles finansiering, så den betalingsforpligtede betaler 100 %
+report-reason-no-key-version-in-force = ingen aftale og ingen gældende version af fordelingsnøglen: den betalingsforpligtede betaler 100 %
+report-reason-no-key = ingen aftale og ingen fordelingsnøgle for ydelsen: den betalingsforpligtede betaler 100 %
+report-source-agreement = aftalen
+report-source-policy = fordelingsnøglen
+report-source-sole = den betalingsforpligtede alene
+report-key-with-id = { $source } '{ $id }' ({ $kind }{ $dates }): { $reason }
+report-key-without-id = { $source }: { $reason }
+report-key-dates = , { $from } – { $to }
+report-failed-criteria = kriterier, der ikke er opfyldt: { $names }
+report-set-aside = aftalen '{ $agreement }' er sat ud af kraft
+report-by-arrangement = efter samarbejdsaftalen '{ $arrangement }'
+report-acting-department-for = handlekommunens afdeling for { $sector }
+report-named-in-catalogue = angivet i ydelseskataloget
+report-responsible = { $name } ({ $municipality }) — { $how }
+report-amount-once = engangsbeløb { $granted }
+report-amount-month = { $granted } pr. måned
+report-amount-year = { $granted } pr. år: måned { $month } i ydelsesåret = { $month_amount }
+report-amount-days = { $amount } × { $days }/{ $days_in_month } dage
+report-amount-rounded-once = præcist { $exact }; afrundet én gang til hele øre (halve øre væk fra nul)
+report-amount-cumulative = månedens beløb hidtil { $so_far } ({ $days_so_far } dage) − beløbet før { $before } ({ $days_before } dage), hver afrundet til hele øre (halve øre væk fra nul); præcist { $exact }
+report-exact = præcist { $exact }
+report-leftover-ore = + 1 afrundingsøre
+report-heading = Sag { $case } — fordelingsmodel { $policy } — periode { $from } til { $to }
+report-period-budget-year = Sagen har en ydelse uden slutdato, og der er ikke angivet en periode: perioden er budgetåret { $year } (dags dato er { $today }).
+report-eligibility-heading = Kriterier for fælles finansiering
+report-eligible = opfyldt
+report-not-eligible = ikke opfyldt
+report-lines-heading = Linjer
+report-line-heading = { $month } { $name } (linje { $line }) { $from } – { $to }: { $amount } kr.
+report-label-amount = beløb
+report-label-eligibility = kriterier
+report-label-legal-basis = hjemmel
+report-label-authority = visitationskompetence
+report-label-payer = betalingsforpligtelse
+report-label-key = fordeling
+report-reimbursement-heading = Statsrefusion ({ $basis }) — husstand: { $cases }
+report-reimbursement-month = { $month } { $municipality }: medregnede udgifter { $counted } − indtægter { $income } = grundlag { $base }
+report-reimbursement-one-off = heraf tolvtedele af engangsudgifter { $amount }
+report-reimbursement-no-level = ingen gældende tærskler: ingen refusion
+report-reimbursement-tier = { $percent } % af { $portion } over { $monthly } ({ $above } / 12) = { $amount }
+report-reimbursement-result = refusion = { $amount } (præcist { $exact }; afrundet én gang til hele øre (halve øre væk fra nul))
+report-reimbursement-share = { $who } { $amount }{ $leftover }  (vægt { $weight })
+report-totals-by-department = I alt pr. afdeling
+report-totals-by-municipality = I alt pr. kommune
+report-by-month-and-department = Pr. måned og afdeling
+report-month = måned
+report-total = i alt
+report-gross = brutto
+report-reimbursement = refusion
+report-net = netto
+report-reimbursement-total = I alt: brutto { $gross }, refusion { $reimbursement }, netto { $net }
+report-state-reimbursement = Statsrefusion
+report-policy-heading = Fordelingsmodel '{ $name }' { $version }
+report-municipalities = Kommuner
+report-departments = Afdelinger
+report-services = Ydelser
+report-keys = Fordelingsnøgler
+report-criteria = Kriterier for fælles finansiering
+report-arrangements = Samarbejdsaftaler
+report-service-summary = visitation = { $authority }; betaler = { $payer }; fordelingsnøgle = { $key }; { $basis }
+report-by-sector = handlekommunens afdeling for { $sector }
+report-criteria-summary = { $from }–{ $to }: sektorområder mindst { $min }, samtykke krævet: { $consent }, funktionsnedsættelse krævet: { $disability }, alder { $age }
+report-arrangement-summary = { $id }: { $grantor } visiterer for { $on_behalf_of } ({ $sectors }) { $from }–{ $to }
+report-open-start = …
+report-open-end = …
+report-compare-heading = før { $before }  efter { $after }
+report-department = afdeling
+report-before = før
+report-after = efter
+report-difference = forskel
+report-corrections = korrektioner
+
+## Kommandolinjen
+
+cannot-read = kan ikke læse { $path }: { $reason }
+cannot-write = kan ikke skrive { $what }: { $reason }
+file-not-found = filen findes ikke
+file-permission = ingen adgang til at læse eller skrive den
+file-is-directory = det er en mappe, ikke en fil
+file-too-large = den fylder mere end { $max } byte, det største en sådan fil må fylde
+not-utf8 = ikke gyldig UTF-8-tekst (forkert byte ved position { $offset })
+workbook-no-policy = regnearket har ingen fordelingsmodel (intet ark 'departments')
+workbook-no-case = regnearket har ingen sag (intet ark 'case')
+no-example-case = der er intet eksempel '{ $case }'; der er: { $names }
+xlsx-needs-output = --format xlsx skriver et regneark: angiv filen med --output (-o); det gælder split, explain, postings og compare
+report-error-prefix = fejl
+report-output = uddata
+
+what-income = indtægt
+item-in-month = i { $month }
+
+## Regnearkets etiketter
+
+report-sheet-by-department = Pr. afdeling
+report-sheet-by-municipality = Pr. kommune
+report-sheet-by-month = Pr. måned og afdeling
+report-sheet-lines = Linjer
+report-sheet-verdict = Kriterier
+report-sheet-refund = Refusion
+report-sheet-reimbursement-months = Refusion pr. måned
+report-sheet-department = Afdeling
+report-sheet-name = Navn
+report-sheet-municipality = Kommune
+report-sheet-amount = Beløb
+report-sheet-total = I alt
+report-sheet-code = Kode
+report-sheet-month = Måned
+report-sheet-line = Ydelseslinje
+report-sheet-service = Ydelse
+report-sheet-from = Fra
+report-sheet-to = Til
+report-sheet-key = Nøgle
+report-sheet-eligible-col = Fælles finansiering
+report-sheet-yes = ja
+report-sheet-no = nej
+report-sheet-criterion = Kriterium
+report-sheet-passed = Opfyldt
+report-sheet-actual = Faktisk
+report-sheet-required = Krav
+report-sheet-eligible = opfyldt
+report-sheet-not-eligible = ikke opfyldt
+report-sheet-gross = Brutto
+report-sheet-net = Netto
+report-sheet-counted = Tællende udgift
+report-sheet-income = Indtægt
+report-sheet-base = Grundlag
+report-sheet-postings = Posteringer
+report-sheet-changes = Ændringer
+report-sheet-corrections = Korrektioner
+report-sheet-before = Før
+report-sheet-after = Efter
+report-sheet-difference = Forskel
+report-sheet-explanation = Forklaring
+
+## Regneark
+
+workbook-too-large = filen fylder mere end { $mb } MB
+not-a-workbook = ikke et .xlsx- eller .ods-regneark (heller ikke .xls)
+workbook-damaged-zip = ikke et .xlsx- eller .ods-regneark (beskadiget zip-fil)
+workbook-too-many-parts = har mere end { $max } dele
+workbook-part-too-large = en del af regnearket er for stor, når den er pakket ud
+workbook-part-damaged = kan ikke pakkes ud (beskadiget, eller ikke den størrelse, zip-filens indholdsfortegnelse angiver)
+workbook-too-many-cells = har mere end { $max } celler
+sheet-missing = arket mangler
+unknown-column = ukendt kolonne '{ $column }' (forventet { $expected })
+not-yes-no = '{ $text }' er ikke ja/nej (yes/no)
+not-a-whole-number = '{ $text }' er ikke et helt tal
+need-policy-row = rækken under overskriften skal have fordelingsmodellens navn
+need-case-row = rækken under overskriften skal have sagen
+workbook-not-written = regnearket kan ikke skrives: { $detail }

@@ -171,7 +171,7 @@ total-too-large = { $item }: arithmetic overflow: the total would pass { $limit 
 compute-overflow = { $item }: arithmetic overflow: amounts and totals must stay within 1000000000000.00 in magnitude
 period-too-long = period { $from } to { $to } is { $months } months long; at most { $max } months may be computed at once
 period-end-before-start = period ends ({ $to }) before it starts ({ $from })
-period-needed = { $item } is open-ended: give the period to compute (from and to)
+period-needed = { $item } is open-ended: give the period to compute (from and to), or today's date (`today`) to compute its budget year
 no-handlekommune = { $item } is active on { $date }, but the child has no acting municipality (handlekommune) on that date
 no-department-for-sector = municipality '{ $municipality }' has no department for sector area '{ $sector }'
 key-unknown-department = unknown department
@@ -211,3 +211,187 @@ explain-level-basis = legal basis: { $legal_basis }
 explain-threshold = threshold { $stated } at { $base_year } level × index { $index_ratio } = { $threshold }
 explain-round-to = regulated thresholds are rounded to a multiple of { $round_to }
 explain-unconfirmed-level = a figure of this level is not confirmed against its published source
+
+## Reports: explanations, tables, the policy summary (src/i18n/word.rs, `Word`)
+
+report-criteria-none = no eligibility criteria in force on the date
+report-criterion-sector-areas = sector areas involved: { $count } ({ $names }); required at least { $required }
+report-criterion-consent-not-required = family consent: not required
+report-criterion-consent-not-given = family consent: not given
+report-criterion-consent-given = family consent: given
+report-criterion-consent-given-from = family consent: given from { $from }
+report-criterion-disability = significant and permanent disability: { $answer }
+report-criterion-disability-not-required = significant and permanent disability: { $answer } (not required)
+report-criterion-age = age: { $age } years (born { $born }); required { $min } to { $max } years
+report-criterion-age-any = age: { $age } years (born { $born }); any age
+report-criterion-not-born = age: not born yet (born { $born })
+report-criterion-municipality = acting municipality: { $municipality }; covered: { $covered }
+report-criterion-municipality-any = acting municipality: { $municipality }; every municipality is covered
+report-criterion-no-municipality = no acting municipality
+report-name-criteria-in-force = criteria in force
+report-name-sector-areas = sector areas
+report-name-consent = consent
+report-name-disability = disability
+report-name-age = age
+report-name-municipality = acting municipality
+report-name-age-at-enrolment = age at enrolment
+report-name-enrolment = enrolment
+report-yes = yes
+report-no = no
+report-kind-sole = sole
+report-kind-percent = percent
+report-kind-weights = weights
+report-kind-equal = equal
+report-reason-agreement-in-force = a case agreement from the joint assessment is in force
+report-reason-policy-key = no case agreement in force, so the service's policy key applies
+report-reason-not-eligible = the case is not eligible for shared financing, so the payer pays 100 %
+report-reason-no-key-version-in-force = no agreement and no version of the policy key in force: the payer pays 100 %
+report-reason-no-key = no agreement and no policy key for the service: the payer pays 100 %
+report-source-agreement = agreement
+report-source-policy = policy key
+report-source-sole = sole payer
+report-key-with-id = { $source } '{ $id }' ({ $kind }{ $dates }): { $reason }
+report-key-without-id = { $source }: { $reason }
+report-key-dates = , { $from } – { $to }
+report-failed-criteria = criteria not met: { $names }
+report-set-aside = agreement '{ $agreement }' is set aside
+report-by-arrangement = by arrangement '{ $arrangement }'
+report-acting-department-for = acting municipality's department for { $sector }
+report-named-in-catalogue = named in the service catalogue
+report-responsible = { $department } { $name } ({ $municipality }) — { $how }
+report-amount-once = one-off amount { $granted }
+report-amount-month = { $granted } per month
+report-amount-year = { $granted } per year: month { $month } of the service year = { $month_amount }
+report-amount-days = { $amount } × { $days }/{ $days_in_month } days
+report-amount-rounded-once = exact { $exact }; rounded once to whole øre, half away from zero
+report-amount-cumulative = month so far { $so_far } ({ $days_so_far } days) − before { $before } ({ $days_before } days), each rounded to whole øre, half away from zero; exact { $exact }
+report-exact = exact { $exact }
+report-leftover-ore = + 1 leftover øre
+report-heading = Case { $case } — policy { $policy } — period { $from } to { $to }
+report-period-budget-year = The case has a service without an end date and no period was given: the period is budget year { $year } (today is { $today }).
+report-eligibility-heading = Eligibility for shared financing
+report-eligible = eligible
+report-not-eligible = not eligible
+report-lines-heading = Lines
+report-line-heading = { $month } { $line } { $service } ({ $name }) { $from } – { $to }: { $amount } DKK
+report-label-amount = amount
+report-label-eligibility = eligibility
+report-label-legal-basis = legal basis
+report-label-authority = authority
+report-label-payer = payer
+report-label-key = key
+report-reimbursement-heading = State reimbursement ({ $basis }) — household: { $cases }
+report-reimbursement-month = { $month } { $municipality }: counted { $counted } − income { $income } = base { $base }
+report-reimbursement-one-off = of which one-off twelfths { $amount }
+report-reimbursement-no-level = no level of thresholds in force: nothing reimbursed
+report-reimbursement-tier = { $percent } % of { $portion } above { $monthly } ({ $above } / 12) = { $amount }
+report-reimbursement-result = reimbursement = { $amount } (exact { $exact }; rounded once to whole øre, half away from zero)
+report-reimbursement-share = { $who } { $amount }{ $leftover }  (weight { $weight })
+report-totals-by-department = Totals per department
+report-totals-by-municipality = Totals per municipality
+report-by-month-and-department = Per month and department
+report-month = month
+report-total = total
+report-gross = gross
+report-reimbursement = reimbursement
+report-net = net
+report-reimbursement-total = Total: gross { $gross }, reimbursement { $reimbursement }, net { $net }
+report-state-reimbursement = State reimbursement
+report-policy-heading = Policy '{ $name }' { $version }
+report-municipalities = Municipalities
+report-departments = Departments
+report-services = Services
+report-keys = Keys
+report-criteria = Eligibility criteria
+report-arrangements = Arrangements
+report-service-summary = authority = { $authority }; payer = { $payer }; key = { $key }; { $basis }
+report-by-sector = sector:{ $sector }
+report-criteria-summary = { $from }–{ $to }: sector areas >= { $min }, consent { $consent }, disability { $disability }, age { $age }
+report-arrangement-summary = { $id }: { $grantor } grants for { $on_behalf_of } ({ $sectors }) { $from }–{ $to }
+report-open-start = …
+report-open-end = …
+report-compare-heading = before { $before }  after { $after }
+report-department = department
+report-before = before
+report-after = after
+report-difference = difference
+report-corrections = corrections
+
+## The command line
+
+cannot-read = cannot read { $path }: { $reason }
+cannot-write = cannot write { $what }: { $reason }
+file-not-found = the file does not exist
+file-permission = no permission to read or write it
+file-is-directory = it is a folder, not a file
+file-too-large = it is larger than { $max } bytes, the most such a file may have
+not-utf8 = not valid UTF-8 text (bad byte at offset { $offset })
+workbook-no-policy = the workbook has no policy (no sheet 'departments')
+workbook-no-case = the workbook has no case (no sheet 'case')
+no-example-case = no example case '{ $case }'; there are: { $names }
+xlsx-needs-output = --format xlsx writes a workbook: name the file with --output (-o); it is for split, explain, postings and compare
+report-error-prefix = error
+report-output = output
+
+what-income = income
+item-in-month = in { $month }
+
+## Workbook labels
+
+report-sheet-by-department = Per department
+report-sheet-by-municipality = Per municipality
+report-sheet-by-month = Per month and department
+report-sheet-lines = Lines
+report-sheet-verdict = Eligibility
+report-sheet-refund = Reimbursement
+report-sheet-reimbursement-months = Reimbursement per month
+report-sheet-department = Department
+report-sheet-name = Name
+report-sheet-municipality = Municipality
+report-sheet-amount = Amount
+report-sheet-total = Total
+report-sheet-code = Code
+report-sheet-month = Month
+report-sheet-line = Service line
+report-sheet-service = Service
+report-sheet-from = From
+report-sheet-to = To
+report-sheet-key = Key
+report-sheet-eligible-col = Shared financing
+report-sheet-yes = yes
+report-sheet-no = no
+report-sheet-criterion = Criterion
+report-sheet-passed = Passed
+report-sheet-actual = Actual
+report-sheet-required = Required
+report-sheet-eligible = eligible
+report-sheet-not-eligible = not eligible
+report-sheet-gross = Gross
+report-sheet-net = Net
+report-sheet-counted = Counted cost
+report-sheet-income = Income
+report-sheet-base = Base
+report-sheet-postings = Postings
+report-sheet-changes = Changes
+report-sheet-corrections = Corrections
+report-sheet-before = Before
+report-sheet-after = After
+report-sheet-difference = Difference
+report-sheet-explanation = Explanation
+
+## Workbooks
+
+workbook-too-large = the file is larger than { $mb } MB
+not-a-workbook = not an .xlsx or .ods workbook (nor .xls)
+workbook-damaged-zip = not an .xlsx or .ods workbook (damaged zip)
+workbook-too-many-parts = has more than { $max } parts
+workbook-part-too-large = a part of the workbook is too large once unpacked
+workbook-part-damaged = cannot be unpacked (damaged, or not the size the zip's directory says)
+workbook-too-many-cells = has more than { $max } cells
+sheet-missing = sheet missing
+unknown-column = unknown column '{ $column }' (expected { $expected })
+not-yes-no = '{ $text }' is not yes/no (ja/nej)
+not-a-whole-number = '{ $text }' is not a whole number
+need-policy-row = the row under the header needs the policy's name
+need-case-row = the row under the header needs the case
+workbook-not-written = the workbook cannot be written: { $detail }

@@ -409,6 +409,61 @@ pub enum Message {
         round_to: String,
     },
     ExplainUnconfirmedLevel,
+    // ---- The command line -----------------------------------------------------------------------
+    CannotRead {
+        path: String,
+        reason: String,
+    },
+    CannotWrite {
+        what: String,
+        reason: String,
+    },
+    FileNotFound,
+    FilePermission,
+    FileIsDirectory,
+    FileTooLarge {
+        max: String,
+    },
+    NotUtf8 {
+        offset: String,
+    },
+    WorkbookNoPolicy,
+    WorkbookNoCase,
+    NoExampleCase {
+        case: String,
+        names: String,
+    },
+    XlsxNeedsOutput,
+    // ---- Workbooks ------------------------------------------------------------------------------
+    WorkbookTooLarge {
+        mb: String,
+    },
+    NotAWorkbook,
+    WorkbookDamagedZip,
+    WorkbookTooManyParts {
+        max: String,
+    },
+    WorkbookPartTooLarge,
+    WorkbookPartDamaged,
+    WorkbookTooManyCells {
+        max: String,
+    },
+    SheetMissing,
+    UnknownColumn {
+        column: String,
+        expected: String,
+    },
+    NotYesNo {
+        text: String,
+    },
+    NotAWholeNumber {
+        text: String,
+    },
+    NeedPolicyRow,
+    NeedCaseRow,
+    WorkbookNotWritten {
+        detail: String,
+    },
 }
 
 /// Marks a [`Message`] carried through serde's `Error::custom` as its JSON form (serde's errors carry
@@ -430,6 +485,7 @@ impl Message {
         for (name, value) in &mut args {
             match name.as_str() {
                 "expected" => *value = expected_text(lang, value),
+                "item" => *value = item_text(lang, value),
                 // Codes (`children_social`, `department`, `percent`) in the words of the catalogue,
                 // where it has them.
                 "sector" | "what" | "kind" => {
@@ -462,6 +518,30 @@ impl Message {
     pub(crate) fn from_serde(text: &str) -> Option<Message> {
         let (_, json) = text.split_once(MARK)?;
         serde_json::Deserializer::from_str(json).into_iter::<Message>().next()?.ok()
+    }
+}
+
+/// An item the engine names in English words (`service line 's1' in 2024-01`, `case 'c'`), in the
+/// words of the catalogue (`what-service-line`, `what-income`, `doc-case`) and with the month in the
+/// language's way.
+fn item_text(lang: Lang, item: &str) -> String {
+    if lang == Lang::En {
+        return item.to_string();
+    }
+    let mut text = item.to_string();
+    for (english, id) in [("service line '", "what-service-line"), ("income '", "what-income"), ("case '", "doc-case")]
+    {
+        if let (Some(rest), Some(words)) = (item.strip_prefix(english), lookup(lang, id, &[])) {
+            text = format!("{words} '{rest}");
+            break;
+        }
+    }
+    match text.rsplit_once("' in ") {
+        Some((head, month)) => {
+            let within = lookup(lang, "item-in-month", &[("month".into(), lang.date(month))]).unwrap_or_default();
+            format!("{head}' {within}")
+        }
+        None => text,
     }
 }
 
@@ -499,9 +579,14 @@ mod tests {
                 let id: &'static str = (&m).into();
                 assert!(ids.iter().any(|i| i == id), "{lang:?} has no message '{id}'");
             }
+            for w in super::super::Word::iter() {
+                let id = format!("report-{}", <&'static str>::from(w));
+                assert!(ids.contains(&id), "{lang:?} has no text '{id}'");
+            }
             for id in &ids {
                 let used = Message::iter().any(|m| <&'static str>::from(&m) == id)
-                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-", "frame-"]
+                    || super::super::Word::iter().any(|w| format!("report-{}", <&'static str>::from(w)) == *id)
+                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-", "frame-", "item-"]
                         .iter()
                         .any(|p| id.starts_with(p));
                 assert!(used, "{lang:?}: '{id}' is not a message");

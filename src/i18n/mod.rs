@@ -10,6 +10,7 @@
 //! This is the lowest layer: it knows languages and texts, nothing of policies, cases or money.
 
 mod message;
+mod word;
 
 use std::sync::OnceLock;
 
@@ -18,6 +19,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
 pub use message::Message;
+pub use word::Word;
 
 /// A language for texts.
 #[derive(
@@ -34,13 +36,47 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `en` in English, `da` in Danish: for the short texts of the explanation that are not in the
-    /// catalogues yet.
-    pub(crate) fn t<'a>(self, en: &'a str, da: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Da => da,
+    /// A number as the library writes it (`-1234.56`, `11040.7758620689…`) in this language's way:
+    /// Danish `-1.234,56`; English unchanged.
+    pub fn number(self, text: &str) -> String {
+        if self == Lang::En {
+            return text.to_string();
         }
+        let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+        let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+            return text.to_string();
+        }
+        let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        match frac {
+            Some(f) => format!("{sign}{grouped},{f}"),
+            None => format!("{sign}{grouped}"),
+        }
+    }
+
+    /// A date written `YYYY-MM-DD` in this language's way: Danish `DD-MM-YYYY`; a month `YYYY-MM`
+    /// as `MM-YYYY`; English (and any other text) unchanged.
+    pub fn date(self, text: &str) -> String {
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        match (self, b.len()) {
+            (Lang::Da, 10) if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => {
+                format!("{}-{}-{}", &text[8..10], &text[5..7], &text[0..4])
+            }
+            (Lang::Da, 7) if digits(0..4) && b[4] == b'-' && digits(5..7) => format!("{}-{}", &text[5..7], &text[0..4]),
+            _ => text.to_string(),
+        }
+    }
+
+    /// A sector area's code (`children_social`) in words, where the catalogue has them (`sector-…`).
+    pub fn sector(self, code: &str) -> String {
+        lookup(self, &format!("sector-{code}"), &[]).unwrap_or_else(|| code.to_string())
     }
 
     fn index(self) -> usize {
@@ -102,4 +138,25 @@ pub(crate) fn catalogue(lang: Lang) -> (Vec<String>, Vec<String>) {
         })
         .collect();
     (ids, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn danish_numbers_and_dates() {
+        assert_eq!(Lang::Da.number("5336.38"), "5.336,38");
+        assert_eq!(Lang::Da.number("-1234567.5"), "-1.234.567,5");
+        assert_eq!(Lang::Da.number("0.00"), "0,00");
+        assert_eq!(Lang::Da.number("11040.7758620689…"), "11.040,7758620689…");
+        assert_eq!(Lang::Da.number("100"), "100");
+        assert_eq!(Lang::Da.number("x1.5"), "x1.5");
+        assert_eq!(Lang::En.number("5336.38"), "5336.38");
+        assert_eq!(Lang::Da.date("2024-01-31"), "31-01-2024");
+        assert_eq!(Lang::Da.date("2024-01"), "01-2024");
+        assert_eq!(Lang::Da.date("…"), "…");
+        assert_eq!(Lang::En.date("2024-01-31"), "2024-01-31");
+        assert_eq!(Lang::Da.sector("children_social"), "børne- og familieområdet");
+    }
 }

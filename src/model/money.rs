@@ -372,9 +372,43 @@ impl fmt::Display for Exact {
     }
 }
 
+impl Exact {
+    /// The value in DKK for machines: a decimal when it has at most ten decimals (`1094.375`), else
+    /// the reduced fraction (`22000/31`), never cut. The text form ([`fmt::Display`]) cuts at ten
+    /// decimals and marks the cut with "…".
+    pub fn machine(&self) -> String {
+        let mut num = self.num;
+        let mut den = self.den.max(1).saturating_mul(100);
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs());
+        if g > 1 {
+            num /= g as i128;
+            den /= g as i128;
+        }
+        let mut rest = den;
+        for p in [2, 5] {
+            while rest % p == 0 {
+                rest /= p;
+            }
+        }
+        let decimal = rest == 1 && 10_000_000_000i128 % den == 0;
+        if decimal {
+            self.to_string()
+        } else {
+            format!("{num}/{den}")
+        }
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 impl Serialize for Exact {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.machine())
     }
 }
 
@@ -444,6 +478,18 @@ mod tests {
         assert_eq!(Exact::new(-500, 1).to_string(), "-5.00");
         assert_eq!(Exact::new(5, 10).to_string(), "0.005");
         assert_eq!(Exact::new(0, 7).to_string(), "0.00");
+    }
+
+    #[test]
+    fn exact_for_machines_is_never_cut() {
+        // 100/3 øre = 1/3 DKK; 2200000/31 øre = 22000/31 DKK; decimals up to ten places stay decimals.
+        assert_eq!(Exact::new(100, 3).machine(), "1/3");
+        assert_eq!(Exact::new(2_200_000, 31).machine(), "22000/31");
+        assert_eq!(Exact::new(-2_200_000, 31).machine(), "-22000/31");
+        assert_eq!(Exact::new(1_094_375, 10).machine(), "1094.375");
+        assert_eq!(Exact::new(1, 100_000_000).machine(), "0.0000000001");
+        assert_eq!(Exact::new(1, 1_000_000_000).machine(), "1/100000000000");
+        assert_eq!(Exact::new(-500, 1).machine(), "-5.00");
     }
 
     #[test]

@@ -89,8 +89,8 @@ impl JsonSchema for Exact {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         schema(json!({
             "type": "string",
-            "pattern": r"^-?\d+\.\d{2,10}…?$",
-            "description": "An exact amount of DKK before rounding, with two to ten decimals; a trailing … marks a value cut there."
+            "pattern": r"^-?\d+(\.\d{2,10}|/\d+)$",
+            "description": "An exact amount of DKK before rounding: a decimal with two to ten decimals when that is its exact value (`1094.375`), else the reduced fraction numerator/denominator (`22000/31` is 709.677419354838709677…)."
         }))
     }
 }

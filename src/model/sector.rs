@@ -32,8 +32,10 @@ pub enum Sector {
     Health,
     /// Employment (the parents' jobs).
     Employment,
-    /// Adult services, aids and housing.
+    /// Adult services and aids.
     Adult,
+    /// Housing: assessment of the home, housing modifications and moves (Borgerservice).
+    Housing,
 }
 
 impl Sector {

@@ -1,11 +1,15 @@
 //! Results in words and tables, in Danish and English.
 //!
 //! The structured result ([`SplitResult`]) carries every fact as data (codes, ids, amounts); this
-//! module phrases those facts for people. Nothing here computes: it only renders.
+//! module phrases those facts for people, with the words of the catalogues (`src/i18n/en.ftl`,
+//! `da.ftl`, through [`Word`]). In Danish, departments and municipalities are named by their names
+//! (not their ids), sector areas in words, and numbers and dates the Danish way (1.234,56;
+//! 31-01-2024). Nothing here computes: it only renders.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Lang, Message, Word};
 
 use crate::engine::result::Reimbursement;
 use crate::engine::result::{
@@ -13,73 +17,108 @@ use crate::engine::result::{
 };
 use crate::policy::KeyKind;
 
-fn criterion_text(c: &Criterion, l: Lang) -> String {
-    let mark = if c.passed { "✓" } else { "✗" };
-    let body = match c.criterion {
-        CriterionName::CriteriaInForce => l
-            .t("no eligibility criteria in force on the date", "ingen visitationskriterier gælder på datoen")
-            .to_string(),
-        CriterionName::SectorAreas => format!(
-            "{}: {} ({}); {} {}",
-            l.t("sector areas involved", "involverede sektorområder"),
-            c.actual,
-            c.detail.join(", "),
-            l.t("required at least", "krav mindst"),
-            c.required
-        ),
-        CriterionName::Consent => match (c.required.as_str(), c.actual.as_str()) {
-            ("false", _) => l.t("family consent: not required", "familiens samtykke: ikke krævet").into(),
-            (_, "none") => l.t("family consent: not given", "familiens samtykke: ikke givet").into(),
-            _ if !c.passed => Message::ExplainConsentPartial { by: c.detail.join(", ") }.text(l),
-            (_, from) if c.detail.is_empty() => {
-                format!("{} {from}", l.t("family consent: given from", "familiens samtykke: givet fra"))
+/// How departments and municipalities are named in a text: by id in English (as the documents
+/// write them), by name in Danish.
+pub(crate) struct Names<'a> {
+    lang: Lang,
+    departments: BTreeMap<&'a str, (&'a str, &'a str)>,
+    municipalities: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    /// The names of the departments and municipalities a result mentions.
+    pub(crate) fn of(r: &'a SplitResult, lang: Lang) -> Names<'a> {
+        let mut departments = BTreeMap::new();
+        for d in &r.totals.by_department {
+            departments.insert(&*d.department, (&*d.name, &*d.municipality));
+        }
+        for l in &r.lines {
+            for p in [&l.authority, &l.payer] {
+                departments.insert(&*p.department, (&*p.department_name, &*p.municipality));
             }
+        }
+        let municipalities = r.totals.by_municipality.iter().map(|m| (&*m.municipality, m.name.as_str())).collect();
+        Names { lang, departments, municipalities }
+    }
+
+    /// A department: its id in English; in Danish its name, with its municipality's name when
+    /// another department of the result has the same name.
+    pub(crate) fn department(&self, id: &'a str) -> String {
+        if self.lang == Lang::En {
+            return id.to_string();
+        }
+        let Some(&(name, muni)) = self.departments.get(id) else { return id.to_string() };
+        let shared = self.departments.iter().any(|(other, (n, _))| *other != id && *n == name);
+        if shared {
+            format!("{name}, {}", self.municipality(muni))
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// A municipality: its id in English, its name in Danish.
+    pub(crate) fn municipality(&self, id: &str) -> String {
+        match (self.lang, self.municipalities.get(id)) {
+            (Lang::Da, Some(name)) => (*name).to_string(),
+            _ => id.to_string(),
+        }
+    }
+}
+
+fn yes_no(b: bool, l: Lang) -> String {
+    if b { Word::Yes } else { Word::No }.text(l)
+}
+
+fn criterion_body(c: &Criterion, l: Lang, n: &Names) -> String {
+    match c.criterion {
+        CriterionName::CriteriaInForce => Word::CriteriaNone.text(l),
+        CriterionName::SectorAreas => {
+            let names: Vec<String> = c.detail.iter().map(|s| l.sector(s)).collect();
+            Word::CriterionSectorAreas
+                .with(l, &[("count", &c.actual), ("names", &names.join(", ")), ("required", &c.required)])
+        }
+        CriterionName::Consent => match (c.required.as_str(), c.actual.as_str()) {
+            ("false", _) => Word::CriterionConsentNotRequired.text(l),
+            (_, "none") => Word::CriterionConsentNotGiven.text(l),
+            _ if !c.passed => Message::ExplainConsentPartial { by: c.detail.join(", ") }.text(l),
+            (_, "true") => Word::CriterionConsentGiven.text(l),
+            (_, from) if c.detail.is_empty() => Word::CriterionConsentGivenFrom.with(l, &[("from", &l.date(from))]),
             (_, from) => format!(
-                "{} {from} ({})",
-                l.t("family consent: given from", "familiens samtykke: givet fra"),
+                "{} ({})",
+                Word::CriterionConsentGivenFrom.with(l, &[("from", &l.date(from))]),
                 c.detail.join(", ")
             ),
         },
-        CriterionName::Disability => format!(
-            "{}: {}{}",
-            l.t("significant and permanent disability", "betydelig og varig funktionsnedsættelse"),
-            if c.actual == "true" { l.t("yes", "ja") } else { l.t("no", "nej") },
-            if c.required == "true" { "" } else { l.t(" (not required)", " (ikke krævet)") }
-        ),
-        CriterionName::Age => {
-            let born = c.detail.first().map(String::as_str).unwrap_or("");
-            let age = if c.actual == "none" {
-                l.t("not born yet", "ikke født endnu").to_string()
-            } else {
-                format!("{} {}", c.actual, l.t("years", "år"))
-            };
-            format!(
-                "{}: {age} ({} {born}); {} {}",
-                l.t("age", "alder"),
-                l.t("born", "født"),
-                l.t("required", "krav"),
-                c.required
-            )
+        CriterionName::Disability => {
+            let w = if c.required == "true" { Word::CriterionDisability } else { Word::CriterionDisabilityNotRequired };
+            w.with(l, &[("answer", &yes_no(c.actual == "true", l))])
         }
-        CriterionName::Municipality => format!(
-            "{}: {}; {}: {}",
-            l.t("acting municipality", "handlekommune"),
-            c.actual,
-            l.t("covered", "omfattet"),
-            c.required
-        ),
-        CriterionName::AgeAtEnrolment => household_criterion_text(c, l),
-        CriterionName::Enrolment => household_criterion_text(c, l),
-    };
-    match &c.child {
-        Some(case) => format!("{mark} {body} ({})", Message::ExplainOtherChild { case: case.clone() }.text(l)),
-        None => format!("{mark} {body}"),
+        CriterionName::Age => {
+            let born = l.date(c.detail.first().map(String::as_str).unwrap_or(""));
+            match (c.actual.as_str(), c.required.split_once('-')) {
+                ("none", _) => Word::CriterionNotBorn.with(l, &[("born", &born)]),
+                (age, Some((min, max))) => {
+                    Word::CriterionAge.with(l, &[("age", age), ("born", &born), ("min", min), ("max", max)])
+                }
+                (age, None) => Word::CriterionAgeAny.with(l, &[("age", age), ("born", &born)]),
+            }
+        }
+        CriterionName::Municipality => {
+            let actual =
+                if c.actual == "none" { Word::CriterionNoMunicipality.text(l) } else { n.municipality(&c.actual) };
+            if c.required == "any" {
+                return Word::CriterionMunicipalityAny.with(l, &[("municipality", &actual)]);
+            }
+            let covered: Vec<String> = c.required.split(' ').map(|m| n.municipality(m)).collect();
+            Word::CriterionMunicipality.with(l, &[("municipality", &actual), ("covered", &covered.join(", "))])
+        }
+        CriterionName::AgeAtEnrolment | CriterionName::Enrolment => enrolment_text(c, l),
     }
 }
 
 /// The criteria of enrolment: the age at enrolment, and whether the child is enrolled.
-fn household_criterion_text(c: &Criterion, l: Lang) -> String {
-    let at = |i: usize| c.detail.get(i).cloned().unwrap_or_default();
+fn enrolment_text(c: &Criterion, l: Lang) -> String {
+    let at = |i: usize| l.date(c.detail.get(i).map(String::as_str).unwrap_or(""));
     match (c.criterion, c.actual.as_str()) {
         (CriterionName::AgeAtEnrolment, "none") => {
             Message::ExplainNotEnrolled { born: at(0), required: c.required.clone() }.text(l)
@@ -97,117 +136,170 @@ fn household_criterion_text(c: &Criterion, l: Lang) -> String {
     }
 }
 
-fn kind_text(k: KeyKind, l: Lang) -> &'static str {
-    match k {
-        KeyKind::Sole => l.t("sole", "fuld betaling"),
-        KeyKind::Percent => l.t("percent", "procent"),
-        KeyKind::Weights => l.t("weights", "vægte"),
-        KeyKind::Equal => l.t("equal", "ligelig"),
+fn criterion_text(c: &Criterion, l: Lang, n: &Names) -> String {
+    let mark = if c.passed { "✓" } else { "✗" };
+    match &c.child {
+        Some(case) => {
+            let other = Message::ExplainOtherChild { case: case.clone() }.text(l);
+            format!("{mark} {} ({other})", criterion_body(c, l, n))
+        }
+        None => format!("{mark} {}", criterion_body(c, l, n)),
     }
 }
 
-fn key_text(k: &KeyUsed, l: Lang) -> String {
-    let reason = match k.reason {
-        KeyReason::AgreementInForce => l.t(
-            "a case agreement from the joint assessment is in force",
-            "en aftale fra den tværfaglige udredning gælder",
-        ),
-        KeyReason::PolicyKey => l.t(
-            "no case agreement in force, so the service's policy key applies",
-            "ingen aftale gælder, så ydelsens fordelingsnøgle anvendes",
-        ),
-        KeyReason::NotEligible => l.t(
-            "the case is not eligible for shared financing, so the payer pays 100 %",
-            "sagen opfylder ikke kriterierne for fælles finansiering, så den betalingsforpligtede betaler 100 %",
-        ),
-        KeyReason::NoKeyVersionInForce => l.t(
-            "no agreement and no version of the policy key in force: the payer pays 100 %",
-            "ingen aftale og ingen gældende version af nøglen: den betalingsforpligtede betaler 100 %",
-        ),
-        KeyReason::NoKey => l.t(
-            "no agreement and no policy key for the service: the payer pays 100 %",
-            "ingen aftale og ingen nøgle for ydelsen: den betalingsforpligtede betaler 100 %",
-        ),
-    };
+/// A criterion's short name (for "criteria not met: …").
+fn criterion_name(c: CriterionName, l: Lang) -> String {
+    match c {
+        CriterionName::CriteriaInForce => Word::NameCriteriaInForce,
+        CriterionName::SectorAreas => Word::NameSectorAreas,
+        CriterionName::Consent => Word::NameConsent,
+        CriterionName::Disability => Word::NameDisability,
+        CriterionName::Age => Word::NameAge,
+        CriterionName::Municipality => Word::NameMunicipality,
+        CriterionName::AgeAtEnrolment => Word::NameAgeAtEnrolment,
+        CriterionName::Enrolment => Word::NameEnrolment,
+    }
+    .text(l)
+}
+
+pub(crate) fn kind_text(k: KeyKind, l: Lang) -> String {
+    match k {
+        KeyKind::Sole => Word::KindSole,
+        KeyKind::Percent => Word::KindPercent,
+        KeyKind::Weights => Word::KindWeights,
+        KeyKind::Equal => Word::KindEqual,
+    }
+    .text(l)
+}
+
+fn key_text(k: &KeyUsed, l: Lang, n: &Names) -> String {
+    let mut reason = match k.reason {
+        KeyReason::AgreementInForce => Word::ReasonAgreementInForce,
+        KeyReason::PolicyKey => Word::ReasonPolicyKey,
+        KeyReason::NotEligible => Word::ReasonNotEligible,
+        KeyReason::NoKeyVersionInForce => Word::ReasonNoKeyVersionInForce,
+        KeyReason::NoKey => Word::ReasonNoKey,
+    }
+    .text(l);
+    if k.involved_only {
+        reason = format!("{reason}; {}", Message::ExplainInvolvedOnly.text(l));
+        for u in &k.uninvolved {
+            let department = n.department(&u.department);
+            let m = Message::ExplainUninvolved { department, weight: l.number(&u.weight.to_string()) };
+            reason = format!("{reason}; {}", m.text(l));
+        }
+    }
     let source = match k.source {
-        KeySource::Agreement => l.t("agreement", "aftale"),
-        KeySource::Policy => l.t("policy key", "nøgle"),
-        KeySource::Sole => l.t("sole payer", "fuld betaling"),
-    };
+        KeySource::Agreement => Word::SourceAgreement,
+        KeySource::Policy => Word::SourcePolicy,
+        KeySource::Sole => Word::SourceSole,
+    }
+    .text(l);
     let dates = match (k.validity.from, k.validity.to) {
         (None, None) => String::new(),
-        (f, t) => format!(
-            ", {} – {}",
-            f.map_or_else(|| "…".into(), |d| d.to_string()),
-            t.map_or_else(|| "…".into(), |d| d.to_string())
-        ),
+        (f, t) => Word::KeyDates.with(l, &[("from", &open_date(f, true, l)), ("to", &open_date(t, false, l))]),
     };
-    let mut restricted = String::new();
-    if k.involved_only {
-        restricted = format!("; {}", Message::ExplainInvolvedOnly.text(l));
-        for u in &k.uninvolved {
-            let m = Message::ExplainUninvolved { department: u.department.to_string(), weight: u.weight.to_string() };
-            restricted = format!("{restricted}; {}", m.text(l));
-        }
-    }
     match &k.id {
-        Some(id) => format!("{source} '{id}' ({}{dates}): {reason}{restricted}", kind_text(k.kind, l)),
-        None => format!("{source}: {reason}"),
+        Some(id) => Word::KeyWithId.with(
+            l,
+            &[("source", &source), ("id", id), ("kind", &kind_text(k.kind, l)), ("dates", &dates), ("reason", &reason)],
+        ),
+        None => Word::KeyWithoutId.with(l, &[("source", &source), ("reason", &reason)]),
     }
 }
 
-fn responsible_text(r: &Responsible, l: Lang) -> String {
+/// A date of a validity, or "…" for an open end.
+pub(crate) fn open_date(d: Option<crate::Date>, start: bool, l: Lang) -> String {
+    match d {
+        Some(d) => l.date(&d.to_string()),
+        None => if start { Word::OpenStart } else { Word::OpenEnd }.text(l),
+    }
+}
+
+fn responsible_text(r: &Responsible, l: Lang, n: &Names) -> String {
     let how = match r.rule {
         ResolvedBy::Arrangement => {
-            format!("{} '{}'", l.t("by arrangement", "efter aftale"), r.arrangement.as_deref().unwrap_or(""))
+            Word::ByArrangement.with(l, &[("arrangement", r.arrangement.as_deref().unwrap_or(""))])
         }
-        ResolvedBy::ActingMunicipality => format!(
-            "{} {}",
-            l.t("acting municipality's department for", "handlekommunens afdeling for"),
-            r.sector.map_or("", |s| s.as_str())
-        ),
-        ResolvedBy::NamedDepartment => l.t("named in the service catalogue", "angivet i ydelseskataloget").to_string(),
+        ResolvedBy::ActingMunicipality => {
+            let sector = r.sector.map_or(String::new(), |s| l.sector(s.as_str()));
+            Word::ActingDepartmentFor.with(l, &[("sector", &sector)])
+        }
+        ResolvedBy::NamedDepartment => Word::NamedInCatalogue.text(l),
     };
-    format!("{} {} ({}) — {how}", r.department, r.department_name, r.municipality)
+    Word::Responsible.with(
+        l,
+        &[
+            ("department", &r.department),
+            ("name", &if l == Lang::Da { n.department(&r.department) } else { r.department_name.to_string() }),
+            ("municipality", &n.municipality(&r.municipality)),
+            ("how", &how),
+        ],
+    )
 }
 
+/// How the line's amount follows from the grant, and how it was rounded.
 fn amount_text(line: &Line, l: Lang) -> String {
     let b = &line.basis;
-    let days = match (b.days, b.days_in_month) {
-        (Some(d), Some(m)) if d != m => format!(" × {d}/{m} {}", l.t("days", "dage")),
-        _ => String::new(),
-    };
+    let num = |m: &dyn ToString| l.number(&m.to_string());
     let granted = match &b.indexed {
         Some(x) => indexed_text(b, x, l),
-        None => b.granted.to_string(),
+        None => num(&b.granted),
     };
-    match b.per {
-        crate::case::Per::Once => format!("{} {granted}", l.t("one-off amount", "engangsbeløb")),
-        crate::case::Per::Month => format!("{granted} {}{days}", l.t("per month", "pr. måned")),
-        crate::case::Per::Year => format!(
-            "{granted} {}: {} {} {} = {}{days}",
-            l.t("per year", "pr. år"),
-            l.t("month", "måned"),
-            b.service_year_month.unwrap_or(0),
-            l.t("of the service year", "i ydelsesåret"),
-            b.month_amount.map(|m| m.to_string()).unwrap_or_default()
+    let base = match b.per {
+        crate::case::Per::Once => Word::AmountOnce.with(l, &[("granted", &granted)]),
+        crate::case::Per::Month => Word::AmountMonth.with(l, &[("granted", &granted)]),
+        crate::case::Per::Year => Word::AmountYear.with(
+            l,
+            &[
+                ("granted", &granted),
+                ("month", &b.service_year_month.unwrap_or(0).to_string()),
+                ("month_amount", &b.month_amount.map(|m| num(&m)).unwrap_or_default()),
+            ],
         ),
-        _ => rate_text(b, granted, l),
+        _ => return format!("{} ({})", rate_text(b, granted, l), rounding_text(line, l)),
+    };
+    let base = match (b.days, b.days_in_month) {
+        (Some(d), Some(m)) if d != m => {
+            Word::AmountDays.with(l, &[("amount", &base), ("days", &d.to_string()), ("days_in_month", &m.to_string())])
+        }
+        _ => base,
+    };
+    format!("{base} ({})", rounding_text(line, l))
+}
+
+/// How a line's amount was rounded: once, or cumulatively within its month.
+fn rounding_text(line: &Line, l: Lang) -> String {
+    let num = |m: &dyn ToString| l.number(&m.to_string());
+    let exact = num(&line.exact_amount);
+    match &line.basis.cumulative {
+        Some(c) => Word::AmountCumulative.with(
+            l,
+            &[
+                ("so_far", &num(&c.so_far)),
+                ("days_so_far", &c.days_so_far.to_string()),
+                ("before", &num(&c.before)),
+                ("days_before", &c.days_before.to_string()),
+                ("exact", &exact),
+            ],
+        ),
+        None => Word::AmountRoundedOnce.with(l, &[("exact", &exact)]),
     }
 }
 
 /// A price per day, week, hour or unit: rate × quantity, then the days or months it covers.
 fn rate_text(b: &crate::engine::result::AmountBasis, granted: String, l: Lang) -> String {
     use crate::case::{Every, Per};
+    let num = |m: &dyn ToString| l.number(&m.to_string());
     let days = b.days.unwrap_or(0).to_string();
     let (price, every) = match (b.per, b.quantity, b.every) {
         (Per::Hour, Some(q), Some(e)) => {
-            let p = b.price.map(|p| p.to_string()).unwrap_or_default();
-            (Message::ExplainHours { quantity: q.to_string(), rate: granted, price: p.clone() }.text(l), e)
+            let price = b.price.map(|p| num(&p)).unwrap_or_default();
+            (Message::ExplainHours { quantity: num(&q), rate: granted, price }.text(l), e)
         }
         (Per::Unit, Some(q), Some(e)) => {
-            let p = b.price.map(|p| p.to_string()).unwrap_or_default();
-            (Message::ExplainUnits { quantity: q.to_string(), rate: granted, price: p.clone() }.text(l), e)
+            let price = b.price.map(|p| num(&p)).unwrap_or_default();
+            (Message::ExplainUnits { quantity: num(&q), rate: granted, price }.text(l), e)
         }
         (Per::Week, ..) => return Message::ExplainPerWeek { rate: granted, days }.text(l),
         _ => return Message::ExplainPerDay { rate: granted, days }.text(l),
@@ -221,7 +313,7 @@ fn rate_text(b: &crate::engine::result::AmountBasis, granted: String, l: Lang) -
         }
         Every::Year => Message::ExplainEveryYear {
             month: b.service_year_month.unwrap_or(0).to_string(),
-            month_amount: b.month_amount.map(|m| m.to_string()).unwrap_or_default(),
+            month_amount: b.month_amount.map(|m| num(&m)).unwrap_or_default(),
             days,
             days_in_month: b.days_in_month.unwrap_or(0).to_string(),
         }
@@ -230,13 +322,18 @@ fn rate_text(b: &crate::engine::result::AmountBasis, granted: String, l: Lang) -
     format!("{price} {time}")
 }
 
+/// An index's two values as text: `'pl' (2024: 104.2 / 2022: 100)`.
+fn index_ratio(index: &str, year: i32, value: &dyn ToString, base_year: i32, base: &dyn ToString, l: Lang) -> String {
+    format!("'{index}' ({year}: {} / {base_year}: {})", l.number(&value.to_string()), l.number(&base.to_string()))
+}
+
 /// An amount given at a base year's level and regulated by an index.
 fn indexed_text(b: &crate::engine::result::AmountBasis, x: &crate::engine::result::IndexUsed, l: Lang) -> String {
     let text = Message::ExplainIndexed {
-        base_amount: b.granted.to_string(),
+        base_amount: l.number(&b.granted.to_string()),
         base_year: x.base_year.to_string(),
-        index_ratio: format!("'{}' ({}: {} / {}: {})", x.index, x.year, x.value, x.base_year, x.base_value),
-        rate: x.rate.to_string(),
+        index_ratio: index_ratio(&x.index, x.year, &x.value, x.base_year, &x.base_value, l),
+        rate: l.number(&x.rate.to_string()),
     }
     .text(l);
     if x.confirmed {
@@ -246,78 +343,101 @@ fn indexed_text(b: &crate::engine::result::AmountBasis, x: &crate::engine::resul
     }
 }
 
+/// The eligibility of a line: the verdicts, and for a line that is not eligible the criteria that
+/// failed and the agreement set aside.
+fn eligibility_text(r: &SplitResult, line: &Line, l: Lang) -> String {
+    let verdicts: Vec<String> = line.verdicts.iter().map(|v| format!("[{}]", v + 1)).collect();
+    let verdict = if line.eligible { Word::Eligible } else { Word::NotEligible }.text(l);
+    let mut text = format!("{verdict} {}", verdicts.join(" "));
+    if !line.eligible {
+        let mut failed: Vec<CriterionName> = Vec::new();
+        for c in line.verdicts.iter().filter_map(|&v| r.eligibility.get(v)).flat_map(|v| &v.criteria) {
+            if !c.passed && !failed.contains(&c.criterion) {
+                failed.push(c.criterion);
+            }
+        }
+        let names: Vec<String> = failed.into_iter().map(|c| criterion_name(c, l)).collect();
+        let _ = write!(text, "; {}", Word::FailedCriteria.with(l, &[("names", &names.join(", "))]));
+        if let Some(a) = &line.key.set_aside {
+            let _ = write!(text, "; {}", Word::SetAside.with(l, &[("agreement", a)]));
+        }
+    }
+    text
+}
+
+fn line_text(r: &SplitResult, line: &Line, l: Lang, n: &Names, o: &mut String) {
+    let heading = Word::LineHeading.with(
+        l,
+        &[
+            ("month", &l.date(&line.month.to_string())),
+            ("line", &line.service_line),
+            ("service", &line.service),
+            ("name", &line.service_name),
+            ("from", &l.date(&line.from.to_string())),
+            ("to", &l.date(&line.to.to_string())),
+            ("amount", &l.number(&line.amount.to_string())),
+        ],
+    );
+    let _ = writeln!(o, "  {heading}");
+    let label = |w: Word| w.text(l);
+    let _ = writeln!(o, "      {}: {}", label(Word::LabelAmount), amount_text(line, l));
+    let _ = writeln!(o, "      {}: {}", label(Word::LabelEligibility), eligibility_text(r, line, l));
+    let _ = writeln!(o, "      {}: {}", label(Word::LabelLegalBasis), line.legal_basis);
+    let _ = writeln!(o, "      {}: {}", label(Word::LabelAuthority), responsible_text(&line.authority, l, n));
+    let _ = writeln!(o, "      {}: {}", label(Word::LabelPayer), responsible_text(&line.payer, l, n));
+    let _ = writeln!(o, "      {}: {}", label(Word::LabelKey), key_text(&line.key, l, n));
+    let unit = if line.key.kind == KeyKind::Percent || line.key.kind == KeyKind::Sole { " %" } else { "" };
+    for s in &line.shares {
+        let leftover = if s.leftover_ore { format!("  {}", Word::LeftoverOre.text(l)) } else { String::new() };
+        let exact = Word::Exact.with(l, &[("exact", &l.number(&s.exact.to_string()))]);
+        let width = if l == Lang::Da { 36 } else { 20 };
+        let _ = writeln!(
+            o,
+            "        {} {:>10}{unit:<2} {:>14}  ({exact}){leftover}",
+            pad(&n.department(&s.department), width),
+            l.number(&s.weight.to_string()),
+            l.number(&s.amount.to_string()),
+        );
+    }
+}
+
 /// The whole result in words: verdicts, every line with its reasons, and the totals.
 pub fn explain_text(r: &SplitResult, l: Lang) -> String {
+    let n = Names::of(r, l);
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{} {} — {} {} — {} {} {} {}",
-        l.t("Case", "Sag"),
-        r.case,
-        l.t("policy", "politik"),
-        r.policy,
-        l.t("period", "periode"),
-        r.period.from,
-        l.t("to", "til"),
-        r.period.to
+    let heading = Word::Heading.with(
+        l,
+        &[
+            ("case", &r.case),
+            ("policy", &r.policy),
+            ("from", &l.date(&r.period.from.to_string())),
+            ("to", &l.date(&r.period.to.to_string())),
+        ],
     );
-    let _ = writeln!(o, "\n{}", l.t("Eligibility for shared financing", "Kriterier for fælles finansiering"));
+    let _ = writeln!(o, "{heading}");
+    if let Some(d) = &r.period_default {
+        let year = d.budget_year.to_string();
+        let _ = writeln!(
+            o,
+            "{}",
+            Word::PeriodBudgetYear.with(l, &[("year", &year), ("today", &l.date(&d.today.to_string()))])
+        );
+    }
+    let _ = writeln!(o, "\n{}", Word::EligibilityHeading.text(l));
     for (i, v) in r.eligibility.iter().enumerate() {
-        let verdict = if v.eligible { l.t("eligible", "opfyldt") } else { l.t("not eligible", "ikke opfyldt") };
-        let _ = writeln!(o, "  [{}] {} – {}: {verdict}", i + 1, v.from, v.to);
+        let verdict = if v.eligible { Word::Eligible } else { Word::NotEligible }.text(l);
+        let (from, to) = (l.date(&v.from.to_string()), l.date(&v.to.to_string()));
+        let _ = writeln!(o, "  [{}] {from} – {to}: {verdict}", i + 1);
         for c in &v.criteria {
-            let _ = writeln!(o, "      {}", criterion_text(c, l));
+            let _ = writeln!(o, "      {}", criterion_text(c, l, &n));
         }
     }
-    let _ = writeln!(o, "\n{}", l.t("Lines", "Linjer"));
+    let _ = writeln!(o, "\n{}", Word::LinesHeading.text(l));
     for line in &r.lines {
-        let _ = writeln!(
-            o,
-            "  {} {} {} ({}) {} – {}: {} DKK",
-            line.month, line.service_line, line.service, line.service_name, line.from, line.to, line.amount
-        );
-        let _ = writeln!(
-            o,
-            "      {}: {} ({} {}; {})",
-            l.t("amount", "beløb"),
-            amount_text(line, l),
-            l.t("exact", "præcist"),
-            line.exact_amount,
-            l.t("rounded once, half away from zero", "afrundet én gang, halve op")
-        );
-        let verdicts: Vec<String> = line.verdicts.iter().map(|v| format!("[{}]", v + 1)).collect();
-        let _ = writeln!(
-            o,
-            "      {}: {} {}",
-            l.t("eligibility", "kriterier"),
-            if line.eligible { l.t("eligible", "opfyldt") } else { l.t("not eligible", "ikke opfyldt") },
-            verdicts.join(" ")
-        );
-        let _ = writeln!(o, "      {}: {}", l.t("legal basis", "hjemmel"), line.legal_basis);
-        let _ = writeln!(
-            o,
-            "      {}: {}",
-            l.t("authority", "visitationskompetence"),
-            responsible_text(&line.authority, l)
-        );
-        let _ = writeln!(o, "      {}: {}", l.t("payer", "betalingsforpligtelse"), responsible_text(&line.payer, l));
-        let _ = writeln!(o, "      {}: {}", l.t("key", "nøgle"), key_text(&line.key, l));
-        for s in &line.shares {
-            let unit = if line.key.kind == KeyKind::Percent || line.key.kind == KeyKind::Sole { " %" } else { "" };
-            let leftover = if s.leftover_ore { l.t("  + 1 leftover øre", "  + 1 restøre") } else { "" };
-            let _ = writeln!(
-                o,
-                "        {:<20} {:>10}{unit:<2} {:>14}  ({} {}){leftover}",
-                s.department,
-                s.weight.to_string(),
-                s.amount.to_string(),
-                l.t("exact", "præcist"),
-                s.exact
-            );
-        }
+        line_text(r, line, l, &n, &mut o);
     }
     if let Some(re) = &r.reimbursement {
-        reimbursement_text(re, l, &mut o);
+        reimbursement_text(re, l, &n, &mut o);
     }
     o.push('\n');
     o.push_str(&table(r, l));
@@ -325,74 +445,57 @@ pub fn explain_text(r: &SplitResult, l: Lang) -> String {
 }
 
 /// Each month's reimbursement: base, tiers, rounding and allocation.
-fn reimbursement_text(re: &Reimbursement, l: Lang, o: &mut String) {
-    let _ = writeln!(
-        o,
-        "\n{} ({}) — {}: {}",
-        l.t("State reimbursement", "Statsrefusion"),
-        re.legal_basis,
-        l.t("household", "husstand"),
-        re.cases.join(", ")
-    );
+fn reimbursement_text(re: &Reimbursement, l: Lang, n: &Names, o: &mut String) {
+    let num = |m: &dyn ToString| l.number(&m.to_string());
+    let heading = Word::ReimbursementHeading.with(l, &[("basis", &re.legal_basis), ("cases", &re.cases.join(", "))]);
+    let _ = writeln!(o, "\n{heading}");
     for m in &re.months {
-        let _ = writeln!(
-            o,
-            "  {} {}: {} {} − {} {} = {} {}",
-            m.month,
-            m.municipality,
-            l.t("counted", "tællende"),
-            m.counted,
-            l.t("income", "indtægt"),
-            m.income,
-            l.t("base", "grundlag"),
-            m.base
+        let month = Word::ReimbursementMonth.with(
+            l,
+            &[
+                ("month", &l.date(&m.month.to_string())),
+                ("municipality", &n.municipality(&m.municipality)),
+                ("counted", &num(&m.counted)),
+                ("income", &num(&m.income)),
+                ("base", &num(&m.base)),
+            ],
         );
+        let _ = writeln!(o, "  {month}");
         if m.one_off_part.ore() != 0 {
-            let _ = writeln!(
-                o,
-                "      {} {}",
-                l.t("of which one-off twelfths", "heraf tolvtedele af engangsudgifter"),
-                m.one_off_part
-            );
+            let _ = writeln!(o, "      {}", Word::ReimbursementOneOff.with(l, &[("amount", &num(&m.one_off_part))]));
         }
         level_text(m, l, o);
         if m.level.is_none() {
-            let _ = writeln!(
-                o,
-                "      {}",
-                l.t("no level of thresholds in force: nothing reimbursed", "ingen gældende tærskler: ingen refusion")
-            );
+            let _ = writeln!(o, "      {}", Word::ReimbursementNoLevel.text(l));
         }
         for t in &m.tiers {
-            let _ = writeln!(
-                o,
-                "      {} % {} {} {} {} ({} / 12) = {}",
-                t.percent,
-                l.t("of", "af"),
-                t.portion,
-                l.t("above", "over"),
-                t.monthly_threshold,
-                t.above,
-                t.amount
+            let tier = Word::ReimbursementTier.with(
+                l,
+                &[
+                    ("percent", &num(&t.percent)),
+                    ("portion", &num(&t.portion)),
+                    ("monthly", &num(&t.monthly_threshold)),
+                    ("above", &num(&t.above)),
+                    ("amount", &num(&t.amount)),
+                ],
             );
+            let _ = writeln!(o, "      {tier}");
         }
-        let _ = writeln!(
-            o,
-            "      {} = {} ({} {}; {})",
-            l.t("reimbursement", "refusion"),
-            m.reimbursement,
-            l.t("exact", "præcist"),
-            m.exact,
-            l.t("rounded once, half away from zero", "afrundet én gang, halve op")
-        );
+        let result =
+            Word::ReimbursementResult.with(l, &[("amount", &num(&m.reimbursement)), ("exact", &num(&m.exact))]);
+        let _ = writeln!(o, "      {result}");
         for a in m.cases.iter().filter(|_| m.cases.len() > 1).chain(&m.departments) {
-            let leftover = if a.leftover_ore { l.t(" (+ 1 leftover øre)", " (+ 1 restøre)") } else { "" };
+            let leftover = if a.leftover_ore { format!(" ({})", Word::LeftoverOre.text(l)) } else { String::new() };
             let who = match (&a.department, re.cases.len()) {
-                (Some(d), 1) => d.to_string(),
-                (Some(d), _) => format!("{} / {d}", a.case),
+                (Some(d), 1) => n.department(d),
+                (Some(d), _) => format!("{} / {}", a.case, n.department(d)),
                 (None, _) => a.case.to_string(),
             };
-            let _ = writeln!(o, "        {who} {}{leftover}  ({} {})", a.amount, l.t("weight", "vægt"), a.weight);
+            let share = Word::ReimbursementShare.with(
+                l,
+                &[("who", &who), ("amount", &num(&a.amount)), ("leftover", &leftover), ("weight", &num(&a.weight))],
+            );
+            let _ = writeln!(o, "        {share}");
         }
     }
 }
@@ -403,170 +506,189 @@ fn level_text(m: &crate::engine::result::ReimbursementMonth, l: Lang, o: &mut St
         let _ = writeln!(o, "      {}", Message::ExplainLevelBasis { legal_basis: basis.clone() }.text(l));
     }
     if let Some(r) = &m.regulation {
-        let ratio = format!("'{}' ({}: {} / {}: {})", r.index, r.year, r.value, r.base_year, r.base_value);
+        let ratio = index_ratio(&r.index, r.year, &r.value, r.base_year, &r.base_value, l);
         for t in &m.tiers {
             let text = Message::ExplainThreshold {
-                stated: t.stated.map(|s| s.to_string()).unwrap_or_default(),
+                stated: t.stated.map(|s| l.number(&s.to_string())).unwrap_or_default(),
                 base_year: r.base_year.to_string(),
                 index_ratio: ratio.clone(),
-                threshold: t.above.to_string(),
+                threshold: l.number(&t.above.to_string()),
             };
             let _ = writeln!(o, "      {}", text.text(l));
         }
-        let _ = writeln!(o, "      {}", Message::ExplainRoundTo { round_to: r.round_to.to_string() }.text(l));
+        let round_to = l.number(&r.round_to.to_string());
+        let _ = writeln!(o, "      {}", Message::ExplainRoundTo { round_to }.text(l));
     }
     if m.unconfirmed {
         let _ = writeln!(o, "      {}", Message::ExplainUnconfirmedLevel.text(l));
     }
 }
 
+/// Pad `s` to `width` characters (left-aligned), counting characters, not bytes.
+fn pad(s: &str, width: usize) -> String {
+    format!("{s:<width$}")
+}
+
 /// Totals as text tables: per department, per municipality, and month by department.
 pub fn table(r: &SplitResult, l: Lang) -> String {
+    let n = Names::of(r, l);
+    let num = |m: &dyn ToString| l.number(&m.to_string());
     let mut o = String::new();
-    let _ = writeln!(o, "{}", l.t("Totals per department", "Total pr. afdeling"));
+    let _ = writeln!(o, "{}", Word::TotalsByDepartment.text(l));
     for d in &r.totals.by_department {
-        let _ =
-            writeln!(o, "  {:<20} {:<52} {:<12} {:>14}", d.department, d.name, d.municipality, d.amount.to_string());
-    }
-    let _ = writeln!(o, "\n{}", l.t("Totals per municipality", "Total pr. kommune"));
-    for m in &r.totals.by_municipality {
-        let _ = writeln!(o, "  {:<20} {:<30} {:>5} {:>14}", m.municipality, m.name, m.code, m.amount.to_string());
-    }
-    let _ = writeln!(o, "\n{}", l.t("Per month and department", "Pr. måned og afdeling"));
-    let _ = write!(o, "  {:<8}", l.t("month", "måned"));
-    for d in &r.totals.by_department {
-        let _ = write!(o, " {:>16}", d.department);
-    }
-    let _ = writeln!(o, " {:>14}", l.t("total", "i alt"));
-    for m in &r.totals.by_month {
-        let _ = write!(o, "  {:<8}", m.month.to_string());
-        for d in &m.departments {
-            let _ = write!(o, " {:>16}", d.amount.to_string());
+        let amount = num(&d.amount);
+        match l {
+            Lang::Da => {
+                let _ =
+                    writeln!(o, "  {} {} {amount:>14}", pad(&d.name, 40), pad(&n.municipality(&d.municipality), 20));
+            }
+            _ => {
+                let _ = writeln!(o, "  {:<20} {:<52} {:<12} {amount:>14}", d.department, d.name, d.municipality);
+            }
         }
-        let _ = writeln!(o, " {:>14}", m.amount.to_string());
     }
-    let _ = write!(o, "  {:<8}", l.t("total", "i alt"));
-    for d in &r.totals.by_department {
-        let _ = write!(o, " {:>16}", d.amount.to_string());
+    let _ = writeln!(o, "\n{}", Word::TotalsByMunicipality.text(l));
+    for m in &r.totals.by_municipality {
+        let amount = num(&m.amount);
+        match l {
+            Lang::Da => {
+                let _ = writeln!(o, "  {} {:>5} {amount:>14}", pad(&m.name, 30), m.code);
+            }
+            _ => {
+                let _ = writeln!(o, "  {:<20} {:<30} {:>5} {amount:>14}", m.municipality, m.name, m.code);
+            }
+        }
     }
-    let _ = writeln!(o, " {:>14}", r.totals.case.to_string());
+    month_table(r, l, &n, &mut o);
     if let Some(re) = &r.reimbursement {
-        let _ = writeln!(o, "\n{} ({})", l.t("State reimbursement", "Statsrefusion"), re.legal_basis);
-        let _ = writeln!(
-            o,
-            "  {:<20} {:>16} {:>16} {:>16}",
-            "",
-            l.t("gross", "brutto"),
-            l.t("reimbursement", "refusion"),
-            l.t("net", "netto")
-        );
+        let _ = writeln!(o, "\n{} ({})", Word::StateReimbursement.text(l), re.legal_basis);
+        let heads = [Word::Gross, Word::Reimbursement, Word::Net].map(|w| w.text(l));
+        let _ = writeln!(o, "  {:<36} {:>16} {:>16} {:>16}", "", heads[0], heads[1], heads[2]);
         for d in &re.by_department {
             let _ = writeln!(
                 o,
-                "  {:<20} {:>16} {:>16} {:>16}",
-                d.department,
-                d.gross.to_string(),
-                d.reimbursement.to_string(),
-                d.net.to_string()
+                "  {} {:>16} {:>16} {:>16}",
+                pad(&n.department(&d.department), 36),
+                num(&d.gross),
+                num(&d.reimbursement),
+                num(&d.net)
             );
         }
         let t = &re.total;
-        let _ = writeln!(
-            o,
-            "  {}: {} {}, {} {}, {} {}",
-            l.t("Total", "I alt"),
-            l.t("gross", "brutto"),
-            t.gross,
-            l.t("reimbursement", "refusion"),
-            t.reimbursement,
-            l.t("net", "netto"),
-            t.net
-        );
+        let total = Word::ReimbursementTotal
+            .with(l, &[("gross", &num(&t.gross)), ("reimbursement", &num(&t.reimbursement)), ("net", &num(&t.net))]);
+        let _ = writeln!(o, "  {total}");
     }
     o
+}
+
+/// Month by department: one column per department (its id in English, its name in Danish).
+fn month_table(r: &SplitResult, l: Lang, n: &Names, o: &mut String) {
+    let num = |m: &dyn ToString| l.number(&m.to_string());
+    let heads: Vec<String> = r.totals.by_department.iter().map(|d| n.department(&d.department)).collect();
+    let widths: Vec<usize> = heads.iter().map(|h| h.chars().count().max(16)).collect();
+    let _ = writeln!(o, "\n{}", Word::ByMonthAndDepartment.text(l));
+    let _ = write!(o, "  {}", pad(&Word::Month.text(l), 8));
+    for (h, w) in heads.iter().zip(&widths) {
+        let _ = write!(o, " {h:>w$}");
+    }
+    let _ = writeln!(o, " {:>14}", Word::Total.text(l));
+    for m in &r.totals.by_month {
+        let _ = write!(o, "  {}", pad(&l.date(&m.month.to_string()), 8));
+        for (d, w) in m.departments.iter().zip(&widths) {
+            let _ = write!(o, " {:>w$}", num(&d.amount));
+        }
+        let _ = writeln!(o, " {:>14}", num(&m.amount));
+    }
+    let _ = write!(o, "  {}", pad(&Word::Total.text(l), 8));
+    for (d, w) in r.totals.by_department.iter().zip(&widths) {
+        let _ = write!(o, " {:>w$}", num(&d.amount));
+    }
+    let _ = writeln!(o, " {:>14}", num(&r.totals.case));
 }
 
 /// What a policy declares, as text (for `fordeling check`).
 pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{} '{}' {}", l.t("Policy", "Politik"), p.name, p.version.as_deref().unwrap_or(""));
-    let _ = writeln!(o, "\n{} ({})", l.t("Municipalities", "Kommuner"), p.municipalities.len());
+    let muni: BTreeMap<&str, &str> = p.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
+    let m_name = |id: &str| match l {
+        Lang::Da => muni.get(id).map_or(id.to_string(), |n| (*n).to_string()),
+        _ => id.to_string(),
+    };
+    let sectors = |s: &[crate::model::sector::Sector]| {
+        s.iter().map(|s| if l == Lang::Da { l.sector(s.as_str()) } else { s.as_str().to_string() }).collect::<Vec<_>>()
+    };
+    let heading = Word::PolicyHeading.with(l, &[("name", &p.name), ("version", p.version.as_deref().unwrap_or(""))]);
+    let _ = writeln!(o, "{heading}");
+    let _ = writeln!(o, "\n{} ({})", Word::Municipalities.text(l), p.municipalities.len());
     for m in &p.municipalities {
         let _ = writeln!(o, "  {:<16} {:>3}  {}", m.id, m.code, m.name);
     }
-    let _ = writeln!(o, "\n{} ({})", l.t("Departments", "Afdelinger"), p.departments.len());
+    let _ = writeln!(o, "\n{} ({})", Word::Departments.text(l), p.departments.len());
     for d in &p.departments {
-        let sectors: Vec<&str> = d.sectors.iter().map(|s| s.as_str()).collect();
-        let _ = writeln!(o, "  {:<20} {:<14} {:<32} {}", d.id, d.municipality, sectors.join(","), d.name);
+        let s = sectors(&d.sectors).join(", ");
+        let _ = writeln!(o, "  {:<20} {:<20} {:<32} {}", d.id, m_name(&d.municipality), s, d.name);
     }
-    let _ = writeln!(o, "\n{} ({})", l.t("Services", "Ydelser"), p.services.len());
+    let _ = writeln!(o, "\n{} ({})", Word::Services.text(l), p.services.len());
     let who = |t: &Option<crate::policy::TargetDoc>, s: crate::model::sector::Sector| match t {
         Some(crate::policy::TargetDoc { department: Some(d), .. }) => d.clone(),
-        Some(crate::policy::TargetDoc { sector: Some(x), .. }) => format!("sector:{x}"),
-        _ => format!("sector:{s}"),
+        Some(crate::policy::TargetDoc { sector: Some(x), .. }) => {
+            Word::BySector.with(l, &[("sector", &sectors(&[*x])[0])])
+        }
+        _ => Word::BySector.with(l, &[("sector", &sectors(&[s])[0])]),
     };
     for s in &p.services {
         let basis: Vec<&str> = s.legal_basis.iter().map(|b| b.text.as_str()).collect();
-        let _ = writeln!(
-            o,
-            "  {:<24} {} = {}; {} = {}; {} = {}; {}",
-            s.id,
-            l.t("authority", "visitation"),
-            who(&s.authority, s.sector),
-            l.t("payer", "betaler"),
-            who(&s.payer, s.sector),
-            l.t("key", "nøgle"),
-            s.key.as_deref().unwrap_or("-"),
-            basis.join(" / ")
+        let summary = Word::ServiceSummary.with(
+            l,
+            &[
+                ("authority", &who(&s.authority, s.sector)),
+                ("payer", &who(&s.payer, s.sector)),
+                ("key", s.key.as_deref().unwrap_or("-")),
+                ("basis", &basis.join(" / ")),
+            ],
         );
+        let _ = writeln!(o, "  {:<24} {summary}", s.id);
     }
-    let _ = writeln!(o, "\n{} ({})", l.t("Keys", "Nøgler"), p.keys.len());
+    let _ = writeln!(o, "\n{} ({})", Word::Keys.text(l), p.keys.len());
     for k in &p.keys {
         let versions: Vec<String> = k
             .versions
             .iter()
-            .map(|v| {
-                format!(
-                    "{} {}–{}",
-                    kind_text(v.kind, l),
-                    v.from.map_or_else(|| "…".into(), |d| d.to_string()),
-                    v.to.map_or_else(|| "…".into(), |d| d.to_string())
-                )
-            })
+            .map(|v| format!("{} {}–{}", kind_text(v.kind, l), open_date(v.from, true, l), open_date(v.to, false, l)))
             .collect();
         let _ = writeln!(o, "  {:<32} {}", k.id, versions.join("; "));
     }
-    let _ = writeln!(o, "\n{} ({})", l.t("Eligibility criteria", "Kriterier"), p.eligibility.len());
+    let _ = writeln!(o, "\n{} ({})", Word::Criteria.text(l), p.eligibility.len());
     for c in &p.eligibility {
-        let _ = writeln!(
-            o,
-            "  {}–{}: {} >= {}, {} {}, {} {}, {} {}",
-            c.from.map_or_else(|| "…".into(), |d| d.to_string()),
-            c.to.map_or_else(|| "…".into(), |d| d.to_string()),
-            l.t("sector areas", "sektorområder"),
-            c.min_sector_areas,
-            l.t("consent", "samtykke"),
-            c.consent_required,
-            l.t("disability", "funktionsnedsættelse"),
-            c.disability_required,
-            l.t("age", "alder"),
-            c.age.map_or_else(|| "-".into(), |a| format!("{}-{}", a.min, a.max))
+        let age = c.age.map_or_else(|| "-".into(), |a| format!("{}-{}", a.min, a.max));
+        let line = Word::CriteriaSummary.with(
+            l,
+            &[
+                ("from", &open_date(c.from, true, l)),
+                ("to", &open_date(c.to, false, l)),
+                ("min", &c.min_sector_areas.to_string()),
+                ("consent", &yes_no(c.consent_required, l)),
+                ("disability", &yes_no(c.disability_required, l)),
+                ("age", &age),
+            ],
         );
+        let _ = writeln!(o, "  {line}");
     }
-    let _ = writeln!(o, "\n{} ({})", l.t("Arrangements", "Samarbejdsaftaler"), p.arrangements.len());
+    let _ = writeln!(o, "\n{} ({})", Word::Arrangements.text(l), p.arrangements.len());
     for a in &p.arrangements {
-        let sectors: Vec<&str> = a.sectors.iter().map(|s| s.as_str()).collect();
-        let _ = writeln!(
-            o,
-            "  {}: {} {} {} ({}) {}–{}",
-            a.id,
-            a.grantor,
-            l.t("grants for", "visiterer for"),
-            a.on_behalf_of,
-            sectors.join(","),
-            a.from.map_or_else(|| "…".into(), |d| d.to_string()),
-            a.to.map_or_else(|| "…".into(), |d| d.to_string())
+        let line = Word::ArrangementSummary.with(
+            l,
+            &[
+                ("id", &a.id),
+                ("grantor", &m_name(&a.grantor)),
+                ("on_behalf_of", &m_name(&a.on_behalf_of)),
+                ("sectors", &sectors(&a.sectors).join(", ")),
+                ("from", &open_date(a.from, true, l)),
+                ("to", &open_date(a.to, false, l)),
+            ],
         );
+        let _ = writeln!(o, "  {line}");
     }
     o
 }

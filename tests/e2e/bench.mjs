@@ -37,7 +37,7 @@ await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForSelector('body[data-ready="true"]');
 const result = await page.evaluate(async (csv) => {
   const m = await import('./pkg/fordeling_wasm.js');
-  const services = ['merudgift', 'tabt-arbejdsfortjeneste', 'aflastning', 'specialboernehave', 'stoette-dagtilbud', 'hjaelpemidler', 'traening'];
+  const services = ['merudgift', 'tabt-arbejdsfortjeneste', 'aflastning', 'specialboernehave', 'stoette-dagtilbud', 'hjaelpemidler', 'fysio-ergoterapi'];
   const caseDoc = {
     id: 'bench-30x24', consent: [{ from: '2020-01-01' }], other_cases: [{ id: 'job', sector: 'employment' }],
     child: { birth_date: '2019-05-14', significant_permanent_disability: true, handlekommune: [{ municipality: 'ishoj', from: '2019-05-14' }] },

@@ -31,6 +31,13 @@ pub fn policy(name: &str) -> Option<String> {
     .ok()
 }
 
+/// The CLI to test: `FORDELING_BIN` when set (a copy of this worktree's build, where several
+/// worktrees share one target directory and overwrite each other's binaries), else Cargo's.
+#[cfg(feature = "cli")]
+pub fn cli_binary() -> std::path::PathBuf {
+    std::env::var_os("FORDELING_BIN").map_or_else(|| env!("CARGO_BIN_EXE_fordeling").into(), Into::into)
+}
+
 /// The golden case files (`tests/cases/*.toml`), sorted.
 pub fn case_files() -> Vec<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
@@ -59,7 +66,7 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in ["period", "lang", "previous_case", "booked_through", "siblings", "detail"] {
+    for k in ["period", "today", "lang", "previous_case", "booked_through", "siblings", "detail"] {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
@@ -357,6 +364,19 @@ fn check_line(result: &Value, e: &Value, errs: &mut Vec<String>) {
                     errs.push(format!("line {sl} {month}: key is {got}, expected {v}"));
                 }
             }
+            "set_aside" => {
+                if l["key"]["set_aside"] != *v {
+                    errs.push(format!(
+                        "line {sl} {month}: set-aside agreement is {}, expected {v}",
+                        l["key"]["set_aside"]
+                    ));
+                }
+            }
+            "cumulative" => {
+                if l["basis"]["cumulative"] != *v {
+                    errs.push(format!("line {sl} {month}: cumulative is {}, expected {v}", l["basis"]["cumulative"]));
+                }
+            }
             "reason" => {
                 if l["key"]["reason"] != *v {
                     errs.push(format!("line {sl} {month}: key reason is {}, expected {v}", l["key"]["reason"]));
@@ -453,6 +473,11 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
     for (k, v) in e.as_object().into_iter().flatten() {
         match k.as_str() {
             "status" => {}
+            "period" | "period_default" => {
+                if result[k.as_str()] != *v {
+                    errs.push(format!("{k} is {}, expected {v}", result[k.as_str()]));
+                }
+            }
             "case_total" => {
                 if result["totals"]["case"] != *v {
                     errs.push(format!("case total is {}, expected {v}", result["totals"]["case"]));
@@ -525,6 +550,14 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                 for t in v.as_array().into_iter().flatten() {
                     if !text.contains(&s(t)) {
                         errs.push(format!("explanation text lacks {t}"));
+                    }
+                }
+            }
+            "text_lacks" => {
+                let text = s(&r["result"]["text"]);
+                for t in v.as_array().into_iter().flatten() {
+                    if text.contains(&s(t)) {
+                        errs.push(format!("explanation text has {t}"));
                     }
                 }
             }

@@ -243,6 +243,8 @@ function showErrors(errors) {
 function buildRequest() {
   const request = { version: 1, command: 'split', lang: state.lang, policy: state.policyText, case: state.caseDoc };
   if (state.period.from && state.period.to) request.period = { from: state.period.from, to: state.period.to };
+  // No period: an open-ended case is computed over the budget year of today (the library reads no clock).
+  else request.today = new Date().toLocaleDateString('sv-SE');
   return request;
 }
 // Read-only hook for the end-to-end tests: the request the page computes, to replay it natively.

@@ -66,7 +66,7 @@ export function normalizePer(text) {
 /** Slice colours of the pie charts, on the page and in the workbook (RGB hex; src/xlsx/mod.rs COLORS). */
 export const COLORS = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564B', 'E377C2', '7F7F7F', 'BCBD22', '17BECF'];
 
-const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult'];
+const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult', 'housing'];
 /**
  * 'a=60; b=40' (or 'a; b' for equal keys) as the shares of an agreement of the given kind: a
  * department or sector area each, values as weights for 'weights', else as percentages.

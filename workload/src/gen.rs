@@ -63,11 +63,14 @@ const SERVICES: &[&str] = &[
     "specialboernehave",
     "stoette-dagtilbud",
     "hjaelpemidler",
-    "traening",
+    "fysio-ergoterapi",
+    "tale-hoerekonsulent",
+    "bolig",
+    "familiebehandling",
 ];
 const DEPARTMENTS: &[&str] =
-    &["ishoj-cbf", "ishoj-cdu", "ishoj-cvv", "ishoj-cab", "vallensbaek-cbu", "vallensbaek-cfb"];
-const SECTORS: &[&str] = &["children_social", "daycare_school", "health", "employment", "adult"];
+    &["ishoj-cbf", "ishoj-cdu", "ishoj-cvv", "ishoj-borgerservice", "vallensbaek-cbu", "vallensbaek-cfb"];
+const SECTORS: &[&str] = &["children_social", "daycare_school", "health", "employment", "adult", "housing"];
 
 /// A generated case for the built-in example policy (TOML text) and a period within it; services
 /// start in the years `starts` (inclusive).

@@ -118,13 +118,26 @@ fn item_key(item: &str) -> Option<&str> {
 pub struct WorkbookError {
     /// The place, or empty.
     pub place: String,
-    /// What is wrong.
+    /// What is wrong (in English).
     pub message: String,
+    /// What is wrong, as a message of the catalogues.
+    #[serde(skip)]
+    pub problem: Box<crate::i18n::Message>,
 }
 
 impl WorkbookError {
-    pub(crate) fn new(place: impl Into<String>, message: impl Into<String>) -> WorkbookError {
-        WorkbookError { place: place.into(), message: message.into() }
+    pub(crate) fn new(place: impl Into<String>, problem: crate::i18n::Message) -> WorkbookError {
+        WorkbookError { place: place.into(), message: problem.text(crate::i18n::Lang::En), problem: Box::new(problem) }
+    }
+
+    /// The problem with its place, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let message = self.problem.text(lang);
+        if self.place.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", self.place)
+        }
     }
 }
 

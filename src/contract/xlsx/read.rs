@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use super::{columns, norm, Origin, Workbook, WorkbookError};
 use super::{MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
+use crate::i18n::Message;
 
 /// A cell as the reader sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,12 +91,12 @@ pub fn read_cells(bytes: &[u8]) -> Result<Value, WorkbookError> {
 fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         let mb = MAX_WORKBOOK_BYTES / 1024 / 1024;
-        return Err(WorkbookError::new("", format!("the file is larger than {mb} MB")));
+        return Err(WorkbookError::new("", Message::WorkbookTooLarge { mb: mb.to_string() }));
     }
     if bytes.starts_with(b"PK") {
         check_zip(bytes)?;
     }
-    let not_a_workbook = || WorkbookError::new("", "not an .xlsx or .ods workbook (nor .xls)");
+    let not_a_workbook = || WorkbookError::new("", Message::NotAWorkbook);
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
     let names = wb.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
@@ -103,8 +104,9 @@ fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
         let rows = match &mut wb {
             Sheets::Xlsx(x) => xlsx_cells(x, &name)?,
             other => {
-                let range =
-                    other.worksheet_range(&name).map_err(|e| WorkbookError::new(name.as_str(), e.to_string()))?;
+                let range = other
+                    .worksheet_range(&name)
+                    .map_err(|e| WorkbookError::new(name.as_str(), Message::Other { detail: e.to_string() }))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 let mut rows: BTreeMap<u32, BTreeMap<u32, RawCell>> = BTreeMap::new();
                 for (r, c, v) in range.used_cells() {
@@ -123,21 +125,20 @@ fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
 /// Refuses a zip whose parts are too many or inflate beyond the limits (a zip bomb), measuring the
 /// inflated bytes themselves rather than trusting the sizes the zip declares.
 fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
-    let not_a_workbook = |_| WorkbookError::new("", "not an .xlsx or .ods workbook (damaged zip)");
+    let not_a_workbook = |_| WorkbookError::new("", Message::WorkbookDamagedZip);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_a_workbook)?;
     if zip.len() > MAX_PARTS {
-        return Err(WorkbookError::new("", format!("has more than {MAX_PARTS} parts")));
+        return Err(WorkbookError::new("", Message::WorkbookTooManyParts { max: MAX_PARTS.to_string() }));
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(not_a_workbook)?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        let too_large = || WorkbookError::new(name.as_str(), "a part of the workbook is too large once unpacked");
+        let too_large = || WorkbookError::new(name.as_str(), Message::WorkbookPartTooLarge);
         // The zip reader stops at the size the directory declares and checks the part's CRC there:
         // a part that inflates to more than it declares fails that check.
-        let size = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink()).map_err(|_| {
-            WorkbookError::new(name.as_str(), "cannot be unpacked (damaged, or not the size the zip's directory says)")
-        })?;
+        let size = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink())
+            .map_err(|_| WorkbookError::new(name.as_str(), Message::WorkbookPartDamaged))?;
         total += size;
         if size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
             return Err(too_large());
@@ -150,14 +151,14 @@ fn xlsx_cells(
     x: &mut calamine::Xlsx<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<BTreeMap<u32, BTreeMap<u32, RawCell>>, WorkbookError> {
-    let bad = |e: calamine::XlsxError| WorkbookError::new(name, e.to_string());
+    let bad = |e: calamine::XlsxError| WorkbookError::new(name, Message::Other { detail: e.to_string() });
     let mut reader = x.worksheet_cells_reader(name).map_err(bad)?;
     let mut rows: BTreeMap<u32, BTreeMap<u32, RawCell>> = BTreeMap::new();
     let mut count = 0usize;
     while let Some(c) = reader.next_cell_with_formula().map_err(bad)? {
         count += 1;
         if count > MAX_CELLS {
-            return Err(WorkbookError::new(name, format!("has more than {MAX_CELLS} cells")));
+            return Err(WorkbookError::new(name, Message::WorkbookTooManyCells { max: MAX_CELLS.to_string() }));
         }
         let value: Data = c.value.into();
         let cell = match (raw_cell(&value), c.formula) {
@@ -272,7 +273,7 @@ fn decimal_of_number(f: f64) -> String {
     }
 }
 
-const SECTORS: [&str; 5] = ["children_social", "daycare_school", "health", "employment", "adult"];
+const SECTORS: [&str; 6] = ["children_social", "daycare_school", "health", "employment", "adult", "housing"];
 
 /// A department or a sector area, by name.
 fn target(name: &str) -> Value {
@@ -335,7 +336,7 @@ impl<'a> Ctx<'a> {
     fn table(&mut self, name: &'static str, required: bool) -> Option<Table<'a>> {
         let Some(sheet) = self.find(name) else {
             if required {
-                self.errors.push(WorkbookError::new(name, "sheet missing"));
+                self.errors.push(WorkbookError::new(name, Message::SheetMissing));
             }
             return None;
         };
@@ -353,7 +354,7 @@ impl<'a> Ctx<'a> {
                 None if h.is_empty() => {}
                 None => self.errors.push(WorkbookError::new(
                     format!("{}!{}", sheet.name, super::cell_name(header_row, col)),
-                    format!("unknown column '{h}' (expected {})", known.join(", ")),
+                    Message::UnknownColumn { column: h.to_string(), expected: known.join(", ") },
                 )),
             }
         }
@@ -369,7 +370,7 @@ impl<'a> Ctx<'a> {
         Some(table)
     }
 
-    fn error(&mut self, f: Field<'_>, message: String) {
+    fn error(&mut self, f: Field<'_>, message: Message) {
         let place = format!("{}!{}", f.sheet, super::cell_name(f.row, f.col));
         self.errors.push(WorkbookError::new(place, message));
     }
@@ -383,7 +384,7 @@ impl<'a> Ctx<'a> {
             "true" | "ja" | "yes" | "1" | "sand" | "x" => Some(true),
             "false" | "nej" | "no" | "0" | "falsk" => Some(false),
             _ => {
-                self.error(f, format!("'{}' is not yes/no (ja/nej)", f.cell.text));
+                self.error(f, Message::NotYesNo { text: f.cell.text.clone() });
                 None
             }
         }
@@ -395,7 +396,7 @@ impl<'a> Ctx<'a> {
         match whole.and_then(|d| i64::try_from(d).ok()) {
             Some(i) => Some(i.into()),
             None => {
-                self.error(f, format!("'{}' is not a whole number", f.cell.text));
+                self.error(f, Message::NotAWholeNumber { text: f.cell.text.clone() });
                 None
             }
         }
@@ -479,7 +480,7 @@ fn policy(ctx: &mut Ctx<'_>) -> (Value, Origins) {
                 set(&mut doc, "name", head.text("name"));
                 set(&mut doc, "version", head.text("version"));
             }
-            _ => ctx.errors.push(WorkbookError::new(t.name, "the row under the header needs the policy's name")),
+            _ => ctx.errors.push(WorkbookError::new(t.name, Message::NeedPolicyRow)),
         }
     }
     let mut items = |ctx: &mut Ctx<'_>,
@@ -677,7 +678,7 @@ fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
     if let Some(t) = ctx.table("case", true) {
         match t.records.first() {
             Some(head) => case_head(ctx, head, &mut doc),
-            None => ctx.errors.push(WorkbookError::new(t.name, "the row under the header needs the case")),
+            None => ctx.errors.push(WorkbookError::new(t.name, Message::NeedCaseRow)),
         }
     }
     let mut lines =

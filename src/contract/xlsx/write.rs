@@ -10,7 +10,7 @@ use super::{columns, Cell, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
 use crate::case::CaseDoc;
 use crate::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
 use crate::engine::result::{Line, SplitResult};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Word};
 use crate::model::money::Money;
 use crate::policy::{PolicyDoc, ShareDoc, TargetDoc};
 use crate::report::compare::Comparison;
@@ -22,7 +22,8 @@ const MONEY_FORMAT: &str = "#,##0.00";
 /// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), and
 /// the pie charts. Sheet names are made valid (at most 31 characters, no `[]:*?/\`) and unique.
 pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
-    let fail = |e: XlsxError| WorkbookError::new("", format!("the workbook cannot be written: {e}"));
+    let fail =
+        |e: XlsxError| WorkbookError::new("", crate::i18n::Message::WorkbookNotWritten { detail: e.to_string() });
     let mut wb = Workbook::new();
     // A fixed creation time: the same sheets make the same file (and no clock is read).
     let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(fail)?;
@@ -417,52 +418,52 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
 
 // ---- results ----------------------------------------------------------------------------------------
 
-/// A label in the language of the workbook.
-fn t(lang: Lang, key: &str) -> &'static str {
-    const LABELS: &[(&str, &str, &str)] = &[
-        ("byDepartment", "Pr. afdeling", "Per department"),
-        ("byMunicipality", "Pr. kommune", "Per municipality"),
-        ("byMonth", "Pr. måned og afdeling", "Per month and department"),
-        ("lines", "Linjer", "Lines"),
-        ("verdict", "Kriterier", "Eligibility"),
-        ("refund", "Refusion", "Reimbursement"),
-        ("reimbursementMonths", "Refusion pr. måned", "Reimbursement per month"),
-        ("department", "Afdeling", "Department"),
-        ("name", "Navn", "Name"),
-        ("municipality", "Kommune", "Municipality"),
-        ("amount", "Beløb", "Amount"),
-        ("total", "I alt", "Total"),
-        ("code", "Kode", "Code"),
-        ("month", "Måned", "Month"),
-        ("line", "Ydelseslinje", "Service line"),
-        ("service", "Ydelse", "Service"),
-        ("from", "Fra", "From"),
-        ("to", "Til", "To"),
-        ("key", "Nøgle", "Key"),
-        ("eligibleCol", "Fælles finansiering", "Shared financing"),
-        ("yes", "ja", "yes"),
-        ("no", "nej", "no"),
-        ("criterion", "Kriterium", "Criterion"),
-        ("passed", "Opfyldt", "Passed"),
-        ("actual", "Faktisk", "Actual"),
-        ("required", "Krav", "Required"),
-        ("eligible", "opfyldt", "eligible"),
-        ("notEligible", "ikke opfyldt", "not eligible"),
-        ("gross", "Brutto", "Gross"),
-        ("net", "Netto", "Net"),
-        ("counted", "Tællende udgift", "Counted cost"),
-        ("income", "Indtægt", "Income"),
-        ("base", "Grundlag", "Base"),
-        ("postings", "Posteringer", "Postings"),
-        ("changes", "Ændringer", "Changes"),
-        ("corrections", "Korrektioner", "Corrections"),
-        ("before", "Før", "Before"),
-        ("after", "Efter", "After"),
-        ("difference", "Forskel", "Difference"),
-        ("explanation", "Forklaring", "Explanation"),
-    ];
-    let found = LABELS.iter().find(|(k, ..)| *k == key);
-    found.map_or("", |(_, da, en)| if lang == Lang::Da { da } else { en })
+/// A label in the language of the workbook (the catalogues' `report-sheet-…`).
+fn t(lang: Lang, key: &str) -> String {
+    let word = match key {
+        "byDepartment" => Word::SheetByDepartment,
+        "byMunicipality" => Word::SheetByMunicipality,
+        "byMonth" => Word::SheetByMonth,
+        "lines" => Word::SheetLines,
+        "verdict" => Word::SheetVerdict,
+        "refund" => Word::SheetRefund,
+        "reimbursementMonths" => Word::SheetReimbursementMonths,
+        "department" => Word::SheetDepartment,
+        "name" => Word::SheetName,
+        "municipality" => Word::SheetMunicipality,
+        "amount" => Word::SheetAmount,
+        "total" => Word::SheetTotal,
+        "code" => Word::SheetCode,
+        "month" => Word::SheetMonth,
+        "line" => Word::SheetLine,
+        "service" => Word::SheetService,
+        "from" => Word::SheetFrom,
+        "to" => Word::SheetTo,
+        "key" => Word::SheetKey,
+        "eligibleCol" => Word::SheetEligibleCol,
+        "yes" => Word::SheetYes,
+        "no" => Word::SheetNo,
+        "criterion" => Word::SheetCriterion,
+        "passed" => Word::SheetPassed,
+        "actual" => Word::SheetActual,
+        "required" => Word::SheetRequired,
+        "eligible" => Word::SheetEligible,
+        "notEligible" => Word::SheetNotEligible,
+        "gross" => Word::SheetGross,
+        "net" => Word::SheetNet,
+        "counted" => Word::SheetCounted,
+        "income" => Word::SheetIncome,
+        "base" => Word::SheetBase,
+        "postings" => Word::SheetPostings,
+        "changes" => Word::SheetChanges,
+        "corrections" => Word::SheetCorrections,
+        "before" => Word::SheetBefore,
+        "after" => Word::SheetAfter,
+        "difference" => Word::SheetDifference,
+        "explanation" => Word::SheetExplanation,
+        _ => return String::new(),
+    };
+    word.text(lang)
 }
 
 /// The sum of amounts, exactly (øre as integers).
@@ -499,7 +500,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, n + 1, r.totals.case)];
     let pie = Pie {
         title: format!("{}: {}", r.case, t(lang, "byDepartment").to_lowercase()),
-        series: t(lang, "amount").into(),
+        series: t(lang, "amount"),
         label_col: 1,
         value_col: 3,
         first_row: 1,
@@ -507,7 +508,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
         anchor: (n as u32 + 3, 0),
     };
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byDepartment").into(), rows, pie: Some(pie) }
+    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie) }
 }
 
 fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
@@ -518,7 +519,7 @@ fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
         .map(|m| vec![text(&m.municipality), text(&m.name), Cell::Number(f64::from(m.code)), Cell::money(m.amount)]);
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, munis.len() + 1, r.totals.case)];
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMunicipality").into(), rows, pie: None }
+    Sheet { name: t(lang, "byMunicipality"), rows, pie: None }
 }
 
 fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
@@ -539,7 +540,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     total.extend(depts.iter().enumerate().map(|(j, d)| sum_col(j as u32 + 1, 2, last, d.amount)));
     total.push(sum_col(n + 1, 2, last, r.totals.case));
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMonth").into(), rows, pie: None }
+    Sheet { name: t(lang, "byMonth"), rows, pie: None }
 }
 
 fn share_of(l: &Line, department: &str) -> Money {
@@ -575,7 +576,7 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             .map(|(j, d)| sum_col(j as u32 + 8, 2, last, sum(r.lines.iter().map(|l| share_of(l, &d.department))))),
     );
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "lines").into(), rows, pie: None }
+    Sheet { name: t(lang, "lines"), rows, pie: None }
 }
 
 fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
@@ -594,7 +595,7 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
         })
     });
     let rows = std::iter::once(head.to_vec()).chain(rows).collect();
-    Sheet { name: t(lang, "verdict").into(), rows, pie: None }
+    Sheet { name: t(lang, "verdict"), rows, pie: None }
 }
 
 fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
@@ -618,7 +619,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         sum_col(4, 2, k, re.total.net),
     ];
     let by_dept = Sheet {
-        name: t(lang, "refund").into(),
+        name: t(lang, "refund"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
     };
@@ -637,7 +638,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
     total.extend(std::iter::repeat_n(Cell::Empty, 4));
     total.push(sum_col(5, 2, re.months.len() + 1, sum(re.months.iter().map(|m| m.reimbursement))));
     let months = Sheet {
-        name: t(lang, "reimbursementMonths").into(),
+        name: t(lang, "reimbursementMonths"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
     };
@@ -661,7 +662,7 @@ pub fn postings_sheet(postings: &[Posting], lang: Lang) -> Sheet {
     total.extend(std::iter::repeat_n(Cell::Empty, amount_col.saturating_sub(1)));
     total.push(sum_col(amount_col as u32, 2, postings.len() + 1, sum(postings.iter().map(|p| p.amount))));
     let rows = std::iter::once(header).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "postings").into(), rows, pie: None }
+    Sheet { name: t(lang, "postings"), rows, pie: None }
 }
 
 /// A comparison as sheets: the changes per month and department, and the correcting postings.
@@ -685,12 +686,12 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
         sum_col(4, 2, n, sum(c.changes.iter().map(|x| x.difference))),
     ];
     let changes = Sheet {
-        name: t(lang, "changes").into(),
+        name: t(lang, "changes"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
     };
     let mut corrections = postings_sheet(&c.corrections, lang);
-    corrections.name = t(lang, "corrections").into();
+    corrections.name = t(lang, "corrections");
     vec![changes, corrections]
 }
 
@@ -698,7 +699,7 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
 pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
     let rows = explanation.lines().map(|l| vec![text(l)]);
     Sheet {
-        name: t(lang, "explanation").into(),
+        name: t(lang, "explanation"),
         rows: std::iter::once(vec![text(t(lang, "explanation"))]).chain(rows).collect(),
         pie: None,
     }
