@@ -19,6 +19,11 @@ export interface FordelingAgeDoc {
 }
 
 /**
+ * When a criteria's age range is checked ([`CriteriaDoc::age_rule`]).
+ */
+export type FordelingAgeRule = "daily" | "at_enrolment";
+
+/**
  * A case agreement on the split of one service line.
  */
 export interface FordelingAgreementDoc {
@@ -107,9 +112,17 @@ export interface FordelingAmountBasis {
    */
   days_in_month?: number | null;
   /**
+   * For `hour` and `unit`: how often the quantity is delivered.
+   */
+  every?: FordelingEvery | null;
+  /**
    * The granted amount as given.
    */
   granted: FordelingAmount;
+  /**
+   * For an amount given at a base year's level: the index used and the regulated rate.
+   */
+  indexed?: FordelingIndexUsed | null;
   /**
    * For yearly amounts: the month's part of the year, `round(k*Y/12) - round((k-1)*Y/12)`.
    */
@@ -118,6 +131,14 @@ export interface FordelingAmountBasis {
    * What the granted amount is per.
    */
   per: FordelingPer;
+  /**
+   * For `hour` and `unit`: rate × quantity, exactly, the price per `every`.
+   */
+  price?: FordelingExact | null;
+  /**
+   * For `hour` and `unit`: the number of hours or units.
+   */
+  quantity?: FordelingWeight | null;
   /**
    * For yearly amounts: the month's number in the service year (1 to 12).
    */
@@ -174,7 +195,17 @@ export interface FordelingCaseDoc {
   /**
    * Periods in which the family consents to (and is motivated for) shared financing.
    */
-  consent: FordelingValidity[];
+  consent: FordelingConsentDoc[];
+  /**
+   * The day the child was discharged (e.g. the family moved away): the first day no longer
+   * enrolled.
+   */
+  discharged?: FordelingDate | null;
+  /**
+   * The day the child was enrolled in shared financing, if the policy enrols (see the criteria's
+   * `age_rule`).
+   */
+  enrolled?: FordelingDate | null;
   /**
    * Household id: children of one household are added together for state reimbursement.
    */
@@ -192,6 +223,11 @@ export interface FordelingCaseDoc {
    * The family's other active cases (e.g. a parent's case in the employment department).
    */
   other_cases: FordelingOtherCaseDoc[];
+  /**
+   * The household's parents and other custody holders, who may have cases of their own and
+   * give consent.
+   */
+  parents?: FordelingParentDoc[];
   /**
    * The services granted.
    */
@@ -295,6 +331,33 @@ export interface FordelingComparison {
 }
 
 /**
+ * A consent to (and motivation for) shared financing, over a period.
+ */
+export interface FordelingConsentDoc {
+  /**
+   * The custody holders who gave it (ids of `parents`); absent means the family as a whole.
+   */
+  by?: string[];
+  /**
+   * First day.
+   */
+  from?: FordelingDate | null;
+  /**
+   * The children it covers: `child` (this case's child, the default) or `household`.
+   */
+  scope?: FordelingConsentScope;
+  /**
+   * Last day, inclusive; absent means until withdrawn.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * Which children a consent covers.
+ */
+export type FordelingConsentScope = "child" | "household";
+
+/**
  * Eligibility criteria for shared financing in force over a period.
  */
 export interface FordelingCriteriaDoc {
@@ -302,6 +365,11 @@ export interface FordelingCriteriaDoc {
    * Age range of the child, if any.
    */
   age: FordelingAgeDoc | null;
+  /**
+   * When the age range is checked: every day (`daily`, the default) or once, on the day the
+   * child is enrolled (`at_enrolment`: the child stays in after growing older).
+   */
+  age_rule?: FordelingAgeRule;
   /**
    * Whether family consent is required (default yes).
    */
@@ -337,11 +405,17 @@ export interface FordelingCriterion {
    */
   actual: string;
   /**
+   * The case of the household's other child whose values decided a criterion about the child
+   * (disability, age, municipality), when the case's own child does not meet them.
+   */
+  child?: string | null;
+  /**
    * Name: `criteria_in_force`, `sector_areas`, `consent`, `disability`, `age`, `municipality`.
    */
   criterion: FordelingCriterionName;
   /**
-   * Supporting values: the sector areas counted, the birth date.
+   * Supporting values: the sector areas counted, the custody holders who consented, the birth
+   * date (and enrolment date), the enrolment and discharge dates.
    */
   detail?: string[];
   /**
@@ -358,7 +432,14 @@ export interface FordelingCriterion {
  * The name of an eligibility criterion ([`Criterion::criterion`]).
  */
 export type FordelingCriterionName =
-  "criteria_in_force" | "sector_areas" | "consent" | "disability" | "age" | "municipality";
+  | "criteria_in_force"
+  | "sector_areas"
+  | "consent"
+  | "disability"
+  | "age"
+  | "municipality"
+  | "age_at_enrolment"
+  | "enrolment";
 
 /**
  * Cumulative rounding of a segment: `so_far − before`.
@@ -506,6 +587,8 @@ export type FordelingErrorCode =
   | "no_handlekommune"
   | "key"
   | "reimbursement"
+  | "household"
+  | "index"
   | "file"
   | "missing"
   | "not_found"
@@ -549,6 +632,12 @@ export interface FordelingErrorReport {
 }
 
 /**
+ * The period a price is paid per: for `hour` and `unit` lines the period the quantity is
+ * delivered in (`every`), otherwise the unit of the amount itself.
+ */
+export type FordelingEvery = "day" | "week" | "month" | "year" | "once";
+
+/**
  * An exact amount of DKK before rounding: a decimal with two to ten decimals when that is its exact value (`1094.375`), else the reduced fraction numerator/denominator (`22000/31` is 709.677419354838709677…).
  */
 export type FordelingExact = string;
@@ -581,6 +670,82 @@ export interface FordelingIncomeDoc {
    * Last day, inclusive; absent means open-ended.
    */
   to?: FordelingDate | null;
+}
+
+/**
+ * A yearly index: one value per calendar year; an amount at year B's level is worth
+ * `amount × value(Y) / value(B)` in year Y.
+ */
+export interface FordelingIndexDoc {
+  /**
+   * Id used by service lines and reimbursement levels.
+   */
+  id: string;
+  /**
+   * Name, e.g. "Satsreguleringsprocent".
+   */
+  name?: string | null;
+  /**
+   * The values, one per year.
+   */
+  years: FordelingIndexYearDoc[];
+}
+
+/**
+ * How an amount given at a base year's level was regulated: `rate = round(granted × value /
+ * base_value)` to the øre.
+ */
+export interface FordelingIndexUsed {
+  /**
+   * The index's value in the base year.
+   */
+  base_value: FordelingWeight;
+  /**
+   * The year the amount is given at.
+   */
+  base_year: number;
+  /**
+   * Whether both values are confirmed.
+   */
+  confirmed: boolean;
+  /**
+   * Index id.
+   */
+  index: string;
+  /**
+   * The regulated rate, rounded to the øre (used in place of the granted amount).
+   */
+  rate: FordelingMoney;
+  /**
+   * The index's value in that year.
+   */
+  value: FordelingWeight;
+  /**
+   * The year regulated to (the calendar year of the month).
+   */
+  year: number;
+}
+
+/**
+ * An index's value in one year.
+ */
+export interface FordelingIndexYearDoc {
+  /**
+   * Whether the value is confirmed against its published source (default yes).
+   */
+  confirmed: boolean;
+  /**
+   * Source or remark.
+   */
+  note?: string | null;
+  /**
+   * The index value (above 0; e.g. 100 in the base year, 102 after a 2 % regulation).
+   */
+  value: FordelingWeight;
+  /**
+   * The calendar year.
+   */
+  year: number;
 }
 
 /**
@@ -626,6 +791,10 @@ export interface FordelingKeyUsed {
    */
   id?: string | null;
   /**
+   * The key is restricted to the departments involved in the case (`involved_only`).
+   */
+  involved_only?: boolean;
+  /**
    * Key kind.
    */
   kind: FordelingKeyKind;
@@ -644,6 +813,10 @@ export interface FordelingKeyUsed {
    */
   source: FordelingKeySource;
   /**
+   * The key's departments not involved in the case: their weight went to the payer.
+   */
+  uninvolved?: FordelingUninvolved[];
+  /**
    * Validity of the agreement or key version.
    */
   validity: FordelingValidity;
@@ -657,6 +830,11 @@ export interface FordelingKeyVersionDoc {
    * First day in force.
    */
   from: FordelingDate | null;
+  /**
+   * Only the departments involved in the case that day take part: the weight of an entry whose
+   * department is not involved goes to the payer (default no).
+   */
+  involved_only?: boolean;
   /**
    * The kind.
    */
@@ -699,9 +877,36 @@ export interface FordelingLegalBasisDoc {
  */
 export interface FordelingLevelDoc {
   /**
+   * The year whose level the thresholds are stated at (with `index`).
+   */
+  base_year?: number | null;
+  /**
+   * Whether the level's figures are confirmed against their published source (default yes).
+   */
+  confirmed: boolean;
+  /**
    * First day in force (a month's first day).
    */
   from?: FordelingDate | null;
+  /**
+   * The id of an index the thresholds are regulated by every year; they are then stated at the
+   * level of `base_year`.
+   */
+  index?: string | null;
+  /**
+   * The legal basis of this level, when it differs from the scheme's (e.g. "Serviceloven § 176"
+   * until 2023, "Barnets lov § 198" from 2024).
+   */
+  legal_basis?: string | null;
+  /**
+   * Source or remark.
+   */
+  note?: string | null;
+  /**
+   * A regulated threshold is rounded to a multiple of this (in DKK, whole øre; default 0.01),
+   * half away from zero.
+   */
+  round_to?: FordelingAmount | null;
   /**
    * Tiers by rising threshold.
    */
@@ -984,6 +1189,10 @@ export interface FordelingOtherCaseDoc {
    */
   id: string;
   /**
+   * Whose case it is: a parent's id; absent means the child's own (or the family's).
+   */
+  person?: string | null;
+  /**
    * Its sector area.
    */
   sector: FordelingSector;
@@ -1042,9 +1251,23 @@ export type FordelingOutput =
     };
 
 /**
+ * A parent or other adult of the household.
+ */
+export interface FordelingParentDoc {
+  /**
+   * Whether the person holds custody (forældremyndighed); default yes.
+   */
+  custody?: boolean;
+  /**
+   * Person id, the same in every case document of the household.
+   */
+  id: string;
+}
+
+/**
  * How an amount is given.
  */
-export type FordelingPer = "month" | "year" | "once";
+export type FordelingPer = "month" | "year" | "once" | "day" | "week" | "hour" | "unit";
 
 /**
  * The period a result covers, both ends inclusive.
@@ -1091,6 +1314,11 @@ export interface FordelingPolicyDoc {
    * Eligibility criteria, by validity.
    */
   eligibility: FordelingCriteriaDoc[];
+  /**
+   * Yearly indices (pris- og lønfremskrivning, satsregulering) that amounts given at a base
+   * year's level are regulated by.
+   */
+  indices?: FordelingIndexDoc[];
   /**
    * Allocation keys.
    */
@@ -1146,6 +1374,11 @@ export interface FordelingPosting {
    */
   department: string;
   /**
+   * Dranst of the chart of accounts, given for state reimbursement (2); the other postings are
+   * operations (dranst 1).
+   */
+  dranst?: string | null;
+  /**
    * Account function of the service (empty when the policy names none).
    */
   function: string;
@@ -1171,7 +1404,43 @@ export interface FordelingPosting {
  * The kind of a posting.
  */
 export type FordelingPostingType =
-  "cash_benefit" | "service" | "internal_transfer" | "payment_to_municipality" | "income_from_municipality";
+  | "cash_benefit"
+  | "service"
+  | "internal_transfer"
+  | "payment_to_municipality"
+  | "income_from_municipality"
+  | "state_reimbursement";
+
+/**
+ * Thresholds stated at a base year's level, regulated to the month's year:
+ * `round(stated × value / base_value)` to a multiple of `round_to`, half away from zero.
+ */
+export interface FordelingRegulationUsed {
+  /**
+   * The index's value in the base year.
+   */
+  base_value: FordelingWeight;
+  /**
+   * The year the thresholds are stated at.
+   */
+  base_year: number;
+  /**
+   * Index id.
+   */
+  index: string;
+  /**
+   * Regulated thresholds are rounded to a multiple of this.
+   */
+  round_to: FordelingMoney;
+  /**
+   * The index's value in that year.
+   */
+  value: FordelingWeight;
+  /**
+   * The month's year.
+   */
+  year: number;
+}
 
 /**
  * State reimbursement over a period for a household (one or more children's cases).
@@ -1249,6 +1518,10 @@ export interface FordelingReimbursementMonth {
    */
   income: FordelingMoney;
   /**
+   * The level's own legal basis, when it has one (else the scheme's applies).
+   */
+  legal_basis?: string | null;
+  /**
    * The level used; absent when none was in force (then nothing is reimbursed).
    */
   level?: FordelingValidity | null;
@@ -1265,6 +1538,10 @@ export interface FordelingReimbursementMonth {
    */
   one_off_part: FordelingMoney;
   /**
+   * How the level's thresholds were regulated to the month's year, when they are.
+   */
+  regulation?: FordelingRegulationUsed | null;
+  /**
    * The reimbursement.
    */
   reimbursement: FordelingMoney;
@@ -1272,6 +1549,10 @@ export interface FordelingReimbursementMonth {
    * Each tier's part.
    */
   tiers: FordelingTierPart[];
+  /**
+   * Whether a figure used (the level's, or an index value) is not confirmed.
+   */
+  unconfirmed?: boolean;
 }
 
 /**
@@ -1417,6 +1698,11 @@ export interface FordelingResponsible {
  */
 export interface FordelingSchemeDoc {
   /**
+   * The account function the reimbursement is booked on (kontoplan), e.g. "5.22.07"; it is
+   * booked as state reimbursement (dranst 2, art 8.6). Absent: the posting names no function.
+   */
+  function?: string | null;
+  /**
    * Id.
    */
   id: string;
@@ -1505,6 +1791,15 @@ export interface FordelingServiceLineDoc {
    */
   amount: FordelingAmount;
   /**
+   * The year whose level the amount is given at (with `index`).
+   */
+  base_year?: number | null;
+  /**
+   * For `hour` and `unit`: how often the quantity is delivered (`day`, `week`, `month`, `year`
+   * or `once`; default `once`).
+   */
+  every?: FordelingEvery | null;
+  /**
    * First day (for `once`: the day of the payment).
    */
   from: FordelingDate;
@@ -1513,13 +1808,23 @@ export interface FordelingServiceLineDoc {
    */
   id: string;
   /**
+   * The id of a policy index the amount is regulated by; the amount is then given at the level
+   * of `base_year`.
+   */
+  index?: string | null;
+  /**
    * Free text.
    */
   note?: string | null;
   /**
-   * What the amount is per.
+   * What the amount is per: `month`, `year`, `once`, `day` (døgntakst), `week`, `hour` (an
+   * hourly rate) or `unit` (a unit price).
    */
   per: FordelingPer;
+  /**
+   * For `hour` and `unit`: the number of hours or units (not negative, at most 10 decimals).
+   */
+  quantity?: FordelingWeight | null;
   /**
    * Catalogue id of the service.
    */
@@ -1663,7 +1968,7 @@ export interface FordelingTierDoc {
  */
 export interface FordelingTierPart {
   /**
-   * The yearly threshold.
+   * The yearly threshold used (regulated, when the level is).
    */
   above: FordelingAmount;
   /**
@@ -1682,6 +1987,10 @@ export interface FordelingTierPart {
    * The base's part inside the tier, exactly.
    */
   portion: FordelingExact;
+  /**
+   * The threshold as stated at the base year's level, when regulated.
+   */
+  stated?: FordelingAmount | null;
 }
 
 /**
@@ -1704,6 +2013,20 @@ export interface FordelingTotals {
    * The whole case.
    */
   case: FordelingMoney;
+}
+
+/**
+ * A department of a restricted key that is not involved in the case.
+ */
+export interface FordelingUninvolved {
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * The weight or percentage that went to the payer.
+   */
+  weight: FordelingWeight;
 }
 
 /**
