@@ -42,7 +42,7 @@ def test_split_of_the_example():
     result = fordeling.split(fordeling.example_policy(), CASE, period=PERIOD)
     assert result["totals"]["case"] == "530206.44"
     by_department = {d["department"]: d["amount"] for d in result["totals"]["by_department"]}
-    assert by_department["ishoj-cbf"] == "329767.78"
+    assert by_department["ishoj-cbf"] == "329812.22"
 
 
 def test_documents_as_paths_dicts_and_dates():
@@ -76,14 +76,14 @@ def test_lines_are_rows_that_add_up_to_the_totals():
     per_department = {}
     for r in rows:
         per_department[r["department"]] = per_department.get(r["department"], 0) + r["amount"]
-    assert per_department["ishoj-cvv"] == decimal.Decimal("22918.89")
+    assert per_department["ishoj-cvv"] == decimal.Decimal("22830.00")
     assert all(isinstance(r["amount"], str) for r in fordeling.lines(fordeling.example_policy(), CASE, PERIOD))
 
 
 def test_lines_in_pandas():
     pandas = pytest.importorskip("pandas")
     frame = pandas.DataFrame(fordeling.lines(fordeling.example_policy(), CASE, PERIOD, money=decimal.Decimal))
-    assert frame.groupby("department")["amount"].sum()["ishoj-cdu"] == decimal.Decimal("177519.77")
+    assert frame.groupby("department")["amount"].sum()["ishoj-cdu"] == decimal.Decimal("177564.22")
 
 
 def test_explain_and_postings():
