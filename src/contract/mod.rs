@@ -27,6 +27,7 @@ use std::sync::Arc;
 pub mod batch;
 pub mod format;
 pub mod schema;
+pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
@@ -43,6 +44,7 @@ use crate::model::error::{ComputeError, Doc, ErrorCode, ErrorKind, InputError, I
 use crate::model::validity::Period;
 use crate::policy::{Policy, PolicyDoc};
 use crate::report::explain::explain_text;
+pub use stream::Answer;
 
 /// The contract version this library speaks.
 pub const CONTRACT_VERSION: u32 = 1;
