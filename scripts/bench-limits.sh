@@ -2,17 +2,19 @@
 # The largest legal input of each dimension (README "Limits") through the release CLI, one core,
 # with time and peak memory (/usr/bin/time -v), as a table; then inputs just past a limit, with the
 # error they get. Inputs are written by `examples/limits.rs`. Usage: scripts/bench-limits.sh [DIMENSION...]
+# FORDELING_BIN and LIMITS_GEN: release binaries of the CLI and of the example (default: build them);
+# BENCH_DIR: where the inputs and outputs go (default: TARGET/bench-limits).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (apt-get install time)" >&2
   apt-get install -y time >/dev/null
 fi
-cargo build --release --features cli --example limits --bin fordeling --quiet
+[ -n "${FORDELING_BIN:-}" ] && [ -n "${LIMITS_GEN:-}" ] || cargo build --release --features cli --example limits --bin fordeling --quiet
 target=$(realpath "${CARGO_TARGET_DIR:-target}")
-bin=$target/release/fordeling
-gen=$target/release/examples/limits
-dir=$target/bench-limits
+bin=${FORDELING_BIN:-$target/release/fordeling}
+gen=${LIMITS_GEN:-$target/release/examples/limits}
+dir=${BENCH_DIR:-$target/bench-limits}
 mkdir -p "$dir"
 period=(--from 2024-01-01 --to 2024-12-31)
 

@@ -102,3 +102,38 @@ fn prop_postings_net_to_gross_on_generated_cases() {
     }
     assert!(checked > 250, "only {checked} generated cases computed");
 }
+
+#[test]
+fn streamed_answers_are_the_whole_answers_byte_for_byte() {
+    // Every golden request, and each split of them again as a summary: the answer written while
+    // its lines are computed (what the CLI prints) is the whole answer's bytes, compact and indented.
+    let mut streamed_splits = 0;
+    for g in cases() {
+        let mut requests = vec![g.request.clone()];
+        if let Ok(mut v) = serde_json::from_str::<serde_json::Value>(&g.request) {
+            if v["command"] == "split" && v.get("detail").is_none() {
+                v["detail"] = "summary".into();
+                requests.push(v.to_string());
+            }
+        }
+        for request in requests {
+            let whole: fordeling::contract::Request = match serde_json::from_str(&request) {
+                Ok(r) => r,
+                Err(_) => continue,
+            };
+            let whole = fordeling::contract::handle(whole);
+            let mut engine = fordeling::contract::Engine::new();
+            let answer = engine.prepare_json(&request);
+            streamed_splits += usize::from(matches!(answer, fordeling::contract::Answer::Streamed { .. }));
+            assert_eq!(answer.is_ok(), whole.is_ok(), "{}", g.name);
+            for pretty in [false, true] {
+                let mut bytes = Vec::new();
+                answer.write_json(&mut bytes, pretty).unwrap();
+                let expected =
+                    if pretty { serde_json::to_string_pretty(&whole) } else { serde_json::to_string(&whole) }.unwrap();
+                assert_eq!(String::from_utf8(bytes).unwrap(), expected, "{} (pretty: {pretty})", g.name);
+            }
+        }
+    }
+    assert!(streamed_splits >= 20, "only {streamed_splits} answers were streamed");
+}

@@ -76,6 +76,18 @@ fn post(agent: &ureq::Agent, url: &str, headers: &[(&str, &str)], body: &[u8]) -
     (status, media, response.body_mut().read_to_string().unwrap())
 }
 
+/// POST a body; the status, the content type and the body's bytes.
+fn post_bytes(agent: &ureq::Agent, url: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, String, Vec<u8>) {
+    let mut request = agent.post(url);
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    let mut response = request.send(body).unwrap();
+    let status = response.status().as_u16();
+    let media = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    (status, media, response.body_mut().read_to_vec().unwrap())
+}
+
 fn get(agent: &ureq::Agent, url: &str) -> (u16, String) {
     let mut response = agent.get(url).call().unwrap();
     (response.status().as_u16(), response.body_mut().read_to_string().unwrap())
@@ -130,10 +142,7 @@ fn golden_example_is_the_library_answer_byte_for_byte() {
     let (status, media, csv) = post(&agent, &server.url("/v1/postings"), &[("Accept", "text/csv")], short.as_bytes());
     assert_eq!((status, media.as_str()), (200, "text/csv; charset=utf-8"));
     assert!(csv.starts_with(fordeling::report::postings::CSV_HEADER), "{csv}");
-    // Workbooks are not served yet; a CSV split neither.
-    let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    let (status, _, body) = post(&agent, &server.url("/v1/split"), &[("Accept", xlsx)], short.as_bytes());
-    assert_eq!(status, 406, "{body}");
+    // A CSV split is not served.
     assert_eq!(post(&agent, &server.url("/v1/split"), &[("Accept", "text/csv")], short.as_bytes()).0, 406);
     // Health and OpenAPI.
     let (status, health) = get(&agent, &server.url("/v1/health"));
@@ -151,6 +160,50 @@ fn golden_example_is_the_library_answer_byte_for_byte() {
         let name = &reference[..reference.find('"').unwrap()];
         assert!(openapi["components"]["schemas"][name].is_object(), "dangling reference {name}");
     }
+}
+
+#[test]
+fn results_are_served_as_workbooks_when_asked_for() {
+    use fordeling::contract::xlsx;
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    let server = Server::start(&["--policy", "examples/policy.toml"]);
+    let agent = agent();
+    for command in ["split", "explain", "postings", "compare"] {
+        let mut request = example_request(command);
+        if command == "compare" {
+            request["previous_case"] = fordeling::example::CASE.into();
+        }
+        // The workbook the library writes for the same request, read back cell by cell.
+        let full: fordeling::contract::Request = serde_json::from_value(request.clone()).unwrap();
+        let expected = xlsx::read_cells(&xlsx::response_workbook(full).unwrap()).unwrap();
+        let map = request.as_object_mut().unwrap();
+        map.remove("policy");
+        map.remove("command");
+        let body = request.to_string();
+        for accept in [XLSX.to_string(), format!("text/html;q=0.9, {XLSX}")] {
+            let url = server.url(&format!("/v1/{command}"));
+            let (status, media, bytes) = post_bytes(&agent, &url, &[("Accept", &accept)], body.as_bytes());
+            assert_eq!((status, media.as_str()), (200, XLSX), "{command}: {}", String::from_utf8_lossy(&bytes));
+            assert!(xlsx::is_workbook(&bytes), "{command}");
+            assert_eq!(xlsx::read_cells(&bytes).unwrap(), expected, "{command}");
+        }
+    }
+    // A refused request gets the contract's error answer as JSON, with its status.
+    let bad = json!({ "version": 1, "case": fordeling::example::CASE.replace("\"3400.00\"", "\"34,00\"") }).to_string();
+    let (status, media, body) = post(&agent, &server.url("/v1/split"), &[("Accept", XLSX)], bad.as_bytes());
+    assert_eq!((status, media.as_str()), (400, "application/json"), "{body}");
+    assert_eq!(body, handle_json(&bad_full(&bad)) + "\n");
+    // A command without a workbook: 406.
+    let (status, _, body) = post(&agent, &server.url("/v1/check"), &[("Accept", XLSX)], b"{\"version\":1}");
+    assert_eq!(status, 406, "{body}");
+}
+
+/// A request without command and policy, with the split command and the example policy put in.
+fn bad_full(short: &str) -> String {
+    let mut v: Value = serde_json::from_str(short).unwrap();
+    v["command"] = "split".into();
+    v["policy"] = fordeling::example::POLICY.into();
+    v.to_string()
 }
 
 #[test]

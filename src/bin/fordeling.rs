@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use fordeling::contract::xlsx::Workbook;
-use fordeling::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
+use fordeling::contract::{handle, Answer, Command, Detail, DocInput, ErrorReport, Output, Request, Response};
 use fordeling::i18n::{Message, Word};
 use fordeling::report::explain::{explain_text, policy_summary, table};
 use fordeling::Lang;
@@ -467,12 +467,27 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
         #[cfg(feature = "server")]
         Cmd::Serve(a) => return serve::run(a),
         Cmd::Request { file } => {
-            let answer = fordeling::contract::handle_json(&read(file)?);
-            return Ok(answer + "\n");
+            let text = read(file)?;
+            let mut engine = fordeling::contract::Engine::new();
+            let answer = engine.prepare_json(&text);
+            if let Some(error) = answer.error() {
+                // Printed on stdout like any answer; `main` exits as invalid input.
+                return Ok(error.to_json() + "\n");
+            }
+            return write_answer(&answer, None, false).map(|()| String::new());
         }
     };
     if format == Format::Xlsx {
         return write_workbook(request, output);
+    }
+    // A split answered in JSON is written while its lines are computed (memory bounded by a line).
+    if request.command == Command::Split && (format == Format::Json || request.detail == Detail::Summary) {
+        let mut engine = fordeling::contract::Engine::new();
+        let answer = engine.prepare(request);
+        if let Some(error) = answer.error() {
+            return Err(Failure { code: EXIT_INVALID, response: error.clone() });
+        }
+        return write_answer(&answer, output, true).map(|()| String::new());
     }
     let explain = matches!(cli.command, Cmd::Explain(_));
     let Some(text) = render(handle(request), format, explain, lang, output)? else {
@@ -544,13 +559,22 @@ fn write_workbook(request: Request, output: Option<&Path>) -> Result<String, Fai
 /// Write an answer as indented JSON straight to `output` or stdout (streamed through a buffer, never
 /// built as one string: memory stays bounded by the result in hand).
 fn write_json(response: &Response, output: Option<&Path>) -> Result<(), Failure> {
-    let mut out = output_writer(output)?;
-    let written = serde_json::to_writer_pretty(&mut out, response)
-        .map_err(std::io::Error::from)
-        .and_then(|_| out.write_all(b"\n"))
-        .and_then(|_| out.flush());
-    match written {
-        // Output that cannot be written is an internal error (exit 2), as in `main`.
+    written(output_writer(output)?, |out| serde_json::to_writer_pretty(out, response).map_err(std::io::Error::from))
+}
+
+/// Write an answer as JSON (indented when `pretty`) and a newline to `output` or stdout; a split's
+/// lines are computed while they are written.
+fn write_answer(answer: &Answer, output: Option<&Path>, pretty: bool) -> Result<(), Failure> {
+    written(output_writer(output)?, |out| answer.write_json(out, pretty))
+}
+
+/// Write with `write`, then a newline, and flush: output that cannot be written is an internal
+/// error (exit 2), as in `main`; a closed pipe is not an error.
+fn written(
+    mut out: std::io::BufWriter<Box<dyn Write>>,
+    write: impl FnOnce(&mut std::io::BufWriter<Box<dyn Write>>) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    match write(&mut out).and_then(|_| out.write_all(b"\n")).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure { code: EXIT_INTERNAL, ..io_failure("output", e) })
         }
@@ -620,16 +644,14 @@ fn stream(
     Ok(n)
 }
 
-/// The output file, or stdout, buffered.
-fn output_writer(output: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
-    use std::io::BufWriter;
-    Ok(match output {
-        Some(p) => Box::new(BufWriter::with_capacity(
-            1 << 16,
-            std::fs::File::create(p).map_err(|e| io_failure(&p.display().to_string(), e))?,
-        )),
-        None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
-    })
+/// The output file, or stdout, buffered (a concrete `BufWriter`, so that the many small writes of
+/// a serializer are copies into its buffer, not calls through `dyn Write`).
+fn output_writer(output: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, Failure> {
+    let inner: Box<dyn Write> = match output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| io_failure(&p.display().to_string(), e))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    Ok(std::io::BufWriter::with_capacity(1 << 16, inner))
 }
 
 /// Many cases (JSON Lines or CSV service lines) with one policy, streaming: results as JSON Lines,

@@ -27,6 +27,7 @@ use std::sync::Arc;
 pub mod batch;
 pub mod format;
 pub mod schema;
+pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
@@ -43,6 +44,7 @@ use crate::model::error::{ComputeError, Doc, ErrorCode, ErrorKind, InputError, I
 use crate::model::validity::Period;
 use crate::policy::{Policy, PolicyDoc};
 use crate::report::explain::explain_text;
+pub use stream::Answer;
 
 /// The contract version this library speaks.
 pub const CONTRACT_VERSION: u32 = 1;
@@ -531,13 +533,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     if !errors.is_empty() {
         return Response::in_lang(&InputErrors(errors), lang);
     }
-    // An open-ended case without a period: the budget year of the caller's today.
-    let open_ended = case.lines.iter().any(|l| l.validity.to.is_none());
-    let default = match (req.period, req.today) {
-        (None, Some(today)) if open_ended => crate::engine::PeriodDefault::budget_year_of(today),
-        _ => None,
-    };
-    let period = req.period.or(default.map(|d| d.1));
+    let (period, default) = period_of(&case, req.period, req.today);
     let mut split = match compute_household(policy, &case, &siblings, period) {
         Ok(r) => r,
         Err(e) => return compute_error(&e, lang),
@@ -595,4 +591,19 @@ fn read_request(request: &str) -> Result<Request, InputError> {
 /// A string as a JSON string literal.
 pub fn json_string(s: &str) -> String {
     serde_json::Value::from(s).to_string()
+}
+
+/// The period of a split: the request's, or for an open-ended case without one the budget year of
+/// the caller's `today`, with the reason (`period_default`).
+pub(crate) fn period_of(
+    case: &crate::case::Case,
+    period: Option<Period>,
+    today: Option<crate::model::date::Date>,
+) -> (Option<Period>, Option<(crate::engine::PeriodDefault, Period)>) {
+    let open_ended = case.lines.iter().any(|l| l.validity.to.is_none());
+    let default = match (period, today) {
+        (None, Some(today)) if open_ended => crate::engine::PeriodDefault::budget_year_of(today),
+        _ => None,
+    };
+    (period.or(default.map(|d| d.1)), default)
 }

@@ -88,73 +88,121 @@ pub(crate) fn compute_lines(
     me: usize,
     period: Option<Period>,
 ) -> Result<SplitResult, ComputeError> {
-    let period = resolve_period(case, period)?;
-    let segments = segments(policy, case, household, period);
-    let mut verdicts: Vec<Verdict> = Vec::new();
-    let mut seg_verdict = Vec::with_capacity(segments.len());
-    let mut seg_facts = Vec::with_capacity(segments.len());
-    for &(from, to) in &segments {
-        let facts = Facts::at(policy, case, household, from);
-        let (eligible, criteria_in_force, criteria) = facts.verdict(policy, household, me, from);
-        match verdicts.last_mut() {
-            Some(v)
-                if v.to.succ() == Some(from)
-                    && v.eligible == eligible
-                    && v.criteria_in_force == criteria_in_force
-                    && v.criteria == criteria =>
-            {
-                v.to = to;
+    let plan = Plan::new(policy, case, household, me, period)?;
+    let mut lines = Vec::new();
+    plan.each_line(policy, case, |l| {
+        lines.push(l);
+        Ok::<(), ComputeError>(())
+    })?;
+    let totals = totals(policy, &lines)?;
+    Ok(plan.into_result(policy, case, lines, totals))
+}
+
+/// What the lines of a split are computed from: the period, its segments and their verdicts.
+/// The lines follow one by one ([`Plan::each_line`]), so a caller may write them out instead of
+/// keeping them (see [`crate::engine::stream`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Plan {
+    period: Period,
+    segments: Vec<(Date, Date)>,
+    verdicts: Vec<Verdict>,
+    seg_verdict: Vec<usize>,
+    seg_facts: Vec<(bool, Facts)>,
+}
+
+impl Plan {
+    /// The plan of child `me` of `household`: the household decides the family's facts.
+    pub(crate) fn new(
+        policy: &Policy,
+        case: &Case,
+        household: &Household<'_>,
+        me: usize,
+        period: Option<Period>,
+    ) -> Result<Plan, ComputeError> {
+        let period = resolve_period(case, period)?;
+        let segments = segments(policy, case, household, period);
+        let mut verdicts: Vec<Verdict> = Vec::new();
+        let mut seg_verdict = Vec::with_capacity(segments.len());
+        let mut seg_facts = Vec::with_capacity(segments.len());
+        for &(from, to) in &segments {
+            let facts = Facts::at(policy, case, household, from);
+            let (eligible, criteria_in_force, criteria) = facts.verdict(policy, household, me, from);
+            match verdicts.last_mut() {
+                Some(v)
+                    if v.to.succ() == Some(from)
+                        && v.eligible == eligible
+                        && v.criteria_in_force == criteria_in_force
+                        && v.criteria == criteria =>
+                {
+                    v.to = to;
+                }
+                _ => verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria }),
             }
-            _ => verdicts.push(Verdict { from, to, eligible, criteria_in_force, criteria }),
+            seg_verdict.push(verdicts.len() - 1);
+            seg_facts.push((eligible, facts));
         }
-        seg_verdict.push(verdicts.len() - 1);
-        seg_facts.push((eligible, facts));
+        Ok(Plan { period, segments, verdicts, seg_verdict, seg_facts })
     }
 
-    let mut lines = Vec::new();
-    for (li, line) in case.lines.iter().enumerate() {
-        // Consecutive segments of one month with the same decision form one output line.
-        let mut open: Option<(Date, Date, Decision, Vec<usize>)> = None;
-        for (si, &(from, to)) in segments.iter().enumerate() {
-            if !line.validity.contains(from) {
-                continue;
+    /// Compute the lines in order (service line, then date), giving each to `f`; the first error,
+    /// of the computation or of `f`, ends it.
+    pub(crate) fn each_line<E: From<ComputeError>>(
+        &self,
+        policy: &Policy,
+        case: &Case,
+        mut f: impl FnMut(Line) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Plan { segments, seg_verdict, seg_facts, .. } = self;
+        for (li, line) in case.lines.iter().enumerate() {
+            // Consecutive segments of one month with the same decision form one output line.
+            let mut open: Option<(Date, Date, Decision, Vec<usize>)> = None;
+            for (si, &(from, to)) in segments.iter().enumerate() {
+                if !line.validity.contains(from) {
+                    continue;
+                }
+                let (eligible, facts) = &seg_facts[si];
+                let decision = decide(policy, case, li, line, from, *eligible, facts)?;
+                match &mut open {
+                    Some((_, t, d, vs))
+                        if *d == decision && t.month_of() == from.month_of() && t.succ() == Some(from) =>
+                    {
+                        *t = to;
+                        if vs.last() != Some(&seg_verdict[si]) {
+                            vs.push(seg_verdict[si]);
+                        }
+                    }
+                    _ => {
+                        if let Some((f0, t, d, vs)) = open.take() {
+                            f(make_line(policy, case, line, f0, t, d, vs)?)?;
+                        }
+                        open = Some((from, to, decision, vec![seg_verdict[si]]));
+                    }
+                }
             }
-            let (eligible, facts) = &seg_facts[si];
-            let decision = decide(policy, case, li, line, from, *eligible, facts)?;
-            match &mut open {
-                Some((_, t, d, vs)) if *d == decision && t.month_of() == from.month_of() && t.succ() == Some(from) => {
-                    *t = to;
-                    if vs.last() != Some(&seg_verdict[si]) {
-                        vs.push(seg_verdict[si]);
-                    }
-                }
-                _ => {
-                    if let Some((f, t, d, vs)) = open.take() {
-                        lines.push(make_line(policy, case, line, f, t, d, vs)?);
-                    }
-                    open = Some((from, to, decision, vec![seg_verdict[si]]));
-                }
+            if let Some((f0, t, d, vs)) = open {
+                f(make_line(policy, case, line, f0, t, d, vs)?)?;
             }
         }
-        if let Some((f, t, d, vs)) = open {
-            lines.push(make_line(policy, case, line, f, t, d, vs)?);
+        Ok(())
+    }
+
+    /// The result with these lines and totals.
+    pub(crate) fn into_result(self, policy: &Policy, case: &Case, lines: Vec<Line>, totals: Totals) -> SplitResult {
+        let label = match &policy.version {
+            Some(v) => format!("{} ({v})", policy.name),
+            None => policy.name.clone(),
+        };
+        SplitResult {
+            case: case.id.clone(),
+            policy: label,
+            period: self.period,
+            period_default: None,
+            eligibility: self.verdicts,
+            lines,
+            totals,
+            reimbursement: None,
         }
     }
-    let totals = totals(policy, &lines)?;
-    let label = match &policy.version {
-        Some(v) => format!("{} ({v})", policy.name),
-        None => policy.name.clone(),
-    };
-    Ok(SplitResult {
-        case: case.id.clone(),
-        policy: label,
-        period,
-        period_default: None,
-        eligibility: verdicts,
-        lines,
-        totals,
-        reimbursement: None,
-    })
 }
 
 fn resolve_period(case: &Case, period: Option<Period>) -> Result<Period, ComputeError> {
@@ -884,75 +932,111 @@ pub(crate) fn add_to(acc: &mut i64, v: i64, item: impl FnOnce() -> String) -> Re
 }
 
 fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
-    let nd = policy.departments.len();
-    let mut by_dept = vec![0i64; nd];
-    let mut used = vec![false; nd];
-    let mut by_muni = vec![0i64; policy.municipalities.len()];
-    // Months in order, with their total and their total per department (a sorted list: a map
-    // would be compiled for these types alone).
-    let mut months: Vec<(Month, (i64, Vec<i64>))> = Vec::new();
-    let mut case = 0i64;
+    let mut tally = Tally::new(policy);
     for l in lines {
-        let at = match months.binary_search_by(|m| m.0.cmp(&l.month)) {
+        tally.add(l)?;
+    }
+    Ok(tally.finish())
+}
+
+/// The totals of a split, added up line by line (checked: a total past [`MAX_TOTAL_ORE`] is an
+/// error naming it).
+pub(crate) struct Tally<'a> {
+    policy: &'a Policy,
+    by_dept: Vec<i64>,
+    used: Vec<bool>,
+    by_muni: Vec<i64>,
+    /// Months in order, with their total and their total per department (a sorted list: a map
+    /// would be compiled for these types alone).
+    months: Vec<(Month, (i64, Vec<i64>))>,
+    case: i64,
+}
+
+impl<'a> Tally<'a> {
+    pub(crate) fn new(policy: &'a Policy) -> Tally<'a> {
+        let nd = policy.departments.len();
+        Tally {
+            policy,
+            by_dept: vec![0i64; nd],
+            used: vec![false; nd],
+            by_muni: vec![0i64; policy.municipalities.len()],
+            months: Vec::new(),
+            case: 0,
+        }
+    }
+
+    pub(crate) fn add(&mut self, l: &Line) -> Result<(), ComputeError> {
+        let policy = self.policy;
+        let nd = policy.departments.len();
+        let at = match self.months.binary_search_by(|m| m.0.cmp(&l.month)) {
             Ok(at) => at,
             Err(at) => {
-                months.insert(at, (l.month, (0, vec![0; nd])));
+                self.months.insert(at, (l.month, (0, vec![0; nd])));
                 at
             }
         };
-        let month = &mut months[at].1;
+        let month = &mut self.months[at].1;
         for s in &l.shares {
             let dx = s.dept;
             let v = s.amount.ore();
             let dept = &policy.departments[dx];
             let muni = || &policy.municipalities[dept.municipality].id;
-            add_to(&mut by_dept[dx.get()], v, || {
+            add_to(&mut self.by_dept[dx.get()], v, || {
                 format!("the case's total for department '{}' ({})", dept.id, muni())
             })?;
-            used[dx.get()] = true;
-            add_to(&mut by_muni[dept.municipality.get()], v, || {
+            self.used[dx.get()] = true;
+            add_to(&mut self.by_muni[dept.municipality.get()], v, || {
                 format!("the case's total for municipality '{}'", muni())
             })?;
             add_to(&mut month.0, v, || format!("the case's total for {}", l.month))?;
             add_to(&mut month.1[dx.get()], v, || {
                 format!("the case's total for department '{}' ({}) in {}", dept.id, muni(), l.month)
             })?;
-            add_to(&mut case, v, || "the case's total".to_string())?;
+            add_to(&mut self.case, v, || "the case's total".to_string())?;
         }
+        Ok(())
     }
-    let by_department = (0..nd)
-        .filter(|&i| used[i])
-        .map(|i| {
-            let d = &policy.departments[i];
-            DepartmentTotal {
-                department: d.id.clone(),
-                name: d.name.clone(),
-                municipality: policy.municipalities[d.municipality].id.clone(),
-                amount: Money::from_ore(by_dept[i]),
-            }
-        })
-        .collect();
-    let by_municipality = policy
-        .municipalities
-        .iter()
-        .enumerate()
-        .map(|(i, m)| MunicipalityTotal {
-            municipality: m.id.clone(),
-            name: m.name.clone(),
-            code: m.code,
-            amount: Money::from_ore(by_muni[i]),
-        })
-        .collect();
-    let by_month = months
-        .into_iter()
-        .map(|(month, (amount, ds))| MonthTotal {
-            month,
-            amount: Money::from_ore(amount),
-            departments: (0..nd)
-                .filter(|&i| used[i])
-                .map(|i| DeptAmount { department: policy.departments[i].id.clone(), amount: Money::from_ore(ds[i]) })
-                .collect(),
-        })
-        .collect();
-    Ok(Totals { case: Money::from_ore(case), by_department, by_municipality, by_month })
+
+    pub(crate) fn finish(self) -> Totals {
+        let Tally { policy, by_dept, used, by_muni, months, case } = self;
+        let nd = policy.departments.len();
+        let by_department = (0..nd)
+            .filter(|&i| used[i])
+            .map(|i| {
+                let d = &policy.departments[i];
+                DepartmentTotal {
+                    department: d.id.clone(),
+                    name: d.name.clone(),
+                    municipality: policy.municipalities[d.municipality].id.clone(),
+                    amount: Money::from_ore(by_dept[i]),
+                }
+            })
+            .collect();
+        let by_municipality = policy
+            .municipalities
+            .iter()
+            .enumerate()
+            .map(|(i, m)| MunicipalityTotal {
+                municipality: m.id.clone(),
+                name: m.name.clone(),
+                code: m.code,
+                amount: Money::from_ore(by_muni[i]),
+            })
+            .collect();
+        let by_month = months
+            .into_iter()
+            .map(|(month, (amount, ds))| MonthTotal {
+                month,
+                amount: Money::from_ore(amount),
+                departments: (0..nd)
+                    .filter(|&i| used[i])
+                    .map(|i| DeptAmount {
+                        department: policy.departments[i].id.clone(),
+                        amount: Money::from_ore(ds[i]),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Totals { case: Money::from_ore(case), by_department, by_municipality, by_month }
+    }
 }

@@ -5,13 +5,15 @@
 //! * [`lines`]: segments, eligibility, authority and payer, keys and amounts, line by line;
 //! * [`split`](mod@split): the largest-remainder split of one amount;
 //! * [`reimbursement`]: state reimbursement of the household's cost;
-//! * [`result`]: the result types.
+//! * [`result`]: the result types;
+//! * [`stream`]: a split whose lines are written out one at a time instead of kept.
 
 pub mod household;
 pub mod lines;
 pub mod reimbursement;
 pub mod result;
 pub mod split;
+pub mod stream;
 
 pub use lines::MAX_PERIOD_MONTHS;
 pub use result::*;

@@ -355,28 +355,26 @@ impl From<SplitResult> for SplitSummary {
             period: r.period,
             period_default: r.period_default,
             eligibility: r.eligibility,
-            lines: r
-                .lines
-                .into_iter()
-                .map(|l| LineSummary {
-                    service_line: l.service_line,
-                    service: l.service,
-                    month: l.month,
-                    from: l.from,
-                    to: l.to,
-                    amount: l.amount,
-                    eligible: l.eligible,
-                    key_source: l.key.source,
-                    key_id: l.key.id,
-                    shares: l
-                        .shares
-                        .into_iter()
-                        .map(|s| DeptAmount { department: s.department, amount: s.amount })
-                        .collect(),
-                })
-                .collect(),
+            lines: r.lines.into_iter().map(LineSummary::from).collect(),
             totals: r.totals,
             reimbursement: r.reimbursement,
+        }
+    }
+}
+
+impl From<Line> for LineSummary {
+    fn from(l: Line) -> LineSummary {
+        LineSummary {
+            service_line: l.service_line,
+            service: l.service,
+            month: l.month,
+            from: l.from,
+            to: l.to,
+            amount: l.amount,
+            eligible: l.eligible,
+            key_source: l.key.source,
+            key_id: l.key.id,
+            shares: l.shares.into_iter().map(|s| DeptAmount { department: s.department, amount: s.amount }).collect(),
         }
     }
 }

@@ -40,7 +40,7 @@ use crate::{error_response, Failure, EXIT_INTERNAL, EXIT_INVALID};
 
 /// The header that names a loaded policy.
 const POLICY_HEADER: &str = "fordeling-policy";
-/// The media type of an .xlsx workbook (not served yet).
+/// The media type of an .xlsx workbook.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// The JSON Schema of the contract, around which the OpenAPI document is built.
 const CONTRACT_SCHEMA: &str = include_str!("../../../schema/contract-v1.schema.json");
@@ -216,6 +216,13 @@ fn status_of(answer: &str) -> StatusCode {
 enum Accept {
     Json,
     Csv,
+    /// A workbook of the answer (split, explain, postings, compare).
+    Xlsx,
+}
+
+/// The commands whose answers are served as workbooks.
+fn has_workbook(command: Command) -> bool {
+    matches!(command, Command::Split | Command::Explain | Command::Postings | Command::Compare)
 }
 
 /// The first media range in `Accept` we can serve (JSON when none is given); `Err` names what was
@@ -241,19 +248,15 @@ fn negotiate(headers: &HeaderMap, command: Command) -> Result<Accept, String> {
         match media.to_ascii_lowercase().as_str() {
             "application/json" | "application/*" | "*/*" | "" => return Ok(Accept::Json),
             "text/csv" | "text/*" if command == Command::Postings => return Ok(Accept::Csv),
+            m if m == XLSX && has_workbook(command) => return Ok(Accept::Xlsx),
             _ => {}
         }
     }
-    if ranges.iter().any(|(m, _)| m.eq_ignore_ascii_case(XLSX)) {
-        return Err(format!(
-            "{XLSX} is not served yet (the workbook writer is not in the library); ask for application/json{}",
-            if command == Command::Postings { " or text/csv" } else { "" }
-        ));
-    }
     Err(format!(
-        "cannot answer '{accept}': {} answers application/json{}",
+        "cannot answer '{accept}': {} answers application/json{}{}",
         command_name(command),
-        if command == Command::Postings { " or text/csv" } else { "" }
+        if command == Command::Postings { ", text/csv" } else { "" },
+        if has_workbook(command) { format!(" or {XLSX}") } else { String::new() }
     ))
 }
 
@@ -357,9 +360,23 @@ thread_local! {
     static ENGINES: RefCell<HashMap<Option<String>, fordeling::contract::Engine>> = RefCell::new(HashMap::new());
 }
 
-/// Answer a complete contract request: the JSON answer, or the postings CSV when asked for and the
-/// answer is a success.
-fn compute(text: &str, policy_id: Option<String>, accept: Accept) -> (String, &'static str) {
+/// Answer a complete contract request: the status, the media type and the body (the JSON answer
+/// and a newline; or, for a success, the postings CSV or the workbook when asked for).
+fn compute(text: &str, policy_id: Option<String>, accept: Accept) -> (StatusCode, &'static str, Vec<u8>) {
+    let json = |mut answer: String| {
+        answer.push('\n');
+        (status_of(&answer), "application/json", answer.into_bytes())
+    };
+    if accept == Accept::Xlsx {
+        // A workbook is written from the whole answer (fordeling::contract::xlsx).
+        return match serde_json::from_str::<Request>(text) {
+            Ok(request) => match fordeling::contract::xlsx::response_workbook(request) {
+                Ok(bytes) => (StatusCode::OK, XLSX, bytes),
+                Err(response) => json(response.to_json()),
+            },
+            Err(_) => json(fordeling::contract::handle_json(text)),
+        };
+    }
     ENGINES.with(|engines| {
         let mut engines = engines.borrow_mut();
         let engine = engines.entry(policy_id).or_default();
@@ -368,13 +385,14 @@ fn compute(text: &str, policy_id: Option<String>, accept: Accept) -> (String, &'
                 let response = engine.handle(request);
                 if let Response::Ok { result, .. } = &response {
                     if let Output::Postings { postings, .. } = result.as_ref() {
-                        return (fordeling::report::postings::csv(postings), "text/csv; charset=utf-8");
+                        let csv = fordeling::report::postings::csv(postings);
+                        return (StatusCode::OK, "text/csv; charset=utf-8", csv.into_bytes());
                     }
                 }
-                return (response.to_json(), "application/json");
+                return json(response.to_json());
             }
         }
-        (engine.handle_json(text), "application/json")
+        json(engine.handle_json(text))
     })
 }
 
@@ -449,13 +467,7 @@ async fn contract(
         Ok(Err(_)) => {
             error(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "(server)", "the computation failed")
         }
-        Ok(Ok((mut answer, media))) => {
-            let status = if media == "application/json" { status_of(&answer) } else { StatusCode::OK };
-            if media == "application/json" {
-                answer.push('\n');
-            }
-            (status, [(header::CONTENT_TYPE, media)], answer).into_response()
-        }
+        Ok(Ok((status, media, body))) => (status, [(header::CONTENT_TYPE, media)], body).into_response(),
     }
 }
 
@@ -543,6 +555,9 @@ pub fn openapi_document() -> serde_json::Value {
         content.insert("application/json".into(), json!({ "schema": response }));
         if command == "postings" {
             content.insert("text/csv".into(), json!({ "schema": { "type": "string" } }));
+        }
+        if matches!(command, "split" | "explain" | "postings" | "compare") {
+            content.insert(XLSX.into(), json!({ "schema": { "type": "string", "contentMediaType": XLSX } }));
         }
         paths.insert(
             format!("/v1/{command}"),
