@@ -120,11 +120,33 @@ pub struct WorkbookError {
     pub place: String,
     /// What is wrong.
     pub message: String,
+    /// The size limit the workbook broke, if that is what is wrong (so that a page can say it in
+    /// its user's language, naming the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<WorkbookLimit>,
+}
+
+/// The size limits of a workbook (see [`MAX_WORKBOOK_BYTES`] and the others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkbookLimit {
+    /// The file itself is larger than [`MAX_WORKBOOK_BYTES`].
+    FileBytes,
+    /// The zip has more than [`MAX_PARTS`] parts.
+    Parts,
+    /// A part, or all parts together, inflate beyond [`MAX_PART_BYTES`] or [`MAX_TOTAL_BYTES`].
+    UnpackedBytes,
+    /// A sheet has more than [`MAX_CELLS`] cells.
+    Cells,
 }
 
 impl WorkbookError {
     pub(crate) fn new(place: impl Into<String>, message: impl Into<String>) -> WorkbookError {
-        WorkbookError { place: place.into(), message: message.into() }
+        WorkbookError { place: place.into(), message: message.into(), limit: None }
+    }
+
+    pub(crate) fn limit(place: impl Into<String>, message: impl Into<String>, limit: WorkbookLimit) -> WorkbookError {
+        WorkbookError { limit: Some(limit), ..WorkbookError::new(place, message) }
     }
 }
 
@@ -218,9 +240,11 @@ pub struct Pie {
     pub anchor: (u32, u16),
 }
 
-/// Slice colours of the pie charts, on the page and in the workbook (RGB hex).
+/// Slice colours of the pie charts, on the page and in the workbook (RGB hex): dark and mid tones in
+/// turn, each at least 3:1 against white and against the next one (WCAG 1.4.11); slices are also
+/// separated by a white line.
 pub const COLORS: [&str; 10] =
-    ["1F77B4", "FF7F0E", "2CA02C", "D62728", "9467BD", "8C564B", "E377C2", "7F7F7F", "BCBD22", "17BECF"];
+    ["163056", "E86C13", "10371D", "3696DC", "5B1722", "DF66A2", "402060", "1DA28C", "492808", "949425"];
 
 /// Sheets of a policy workbook and their columns, in order.
 pub const POLICY_SHEETS: &[(&str, &[&str])] = &[

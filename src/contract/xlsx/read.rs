@@ -14,7 +14,7 @@ use calamine::{Data, Reader, Sheets};
 use serde_json::{Map, Value};
 
 use super::{columns, norm, Origin, Workbook, WorkbookError};
-use super::{MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
+use super::{WorkbookLimit, MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
 
 /// A cell as the reader sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,7 +90,7 @@ pub fn read_cells(bytes: &[u8]) -> Result<Value, WorkbookError> {
 fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         let mb = MAX_WORKBOOK_BYTES / 1024 / 1024;
-        return Err(WorkbookError::new("", format!("the file is larger than {mb} MB")));
+        return Err(WorkbookError::limit("", format!("the file is larger than {mb} MB"), WorkbookLimit::FileBytes));
     }
     if bytes.starts_with(b"PK") {
         check_zip(bytes)?;
@@ -126,13 +126,25 @@ fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
     let not_a_workbook = |_| WorkbookError::new("", "not an .xlsx or .ods workbook (damaged zip)");
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_a_workbook)?;
     if zip.len() > MAX_PARTS {
-        return Err(WorkbookError::new("", format!("has more than {MAX_PARTS} parts")));
+        return Err(WorkbookError::limit("", format!("has more than {MAX_PARTS} parts"), WorkbookLimit::Parts));
+    }
+    // The sizes the zip's directory declares, all parts together: a zip that owns up to being too
+    // large is refused before any part is inflated (the parts are measured below all the same).
+    let declared_too_large = zip.decompressed_size().is_some_and(|n| n > u128::from(MAX_TOTAL_BYTES));
+    if declared_too_large {
+        return Err(WorkbookError::limit("", "is too large once unpacked", WorkbookLimit::UnpackedBytes));
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(not_a_workbook)?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        let too_large = || WorkbookError::new(name.as_str(), "a part of the workbook is too large once unpacked");
+        let too_large = || {
+            WorkbookError::limit(
+                name.as_str(),
+                "a part of the workbook is too large once unpacked",
+                WorkbookLimit::UnpackedBytes,
+            )
+        };
         // The zip reader stops at the size the directory declares and checks the part's CRC there:
         // a part that inflates to more than it declares fails that check.
         let size = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink()).map_err(|_| {
@@ -157,7 +169,7 @@ fn xlsx_cells(
     while let Some(c) = reader.next_cell_with_formula().map_err(bad)? {
         count += 1;
         if count > MAX_CELLS {
-            return Err(WorkbookError::new(name, format!("has more than {MAX_CELLS} cells")));
+            return Err(WorkbookError::limit(name, format!("has more than {MAX_CELLS} cells"), WorkbookLimit::Cells));
         }
         let value: Data = c.value.into();
         let cell = match (raw_cell(&value), c.formula) {
