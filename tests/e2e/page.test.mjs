@@ -582,6 +582,7 @@ test('with errors in the input, downloads and explanations use the last good res
 // ---- The work is kept ---------------------------------------------------------------------------
 test('undo and redo take back and redo an edit', async () => {
   const amount = page.locator('#services tbody tr').first().locator('[data-field="amount"]');
+  await amount.blur(); // the value typed before is a step of its own
   await amount.fill('3500.00');
   await totalIs('531406.44');
   await page.locator('#undo').click();
@@ -840,6 +841,12 @@ test('a new family from an empty page: the first screen asks for what is require
     await p.locator('#case-box summary').click();
     await p.locator('#list-consent button', { hasText: '+' }).click();
     await p.locator('#list-consent [data-field="from"]').fill('01-01-2024');
+    // The mother's case at the jobcentre (a second sector area: the family is eligible).
+    await p.locator('#list-other_cases button', { hasText: '+' }).click();
+    const other = p.locator('#list-other_cases tbody tr').first();
+    await other.locator('[data-field="sector"]').selectOption('employment');
+    await other.locator('[data-field="department"]').selectOption('ishoj-cab');
+    await other.locator('[data-field="from"]').fill('01-01-2024');
     // An agreement typed against department names.
     const [d1, d2] = policy.departments.filter((d) => d.municipality === 'ishoj');
     await p.locator('#add-agreement').click();
@@ -852,10 +859,23 @@ test('a new family from an empty page: the first screen asks for what is require
     assert.deepEqual(request.case.agreements[0].shares, [{ department: d1.id, percent: '60' }, { department: d2.id, percent: '40' }]);
     const answer = native(request);
     assert.equal(answer.status, 'ok', JSON.stringify(answer.errors));
-    // 12 months x 3000.00 = 36000.00; the agreement splits each month 60/40.
+    // 12 months x 3000.00 = 36000.00, eligible all year (two sector areas, consent, disability, age
+    // 4-5, Ishøj): the agreement splits every month 60/40, 1800.00 and 1200.00, so 21600.00 and 14400.00.
+    assert.equal(request.case.other_cases[0].id, 'o1');
+    const byId = (a, b) => a[0].localeCompare(b[0]);
+    assert.deepEqual(answer.result.totals.by_department.map((d) => [d.department, d.amount]).sort(byId),
+      [[d1.id, '21600.00'], [d2.id, '14400.00']].sort(byId));
     assert.equal(answer.result.totals.case, '36000.00');
     assert.equal(await p.locator('#summary').getAttribute('data-total'), '36000.00');
     await p.screenshot({ path: join(artifacts, 'page-new-case.png'), fullPage: true });
+    // Both cases are in the portfolio ("Mine sager"): open the example again, then the new case.
+    const totalOf = (want) => until(async () => (await p.locator('#summary').getAttribute('data-total')) === want, `total ${want}`);
+    await new Promise((r) => setTimeout(r, 400));
+    await p.locator('#portfolio').selectOption({ label: 'sag-2024-017' });
+    await totalOf('530206.44');
+    await p.locator('#portfolio').selectOption({ label: 'sag-ny-1' });
+    await totalOf('36000.00');
+    assert.equal((await p.evaluate(() => window.__fordeling.request())).case.agreements[0].shares[0].department, d1.id);
   } finally {
     await context.close();
   }

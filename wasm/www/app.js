@@ -23,6 +23,8 @@ const state = {
   // Consent periods taken away by unticking the checkbox (ticking again puts them back as they were).
   consentRemoved: null,
   updateWaiting: false,
+  // The key of the current case in the portfolio of saved cases.
+  workKey: null,
   // The case before the last re-assessment on the page (what the comparison compares with).
   previousCase: null,
   loaded: null,
@@ -90,7 +92,7 @@ function loadExample() {
   if (hasWork() && !window.confirm(t('confirmExample'))) return;
   const examples = JSON.parse(exampleCases());
   const ex = examples.find((e) => e.name === $('example').value) ?? examples[0];
-  if (setPolicy(examplePolicy()) && setCase(ex.case, ex.period)) state.loaded = snapshot();
+  if (setPolicy(examplePolicy()) && setCase(ex.case, ex.period)) startWork();
 }
 /** A case read from a workbook; if the core refuses it, it is still shown, with the errors at its fields. */
 function setCaseFromWorkbook(wb) {
@@ -124,7 +126,7 @@ async function loadFile(input, kind) {
   const bytes = new Uint8Array(await f.arrayBuffer());
   if (!X.isWorkbook(f.name, bytes)) {
     const text = new TextDecoder().decode(bytes);
-    if (kind === 'policy') { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); } else if (setCase(text)) state.loaded = snapshot();
+    if (kind === 'policy') { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); } else if (setCase(text)) startWork();
     return;
   }
   let wb;
@@ -142,7 +144,7 @@ async function loadFile(input, kind) {
   } else {
     if (!wb.case) { workbookErrors(kind, [`${f.name}: ${t('noCaseSheets')}`]); return; }
     setCaseFromWorkbook(wb);
-    state.loaded = snapshot();
+    startWork();
   }
 }
 
@@ -221,7 +223,7 @@ function newCase() {
     Object.assign(state, { caseOrigins: null, previousCase: null, consentRemoved: null });
     renderInputs();
     changed();
-    state.loaded = snapshot();
+    startWork();
     $('add-service').focus();
   });
 }
@@ -601,9 +603,38 @@ function persist() {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(saveNow, 250);
 }
+/** A case loaded or started: the work from here on is a new entry of the portfolio. */
+function startWork() {
+  state.loaded = snapshot();
+  state.workKey = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+/** The saved cases (key -> { label, snapshot, loaded }), kept in IndexedDB beside the current work. */
+let portfolio = {};
+function renderPortfolio() {
+  $('portfolio').setAttribute('aria-label', t('myCases'));
+  const entries = Object.entries(portfolio).sort(([, a], [, b]) => a.label.localeCompare(b.label));
+  $('portfolio').replaceChildren(el('option', { value: '', text: `${t('myCases')} (${entries.length})` }),
+    ...entries.map(([key, w]) => el('option', { value: key, text: w.label || t('unnamed'), ...(key === state.workKey ? { selected: '' } : {}) })));
+}
+/** Opens a case of the portfolio (the current one stays saved in it). */
+async function openFromPortfolio(key) {
+  const w = portfolio[key];
+  if (!w) return;
+  await saveNow();
+  if (!restore(w.snapshot)) return;
+  Object.assign(state, { loaded: w.loaded, workKey: key });
+  history.reset(w.snapshot);
+  undoButtons();
+  renderPortfolio();
+}
 async function saveNow() {
   clearTimeout(saveTimer);
-  const ok = await save('work', { snapshot: snapshot(), loaded: state.loaded, lang: state.lang, example: $('example').value });
+  if (state.caseDoc && state.workKey) {
+    portfolio[state.workKey] = { label: state.caseDoc.id ?? '', snapshot: snapshot(), loaded: state.loaded };
+    await save('portfolio', portfolio);
+    renderPortfolio();
+  }
+  const ok = await save('work', { snapshot: snapshot(), loaded: state.loaded, key: state.workKey, lang: state.lang, example: $('example').value });
   $('save-status').textContent = ok ? `${t('saved')} ${new Date().toLocaleTimeString(state.lang === 'da' ? 'da-DK' : 'en-GB')}` : '';
   document.body.dataset.saved = String(Date.now());
 }
@@ -640,6 +671,8 @@ async function restoreSaved() {
   if (!restore(saved.snapshot, false)) return false;
   history.reset(saved.snapshot);
   state.loaded = saved.loaded ?? null;
+  state.workKey = saved.key ?? null;
+  renderPortfolio();
   undoButtons();
   $('save-status').textContent = t('restored');
   return true;
@@ -730,6 +763,7 @@ function wire() {
   on('undo', 'click', undo);
   on('reassess', 'click', reassessAction);
   on('new-case', 'click', newCase);
+  on('portfolio', 'change', (e) => openFromPortfolio(e.target.value));
   on('booked-through', 'input', () => { if (state.good) renderComparison(); });
   on('postings-box', 'toggle', () => { if ($('postings-box').open) renderPostings(); });
   on('redo', 'click', redo);
@@ -741,6 +775,8 @@ function wire() {
   on('close-explain', 'click', closeExplain);
   on('explain', 'keydown', (e) => { if (e.key === 'Escape') closeExplain(); });
   document.addEventListener('keydown', undoKeys);
+  // Typing in one field is one undo step until the field is left.
+  document.addEventListener('focusout', () => history.endMerge());
   window.addEventListener('pagehide', saveNow);
 }
 
@@ -752,8 +788,10 @@ async function main() {
   $('version').textContent = `${t('version')} ${VERSION}`;
   wire();
   applyLang('da');
+  portfolio = (await load('portfolio')) ?? {};
   if (!(await restoreSaved())) {
     loadExample();
+    renderPortfolio();
     history.reset(snapshot());
     undoButtons();
   }

@@ -46,7 +46,8 @@ export async function save(key, value) {
 
 /**
  * Undo and redo over snapshots (JSON text of the work). Edits of the same field within `mergeMs`
- * are one step, so undo takes back a typed value, not one keystroke.
+ * of each other, without leaving the field, are one step, so undo takes back a typed value, not one
+ * keystroke.
  */
 export class History {
   constructor(limit = 200, mergeMs = 1000) {
@@ -66,6 +67,9 @@ export class History {
     if (this.past.length > this.limit) this.past.shift();
     Object.assign(this, { current: snapshot, future: [], lastKey: key, lastAt: now });
   }
+
+  /** The next edit is a step of its own (the field being typed in was left). */
+  endMerge() { this.lastKey = null; }
 
   canUndo() { return this.past.length > 0; }
   canRedo() { return this.future.length > 0; }
