@@ -31,8 +31,13 @@ if [ "${1:-}" = bench ]; then
 fi
 build wasm/www/pkg
 build wasm/www/pkg-xlsx --features xlsx
+# The version of this build (the service worker's cache is named after it): a digest of every file
+# the page serves, so a deployment that changes any of them is a new version.
+version=$(cd wasm/www && find . -type f ! -name version.js ! -path './pkg-bench/*' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)
+printf "// Written by scripts/build-page.sh: the version of this build of the page.\nself.FORDELING_VERSION = '%s';\n" "$version" >wasm/www/version.js
+echo "page version $version"
 # The first load: what the page fetches before it is ready (the workbook module is not part of it).
-first=(wasm/www/index.html wasm/www/app.js wasm/www/xlsx.js wasm/www/style.css wasm/www/pkg/fordeling_wasm.js wasm/www/pkg/fordeling_wasm_bg.wasm)
+first=(wasm/www/index.html wasm/www/version.js wasm/www/app.js wasm/www/cells.js wasm/www/store.js wasm/www/update.js wasm/www/dom.js wasm/www/reassess.js wasm/www/casefields.js wasm/www/texts.js wasm/www/xlsx.js wasm/www/style.css wasm/www/pkg/fordeling_wasm.js wasm/www/pkg/fordeling_wasm_bg.wasm)
 raw=0 gz=0
 for f in "${first[@]}"; do
   raw=$((raw + $(stat -c %s "$f"))) gz=$((gz + $(gzip -9 -c "$f" | wc -c)))

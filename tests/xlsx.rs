@@ -283,6 +283,19 @@ fn a_zip_bomb_is_refused() {
     assert_eq!(errors_of(&bytes), ["xl/workbook.xml: a part of the workbook is too large once unpacked"]);
 }
 
+/// A zip of more parts than the limit is refused, saying which limit, before any part is inflated.
+#[test]
+fn a_zip_of_too_many_parts_is_refused() {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..=xlsx::MAX_PARTS {
+        zip.start_file(format!("xl/p{i}.xml"), zip::write::SimpleFileOptions::default()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    let errors = xlsx::read_workbook(&bytes).unwrap_err();
+    assert_eq!(errors[0].to_string(), format!("has more than {} parts", xlsx::MAX_PARTS));
+    assert_eq!(errors[0].limit, Some(xlsx::WorkbookLimit::Parts));
+}
+
 /// The CLI reads workbooks wherever it reads a policy or a case, and writes `--format xlsx`.
 #[cfg(feature = "cli")]
 #[test]
@@ -363,4 +376,27 @@ fn a_zip_that_lies_about_a_size_is_refused() {
     let errors = errors_of(&bytes);
     assert_eq!(errors, ["xl/workbook.xml: cannot be unpacked (damaged, or not the size the zip's directory says)"]);
     assert!(started.elapsed().as_secs() < 5);
+}
+
+/// Every sheet prints on A4 one page wide, with its header row on every page; wide sheets landscape.
+#[test]
+fn result_sheets_print_one_page_wide_with_their_header_repeated() {
+    let request = Request {
+        period: example::CASES[0].period(),
+        case: Some(example::CASES[0].case.into()),
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let bytes = xlsx::response_workbook(request).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let part = |zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let workbook = part(&mut zip, "xl/workbook.xml");
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    let lines = part(&mut zip, "xl/worksheets/sheet4.xml");
+    assert!(lines.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{lines}");
+    assert!(lines.contains(r#"paperSize="9""#) && lines.contains(r#"orientation="landscape""#), "{lines}");
+    assert!(lines.contains(r#"fitToHeight="0""#), "{lines}");
 }

@@ -408,6 +408,7 @@ workbook-too-large = filen fylder mere end { $mb } MB
 not-a-workbook = ikke et .xlsx- eller .ods-regneark (heller ikke .xls)
 workbook-damaged-zip = ikke et .xlsx- eller .ods-regneark (beskadiget zip-fil)
 workbook-too-many-parts = har mere end { $max } dele
+workbook-unpacked-too-large = regnearket er for stort, når det er pakket ud
 workbook-part-too-large = en del af regnearket er for stor, når den er pakket ud
 workbook-part-damaged = kan ikke pakkes ud (beskadiget, eller ikke den størrelse, zip-filens indholdsfortegnelse angiver)
 workbook-too-many-cells = har mere end { $max } celler

@@ -385,6 +385,7 @@ workbook-too-large = the file is larger than { $mb } MB
 not-a-workbook = not an .xlsx or .ods workbook (nor .xls)
 workbook-damaged-zip = not an .xlsx or .ods workbook (damaged zip)
 workbook-too-many-parts = has more than { $max } parts
+workbook-unpacked-too-large = is too large once unpacked
 workbook-part-too-large = a part of the workbook is too large once unpacked
 workbook-part-damaged = cannot be unpacked (damaged, or not the size the zip's directory says)
 workbook-too-many-cells = has more than { $max } cells

@@ -443,6 +443,7 @@ pub enum Message {
     WorkbookTooManyParts {
         max: String,
     },
+    WorkbookUnpackedTooLarge,
     WorkbookPartTooLarge,
     WorkbookPartDamaged,
     WorkbookTooManyCells {

@@ -20,6 +20,13 @@ const port = 18000 + (process.pid % 1000);
 const origin = `http://127.0.0.1:${port}`;
 W.initSync({ module: readFileSync(join(www, 'pkg-xlsx', 'fordeling_wasm_bg.wasm')) });
 let server, browser, page;
+/** What the page's confirm() dialogs are answered (the tests that check asking change it). */
+let dialogAnswer = true;
+const dialogs = [];
+/** The page's static server (scripts/serve-page.py: the security headers of a deployment). */
+function serve(onPort, directory) {
+  return spawn('python3', [join(root, 'scripts', 'serve-page.py'), String(onPort), directory], { stdio: 'ignore' });
+}
 const consoleErrors = [];
 const foreignRequests = [];
 
@@ -40,7 +47,7 @@ async function shownTotal() {
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', www], { stdio: 'ignore' });
+  server = serve(port, www);
   for (let i = 0; i < 50; i++) {
     try { await fetch(origin); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
@@ -52,6 +59,7 @@ before(async () => {
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('dialog', (d) => { dialogs.push(d.message()); if (dialogAnswer) d.accept(); else d.dismiss(); });
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url()); });
   await page.goto(origin + '/');
   await page.waitForSelector('body[data-ready="true"]');
@@ -85,9 +93,14 @@ test('editing an amount recomputes at once, equal to the native CLI', async () =
   assert.equal(await shownTotal(), '530206.44');
 });
 
-test('pasted spreadsheet cells replace the services', async () => {
+test('pasted spreadsheet cells are added to the services', async () => {
   await page.locator('#paste-box summary').click();
-  const tsv = 'Id\tYdelse\tBeløb\tPr.\tFra\tTil\n' +
+  // The paste adds: the example's services and agreements go first, so that this test checks the pasted rows alone.
+  for (const t of ['#agreements', '#services']) {
+    while (await page.locator(`${t} tbody tr`).count() > 0) await page.locator(`${t} tbody tr`).first().locator('button').click();
+  }
+  // The page's own header ('Beløb (kr.)') is read as well.
+  const tsv = 'Id\tYdelse\tBeløb (kr.)\tPr.\tFra\tTil\n' +
     'p1\tmerudgift\t3.400,00\tmåned\t01-01-2024\t31-12-2024\n' +
     'p2\taflastning\t96000\tår\t2024-01-01\t2024-12-31\n' +
     'p3\tstoette-dagtilbud\t1094,375\tmåned\t2024-01-01\t2024-07-31\n';
@@ -102,6 +115,22 @@ test('pasted spreadsheet cells replace the services', async () => {
   const copied = await page.locator('#tsv-out').inputValue();
   assert.match(copied, /^Måned\t/);
   assert.match(copied, /\t144460,66$/);
+  // A second paste is added, with a service given by its name and a fresh id; an agreement typed
+  // since stays.
+  await page.locator('#add-agreement').click();
+  await page.locator('#agreements tbody tr').last().locator('[data-field="shares"]').fill('ishoj-cbf=100');
+  const service = native({ version: 1, command: 'parse', policy: readFileSync(join(root, 'examples', 'policy.toml'), 'utf8') }).result.policy.services[0];
+  await page.locator('#paste').fill(`Ydelse\tBeløb (kr.)\tPr.\tFra\n${service.name}\t100,00\tmd.\t01-01-2024\n`);
+  await page.locator('#use-paste').click();
+  const request = await pageRequest();
+  assert.deepEqual(request.case.services.map((s) => s.id), ['p1', 'p2', 'p3', 's1']);
+  assert.equal(request.case.services[3].service, service.id);
+  assert.equal(request.case.services[3].amount, '100.00');
+  assert.equal(request.case.agreements.length, 1);
+  assert.equal(native(request).result.totals.case, await shownTotal());
+  await page.locator('#agreements tbody tr').last().locator('button').click();
+  await page.locator('#services tbody tr').last().locator('button').click();
+  assert.equal(await shownTotal(), '144460.66');
 });
 
 test('every bad input shows a named error next to its field, in Danish, and nothing typed is lost', async () => {
@@ -154,7 +183,7 @@ test("changing an agreement's kind keeps the shares typed since", async () => {
   await page.locator('#add-agreement').click();
   const ag = page.locator('#agreements tbody tr').last();
   await ag.locator('[data-field="shares"]').fill('ishoj-cbf=3; ishoj-cdu=1');
-  await ag.locator('select').selectOption('weights');
+  await ag.locator('[aria-label^="agreement kind"]').selectOption('weights');
   const request = await pageRequest();
   assert.deepEqual(request.case.agreements.at(-1).shares, [{ department: 'ishoj-cbf', weight: '3' }, { department: 'ishoj-cdu', weight: '1' }]);
   const answer = native(request);
@@ -315,7 +344,7 @@ test('downloads the result as .xlsx: a sheet per view, SUM formulas with exact c
   const header = ppm.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
   assert.ok(header, 'a PPM image');
   const pixels = ppm.subarray(header[0].length);
-  const colours = { '1f77b4': 0, ff7f0e: 0, '2ca02c': 0 };
+  const colours = { '163056': 0, e86c13: 0, '10371d': 0 };
   for (let i = 0; i + 2 < pixels.length; i += 3) {
     for (const hex of Object.keys(colours)) {
       const [r, g, b] = [0, 2, 4].map((k) => parseInt(hex.slice(k, k + 2), 16));
@@ -416,4 +445,438 @@ test('every bad workbook gives a named error, at its sheet and row, and keeps wh
   await amount.fill('21345.50');
   assert.equal(await page.locator('#errors li').count(), 0);
   rmSync(work, { recursive: true, force: true });
+});
+
+// ---- Security ---------------------------------------------------------------------------------------
+/**
+ * A zip whose central directory lists `entries` parts that all point at the same deflated data of
+ * `mb` MB of zeros (overlapping entries: a small file that claims, or would inflate to, a lot).
+ */
+async function overlappingZip(entries, mb) {
+  const deflated = (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+  const size = mb * 1024 * 1024;
+  const data = new Uint8Array(await deflated(new Uint8Array(size)));
+  const nameOf = (i) => new TextEncoder().encode(`xl/p${String(i).padStart(5, '0')}.xml`);
+  const local = new DataView(new ArrayBuffer(30));
+  local.setUint32(0, 0x04034b50, true); local.setUint16(8, 8, true); local.setUint32(18, data.length, true);
+  local.setUint32(22, size, true); local.setUint16(26, nameOf(0).length, true);
+  const parts = [local.buffer, nameOf(0), data];
+  let dirSize = 0;
+  for (let i = 0; i < entries; i++) {
+    const dir = new DataView(new ArrayBuffer(46));
+    dir.setUint32(0, 0x02014b50, true); dir.setUint16(10, 8, true); dir.setUint32(20, data.length, true);
+    dir.setUint32(24, size, true); dir.setUint16(28, nameOf(i).length, true);
+    parts.push(dir.buffer, nameOf(i));
+    dirSize += 46 + nameOf(i).length;
+  }
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true); end.setUint16(8, entries, true); end.setUint16(10, entries, true);
+  end.setUint32(12, dirSize, true); end.setUint32(16, 30 + nameOf(0).length + data.length, true);
+  parts.push(end.buffer);
+  return new Uint8Array(await new Blob(parts).arrayBuffer());
+}
+
+test('the server sends the CSP as a header with frame-ancestors, and the usual security headers', async () => {
+  const r = await fetch(origin + '/');
+  assert.match(r.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+  assert.match(r.headers.get('content-security-policy'), /default-src 'self'/);
+  assert.equal(r.headers.get('x-frame-options'), 'DENY');
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal((await fetch(origin + '/pkg/fordeling_wasm_bg.wasm')).headers.get('content-type'), 'application/wasm');
+});
+
+test('workbooks over the size limits are refused in Danish, naming the file, and the page stays responsive', async () => {
+  await page.locator('#lang-da').click();
+  const errors = async () => (await page.locator('#errors li').allTextContents()).join(' | ');
+  const expectError = async (name, bytes, pattern) => {
+    await loadWorkbook('#policy-file', name, bytes);
+    await until(async () => pattern.test(await errors()), String(pattern));
+  };
+  // 65,535 overlapping entries (a 3.9 MB file): too many parts, refused before any is inflated.
+  const started = Date.now();
+  await expectError('mange.xlsx', await overlappingZip(65535, 1), /mange\.xlsx: arbejdsbogen har mere end 10\.000 dele/);
+  // 100 entries over the same 4 MB: 400 MB declared in all, refused before any is inflated.
+  await expectError('overlap.xlsx', await overlappingZip(100, 4), /overlap\.xlsx: arbejdsbogen fylder for meget, når den pakkes ud/);
+  assert.ok(Date.now() - started < 30_000, `${Date.now() - started} ms`);
+  // A file larger than 20 MB is not even read.
+  await expectError('stor.xlsx', new Uint8Array(21 * 1024 * 1024), /stor\.xlsx: filen er for stor \(21 MB; højst 20 MB\)/);
+  // The page computes while a workbook is read in the worker: an edit right after choosing a bomb is answered.
+  await loadWorkbook('#policy-file', 'bomb.xlsx', await zipBomb());
+  const ticks = await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const start = performance.now();
+    const tick = () => { n += 1; if (performance.now() - start < 500) setTimeout(tick, 10); else resolve(n); };
+    tick();
+  }));
+  assert.ok(ticks > 20, `the page's thread ran ${ticks} timers in 500 ms`);
+  await until(async () => /bomb\.xlsx/.test(await errors()), 'the bomb refused');
+});
+
+test('ids and names starting with = + - @ never become formulas in the CSV or the copied cells', async () => {
+  await page.locator('#example').selectOption('case-ishoj');
+  await page.locator('#load-example').click();
+  await totalIs('530206.44');
+  // A department id starting with '@' and a service line id starting with '='.
+  const policy = readFileSync(join(root, 'examples', 'policy.toml'), 'utf8').replaceAll('ishoj-cbf', '@cbf');
+  await page.locator('#policy-file').setInputFiles({ name: 'politik.toml', mimeType: 'text/plain', buffer: Buffer.from(policy) });
+  await until(async () => (await page.locator('#policy-status.bad').count()) === 0, 'the policy');
+  const kase = (await pageRequest()).case;
+  const text = JSON.stringify(kase).replaceAll('ishoj-cbf', '@cbf');
+  await page.locator('#case-file').setInputFiles({ name: 'sag.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // The last service line (no agreement names it).
+  const id = page.locator('#services tbody tr').last().locator('[data-field="id"]');
+  const before = await id.inputValue();
+  await id.fill('=HYPERLINK("http://x")');
+  await until(async () => (await page.locator('#errors li').count()) === 0 && !(await page.locator('#results.stale').count()), 'a result');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+  const csvText = readFileSync(await csv.path()).toString();
+  assert.match(csvText, /\n[^,]*,"'=HYPERLINK\(""http:\/\/x""\)",/);
+  assert.match(csvText, /,'@cbf,/);
+  assert.doesNotMatch(csvText, /(^|,)"?[=@]/m);
+  const copied = await page.locator('#tsv-out').inputValue();
+  assert.match(copied.split('\n')[0], /\t'@cbf\t/);
+  assert.doesNotMatch(copied, /(^|\t)[=+@]/m);
+  await id.fill(before);
+});
+
+test('an id longer than 200 characters has a clear error at its field', async () => {
+  const id = page.locator('#services tbody tr').first().locator('[data-field="id"]');
+  const before = await id.inputValue();
+  await id.fill('x'.repeat(201));
+  await until(async () => /et id må højst have 200 tegn; dette har 201/.test((await page.locator('#errors li').allTextContents()).join()), 'the length error');
+  assert.equal(await id.getAttribute('aria-invalid'), 'true');
+  await id.fill(before);
+  assert.equal(await page.locator('#errors li').count(), 0);
+});
+
+// ---- Stale results ----------------------------------------------------------------------------------
+test('with errors in the input, downloads and explanations use the last good result, labelled so', async () => {
+  await page.locator('#example').selectOption('case-ishoj');
+  await page.locator('#load-example').click();
+  await totalIs('530206.44');
+  const amount = page.locator('#services tbody tr').first().locator('[data-field="amount"]');
+  await amount.fill('abc');
+  await page.locator('#results.stale').waitFor();
+  assert.match(await page.locator('#outputs-note').textContent(), /Sidste gyldige resultat/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+  assert.match(csv.suggestedFilename(), /sidste-gyldige\.csv$/);
+  const shares = readFileSync(await csv.path()).toString().trim().split('\n').slice(1).map((l) => l.split(',')[9]);
+  assert.equal(shares.reduce((s, v) => s + ore(v), 0n), ore('530206.44'));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  assert.equal(JSON.parse(readFileSync(await json.path()).toString()).result.totals.case, '530206.44');
+  const xlsx = await downloadBytes('#download-xlsx');
+  assert.ok(sheetsOf(xlsx)[0].cells.some((c) => c.text === '530206.44'));
+  await page.locator('#lines tbody tr').first().click();
+  assert.match(await page.locator('#explain-body').textContent(), /Sidste gyldige resultat/);
+  // The explanation has the focus and closes with Esc; the focus goes back to the line.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'close-explain');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#explain').isHidden(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('table')?.id), 'lines');
+  await amount.fill('3400.00');
+  await totalIs('530206.44');
+  assert.equal(await page.locator('#outputs-note').textContent(), '');
+});
+
+// ---- The work is kept ---------------------------------------------------------------------------
+test('undo and redo take back and redo an edit', async () => {
+  const amount = page.locator('#services tbody tr').first().locator('[data-field="amount"]');
+  await amount.blur(); // the value typed before is a step of its own
+  await amount.fill('3500.00');
+  await totalIs('531406.44');
+  await page.locator('#undo').click();
+  await totalIs('530206.44');
+  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="amount"]').inputValue(), '3400.00');
+  await page.locator('#redo').click();
+  await totalIs('531406.44');
+  // A deleted row comes back; the focus stays in the table.
+  const rows = await page.locator('#services tbody tr').count();
+  await page.locator('#services tbody tr').first().locator('button').click();
+  assert.equal(await page.locator('#services tbody tr').count(), rows - 1);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('table')?.id), 'services');
+  await page.locator('#undo').click();
+  assert.equal(await page.locator('#services tbody tr').count(), rows);
+  await totalIs('531406.44');
+});
+
+test('the work is found again after a reload, and loading the example asks first', async () => {
+  // Saved a moment after the last edit (edits in quick succession are saved once).
+  await new Promise((r) => setTimeout(r, 500));
+  assert.ok(await page.locator('body').getAttribute('data-saved'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await totalIs('531406.44');
+  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="amount"]').inputValue(), '3500.00');
+  assert.match(await page.locator('#save-status').textContent(), /hentet frem igen/);
+  // "Indlæs eksempel" asks; saying no keeps the work.
+  dialogAnswer = false;
+  await page.locator('#load-example').click();
+  assert.match(dialogs.at(-1), /erstatter den sag, du arbejder på/);
+  assert.equal(await shownTotal(), '531406.44');
+  dialogAnswer = true;
+  await page.locator('#load-example').click();
+  await totalIs('530206.44');
+  // ... and the load itself can be undone.
+  await page.locator('#undo').click();
+  await totalIs('531406.44');
+  await page.locator('#services tbody tr').first().locator('[data-field="amount"]').fill('3400.00');
+  await totalIs('530206.44');
+});
+
+test('the consent checkbox puts back the consent periods it took away', async () => {
+  const before = (await pageRequest()).case.consent;
+  assert.ok(before.length > 0);
+  await page.locator('#consent').uncheck();
+  assert.deepEqual((await pageRequest()).case.consent, []);
+  await page.locator('#consent').check();
+  assert.deepEqual((await pageRequest()).case.consent, before);
+});
+
+test('"Tilføj ydelse" never makes an id twice', async () => {
+  const rows = await page.locator('#services tbody tr').count();
+  await page.locator('#add-service').click();
+  await page.locator('#add-service').click();
+  await page.locator('#services tbody tr').nth(-2).locator('button').click();
+  await page.locator('#add-service').click();
+  const ids = (await pageRequest()).case.services.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length, ids.join());
+  while ((await page.locator('#services tbody tr').count()) > rows) await page.locator('#services tbody tr').last().locator('button').click();
+});
+
+// ---- Updates ------------------------------------------------------------------------------------
+test('a new deployment is found by the service worker: "En ny version er klar", and reloading brings it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fordeling-www-'));
+  execFileSync('cp', ['-r', `${www}/.`, dir]);
+  const sitePort = port + 1;
+  const site = serve(sitePort, dir);
+  const at = `http://127.0.0.1:${sitePort}`;
+  for (let i = 0; i < 50; i++) { try { await fetch(at); break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => consoleErrors.push(String(e)));
+  try {
+    await p.goto(at + '/');
+    await p.waitForSelector('body[data-ready="true"]');
+    const version = readFileSync(join(www, 'version.js'), 'utf8').match(/'(\w+)'/)[1];
+    assert.equal(await p.locator('#version').textContent(), `version ${version}`);
+    await p.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await p.reload();
+    await p.waitForSelector('body[data-ready="true"]');
+    assert.equal(await p.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, 'controlled by the worker');
+    // A new deployment: a new version.js (and a changed page).
+    writeFileSync(join(dir, 'version.js'), "self.FORDELING_VERSION = 'next';\n");
+    writeFileSync(join(dir, 'style.css'), readFileSync(join(dir, 'style.css'), 'utf8') + '\n/* next */\n');
+    await p.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await p.locator('#update').waitFor({ state: 'visible' });
+    assert.match(await p.locator('#update-text').textContent(), new RegExp(`En ny version er klar\\. Beregningerne bruger stadig den version, siden blev hentet med \\(version ${version}\\)`));
+    assert.match(await p.locator('#summary').textContent(), /bruger stadig den version/);
+    await Promise.all([p.waitForEvent('load'), p.locator('#update-apply').click()]);
+    await p.waitForSelector('body[data-ready="true"]');
+    assert.equal(await p.locator('#version').textContent(), 'version next');
+    assert.equal(await p.locator('#update').isHidden(), true);
+    // Offline (the server stopped), the new version loads from its cache.
+    site.kill();
+    await p.reload();
+    await p.waitForSelector('body[data-ready="true"]');
+    assert.equal(await p.locator('#version').textContent(), 'version next');
+  } finally {
+    await context.close();
+    site.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---- Re-assessment ------------------------------------------------------------------------------
+test('a re-assessment in one action: the agreement in force ends the day before, the comparison and postings show', async () => {
+  await page.locator('#example').selectOption('case-ishoj');
+  await page.locator('#load-example').click();
+  await totalIs('530206.44');
+  // s1 has a2 from 2024-07-01 (40/40/20); a new split from 2024-10-01 gives ishoj-cbf all of it.
+  await page.locator('#reassess-line').selectOption('s1');
+  await page.locator('#reassess-from').fill('01-10-2024');
+  await page.locator('#reassess').click();
+  assert.match(await page.locator('#reassess-status').textContent(), /aftale a2 slutter dagen før; ny aftale a3 fra 2024-10-01/);
+  assert.equal(await page.locator('#errors li').count(), 0, 'no overlap');
+  const shares = page.locator('#agreements tbody tr').nth(2).locator('[data-field="shares"]');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.field), 'shares', 'the new shares have the focus');
+  assert.equal(await shares.inputValue(), 'ishoj-cbf=40; ishoj-cdu=40; ishoj-cvv=20');
+  await shares.fill('ishoj-cbf=100');
+  const request = await pageRequest();
+  const a2 = request.case.agreements.find((a) => a.id === 'a2');
+  assert.equal(a2.to, '2024-09-30');
+  assert.deepEqual(request.case.agreements.find((a) => a.id === 'a3'), { id: 'a3', service: 's1', from: '2024-10-01', kind: 'percent', shares: [{ department: 'ishoj-cbf', percent: '100' }] });
+  // The comparison: October to December, 3400 a month moves: cdu and cvv lose 40 % and 20 % (1360, 680), cbf gains 2040.
+  await page.locator('#comparison-block').waitFor({ state: 'visible' });
+  const previous = JSON.parse(JSON.stringify(request.case));
+  previous.agreements = previous.agreements.filter((a) => a.id !== 'a3');
+  delete previous.agreements.find((a) => a.id === 'a2').to;
+  const compared = native({ ...request, command: 'compare', previous_case: previous });
+  assert.equal(compared.status, 'ok');
+  const changes = await page.locator('#changes tbody tr').allTextContents();
+  assert.equal(changes.length, compared.result.comparison.changes.length);
+  assert.equal(changes.length, 9, '3 months x 3 departments');
+  assert.ok(changes.some((r) => r.startsWith('2024-10ishoj-cbf') && r.endsWith('2040.00')), changes.join(' | '));
+  assert.ok(changes.some((r) => r.startsWith('2024-12ishoj-cvv') && r.endsWith('-680.00')), changes.join(' | '));
+  assert.equal(await page.locator('#corrections tbody tr').count(), compared.result.comparison.corrections.length);
+  // Booked through September: no month to correct.
+  await page.locator('#booked-through').fill('2024-09');
+  assert.equal(await page.locator('#corrections tbody tr').count(), 0);
+  // The posting lines, as the CLI makes them.
+  await page.locator('#postings-box summary').click();
+  const postings = native({ ...request, command: 'postings' });
+  assert.equal(await page.locator('#postings tbody tr').count(), postings.result.postings.length);
+  // One undo takes the whole re-assessment back (after the shares typed).
+  await page.locator('#undo').click();
+  await page.locator('#undo').click();
+  assert.equal((await pageRequest()).case.agreements.length, 2);
+  await totalIs('530206.44');
+  await page.screenshot({ path: join(artifacts, 'page-reassessment.png'), fullPage: true });
+});
+
+// ---- Results to hand over, and layout -------------------------------------------------------------
+/** WCAG contrast ratio of two '#rrggbb' colours. */
+function contrast(a, b) {
+  const lum = (h) => {
+    const c = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('at 1366x768 the totals and the pie stay in view while editing; at 390 px nothing is cut; chart colours 3:1', async () => {
+  const docs = join(root, 'docs');
+  await page.locator('#example').selectOption('case-ishoj');
+  await page.locator('#load-example').click();
+  await totalIs('530206.44');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  try {
+    // As the page opens: the boxes that fold are folded.
+    for (const box of ['#postings-box', '#paste-box', '#case-box']) {
+      if (await page.locator(box).getAttribute('open') !== null) await page.locator(`${box} > summary`).click();
+    }
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height < 6000, `the page is ${height} px tall`);
+    await page.locator('#add-agreement').scrollIntoViewIfNeeded();
+    await page.locator('#agreements tbody tr').first().locator('[data-field="shares"]').focus();
+    for (const id of ['#summary', '#pie-case svg[role="img"]']) {
+      const box = await page.locator(id).boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= 768, `${id} in view while editing the agreements: ${JSON.stringify(box)}`);
+    }
+    await page.screenshot({ path: join(docs, 'page-1366x768.png') });
+    // The chart: every slice 3:1 against white and against the next slice.
+    const fills = await page.locator('#pie-case svg path, #pie-case svg circle').evaluateAll((ns) => ns.map((n) => n.getAttribute('fill')));
+    assert.ok(fills.length > 2);
+    fills.forEach((f, i) => {
+      assert.ok(contrast(f, '#ffffff') >= 3, `${f} on white: ${contrast(f, '#ffffff')}`);
+      if (i + 1 < fills.length) assert.ok(contrast(f, fills[i + 1]) >= 3, `${f} next to ${fills[i + 1]}`);
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width} px wide at 390`);
+    const cut = await page.evaluate(() => [...document.querySelectorAll('button, input, select, h1, h2, h3, p, label')]
+      .filter((n) => n.offsetParent && !n.closest('.scroll') && n.getBoundingClientRect().right > window.innerWidth + 1).map((n) => n.id || n.textContent.slice(0, 30)));
+    assert.deepEqual(cut, [], 'nothing outside the screen');
+    await page.screenshot({ path: join(docs, 'page-390.png') });
+    await page.screenshot({ path: join(artifacts, 'page-390-full.png'), fullPage: true });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 1600 });
+  }
+});
+
+test('prints to PDF with a cover, the per service x department table, and no column cut', async () => {
+  await page.emulateMedia({ media: 'print' });
+  // A4 landscape less the margins: 273 mm at 96 dpi.
+  await page.setViewportSize({ width: 1031, height: 700 });
+  try {
+    assert.match(await page.locator('#cover').textContent(), /Fordeling af udgifter — sag-2024-017.*Periode2024-01-01 – 2024-12-31.*Politik.*Beregnet.*Udarbejdet af/);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('table')].filter((n) => n.offsetParent)
+      .filter((n) => n.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((n) => n.id));
+    assert.deepEqual(wide, [], 'tables wider than the printed page');
+    const byService = await page.locator('#by-service tbody tr').allTextContents();
+    assert.match(byService.at(-1), /^I alt.*530206\.44$/);
+    const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true });
+    writeFileSync(join(artifacts, 'page.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', join(artifacts, 'page.pdf'), '-']).toString();
+    assert.match(text, /Fordeling af udgifter/);
+    // Every department's column is on the printed line table, and its last column header too.
+    const request = await pageRequest();
+    const answer = native(request);
+    for (const d of answer.result.totals.by_department) assert.ok(text.includes(d.department), d.department);
+    execFileSync('pdftoppm', ['-f', '1', '-l', '2', '-r', '50', '-png', join(artifacts, 'page.pdf'), join(artifacts, 'print')]);
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 1600 });
+  }
+});
+
+// ---- A new case from scratch --------------------------------------------------------------------
+test('a new family from an empty page: the first screen asks for what is required; the totals are the CLI\'s', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => consoleErrors.push(String(e)));
+  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  p.on('dialog', (d) => d.accept());
+  try {
+    await p.goto(origin + '/');
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.locator('#new-case').click();
+    await p.locator('#new-case-done').click();
+    assert.match(await p.locator('#new-case-screen .status').textContent(), /Mangler: Sags-id, Barnets fødselsdato, Handlekommune/);
+    await p.locator('#new-case-screen [data-field="id"]').fill('sag-ny-1');
+    await p.locator('#new-case-screen [data-field="child.birth_date"]').fill('14-05-2019');
+    await p.locator('#new-case-screen [data-field="municipality"]').selectOption('ishoj');
+    await p.locator('#new-case-done').click();
+    assert.equal(await p.locator('#new-case-screen').isHidden(), true);
+    assert.equal(await p.locator('#services tbody tr').count(), 0);
+    // One service chosen by its name, 3.000,00 a month from 01-01-2024.
+    const policy = native({ version: 1, command: 'parse', policy: readFileSync(join(root, 'examples', 'policy.toml'), 'utf8') }).result.policy;
+    await p.locator('#add-service').click();
+    const row = p.locator('#services tbody tr').first();
+    await row.locator('select').first().selectOption({ label: policy.services.find((s) => s.id === 'merudgift').name });
+    await row.locator('[data-field="amount"]').fill('3.000,00');
+    await row.locator('[data-field="from"]').fill('01-01-2024');
+    // Consent from 2024-01-01, in the case's own fields.
+    await p.locator('#case-box summary').click();
+    await p.locator('#list-consent button', { hasText: '+' }).click();
+    await p.locator('#list-consent [data-field="from"]').fill('01-01-2024');
+    // The mother's case at the jobcentre (a second sector area: the family is eligible).
+    await p.locator('#list-other_cases button', { hasText: '+' }).click();
+    const other = p.locator('#list-other_cases tbody tr').first();
+    await other.locator('[data-field="sector"]').selectOption('employment');
+    await other.locator('[data-field="department"]').selectOption('ishoj-cab');
+    await other.locator('[data-field="from"]').fill('01-01-2024');
+    // An agreement typed against department names.
+    const [d1, d2] = policy.departments.filter((d) => d.municipality === 'ishoj');
+    await p.locator('#add-agreement').click();
+    await p.locator('#agreements tbody tr').first().locator('[data-field="shares"]').fill(`${d1.name}=60; ${d2.name}=40`);
+    await until(async () => (await p.locator('#errors li').count()) === 0 && (await p.locator('#summary').getAttribute('data-total')) !== null, 'a result');
+    const request = await p.evaluate(() => window.__fordeling.request());
+    assert.equal(request.case.id, 'sag-ny-1');
+    assert.equal(request.case.child.birth_date, '2019-05-14');
+    assert.deepEqual(request.case.consent, [{ from: '2024-01-01' }]);
+    assert.deepEqual(request.case.agreements[0].shares, [{ department: d1.id, percent: '60' }, { department: d2.id, percent: '40' }]);
+    const answer = native(request);
+    assert.equal(answer.status, 'ok', JSON.stringify(answer.errors));
+    // 12 months x 3000.00 = 36000.00, eligible all year (two sector areas, consent, disability, age
+    // 4-5, Ishøj): the agreement splits every month 60/40, 1800.00 and 1200.00, so 21600.00 and 14400.00.
+    assert.equal(request.case.other_cases[0].id, 'o1');
+    const byId = (a, b) => a[0].localeCompare(b[0]);
+    assert.deepEqual(answer.result.totals.by_department.map((d) => [d.department, d.amount]).sort(byId),
+      [[d1.id, '21600.00'], [d2.id, '14400.00']].sort(byId));
+    assert.equal(answer.result.totals.case, '36000.00');
+    assert.equal(await p.locator('#summary').getAttribute('data-total'), '36000.00');
+    await p.screenshot({ path: join(artifacts, 'page-new-case.png'), fullPage: true });
+    // Both cases are in the portfolio ("Mine sager"): open the example again, then the new case.
+    const totalOf = (want) => until(async () => (await p.locator('#summary').getAttribute('data-total')) === want, `total ${want}`);
+    await new Promise((r) => setTimeout(r, 400));
+    await p.locator('#portfolio').selectOption({ label: 'sag-2024-017' });
+    await totalOf('530206.44');
+    await p.locator('#portfolio').selectOption({ label: 'sag-ny-1' });
+    await totalOf('36000.00');
+    assert.equal((await p.evaluate(() => window.__fordeling.request())).case.agreements[0].shares[0].department, d1.id);
+  } finally {
+    await context.close();
+  }
 });

@@ -10,8 +10,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** A problem with the workbook itself: `place` is a cell (`departments!E1`), a sheet or a part. */
-export interface WorkbookProblem { place: string; message: string; text: string }
+/** A problem with the workbook itself: `place` is a cell (`departments!E1`), a sheet or a part;
+ *  `limit` names the size limit it broke, if that is the problem. */
+export interface WorkbookProblem { place: string; message: string; text: string; limit: null | 'file_bytes' | 'parts' | 'unpacked_bytes' | 'cells' }
 /** What `readWorkbook` found: the documents (null when the workbook has no such sheets), where each
  *  item came from (`{"departments[1]": "departments, row 3"}`), and the problems (documents are
  *  null when there are any). */
@@ -40,7 +41,7 @@ pub fn read_workbook(bytes: &[u8]) -> String {
         }),
         Err(errors) => json!({
             "policy": null, "case": null, "origins": { "policy": {}, "case": {} },
-            "errors": errors.iter().map(|e| json!({ "place": e.place, "message": e.message, "text": e.to_string() })).collect::<Vec<_>>(),
+            "errors": errors.iter().map(|e| json!({ "place": e.place, "message": e.message, "text": e.to_string(), "limit": e.limit })).collect::<Vec<_>>(),
         }),
     };
     out.to_string()

@@ -4,72 +4,34 @@
 import init, { Engine, examplePolicy, exampleCases } from './pkg/fordeling_wasm.js';
 import * as X from './xlsx.js';
 import { normalizeAmount, normalizeDate, normalizePer, sharesOf, sharesText } from './xlsx.js';
+import { csvField, tsvRow } from './cells.js';
+import { History, load, save } from './store.js';
+import { VERSION, watchUpdates } from './update.js';
+import { $, el, table } from './dom.js';
+import { reassess } from './reassess.js';
+import { emptyCase, renderCaseForm, renderNewCaseScreen } from './casefields.js';
+import { T } from './texts.js';
 
-const T = {
-  da: {
-    subtitle: 'fælles finansiering, fordelt på øren', privacy: 'Alt beregnes i din browser. Ingen data forlader maskinen.',
-    inputs: 'Politik og sag', example: 'Eksempel', loadExample: 'Indlæs eksempel', policyFile: 'Politik (TOML/JSON/xlsx/ods)',
-    caseFile: 'Sag (TOML/JSON/xlsx/ods)', periodFrom: 'Periode fra', periodTo: 'til', consent: 'Familien har givet samtykke',
-    services: 'Ydelser', colId: 'Id', colService: 'Ydelse', colAmount: 'Beløb (kr.)', colPer: 'Pr.', colFrom: 'Fra',
-    colTo: 'Til', colLine: 'Ydelseslinje', colKind: 'Nøgle', colShares: 'Andele (afdeling=procent; …)',
-    addService: 'Tilføj ydelse', addAgreement: 'Tilføj aftale', agreements: 'Aftaler om fordeling',
-    pasteTitle: 'Indsæt fra regneark', usePaste: 'Brug de indsatte rækker',
-    pasteHelp: 'Kopiér celler fra Excel eller LibreOffice (id, ydelse, beløb, pr., fra, til) og indsæt her. Beløb som 3.400,50 eller 3400.50; datoer som 2024-01-31 eller 31-01-2024.',
-    results: 'Fordeling', copyTsv: 'Kopiér til regneark', downloadCsv: 'Hent CSV', downloadJson: 'Hent JSON',
-    eligibility: 'Kriterier for fælles finansiering', byDepartment: 'Pr. afdeling', byMunicipality: 'Pr. kommune',
-    byMonth: 'Pr. måned og afdeling', perService: 'Pr. ydelse', lines: 'Linjer', linesHelp: 'Klik på en linje for at se, hvordan hvert tal er fundet.',
-    total: 'I alt', month: 'Måned', department: 'Afdeling', municipality: 'Kommune', amount: 'Beløb', eligible: 'opfyldt',
-    notEligible: 'ikke opfyldt', caseTotal: 'Sagens samlede udgift', computedIn: 'beregnet på', stale: 'Viser sidste gyldige resultat: ret fejlene ovenfor.',
-    month_: 'måned', year_: 'år', once_: 'engang', policyOk: 'Politik', pasted: 'rækker indsat', copied: 'Kopieret',
-    key: 'Nøgle', authority: 'Visitationskompetence', payer: 'Betalingsforpligtelse', legal: 'Hjemmel', exact: 'præcist',
-    leftover: '+1 restøre', shares: 'Andele', basis: 'Beløbsgrundlag', verdict: 'Kriterier', days: 'dage', noChart: 'Ingen positive beløb at vise.',
-    reimbursement: 'Statsrefusion (særligt dyre enkeltsager)', gross: 'Brutto', refund: 'Refusion', net: 'Netto',
-    counted: 'Tællende udgift', income: 'Indtægt', base: 'Grundlag', household: 'Husstand',
-    downloadXlsx: 'Hent .xlsx', downloadTemplate: 'Hent skabelon (.xlsx)', name: 'Navn', code: 'Kode', criterion: 'Kriterium',
-    passed: 'Opfyldt', actual: 'Faktisk', required: 'Krav', yes: 'ja', no: 'nej', reimbursementMonths: 'Refusion pr. måned',
-    noPolicySheets: "arbejdsbogen har ingen politik (arket 'departments' mangler)", noCaseSheets: "arbejdsbogen har ingen sag (arket 'case' mangler)",
-    eligibleCol: 'Fælles finansiering',
-  },
-  en: {
-    subtitle: 'shared financing, split to the øre', privacy: 'Everything is computed in your browser. No data leaves this machine.',
-    inputs: 'Policy and case', example: 'Example', loadExample: 'Load example', policyFile: 'Policy (TOML/JSON/xlsx/ods)',
-    caseFile: 'Case (TOML/JSON/xlsx/ods)', periodFrom: 'Period from', periodTo: 'to', consent: 'The family consents',
-    services: 'Services', colId: 'Id', colService: 'Service', colAmount: 'Amount (DKK)', colPer: 'Per', colFrom: 'From',
-    colTo: 'To', colLine: 'Service line', colKind: 'Key', colShares: 'Shares (department=percent; …)',
-    addService: 'Add service', addAgreement: 'Add agreement', agreements: 'Agreements on the split',
-    pasteTitle: 'Paste from a spreadsheet', usePaste: 'Use the pasted rows',
-    pasteHelp: 'Copy cells from Excel or LibreOffice (id, service, amount, per, from, to) and paste them here. Amounts like 3.400,50 or 3400.50; dates like 2024-01-31 or 31-01-2024.',
-    results: 'Split', copyTsv: 'Copy for spreadsheet', downloadCsv: 'Download CSV', downloadJson: 'Download JSON',
-    eligibility: 'Eligibility for shared financing', byDepartment: 'Per department', byMunicipality: 'Per municipality',
-    byMonth: 'Per month and department', perService: 'Per service', lines: 'Lines', linesHelp: 'Click a line to see how every number was found.',
-    total: 'Total', month: 'Month', department: 'Department', municipality: 'Municipality', amount: 'Amount', eligible: 'eligible',
-    notEligible: 'not eligible', caseTotal: 'Total cost of the case', computedIn: 'computed in', stale: 'Showing the last valid result: correct the errors above.',
-    month_: 'month', year_: 'year', once_: 'once', policyOk: 'Policy', pasted: 'rows pasted', copied: 'Copied',
-    key: 'Key', authority: 'Authority to grant', payer: 'Payment obligation', legal: 'Legal basis', exact: 'exact',
-    leftover: '+1 leftover øre', shares: 'Shares', basis: 'Amount basis', verdict: 'Eligibility', days: 'days', noChart: 'No positive amounts to show.',
-    reimbursement: 'State reimbursement (particularly expensive cases)', gross: 'Gross', refund: 'Reimbursement', net: 'Net',
-    counted: 'Counted cost', income: 'Income', base: 'Base', household: 'Household',
-    downloadXlsx: 'Download .xlsx', downloadTemplate: 'Download template (.xlsx)', name: 'Name', code: 'Code', criterion: 'Criterion',
-    passed: 'Passed', actual: 'Actual', required: 'Required', yes: 'yes', no: 'no', reimbursementMonths: 'Reimbursement per month',
-    noPolicySheets: "the workbook has no policy (no sheet 'departments')", noCaseSheets: "the workbook has no case (no sheet 'case')",
-    eligibleCol: 'Shared financing',
-  },
+/** The largest file the page reads (the workbook reader's own limit, MAX_WORKBOOK_BYTES). */
+const MAX_FILE_MB = 20;
+
+const state = {
+  lang: 'da', policyText: '', policy: null, policyOrigins: null, caseOrigins: null, caseDoc: null, period: { from: '', to: '' },
+  answer: null, result: null, full: null,
+  // The last good computation: its request and answer (downloads and explanations of a stale result use it).
+  good: null,
+  // Consent periods taken away by unticking the checkbox (ticking again puts them back as they were).
+  consentRemoved: null,
+  updateWaiting: false,
+  // The key of the current case in the portfolio of saved cases.
+  workKey: null,
+  // The case before the last re-assessment on the page (what the comparison compares with).
+  previousCase: null,
+  loaded: null,
 };
-
-const state = { lang: 'da', policyText: '', policy: null, policyOrigins: null, caseOrigins: null, caseDoc: null, period: { from: '', to: '' }, answer: null, result: null, full: null };
-const $ = (id) => document.getElementById(id);
+const history = new History();
 const t = (k) => T[state.lang][k] ?? k;
 const COLORS = X.COLORS.map((c) => `#${c}`);
-
-function el(tag, attrs = {}, ...children) {
-  const ns = ['svg', 'path', 'title', 'desc', 'rect', 'circle', 'g'].includes(tag) ? 'http://www.w3.org/2000/svg' : null;
-  const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-}
 
 let engine = null; // keeps the compiled policy between recomputes
 function call(request) {
@@ -82,13 +44,13 @@ export function parseTsv(text) {
   if (rows.length === 0) return [];
   let cols = ['id', 'service', 'amount', 'per', 'from', 'to'];
   const names = { id: 'id', ydelse: 'service', service: 'service', 'beløb': 'amount', amount: 'amount', 'pr.': 'per', per: 'per', fra: 'from', from: 'from', til: 'to', to: 'to' };
-  if (rows[0].some((c) => names[c.trim().toLowerCase()])) {
-    cols = rows.shift().map((c) => names[c.trim().toLowerCase()] ?? null);
-  }
-  return rows.map((r, i) => {
+  // A header cell as the page writes it ('Beløb (kr.)', 'Amount (DKK)') or bare ('beløb').
+  const column = (c) => names[c.trim().toLowerCase().replace(/\s*\(.*\)$/, '')] ?? null;
+  if (rows[0].some(column)) cols = rows.shift().map(column);
+  return rows.map((r) => {
     const s = {};
     cols.forEach((c, j) => { if (c && r[j] !== undefined && r[j].trim() !== '') s[c] = r[j].trim(); });
-    const line = { id: s.id || `p${i + 1}`, service: s.service || '', amount: normalizeAmount(s.amount ?? ''), per: normalizePer(s.per ?? ''), from: normalizeDate(s.from ?? '') };
+    const line = { id: s.id ?? '', service: s.service || '', amount: normalizeAmount(s.amount ?? ''), per: normalizePer(s.per ?? ''), from: normalizeDate(s.from ?? '') };
     if (s.to) line.to = normalizeDate(s.to);
     return line;
   });
@@ -115,23 +77,35 @@ function setCase(caseValue, period, origins = null) {
   const a = call({ version: 1, command: 'parse', policy: state.policyText, case: caseValue });
   if (a.status !== 'ok') { showErrors(a.errors); return false; }
   state.caseDoc = a.result.case;
+  state.consentRemoved = null;
+  state.previousCase = null;
   if (period) state.period = { ...period };
   renderInputs();
-  recompute();
+  changed();
   return true;
 }
+/** Whether the case on the page holds work that a load would replace (edited since it was loaded). */
+function hasWork() {
+  return state.caseDoc !== null && snapshot() !== state.loaded;
+}
 function loadExample() {
+  if (hasWork() && !window.confirm(t('confirmExample'))) return;
   const examples = JSON.parse(exampleCases());
   const ex = examples.find((e) => e.name === $('example').value) ?? examples[0];
-  if (setPolicy(examplePolicy())) setCase(ex.case, ex.period);
+  if (setPolicy(examplePolicy()) && setCase(ex.case, ex.period)) startWork();
 }
 /** A case read from a workbook; if the core refuses it, it is still shown, with the errors at its fields. */
 function setCaseFromWorkbook(wb) {
   if (!setCase(wb.case, null, wb.origins.case)) {
     state.caseDoc = wb.case;
     renderInputs();
-    recompute();
+    changed();
   }
+}
+/** A problem with a workbook as the user reads it: a size limit in their language, naming the file. */
+function workbookProblem(file, e) {
+  const limit = e.limit && T[state.lang].limit?.[e.limit];
+  return `${file}: ${limit ? `${e.place ? `${e.place}: ` : ''}${limit}` : e.text}`;
 }
 /** Problems with a workbook file itself, each at its cell ('politik.xlsx: departments!E1: …'). */
 function workbookErrors(kind, messages) {
@@ -143,14 +117,26 @@ async function loadFile(input, kind) {
   const f = input.files[0];
   if (!f) return;
   input.value = ''; // choosing the same file again loads it again
+  if (f.size > MAX_FILE_MB * 1024 * 1024) {
+    const mb = (f.size / 1024 / 1024).toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
+    workbookErrors(kind, [t('tooLarge')(f.name, mb, MAX_FILE_MB)]);
+    return;
+  }
+  if (kind === 'case' && hasWork() && !window.confirm(t('confirmFile'))) return;
   const bytes = new Uint8Array(await f.arrayBuffer());
   if (!X.isWorkbook(f.name, bytes)) {
     const text = new TextDecoder().decode(bytes);
-    if (kind === 'policy') { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); } else setCase(text);
+    if (kind === 'policy') { if (setPolicy(text) && state.caseDoc) setCase(state.caseDoc); } else if (setCase(text)) startWork();
     return;
   }
-  const wb = await X.readWorkbook(bytes);
-  if (wb.errors.length) { workbookErrors(kind, wb.errors.map((e) => `${f.name}: ${e.text}`)); return; }
+  let wb;
+  try {
+    wb = await X.readWorkbook(bytes);
+  } catch (e) {
+    workbookErrors(kind, [e.timeout ? t('timeout')(f.name) : `${f.name}: ${e.message}`]);
+    return;
+  }
+  if (wb.errors.length) { workbookErrors(kind, wb.errors.map((e) => workbookProblem(f.name, e))); return; }
   if (kind === 'policy') {
     if (!wb.policy) { workbookErrors(kind, [`${f.name}: ${t('noPolicySheets')}`]); return; }
     if (!setPolicy(JSON.stringify(wb.policy), wb.origins.policy)) return;
@@ -158,6 +144,7 @@ async function loadFile(input, kind) {
   } else {
     if (!wb.case) { workbookErrors(kind, [`${f.name}: ${t('noCaseSheets')}`]); return; }
     setCaseFromWorkbook(wb);
+    startWork();
   }
 }
 
@@ -175,11 +162,13 @@ function renderInputs() {
   $('period-from').value = state.period.from ?? '';
   $('period-to').value = state.period.to ?? '';
   $('consent').checked = (c.consent ?? []).length > 0;
-  const services = (state.policy?.services ?? []).map((s) => [s.id, `${s.id} — ${s.name}`]);
+  reassessLines();
+  renderCaseForm($('case-form'), c, formContext());
+  const services = (state.policy?.services ?? []).map((s) => [s.id, s.name]);
   const tb = $('services').tBodies[0];
   tb.replaceChildren();
   c.services.forEach((s, i) => {
-    const set = (k) => (v) => { if (v === '' && k === 'to') delete s.to; else s[k] = v; recompute(); };
+    const set = (k) => (v) => { if (v === '' && k === 'to') delete s.to; else s[k] = v; changed(`services.${i}.${k}`); };
     const opts = services.some((o) => o[0] === s.service) ? services : [[s.service, s.service], ...services];
     tb.append(el('tr', { 'data-row': i },
       inputCell(s.id, set('id'), { 'data-field': 'id', 'aria-label': `${t('colId')} ${i + 1}` }),
@@ -188,22 +177,72 @@ function renderInputs() {
       selectCell(s.per, [['month', t('month_')], ['year', t('year_')], ['once', t('once_')]], set('per'), `${t('colPer')} ${i + 1}`),
       inputCell(s.from, (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `${t('colFrom')} ${i + 1}` }),
       inputCell(s.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `${t('colTo')} ${i + 1}` }),
-      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.services.splice(i, 1); state.caseOrigins = null; renderInputs(); recompute(); } }))));
+      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': `${t('remove')} ${s.id}`, onclick: () => removeRow('services', i) }))));
   });
   const ab = $('agreements').tBodies[0];
   ab.replaceChildren();
   (c.agreements ?? []).forEach((a, i) => {
-    const set = (k) => (v) => { if (v === '' && k === 'to') delete a.to; else a[k] = v; recompute(); };
-    const setShares = (v) => { a.shares = sharesOf(v, a.kind); recompute(); };
+    const set = (k) => (v) => { if (v === '' && k === 'to') delete a.to; else a[k] = v; changed(`agreements.${i}.${k}`); };
+    const setShares = (v) => { a.shares = sharesOf(departmentIds(v), a.kind); changed(`agreements.${i}.shares`); };
+    const lines = c.services.map((l) => [l.id, `${l.id} — ${serviceName(l.service)}`]);
     ab.append(el('tr', { 'data-row': i },
       inputCell(a.id, set('id'), { 'data-field': 'id', 'aria-label': `agreement id ${i + 1}` }),
-      inputCell(a.service, set('service'), { 'data-field': 'service', 'aria-label': `agreement line ${i + 1}` }),
+      selectCell(a.service, lines.some((o) => o[0] === a.service) ? lines : [[a.service, a.service], ...lines], set('service'), `${t('colLine')} ${i + 1}`),
       inputCell(a.from, (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `agreement from ${i + 1}` }),
       inputCell(a.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `agreement to ${i + 1}` }),
       selectCell(a.kind, [['percent', 'percent'], ['weights', 'weights'], ['equal', 'equal'], ['sole', 'sole']], (v) => { a.kind = v; setShares(sharesText(a.shares)); }, `agreement kind ${i + 1}`),
       inputCell(sharesText(a.shares), setShares, { 'data-field': 'shares', 'aria-label': `agreement shares ${i + 1}` }),
-      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': 'remove', onclick: () => { c.agreements.splice(i, 1); state.caseOrigins = null; renderInputs(); recompute(); } }))));
+      el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': `${t('remove')} ${a.id}`, onclick: () => removeRow('agreements', i) }))));
   });
+}
+/** The name of a service of the policy (or its id when the policy has no such service). */
+function serviceName(id) {
+  return state.policy?.services.find((s) => s.id === id)?.name ?? id;
+}
+/** Shares typed against department names ('Børn og Familie=60; …') with the names as the departments' ids. */
+function departmentIds(text) {
+  const byName = new Map((state.policy?.departments ?? []).map((d) => [d.name.trim().toLowerCase(), d.id]));
+  return String(text).split(';').map((part) => {
+    const [who, ...rest] = part.split('=');
+    const id = byName.get(who.trim().toLowerCase());
+    return id ? [` ${id}`, ...rest].join('=') : part;
+  }).join(';');
+}
+/** What the case form (casefields.js) needs from the page. */
+function formContext() {
+  return { t, policy: state.policy, changed, structural: () => { state.caseOrigins = null; renderInputs(); changed(); } };
+}
+/** "Ny sag": an empty case; a first screen asks for what is required, then the whole form is there. */
+function newCase() {
+  if (hasWork() && !window.confirm(t('confirmNew'))) return;
+  const draft = emptyCase();
+  $('new-case-screen').hidden = false;
+  renderNewCaseScreen($('new-case-screen'), draft, formContext(), () => {
+    $('new-case-screen').hidden = true;
+    state.caseDoc = draft;
+    Object.assign(state, { caseOrigins: null, previousCase: null, consentRemoved: null });
+    renderInputs();
+    changed();
+    startWork();
+    $('add-service').focus();
+  });
+}
+/** Removes a row of the services or agreements; the focus goes to the row that takes its place. */
+function removeRow(table, i) {
+  state.caseDoc[table].splice(i, 1);
+  state.caseOrigins = null;
+  renderInputs();
+  changed();
+  const rows = $(table).tBodies[0].rows;
+  const next = rows[Math.min(i, rows.length - 1)];
+  (next?.querySelector('button') ?? $(table === 'services' ? 'add-service' : 'add-agreement')).focus();
+}
+/** An id not yet taken: the prefix and the smallest number free ('s3' after 's1', 's2'). */
+function freshId(prefix, taken) {
+  const ids = new Set(taken);
+  let n = 1;
+  while (ids.has(`${prefix}${n}`)) n += 1;
+  return `${prefix}${n}`;
 }
 
 // ---- Errors next to the offending field ---------------------------------------------------------
@@ -259,25 +298,41 @@ function recompute() {
   const answer = call({ ...request, detail: 'summary' });
   const ms = performance.now() - started;
   state.answer = answer;
-  state.full = null;
   if (answer.status !== 'ok') {
     showErrors(answer.errors);
     $('results').classList.add('stale');
     $('summary').textContent = t('stale');
+    outputsFor();
     return;
   }
   showErrors([]);
   $('results').classList.remove('stale');
   state.result = answer.result;
+  // A copy: the request holds the case document itself, which the next edit changes.
+  state.good = { request: structuredClone(request), result: answer.result };
+  state.full = null;
   renderResult(ms);
+  renderComparison();
+  if ($('postings-box').open) renderPostings();
+  outputsFor();
 }
-
-function table(id, head, rows, numeric = []) {
-  const tbl = $(id);
-  tbl.replaceChildren(
-    el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', { text: h, class: numeric.includes(i) ? 'num' : '' })))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, i) => el('td', { text: c, class: numeric.includes(i) ? 'num' : '' }))))),
-  );
+/** Whether the result shown is stale: the inputs have errors, the last good result is shown. */
+function isStale() {
+  return state.answer?.status !== 'ok';
+}
+/** The downloads and the copy act on the last good result: labelled so when it is stale, off when there is none. */
+function outputsFor() {
+  const stale = isStale() && state.good !== null;
+  for (const id of ['copy-tsv', 'download-csv', 'download-json', 'download-xlsx']) {
+    $(id).disabled = state.good === null;
+    $(id).title = stale ? t('lastGood') : '';
+  }
+  $('outputs-note').textContent = stale ? t('lastGoodNote') : '';
+}
+/** A download's file name: the case, and a label when it is the last good result of inputs with errors. */
+function fileName(ext) {
+  const tag = isStale() ? `-${state.lang === 'da' ? 'sidste-gyldige' : 'last-valid'}` : '';
+  return `fordeling-${state.good.result.case}${tag}.${ext}`;
 }
 
 export function pie(title, items) {
@@ -294,19 +349,19 @@ export function pie(title, items) {
   positive.forEach((item, i) => {
     const frac = Number(item.amount) / total;
     const label = `${item.label}: ${item.amount} (${(frac * 100).toFixed(1)} %)`;
-    const color = COLORS[item.color ?? i % COLORS.length];
+    const color = COLORS[i % COLORS.length];
     if (frac >= 0.999999) {
       svg.append(el('circle', { r: '100', fill: color }, el('title', { text: label })));
     } else {
       const end = angle + frac * 2 * Math.PI;
       const large = frac > 0.5 ? 1 : 0;
       const d = `M0,0 L${100 * Math.cos(angle)},${100 * Math.sin(angle)} A100,100 0 ${large} 1 ${100 * Math.cos(end)},${100 * Math.sin(end)} Z`;
-      svg.append(el('path', { d, fill: color, stroke: '#fff', 'stroke-width': '1' }, el('title', { text: label })));
+      svg.append(el('path', { d, fill: color, stroke: '#fff', 'stroke-width': '2' }, el('title', { text: label })));
       angle = end;
     }
   });
   const legend = el('ul', {}, ...positive.map((item, i) => el('li', {},
-    el('svg', { width: '12', height: '12', 'aria-hidden': 'true' }, el('rect', { width: '12', height: '12', fill: COLORS[item.color ?? i % COLORS.length] })),
+    el('svg', { width: '12', height: '12', 'aria-hidden': 'true' }, el('rect', { width: '12', height: '12', fill: COLORS[i % COLORS.length] })),
     ` ${item.label}: ${item.amount} (${((Number(item.amount) / total) * 100).toFixed(1)} %)`)));
   fig.append(svg, el('figcaption', { text: title }), legend);
   return fig;
@@ -315,11 +370,11 @@ export function pie(title, items) {
 function renderResult(ms) {
   const r = state.result;
   const depts = r.totals.by_department.map((d) => d.department);
-  const color = (d) => depts.indexOf(d) % COLORS.length;
-  $('summary').textContent = `${t('caseTotal')} ${r.case}: ${r.totals.case} kr. (${r.period.from} – ${r.period.to}), ${t('computedIn')} ${ms.toFixed(1)} ms`;
+  const old = state.updateWaiting ? ` — ${t('oldVersion')} (${t('version')} ${VERSION})` : '';
+  $('summary').textContent = `${t('caseTotal')} ${r.case}: ${r.totals.case} kr. (${r.period.from} – ${r.period.to}), ${t('computedIn')} ${ms.toFixed(1)} ms${old}`;
   $('summary').dataset.total = r.totals.case;
   $('pie-case').replaceWith(Object.assign(pie(`${r.case}: ${t('byDepartment').toLowerCase()}`,
-    r.totals.by_department.map((d) => ({ label: `${d.department} ${d.name}`, amount: d.amount, color: color(d.department) }))), { id: 'pie-case' }));
+    r.totals.by_department.map((d) => ({ label: `${d.department} ${d.name}`, amount: d.amount }))), { id: 'pie-case' }));
   $('verdicts').replaceChildren(...r.eligibility.map((v) => el('li', { class: v.eligible ? 'yes' : 'no' },
     `${v.from} – ${v.to}: ${v.eligible ? t('eligible') : t('notEligible')} `,
     el('small', { text: v.criteria.map((c) => `${c.passed ? '✓' : '✗'} ${c.criterion} ${c.actual} (${c.required})`).join(' · ') }))));
@@ -346,8 +401,10 @@ function renderResult(ms) {
     for (const s of l.shares) m.set(s.department, (m.get(s.department) ?? 0n) + ore(s.amount));
     perLine.set(l.service_line, m);
   }
+  renderByService(r, perLine, depts);
+  renderCover(r);
   $('pie-services').replaceChildren(...[...perLine].map(([line, m]) => pie(`${line} (${r.lines.find((l) => l.service_line === line).service})`,
-    [...m].map(([d, v]) => ({ label: d, amount: money(v), color: color(d) })))));
+    [...m].map(([d, v]) => ({ label: d, amount: money(v) })))));
   table('lines', [t('colLine'), t('colService'), t('month'), t('colFrom'), t('colTo'), t('amount'), t('key'), ...depts], r.lines.map((l) => [
     l.service_line, l.service, l.month, l.from, l.to, l.amount, l.key_id ? `${l.key_source}: ${l.key_id}` : l.key_source,
     ...depts.map((d) => l.shares.find((s) => s.department === d)?.amount ?? '')]), [5, ...depts.map((_, i) => i + 7)]);
@@ -355,17 +412,42 @@ function renderResult(ms) {
   $('tsv-out').value = tsv();
 }
 
+/** The per service × department table: a row per service line, a column per department, totals. */
+function renderByService(r, perLine, depts) {
+  const serviceNames = new Map((state.policy?.services ?? []).map((s) => [s.id, s.name]));
+  const names = new Map(r.lines.map((l) => [l.service_line, serviceNames.get(l.service) ?? l.service]));
+  const rows = [...perLine].map(([line, m]) => {
+    const total = [...m.values()].reduce((a, b) => a + b, 0n);
+    return [line, names.get(line) ?? '', ...depts.map((d) => (m.has(d) ? money(m.get(d)) : '')), money(total)];
+  });
+  rows.push([t('total'), '', ...r.totals.by_department.map((d) => d.amount), r.totals.case]);
+  table('by-service', [t('colLine'), t('colService'), ...depts, t('total')], rows, depts.map((_, i) => i + 2).concat([depts.length + 2]));
+}
+/** The cover of the printed result: case, period, policy and its version, date of computing, sign-off. */
+function renderCover(r) {
+  const date = new Date().toLocaleDateString('da-DK', { day: '2-digit', month: '2-digit', year: 'numeric' }).replace(/\./g, '-');
+  const item = (k, v) => [el('dt', { text: t(k) }), el('dd', { text: v })];
+  $('cover').replaceChildren(
+    el('h1', { text: `${t('coverTitle')} — ${r.case}` }),
+    el('dl', {}, ...item('caseLabel', r.case), ...item('period', `${r.period.from} – ${r.period.to}`),
+      ...item('policy', `${state.policy?.name ?? ''} ${state.policy?.version ?? ''}`.trim()), ...item('calculated', `${date} (${t('version')} ${VERSION})`),
+      ...item('caseTotal', `${r.totals.case} kr.`)),
+    el('div', { class: 'sign' }, ...['preparedBy', 'date', 'approvedBy', 'date'].map((k) => el('span', { text: t(k) }))),
+  );
+}
+
 function ore(s) { const neg = s.startsWith('-'); const [i, f] = s.replace('-', '').split('.'); const v = BigInt(i) * 100n + BigInt(f); return neg ? -v : v; }
 function money(v) { const neg = v < 0n; const a = neg ? -v : v; return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`; }
 
-// The full answer for the current inputs (computed once per change).
+// The full answer of the last good result (computed once per good result).
 function fullAnswer() {
-  if (!state.full) state.full = call(buildRequest());
+  if (!state.full) state.full = call(state.good.request);
   return state.full;
 }
 
 function explain(i) {
   const r = fullAnswer().result;
+  const note = isStale() ? el('p', { class: 'status bad', text: t('lastGoodNote') }) : null;
   const l = r.lines[i];
   const body = $('explain-body');
   const verdicts = l.verdicts.map((v) => r.eligibility[v]);
@@ -374,6 +456,7 @@ function explain(i) {
     ? `${b.granted} / ${t('year_')}, ${t('month_')} ${b.service_year_month}: ${b.month_amount}${b.days !== b.days_in_month ? ` × ${b.days}/${b.days_in_month} ${t('days')}` : ''}`
     : `${b.granted} / ${t('month_')}${b.days !== b.days_in_month ? ` × ${b.days}/${b.days_in_month} ${t('days')}` : ''}`;
   body.replaceChildren(
+    ...(note ? [note] : []),
     el('h3', { text: `${l.service_line} ${l.service_name} ${l.from} – ${l.to}` }),
     el('p', { text: `${t('amount')}: ${l.amount} (${t('exact')} ${l.exact_amount})` }),
     el('p', { text: `${t('basis')}: ${basis}` }),
@@ -387,26 +470,88 @@ function explain(i) {
       el('td', { text: `${t('exact')} ${s.exact}` }), el('td', { text: s.leftover_ore ? t('leftover') : '' }))))),
   );
   $('explain').hidden = false;
+  state.explainFrom = document.activeElement;
+  $('close-explain').focus();
+}
+/** Closes the explanation; the focus goes back to the line it was opened from. */
+function closeExplain() {
+  $('explain').hidden = true;
+  state.explainFrom?.focus?.();
+}
+
+// ---- Re-assessment, comparison and postings ----------------------------------------------------------
+/** "Ny fordeling fra dato": the agreement in force ends the day before, a new one starts (one undo step). */
+function reassessAction() {
+  const line = $('reassess-line').value;
+  const from = normalizeDate($('reassess-from').value);
+  const previous = structuredClone(state.caseDoc);
+  const id = freshId('a', (state.caseDoc.agreements ?? []).map((a) => a.id));
+  const old = (state.caseDoc.agreements ?? []).find((a) => a.service === line && a.from <= from && (!a.to || a.to >= from))?.id;
+  const done = reassess(state.caseDoc, line, from, id);
+  if (done.error) { $('reassess-status').textContent = t(done.error); $('reassess-status').className = 'status bad'; return; }
+  state.previousCase = previous;
+  state.caseOrigins = null;
+  $('reassess-status').textContent = t('reassessed')(old, id, from);
+  $('reassess-status').className = 'status';
+  renderInputs();
+  changed();
+  $('agreements').tBodies[0].rows[done.index]?.querySelector('[data-field="shares"]')?.focus();
+}
+/** The service lines to choose from for a re-assessment (by id and the service's name). */
+function reassessLines() {
+  const names = new Map((state.policy?.services ?? []).map((s) => [s.id, s.name]));
+  const chosen = $('reassess-line').value;
+  $('reassess-line').replaceChildren(...state.caseDoc.services.map((s) => el('option', { value: s.id, text: `${s.id} — ${names.get(s.service) ?? s.service}`, ...(s.id === chosen ? { selected: '' } : {}) })));
+}
+const POSTING_HEAD = () => [t('month'), t('municipality'), t('code'), t('department'), t('function'), t('type'), t('art'), t('amount'), t('colLine'), t('counterpart')];
+const postingRow = (p) => [p.month, p.municipality, String(p.code).padStart(3, '0'), p.department, p.function, p.type, p.art, p.amount, p.service_line, p.counterpart ?? ''];
+/** What the re-assessment changes per month and department, and the corrections for booked months. */
+function renderComparison() {
+  $('comparison-block').hidden = !state.previousCase;
+  if (!state.previousCase) return;
+  const request = { ...state.good.request, command: 'compare', previous_case: state.previousCase };
+  const booked = $('booked-through').value.trim();
+  if (booked) request.booked_through = booked;
+  const a = call(request);
+  if (a.status !== 'ok') { $('comparison-note').textContent = a.errors.map((e) => e.message).join(' · '); return; }
+  const c = a.result.comparison;
+  $('comparison-note').textContent = `${t('caseTotal')}: ${t('before').toLowerCase()} ${c.before} kr., ${t('after').toLowerCase()} ${c.after} kr.`;
+  $('comparison-note').dataset.after = c.after;
+  table('changes', [t('month'), t('department'), t('before'), t('after'), t('difference')],
+    c.changes.map((x) => [x.month, x.department, x.before, x.after, x.difference]), [2, 3, 4]);
+  table('corrections', POSTING_HEAD(), c.corrections.map(postingRow), [7]);
+}
+/** The posting lines of the last good result (computed when the box is open). */
+function renderPostings() {
+  if (!state.good) return;
+  const a = call({ ...state.good.request, command: 'postings' });
+  if (a.status === 'ok') table('postings', POSTING_HEAD(), a.result.postings.map(postingRow), [7]);
 }
 
 // ---- Output -------------------------------------------------------------------------------------
 function tsv() {
-  // Month by department, with the decimal separator a spreadsheet in the chosen language expects.
-  const r = state.result;
-  const dec = (s) => (state.lang === 'da' ? s.replace('.', ',') : s);
+  // Month by department, with the decimal separator a spreadsheet in the chosen language expects;
+  // department ids are text cells, escaped against formulas (cells.js).
+  const r = state.good.result;
+  const num = (s) => ({ number: true, value: state.lang === 'da' ? s.replace('.', ',') : s });
+  const text = (s) => ({ value: s });
   const depts = r.totals.by_department.map((d) => d.department);
-  const rows = [[t('month'), ...depts, t('total')], ...r.totals.by_month.map((m) => [m.month, ...m.departments.map((d) => dec(d.amount)), dec(m.amount)]),
-    [t('total'), ...r.totals.by_department.map((d) => dec(d.amount)), dec(r.totals.case)]];
-  return rows.map((row) => row.join('\t')).join('\n');
+  const rows = [[text(t('month')), ...depts.map(text), text(t('total'))],
+    ...r.totals.by_month.map((m) => [text(m.month), ...m.departments.map((d) => num(d.amount)), num(m.amount)]),
+    [text(t('total')), ...r.totals.by_department.map((d) => num(d.amount)), num(r.totals.case)]];
+  return rows.map(tsvRow).join('\n');
 }
+/** The CSV columns: name, and whether the value is a machine number (written as it is). */
+const CSV_COLUMNS = [['case'], ['service_line'], ['service'], ['month'], ['from'], ['to'], ['line_amount', true], ['department'],
+  ['municipality'], ['share', true], ['exact', true], ['leftover_ore', true], ['key_source'], ['key_id'], ['eligible', true]];
 function csv() {
-  const q = (s) => (/[",\n]/.test(s) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
-  const rows = [['case', 'service_line', 'service', 'month', 'from', 'to', 'line_amount', 'department', 'municipality', 'share', 'exact', 'leftover_ore', 'key_source', 'key_id', 'eligible']];
   const r = fullAnswer().result;
+  const rows = [CSV_COLUMNS.map(([name]) => csvField(name))];
   for (const l of r.lines) for (const s of l.shares) {
-    rows.push([r.case, l.service_line, l.service, l.month, l.from, l.to, l.amount, s.department, s.municipality, s.amount, s.exact, s.leftover_ore, l.key.source, l.key.id ?? '', l.eligible]);
+    const values = [r.case, l.service_line, l.service, l.month, l.from, l.to, l.amount, s.department, s.municipality, s.amount, s.exact, s.leftover_ore, l.key.source, l.key.id ?? '', l.eligible];
+    rows.push(values.map((v, i) => csvField(v, CSV_COLUMNS[i][1] === true)));
   }
-  return rows.map((r) => r.map(q).join(',')).join('\n') + '\n';
+  return rows.map((row) => row.join(',')).join('\n') + '\n';
 }
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /**
@@ -416,7 +561,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * loaded again as the case.
  */
 function resultWorkbook() {
-  return X.resultWorkbook(buildRequest());
+  return X.resultWorkbook(state.good.request);
 }
 /** The loaded policy and case as a template workbook (the layout the reader reads). */
 function templateWorkbook() {
@@ -446,7 +591,195 @@ function applyLang(lang) {
   state.lang = lang;
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-t]').forEach((n) => { n.textContent = t(n.dataset.t); });
-  if (state.caseDoc) { renderInputs(); recompute(); }
+  if (state.caseDoc) { renderInputs(); recompute(); persist(); }
+}
+
+// ---- The work: kept in the browser as the user works, with undo and redo ---------------------------
+/** The work as text: the policy, the case and the period (what undo takes back and what is saved). */
+function snapshot() {
+  return JSON.stringify({ policyText: state.policyText, caseDoc: state.caseDoc, period: state.period, previousCase: state.previousCase });
+}
+let saveTimer = null;
+/** Saves the work soon (edits in quick succession are saved once). */
+function persist() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 250);
+}
+/** A case loaded or started: the work from here on is a new entry of the portfolio. */
+function startWork() {
+  state.loaded = snapshot();
+  state.workKey = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+/** The saved cases (key -> { label, snapshot, loaded }), kept in IndexedDB beside the current work. */
+let portfolio = {};
+function renderPortfolio() {
+  $('portfolio').setAttribute('aria-label', t('myCases'));
+  const entries = Object.entries(portfolio).sort(([, a], [, b]) => a.label.localeCompare(b.label));
+  $('portfolio').replaceChildren(el('option', { value: '', text: `${t('myCases')} (${entries.length})` }),
+    ...entries.map(([key, w]) => el('option', { value: key, text: w.label || t('unnamed'), ...(key === state.workKey ? { selected: '' } : {}) })));
+}
+/** Opens a case of the portfolio (the current one stays saved in it). */
+async function openFromPortfolio(key) {
+  const w = portfolio[key];
+  if (!w) return;
+  await saveNow();
+  if (!restore(w.snapshot)) return;
+  Object.assign(state, { loaded: w.loaded, workKey: key });
+  history.reset(w.snapshot);
+  undoButtons();
+  renderPortfolio();
+}
+async function saveNow() {
+  clearTimeout(saveTimer);
+  if (state.caseDoc && state.workKey) {
+    portfolio[state.workKey] = { label: state.caseDoc.id ?? '', snapshot: snapshot(), loaded: state.loaded };
+    await save('portfolio', portfolio);
+    renderPortfolio();
+  }
+  const ok = await save('work', { snapshot: snapshot(), loaded: state.loaded, key: state.workKey, lang: state.lang, example: $('example').value });
+  $('save-status').textContent = ok ? `${t('saved')} ${new Date().toLocaleTimeString(state.lang === 'da' ? 'da-DK' : 'en-GB')}` : '';
+  document.body.dataset.saved = String(Date.now());
+}
+/** After every edit: the edit becomes a step of the history, is saved, and the result recomputed. */
+function changed(key = null) {
+  history.record(snapshot(), key);
+  persist();
+  undoButtons();
+  recompute();
+}
+/** Puts the work of a snapshot on the page (undo, redo, a restored session). */
+function restore(text, keep = true) {
+  const w = JSON.parse(text);
+  if (w.policyText !== state.policyText && !setPolicy(w.policyText)) return false;
+  Object.assign(state, { caseDoc: w.caseDoc, period: w.period, previousCase: w.previousCase ?? null, caseOrigins: null });
+  renderInputs();
+  recompute();
+  if (keep) persist();
+  undoButtons();
+  return true;
+}
+function undo() { const s = history.undo(); if (s) restore(s); }
+function redo() { const s = history.redo(); if (s) restore(s); }
+function undoButtons() {
+  $('undo').disabled = !history.canUndo();
+  $('redo').disabled = !history.canRedo();
+}
+/** The work saved in the browser, if there is any: put back on the page. */
+async function restoreSaved() {
+  const saved = await load('work');
+  if (!saved?.snapshot) return false;
+  if (saved.example) $('example').value = saved.example;
+  if (saved.lang && saved.lang !== state.lang) applyLang(saved.lang);
+  if (!restore(saved.snapshot, false)) return false;
+  history.reset(saved.snapshot);
+  state.loaded = saved.loaded ?? null;
+  state.workKey = saved.key ?? null;
+  renderPortfolio();
+  undoButtons();
+  $('save-status').textContent = t('restored');
+  return true;
+}
+/** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) outside text fields, which keep their own undo. */
+function undoKeys(e) {
+  if (!(e.ctrlKey || e.metaKey) || e.target.matches?.('input, textarea')) return;
+  const k = e.key.toLowerCase();
+  if (k === 'z' && !e.shiftKey) { e.preventDefault(); undo(); } else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); redo(); }
+}
+
+// ---- Editing actions ----------------------------------------------------------------------------
+function addService() {
+  const first = state.policy?.services[0]?.id ?? '';
+  state.caseOrigins = null;
+  const id = freshId('s', state.caseDoc.services.map((s) => s.id));
+  state.caseDoc.services.push({ id, service: first, amount: '0.00', per: 'month', from: state.period.from || '2024-01-01' });
+  renderInputs();
+  changed();
+}
+function addAgreement() {
+  state.caseDoc.agreements = state.caseDoc.agreements ?? [];
+  state.caseOrigins = null;
+  const id = freshId('a', state.caseDoc.agreements.map((a) => a.id));
+  state.caseDoc.agreements.push({ id, service: state.caseDoc.services[0]?.id ?? '', from: state.period.from || '2024-01-01', kind: 'percent', shares: [] });
+  renderInputs();
+  changed();
+}
+/**
+ * The pasted rows are added to the services (the agreements stay): a service given by its name is
+ * taken as the policy's service of that name; an id already taken (or none) gets a fresh one.
+ */
+function usePaste() {
+  const rows = parseTsv($('paste').value);
+  const byName = new Map((state.policy?.services ?? []).map((s) => [s.name.trim().toLowerCase(), s.id]));
+  const taken = state.caseDoc.services.map((s) => s.id);
+  for (const row of rows) {
+    row.service = byName.get(row.service.trim().toLowerCase()) ?? row.service;
+    if (row.id === '' || taken.includes(row.id)) row.id = freshId('s', taken);
+    taken.push(row.id);
+    state.caseDoc.services.push(row);
+  }
+  state.caseOrigins = null;
+  $('paste-status').textContent = `${rows.length} ${t('pasted')}`;
+  renderInputs();
+  changed();
+}
+/** The consent checkbox: unticking keeps the periods it takes away; ticking again puts them back. */
+function toggleConsent(checked) {
+  const c = state.caseDoc;
+  if (!checked) {
+    state.consentRemoved = structuredClone(c.consent ?? []);
+    c.consent = [];
+  } else {
+    c.consent = state.consentRemoved?.length ? state.consentRemoved : [{ from: state.period.from || c.child.birth_date }];
+    state.consentRemoved = null;
+  }
+  renderInputs();
+  changed('consent');
+}
+async function copyTsv() {
+  $('tsv-out').value = tsv();
+  $('tsv-out').select();
+  try { await navigator.clipboard.writeText($('tsv-out').value); $('paste-status').textContent = t('copied'); } catch { document.execCommand?.('copy'); }
+}
+/** Shows "a new version is ready" with a button that saves the work and reloads. */
+function offerUpdate(apply) {
+  state.updateWaiting = true;
+  $('update-text').textContent = `${t('newVersion')} ${t('oldVersion')} (${t('version')} ${VERSION}).`;
+  $('update-apply').onclick = apply;
+  $('update').hidden = false;
+  if (state.result && !isStale()) recompute();
+}
+
+function wire() {
+  const on = (id, event, f) => $(id).addEventListener(event, f);
+  on('lang-da', 'click', () => applyLang('da'));
+  on('lang-en', 'click', () => applyLang('en'));
+  on('load-example', 'click', loadExample);
+  on('policy-file', 'change', (e) => loadFile(e.target, 'policy'));
+  on('case-file', 'change', (e) => loadFile(e.target, 'case'));
+  on('period-from', 'input', (e) => { state.period.from = normalizeDate(e.target.value); changed('period.from'); });
+  on('period-to', 'input', (e) => { state.period.to = normalizeDate(e.target.value); changed('period.to'); });
+  on('consent', 'change', (e) => toggleConsent(e.target.checked));
+  on('add-service', 'click', addService);
+  on('add-agreement', 'click', addAgreement);
+  on('use-paste', 'click', usePaste);
+  on('undo', 'click', undo);
+  on('reassess', 'click', reassessAction);
+  on('new-case', 'click', newCase);
+  on('portfolio', 'change', (e) => openFromPortfolio(e.target.value));
+  on('booked-through', 'input', () => { if (state.good) renderComparison(); });
+  on('postings-box', 'toggle', () => { if ($('postings-box').open) renderPostings(); });
+  on('redo', 'click', redo);
+  on('copy-tsv', 'click', copyTsv);
+  on('download-csv', 'click', () => download(fileName('csv'), csv(), 'text/csv'));
+  on('download-xlsx', 'click', () => downloadWorkbook(fileName('xlsx'), resultWorkbook));
+  on('download-template', 'click', () => downloadWorkbook(`fordeling-${state.lang === 'da' ? 'skabelon' : 'template'}.xlsx`, templateWorkbook));
+  on('download-json', 'click', () => download(fileName('json'), JSON.stringify(fullAnswer(), null, 2), 'application/json'));
+  on('close-explain', 'click', closeExplain);
+  on('explain', 'keydown', (e) => { if (e.key === 'Escape') closeExplain(); });
+  document.addEventListener('keydown', undoKeys);
+  // Typing in one field is one undo step until the field is left.
+  document.addEventListener('focusout', () => history.endMerge());
+  window.addEventListener('pagehide', saveNow);
 }
 
 async function main() {
@@ -454,49 +787,17 @@ async function main() {
   engine = new Engine();
   const examples = JSON.parse(exampleCases());
   $('example').replaceChildren(...examples.map((e) => el('option', { value: e.name, text: e.name })));
-  $('lang-da').addEventListener('click', () => applyLang('da'));
-  $('lang-en').addEventListener('click', () => applyLang('en'));
-  $('load-example').addEventListener('click', loadExample);
-  $('policy-file').addEventListener('change', (e) => loadFile(e.target, 'policy'));
-  $('case-file').addEventListener('change', (e) => loadFile(e.target, 'case'));
-  $('period-from').addEventListener('input', (e) => { state.period.from = normalizeDate(e.target.value); recompute(); });
-  $('period-to').addEventListener('input', (e) => { state.period.to = normalizeDate(e.target.value); recompute(); });
-  $('consent').addEventListener('change', (e) => {
-    state.caseDoc.consent = e.target.checked ? [{ from: state.caseDoc.child.birth_date }] : [];
-    recompute();
-  });
-  $('add-service').addEventListener('click', () => {
-    const first = state.policy?.services[0]?.id ?? '';
-    state.caseOrigins = null;
-    state.caseDoc.services.push({ id: `s${state.caseDoc.services.length + 1}`, service: first, amount: '0.00', per: 'month', from: state.period.from || '2024-01-01' });
-    renderInputs(); recompute();
-  });
-  $('add-agreement').addEventListener('click', () => {
-    state.caseDoc.agreements = state.caseDoc.agreements ?? [];
-    state.caseOrigins = null;
-    state.caseDoc.agreements.push({ id: `a${state.caseDoc.agreements.length + 1}`, service: state.caseDoc.services[0]?.id ?? '', from: state.period.from || '2024-01-01', kind: 'percent', shares: [] });
-    renderInputs(); recompute();
-  });
-  $('use-paste').addEventListener('click', () => {
-    const rows = parseTsv($('paste').value);
-    state.caseDoc.services = rows;
-    state.caseOrigins = null;
-    state.caseDoc.agreements = (state.caseDoc.agreements ?? []).filter((a) => rows.some((r) => r.id === a.service));
-    $('paste-status').textContent = `${rows.length} ${t('pasted')}`;
-    renderInputs(); recompute();
-  });
-  $('copy-tsv').addEventListener('click', async () => {
-    $('tsv-out').select();
-    try { await navigator.clipboard.writeText($('tsv-out').value); $('paste-status').textContent = t('copied'); } catch { document.execCommand?.('copy'); }
-  });
-  $('download-csv').addEventListener('click', () => download(`fordeling-${state.result.case}.csv`, csv(), 'text/csv'));
-  $('download-xlsx').addEventListener('click', () => downloadWorkbook(`fordeling-${state.result.case}.xlsx`, resultWorkbook));
-  $('download-template').addEventListener('click', () => downloadWorkbook(`fordeling-${state.lang === 'da' ? 'skabelon' : 'template'}.xlsx`, templateWorkbook));
-  $('download-json').addEventListener('click', () => download(`fordeling-${state.result.case}.json`, JSON.stringify(fullAnswer(), null, 2), 'application/json'));
-  $('close-explain').addEventListener('click', () => { $('explain').hidden = true; });
+  $('version').textContent = `${t('version')} ${VERSION}`;
+  wire();
   applyLang('da');
-  loadExample();
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') navigator.serviceWorker.register('sw.js').catch(() => {});
+  portfolio = (await load('portfolio')) ?? {};
+  if (!(await restoreSaved())) {
+    loadExample();
+    renderPortfolio();
+    history.reset(snapshot());
+    undoButtons();
+  }
+  watchUpdates(offerUpdate, saveNow);
   document.body.dataset.ready = 'true';
 }
 

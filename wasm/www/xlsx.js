@@ -1,14 +1,42 @@
 // Workbooks on the page. Reading and writing .xlsx (and reading .xls and .ods) is done in Rust by the
 // workbook module (wasm/www/pkg-xlsx: calamine and rust_xlsxwriter, built by scripts/build-page.sh),
-// loaded the first time a workbook is opened or saved; it is several times the size of the page's
-// own module, so the page does not wait for it. This file keeps the spreadsheet conventions for
+// run in a Web Worker started the first time a workbook is opened or saved; it is several times the
+// size of the page's own module, so the page does not wait for it. This file keeps the spreadsheet conventions for
 // what is typed or pasted on the page (the same rules the workbook reader applies to cells).
 
-let workbooks = null;
-/** The workbook module, loaded once. */
-function module() {
-  workbooks ??= import('./pkg-xlsx/fordeling_wasm.js').then(async (m) => { await m.default(); return m; });
-  return workbooks;
+// The worker that runs the workbook module (xlsx-worker.js), started the first time it is needed.
+let worker = null;
+let next = 0;
+const pending = new Map();
+/** How long a workbook may take before the worker is ended (a file that would freeze the page). */
+export const WORKER_TIMEOUT_MS = 60_000;
+
+function startWorker() {
+  worker = new Worker(new URL('./xlsx-worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = ({ data }) => {
+    const p = pending.get(data.id);
+    if (!p) return;
+    pending.delete(data.id);
+    clearTimeout(p.timer);
+    if ('error' in data) p.reject(new Error(data.error)); else p.resolve(data.ok);
+  };
+  worker.onerror = (e) => stopWorker(new Error(e.message || 'workbook worker failed'));
+}
+function stopWorker(error) {
+  worker?.terminate();
+  worker = null;
+  for (const p of pending.values()) { clearTimeout(p.timer); p.reject(error); }
+  pending.clear();
+}
+/** Runs an operation of the workbook module in the worker; rejects after WORKER_TIMEOUT_MS. */
+function run(op, arg, transfer = []) {
+  if (!worker) startWorker();
+  const id = ++next;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => stopWorker(Object.assign(new Error('timeout'), { timeout: true })), WORKER_TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, op, arg }, transfer);
+  });
 }
 
 /** Whether a file is a workbook: by its name, or by its first bytes (zip or OLE). */
@@ -24,15 +52,15 @@ export function isWorkbook(name, bytes) {
  * item (`{ 'departments[1]': 'departments, row 3' }`).
  */
 export async function readWorkbook(bytes) {
-  return JSON.parse((await module()).readWorkbook(bytes));
+  return JSON.parse(await run('read', bytes, [bytes.buffer]));
 }
 /** The answer to a contract request (split, explain, postings, compare) as .xlsx bytes. */
 export async function resultWorkbook(request) {
-  return (await module()).resultWorkbook(JSON.stringify(request));
+  return run('result', JSON.stringify(request));
 }
 /** The template workbook (.xlsx bytes) of a request's policy and case. */
 export async function templateWorkbook(request) {
-  return (await module()).templateWorkbook(JSON.stringify(request));
+  return run('template', JSON.stringify(request));
 }
 
 // ---- spreadsheet conventions for typed and pasted cells -----------------------------------------
@@ -63,8 +91,12 @@ export function normalizePer(text) {
   if (['engang', 'once', 'engangsbeløb', 'one off'].includes(s)) return 'once';
   return s === '' || ['måned', 'md', 'md.', 'month', 'monthly', 'månedlig'].includes(s) ? 'month' : s;
 }
-/** Slice colours of the pie charts, on the page and in the workbook (RGB hex; src/xlsx/mod.rs COLORS). */
-export const COLORS = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564B', 'E377C2', '7F7F7F', 'BCBD22', '17BECF'];
+/**
+ * Slice colours of the pie charts, on the page and in the workbook (RGB hex; the same list as
+ * src/contract/xlsx/mod.rs COLORS): dark and mid tones in turn, each at least 3:1 against white and
+ * against the next (see docs/SEMANTICS.md, "Chart colours").
+ */
+export const COLORS = ['163056', 'E86C13', '10371D', '3696DC', '5B1722', 'DF66A2', '402060', '1DA28C', '492808', '949425'];
 
 const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult', 'housing'];
 /**

@@ -123,11 +123,34 @@ pub struct WorkbookError {
     /// What is wrong, as a message of the catalogues.
     #[serde(skip)]
     pub problem: Box<crate::i18n::Message>,
+    /// The size limit the workbook broke, if that is what is wrong (so that a page can say it in
+    /// its user's language, naming the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<WorkbookLimit>,
+}
+
+/// The size limits of a workbook (see [`MAX_WORKBOOK_BYTES`] and the others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkbookLimit {
+    /// The file itself is larger than [`MAX_WORKBOOK_BYTES`].
+    FileBytes,
+    /// The zip has more than [`MAX_PARTS`] parts.
+    Parts,
+    /// A part, or all parts together, inflate beyond [`MAX_PART_BYTES`] or [`MAX_TOTAL_BYTES`].
+    UnpackedBytes,
+    /// A sheet has more than [`MAX_CELLS`] cells.
+    Cells,
 }
 
 impl WorkbookError {
     pub(crate) fn new(place: impl Into<String>, problem: crate::i18n::Message) -> WorkbookError {
-        WorkbookError { place: place.into(), message: problem.text(crate::i18n::Lang::En), problem: Box::new(problem) }
+        let message = problem.text(crate::i18n::Lang::En);
+        WorkbookError { place: place.into(), message, problem: Box::new(problem), limit: None }
+    }
+
+    pub(crate) fn limit(place: impl Into<String>, problem: crate::i18n::Message, limit: WorkbookLimit) -> WorkbookError {
+        WorkbookError { limit: Some(limit), ..WorkbookError::new(place, problem) }
     }
 
     /// The problem with its place, in `lang`.
@@ -231,9 +254,11 @@ pub struct Pie {
     pub anchor: (u32, u16),
 }
 
-/// Slice colours of the pie charts, on the page and in the workbook (RGB hex).
+/// Slice colours of the pie charts, on the page and in the workbook (RGB hex): dark and mid tones in
+/// turn, each at least 3:1 against white and against the next one (WCAG 1.4.11); slices are also
+/// separated by a white line.
 pub const COLORS: [&str; 10] =
-    ["1F77B4", "FF7F0E", "2CA02C", "D62728", "9467BD", "8C564B", "E377C2", "7F7F7F", "BCBD22", "17BECF"];
+    ["163056", "E86C13", "10371D", "3696DC", "5B1722", "DF66A2", "402060", "1DA28C", "492808", "949425"];
 
 /// Sheets of a policy workbook and their columns, in order.
 pub const POLICY_SHEETS: &[(&str, &[&str])] = &[

@@ -14,7 +14,7 @@ use calamine::{Data, Reader, Sheets};
 use serde_json::{Map, Value};
 
 use super::{columns, norm, Origin, Workbook, WorkbookError};
-use super::{MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
+use super::{WorkbookLimit, MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
 use crate::i18n::Message;
 
 /// A cell as the reader sees it.
@@ -91,7 +91,7 @@ pub fn read_cells(bytes: &[u8]) -> Result<Value, WorkbookError> {
 fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         let mb = MAX_WORKBOOK_BYTES / 1024 / 1024;
-        return Err(WorkbookError::new("", Message::WorkbookTooLarge { mb: mb.to_string() }));
+        return Err(WorkbookError::limit("", Message::WorkbookTooLarge { mb: mb.to_string() }, WorkbookLimit::FileBytes));
     }
     if bytes.starts_with(b"PK") {
         check_zip(bytes)?;
@@ -128,13 +128,21 @@ fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
     let not_a_workbook = |_| WorkbookError::new("", Message::WorkbookDamagedZip);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_a_workbook)?;
     if zip.len() > MAX_PARTS {
-        return Err(WorkbookError::new("", Message::WorkbookTooManyParts { max: MAX_PARTS.to_string() }));
+        let too_many = Message::WorkbookTooManyParts { max: MAX_PARTS.to_string() };
+        return Err(WorkbookError::limit("", too_many, WorkbookLimit::Parts));
+    }
+    // The sizes the zip's directory declares, all parts together: a zip that owns up to being too
+    // large is refused before any part is inflated (the parts are measured below all the same).
+    let declared_too_large = zip.decompressed_size().is_some_and(|n| n > u128::from(MAX_TOTAL_BYTES));
+    if declared_too_large {
+        return Err(WorkbookError::limit("", Message::WorkbookUnpackedTooLarge, WorkbookLimit::UnpackedBytes));
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(not_a_workbook)?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        let too_large = || WorkbookError::new(name.as_str(), Message::WorkbookPartTooLarge);
+        let too_large =
+            || WorkbookError::limit(name.as_str(), Message::WorkbookPartTooLarge, WorkbookLimit::UnpackedBytes);
         // The zip reader stops at the size the directory declares and checks the part's CRC there:
         // a part that inflates to more than it declares fails that check.
         let size = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink())
@@ -158,7 +166,8 @@ fn xlsx_cells(
     while let Some(c) = reader.next_cell_with_formula().map_err(bad)? {
         count += 1;
         if count > MAX_CELLS {
-            return Err(WorkbookError::new(name, Message::WorkbookTooManyCells { max: MAX_CELLS.to_string() }));
+            let too_many = Message::WorkbookTooManyCells { max: MAX_CELLS.to_string() };
+            return Err(WorkbookError::limit(name, too_many, WorkbookLimit::Cells));
         }
         let value: Data = c.value.into();
         let cell = match (raw_cell(&value), c.formula) {

@@ -19,8 +19,9 @@ use crate::report::postings::Posting;
 const MONEY_FORMAT: &str = "#,##0.00";
 
 /// An .xlsx workbook of the sheets: header rows bold and frozen, money as number cells shown
-/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), and
-/// the pie charts. Sheet names are made valid (at most 31 characters, no `[]:*?/\`) and unique.
+/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), the
+/// pie charts, and print setup (see `print_setup`). Sheet names are made valid (at most 31
+/// characters, no `[]:*?/\`) and unique.
 pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
     let fail =
         |e: XlsxError| WorkbookError::new("", crate::i18n::Message::WorkbookNotWritten { detail: e.to_string() });
@@ -35,11 +36,26 @@ pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
         let ws = wb.add_worksheet();
         ws.set_name(&name).map_err(fail)?;
         write_rows(ws, &sheet.rows).map_err(fail)?;
+        print_setup(ws, &sheet.rows).map_err(fail)?;
         if let Some(pie) = &sheet.pie {
             ws.insert_chart(pie.anchor.0, pie.anchor.1, &chart(&name, pie)).map_err(fail)?;
         }
     }
     wb.save_to_buffer().map_err(fail)
+}
+
+/// Printing: A4, every column on one page's width (as many pages down as it takes), the header row
+/// repeated on every page, and landscape when a sheet has more than six columns.
+fn print_setup(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4).set_print_fit_to_pages(1, 0);
+    if rows.len() > 1 {
+        ws.set_repeat_rows(0, 0)?;
+    }
+    if rows.iter().map(Vec::len).max().unwrap_or(0) > 6 {
+        ws.set_landscape();
+    }
+    Ok(())
 }
 
 /// A valid sheet name not in `used` (lower case).
