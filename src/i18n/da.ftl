@@ -90,6 +90,12 @@ expected-arrangement = en aftale mellem kommuner (id, bevilgende kommune, på ve
 expected-scheme = en refusionsordning (id, lovhjemmel, ydelser, niveauer)
 expected-level = et refusionsniveau (fra, til, trin)
 expected-tier = et trin (over, procent)
+expected-year-section = årsafsnittet (udvalg, bevillingsområder, prisindeks)
+expected-committee = et udvalg (id, navn)
+expected-budget-area = et bevillingsområde (id, navn, udvalg, afdelinger)
+expected-price-index = et prisindeks (år, indeks)
+expected-budget = et budget (budget = [{ "{" }afdeling, år, beløb{ "}" }, …])
+expected-budget-line = en budgetlinje (afdeling, år, beløb)
 expected-case = en sag (id, barn, ydelser …)
 expected-child = barnet (fødselsdato, betydelig og varig funktionsnedsættelse, handlekommune)
 expected-residence = en handlekommune fra en dato (kommune, fra)
@@ -189,3 +195,12 @@ sibling-twice = er angivet to gange i husstanden
 no-case-given = ingen sag angivet
 recipient-outside = den modtagende afdeling ligger ikke i kommunen '{ $municipality }'; angiv modtageren ved sektorområde
 internal = intern fejl: { $what }
+
+# Året: portefølje og budget
+unknown-committee = der er intet udvalg '{ $committee }' i årsafsnittet
+department-in-two-areas = afdelingen '{ $department }' hører allerede til bevillingsområdet '{ $area }'
+price-index-zero = et prisindeks skal være over 0
+price-index-missing = politikkens prisindeks har intet år { $year }; angiv hvert år fra budgetåret til det sidste overslagsår
+cases-missing = porteføljen kræver sagerne
+year-missing = porteføljen kræver budgetåret (year)
+case-id-twice = sagen '{ $case }' er angivet to gange i porteføljen

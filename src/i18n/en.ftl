@@ -69,6 +69,12 @@ expected-arrangement = an arrangement (id, grantor, on_behalf_of, sectors, from,
 expected-scheme = a reimbursement scheme (id, legal_basis, services, levels)
 expected-level = a reimbursement level (from, to, tiers)
 expected-tier = a tier (above, percent)
+expected-year-section = the year section (committees, budget_areas, price_index)
+expected-committee = a committee (id, name)
+expected-budget-area = a budget area (id, name, committee, departments)
+expected-price-index = a price index (year, index)
+expected-budget = a budget (budget = [{ "{" }department, year, amount{ "}" }, …])
+expected-budget-line = a budget line (department, year, amount)
 expected-case = a case (id, child, services, …)
 expected-child = the child (birth_date, significant_permanent_disability, handlekommune)
 expected-residence = an acting municipality from a date (municipality, from)
@@ -168,3 +174,12 @@ sibling-twice = is given twice in the household
 no-case-given = no case given
 recipient-outside = the recipient department is not in municipality '{ $municipality }'; name the recipient by sector area
 internal = internal error: { $what }
+
+# The year: portfolio and budget
+unknown-committee = there is no committee '{ $committee }' in the year section
+department-in-two-areas = department '{ $department }' is already in budget area '{ $area }'
+price-index-zero = a price index must be above 0
+price-index-missing = the policy's price index has no year { $year }; give every year from the budget year to the last estimate year
+cases-missing = the portfolio needs the cases
+year-missing = the portfolio needs the budget year (year)
+case-id-twice = case '{ $case }' is given twice in the portfolio

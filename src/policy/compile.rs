@@ -234,6 +234,7 @@ impl Compiler {
             .reimbursement
             .as_ref()
             .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
+        let year = crate::policy::year::compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -244,6 +245,7 @@ impl Compiler {
             criteria,
             arrangements,
             reimbursement,
+            year,
             muni_ix,
             dept_ix,
             service_ix,

@@ -207,6 +207,8 @@ pub struct Policy {
     pub arrangements: Vec<Arrangement>,
     /// The state reimbursement scheme, if any.
     pub reimbursement: Option<Scheme>,
+    /// The controller's year (committees, budget areas, price index); empty when not declared.
+    pub year: crate::policy::year::YearSection,
     pub(crate) muni_ix: HashMap<String, MuniIx>,
     pub(crate) dept_ix: HashMap<String, DeptIx>,
     pub(crate) service_ix: HashMap<String, usize>,

@@ -37,6 +37,9 @@ pub struct PolicyDoc {
     /// State reimbursement of particularly expensive single cases, if the policy computes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<SchemeDoc>,
+    /// The controller's year: committees, budget areas and the price index (read by the portfolio).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<crate::policy::year::YearDoc>,
 }
 
 /// A municipality.

@@ -689,8 +689,75 @@ pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> V
             s.extend(result_sheets(split, case, lang));
             s
         }
+        Output::Portfolio(p) => portfolio_sheets(p, lang),
         Output::Check(_) | Output::Parse { .. } | Output::Summary(_) => Vec::new(),
     }
+}
+
+/// A portfolio as sheets: the departments' figures (with a pie of the expected cost), the groups
+/// (budget areas, committees, municipalities) and the budget year's months.
+pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
+    use crate::year::portfolio::Figures;
+    let l = lang;
+    let money_opt = |m: Option<Money>| m.map_or(Cell::Empty, Cell::money);
+    let figures = |f: &Figures| {
+        let mut row = vec![
+            Cell::money(f.actual),
+            Cell::money(f.forecast),
+            Cell::money(f.expected),
+            money_opt(f.budget),
+            money_opt(f.deviation),
+            f.deviation_percent.as_ref().map_or(Cell::Empty, Cell::money),
+            Cell::money(f.reimbursement),
+            Cell::money(f.net),
+        ];
+        row.extend(f.later_years.iter().map(|y| Cell::money(y.gross)));
+        row
+    };
+    let mut head: Vec<Cell> = [
+        l.t("id", "id"),
+        l.t("name", "navn"),
+        l.t("actual", "faktisk"),
+        l.t("forecast", "prognose"),
+        l.t("expected", "forventet"),
+        l.t("budget", "budget"),
+        l.t("deviation", "afvigelse"),
+        "%",
+        l.t("reimbursement", "refusion"),
+        l.t("net", "netto"),
+    ]
+    .map(text)
+    .to_vec();
+    head.extend(p.total.later_years.iter().map(|y| text(y.year)));
+    let mut rows = vec![head.clone()];
+    for d in &p.departments {
+        rows.push([vec![text(&d.department), text(&d.name)], figures(&d.figures)].concat());
+    }
+    rows.push([vec![text(l.t("total", "i alt")), Cell::Empty], figures(&p.total)].concat());
+    let n = p.departments.len() as u32;
+    let pie = Pie {
+        title: format!("{} {}", l.t("Expected cost", "Forventet udgift"), p.year),
+        series: l.t("expected", "forventet").into(),
+        label_col: 1,
+        value_col: 4,
+        first_row: 1,
+        count: n,
+        anchor: (n + 3, 0),
+    };
+    let departments = Sheet { name: l.t("Portfolio", "Portefølje").into(), rows, pie: Some(pie) };
+    let mut groups = vec![head];
+    for g in p.budget_areas.iter().chain(&p.committees).chain(&p.municipalities) {
+        groups.push([vec![text(&g.id), text(&g.name)], figures(&g.figures)].concat());
+    }
+    let groups = Sheet { name: l.t("Groups", "Grupper").into(), rows: groups, pie: None };
+    let mut months = vec![[l.t("month", "måned"), l.t("booked", "bogført"), l.t("gross", "brutto"), l.t("reimbursement", "refusion")]
+        .map(text)
+        .to_vec()];
+    for m in &p.months {
+        months.push(vec![text(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
+    }
+    let months = Sheet { name: l.t("Months", "Måneder").into(), rows: months, pie: None };
+    vec![departments, groups, months]
 }
 
 /// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: the
