@@ -145,3 +145,21 @@ fn readme_workbook_commands_run() {
     assert_eq!(ran, 3);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn readme_portfolio_example_is_current() {
+    let out = run(&[
+        "portfolio",
+        "--policy",
+        "examples/year/policy.toml",
+        "--cases",
+        "examples/year/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-09",
+        "--budget",
+        "examples/year/budget.csv",
+    ]);
+    assert_shown_lines_appear(&readme_block("## Following the year"), &out);
+}

@@ -299,7 +299,14 @@ fn collect(policy: &Policy, req: &PortfolioRequest<'_>, period: Period) -> Resul
         for m in &r.months {
             for d in &m.departments {
                 let Some(ix) = d.department.as_deref().and_then(|id| policy.department(id)) else { continue };
-                add(&mut sums.reimbursement, &mut sums.month_reimbursement, req.year, m.month, ix.get(), d.amount.ore());
+                add(
+                    &mut sums.reimbursement,
+                    &mut sums.month_reimbursement,
+                    req.year,
+                    m.month,
+                    ix.get(),
+                    d.amount.ore(),
+                );
             }
         }
     }
@@ -444,7 +451,12 @@ fn raw_departments(policy: &Policy, req: &PortfolioRequest<'_>, sums: &Sums) -> 
 }
 
 /// The answer: departments, groups, months and the total.
-fn build(policy: &Policy, req: &PortfolioRequest<'_>, sums: &Sums, households: usize) -> Result<Portfolio, PortfolioError> {
+fn build(
+    policy: &Policy,
+    req: &PortfolioRequest<'_>,
+    sums: &Sums,
+    households: usize,
+) -> Result<Portfolio, PortfolioError> {
     let raw = raw_departments(policy, req, sums)?;
     let y = &policy.year;
     let mut areas = vec![Raw::default(); y.areas.len()];

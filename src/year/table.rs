@@ -119,7 +119,14 @@ pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
     let _ = writeln!(o, "\n{}", l.t("Per month", "Pr. måned"));
     for m in &p.months {
         let kind = if m.booked { l.t("actual", "faktisk") } else { l.t("forecast", "prognose") };
-        let _ = writeln!(o, "  {:<8} {:<10} {:>15} {:>15}", m.month.to_string(), kind, kr(m.gross, l), kr(m.reimbursement, l));
+        let _ = writeln!(
+            o,
+            "  {:<8} {:<10} {:>15} {:>15}",
+            m.month.to_string(),
+            kind,
+            kr(m.gross, l),
+            kr(m.reimbursement, l)
+        );
     }
     o
 }

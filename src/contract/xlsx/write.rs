@@ -750,9 +750,14 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         groups.push([vec![text(&g.id), text(&g.name)], figures(&g.figures)].concat());
     }
     let groups = Sheet { name: l.t("Groups", "Grupper").into(), rows: groups, pie: None };
-    let mut months = vec![[l.t("month", "måned"), l.t("booked", "bogført"), l.t("gross", "brutto"), l.t("reimbursement", "refusion")]
-        .map(text)
-        .to_vec()];
+    let mut months = vec![[
+        l.t("month", "måned"),
+        l.t("booked", "bogført"),
+        l.t("gross", "brutto"),
+        l.t("reimbursement", "refusion"),
+    ]
+    .map(text)
+    .to_vec()];
     for m in &p.months {
         months.push(vec![text(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
