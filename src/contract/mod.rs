@@ -133,6 +133,10 @@ pub struct Request {
     /// a JSON object or TOML or JSON text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<DocInput>,
+    /// For `portfolio`: a scenario, another policy (changed keys, agreements or year section); the
+    /// answer adds the portfolio under it and what changes per department and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<DocInput>,
 }
 
 impl Request {
@@ -152,6 +156,7 @@ impl Request {
             cases: Vec::new(),
             year: None,
             budget: None,
+            scenario: None,
         }
     }
 }
@@ -618,8 +623,39 @@ fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portf
         booked_through: req.booked_through,
         budget: &budget.budget,
     };
-    crate::year::portfolio(policy, &asked).map_err(|e| match e {
+    let failed = |e| match e {
         crate::year::PortfolioError::Input(e) => Response::in_lang(&e, lang),
+        crate::year::PortfolioError::Compute(e) => compute_error(&e, lang),
+    };
+    let mut portfolio = crate::year::portfolio(policy, &asked).map_err(failed)?;
+    if let Some(s) = &req.scenario {
+        let other = scenario_portfolio(s, req, &asked)?;
+        let scenario = crate::year::scenario::compare(&portfolio, other).map_err(|e| compute_error(&e, lang))?;
+        portfolio.scenario = Some(Box::new(scenario));
+    }
+    Ok(portfolio)
+}
+
+/// The portfolio under a scenario's policy: the cases read again against it.
+fn scenario_portfolio(
+    doc: &DocInput,
+    req: &Request,
+    asked: &crate::year::PortfolioRequest<'_>,
+) -> Result<crate::year::Portfolio, Response> {
+    let lang = req.lang;
+    let within = |e: InputErrors| InputErrors(e.0.into_iter().map(|e| e.within("scenario")).collect());
+    let policy = read_policy(doc).map_err(|e| Response::in_lang(&within(e), lang))?;
+    let mut cases = Vec::with_capacity(req.cases.len());
+    for (i, v) in req.cases.iter().enumerate() {
+        let case = read_case(&policy, v).map_err(|e| {
+            let e = InputErrors(e.0.into_iter().map(|e| e.within(&format!("scenario: cases[{i}]"))).collect());
+            Response::in_lang(&e, lang)
+        })?;
+        cases.push(case);
+    }
+    let asked = crate::year::PortfolioRequest { cases: &cases, ..*asked };
+    crate::year::portfolio(&policy, &asked).map_err(|e| match e {
+        crate::year::PortfolioError::Input(e) => Response::in_lang(&within(e), lang),
         crate::year::PortfolioError::Compute(e) => compute_error(&e, lang),
     })
 }

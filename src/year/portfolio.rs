@@ -83,6 +83,9 @@ pub struct Portfolio {
     pub months: Vec<MonthFigures>,
     /// The whole portfolio.
     pub total: Figures,
+    /// The same cases under a scenario's policy, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Box<crate::year::scenario::Scenario>>,
 }
 
 /// The figures of a department or a group of departments.
@@ -507,6 +510,7 @@ fn build(
         municipalities,
         months: months(policy, req, sums)?,
         total: total.figures(req.year, "the portfolio")?,
+        scenario: None,
     })
 }
 

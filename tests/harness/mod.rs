@@ -56,6 +56,9 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
         _ => return Err(format!("{name}: give exactly one of policy, policy_text, policy_inline")),
     };
     req.insert("policy".into(), p);
+    if let Some(Value::String(n)) = obj.get("scenario") {
+        req.insert("scenario".into(), json!(policy(n).ok_or(format!("{name}: no scenario policy named '{n}'"))?));
+    }
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
