@@ -4,42 +4,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use schemars::JsonSchema;
-use serde::Serialize;
-
 use crate::model::error::ComputeError;
 use crate::model::money::Money;
-use crate::year::portfolio::{Figures, Portfolio};
-
-/// The portfolio under the scenario's policy and what changes against the portfolio as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Scenario {
-    /// Per department and year where the gross or net cost changes, by department id then year.
-    pub changes: Vec<Change>,
-    /// The portfolio under the scenario.
-    pub portfolio: Portfolio,
-}
-
-/// A department's change in one year: the budget year's expected cost, or a later year's gross cost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Change {
-    /// Department id.
-    pub department: Arc<str>,
-    /// The year.
-    pub year: i32,
-    /// Gross cost as it is.
-    pub gross_before: Money,
-    /// Gross cost under the scenario.
-    pub gross_after: Money,
-    /// After less before.
-    pub gross_difference: Money,
-    /// Net cost (less reimbursement) as it is.
-    pub net_before: Money,
-    /// Net cost under the scenario.
-    pub net_after: Money,
-    /// After less before.
-    pub net_difference: Money,
-}
+use crate::year::portfolio::{Change, Figures, Portfolio, Scenario};
 
 /// (gross, net) per year of a department's figures: the budget year's expected cost, then the later years.
 fn by_year(year: i32, f: &Figures) -> Vec<(i32, i64, i64)> {
