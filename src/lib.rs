@@ -31,6 +31,7 @@
 //! * [`engine`]: segments, eligibility, authority and payer, keys, the largest-remainder split,
 //!   state reimbursement, and the result types;
 //! * [`report`]: explanations in Danish and English, posting lines, re-assessment comparisons;
+//! * [`year`](mod@year): the controller's year: the portfolio of many cases, budget, forecast;
 //! * [`contract`]: the one JSON request/response format shared by the CLI, WebAssembly and every
 //!   other caller, document formats (TOML, JSON) and batch input.
 //!
@@ -94,6 +95,7 @@ pub mod i18n;
 pub mod model;
 pub mod policy;
 pub mod report;
+pub mod year;
 
 pub use case::{Case, CaseDoc};
 pub use engine::split::{split, Share, SplitError};

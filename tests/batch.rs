@@ -636,3 +636,73 @@ fn cli_endless_document_is_refused_after_16_mib() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("larger than 16777216 bytes"), "{stderr}");
 }
+
+/// The golden policy of the portfolio cases (state reimbursement at the 2022 level, open-ended).
+fn year_policy() -> Policy {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/policies/year.toml")).unwrap();
+    Policy::from_text(&text).unwrap()
+}
+
+fn sibling_line(id: &str, household: Option<&str>) -> String {
+    let mut doc = json!({
+        "id": id,
+        "consent": [{ "from": "2020-01-01" }],
+        "other_cases": [{ "id": "job", "sector": "employment" }],
+        "child": { "birth_date": "2018-05-01", "significant_permanent_disability": true,
+                   "handlekommune": [{ "municipality": "m1", "from": "2018-05-01" }] },
+        "services": [{ "id": "s1", "service": "merudgift", "amount": "50000.00", "per": "month", "from": "2025-01-01" }],
+    });
+    if let Some(h) = household {
+        doc["household"] = json!(h);
+    }
+    doc.to_string()
+}
+
+fn january_2025() -> Option<fordeling::Period> {
+    Some(fordeling::Period {
+        from: fordeling::Date::new(2025, 1, 1).unwrap(),
+        to: fordeling::Date::new(2025, 1, 31).unwrap(),
+    })
+}
+
+/// Two siblings at 50,000.00 a month each are reimbursed together (SEMANTICS.md section 9): the
+/// household's 100,000.00 is above 860,000/12 = 71,666.666...; (100,000 - 71,666.666...) x 25 % =
+/// 7,083.333... -> 7,083.33. Alone, each is below the threshold: 0.00. A case of another household
+/// between them does not part them.
+#[test]
+fn batch_reimburses_the_children_of_a_household_together() {
+    let policy = year_policy();
+    let mut b = Batch::new(&policy, january_2025());
+    let mut out = String::new();
+    b.push(&sibling_line("k1", Some("h1")), &mut out).unwrap();
+    b.push(&sibling_line("other", Some("h2")), &mut out).unwrap();
+    b.push(&sibling_line("k2", Some("h1")), &mut out).unwrap();
+    let totals = b.finish();
+    assert_eq!(totals.households, 2);
+    assert!(totals.household_errors.is_empty());
+    assert_eq!(totals.reimbursement.get("a-social"), Some(&708_333));
+    assert!(totals.to_string().contains("reimbursement a-social 7083.33"), "{totals}");
+    // The results of a household's cases carry no reimbursement of their own.
+    assert!(out.lines().all(|l| serde_json::from_str::<Value>(l).unwrap().get("reimbursement").is_none()));
+
+    let mut alone = Batch::new(&policy, january_2025());
+    alone.push(&sibling_line("k1", None), &mut String::new()).unwrap();
+    alone.push(&sibling_line("k2", None), &mut String::new()).unwrap();
+    assert_eq!(alone.finish().reimbursement.get("a-social"), Some(&0));
+}
+
+/// The same through CSV: the `household` column joins the two cases.
+#[test]
+fn csv_batch_reimburses_the_household_column_together() {
+    let policy = year_policy();
+    let input = format!(
+        "{CSV_HEADER}\n{}\n{}\n",
+        "k1,h1,2018-05-01,m1,yes,2020-01-01,employment,s1,merudgift,50000.00,month,2025-01-01,",
+        "k2,h1,2018-05-01,m1,yes,2020-01-01,employment,s1,merudgift,50000.00,month,2025-01-01,"
+    );
+    let batch = Batch::new(&policy, january_2025());
+    let mut out = String::new();
+    let (errors, batch) = fordeling::contract::batch::CsvBatch::new(batch, input.as_bytes()).unwrap().run(&mut out);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(batch.finish().reimbursement.get("a-social"), Some(&708_333));
+}

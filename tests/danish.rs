@@ -78,7 +78,7 @@ const CODES: &[&str] = &[
 
 fn run(args: &[&str]) -> (String, String, bool) {
     let root = env!("CARGO_MANIFEST_DIR");
-    let out = Command::new(harness::cli_binary()).args(args).current_dir(root).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_fordeling")).args(args).current_dir(root).output().unwrap();
     (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.success())
 }
 

@@ -48,7 +48,7 @@ fn golden_cases_are_deterministic() {
 fn golden_cases_cli() {
     let cases = cases();
     let (passed, failures) = harness::run_all(&cases, &mut |g| {
-        let mut child = Command::new(harness::cli_binary())
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fordeling"))
             .args(["request", "-"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -164,3 +164,21 @@ fn readme_household_example_is_current() {
     ];
     assert_shown_lines_appear(&readme_block("has one sector area of\nhis own"), &run(&args));
 }
+
+#[test]
+fn readme_portfolio_example_is_current() {
+    let out = run(&[
+        "portfolio",
+        "--policy",
+        "examples/year/policy.toml",
+        "--cases",
+        "examples/year/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-09",
+        "--budget",
+        "examples/year/budget.csv",
+    ]);
+    assert_shown_lines_appear(&readme_block("## Following the year"), &out);
+}

@@ -126,7 +126,7 @@ fn golden_requests_and_answers_match_the_schema() {
         n += 1;
     }
     assert!(n >= 40);
-    assert_eq!(commands.len(), 6, "every command answered at least once: {commands:?}");
+    assert_eq!(commands.len(), 7, "every command answered at least once: {commands:?}");
 }
 
 #[test]

@@ -181,6 +181,28 @@ export interface FordelingArrangementDoc {
 }
 
 /**
+ * A budget area (bevillingsområde).
+ */
+export interface FordelingBudgetAreaDoc {
+  /**
+   * The committee it belongs to, if any.
+   */
+  committee?: string | null;
+  /**
+   * Its departments (each department in at most one budget area).
+   */
+  departments: string[];
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+}
+
+/**
  * A case document as written (TOML or JSON).
  */
 export interface FordelingCaseDoc {
@@ -283,6 +305,44 @@ export interface FordelingChange {
 }
 
 /**
+ * A department's change in one year: the budget year's expected cost, or a later year's gross cost.
+ */
+export interface FordelingChange2 {
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Gross cost under the scenario.
+   */
+  gross_after: FordelingMoney;
+  /**
+   * Gross cost as it is.
+   */
+  gross_before: FordelingMoney;
+  /**
+   * After less before.
+   */
+  gross_difference: FordelingMoney;
+  /**
+   * Net cost under the scenario.
+   */
+  net_after: FordelingMoney;
+  /**
+   * Net cost (less reimbursement) as it is.
+   */
+  net_before: FordelingMoney;
+  /**
+   * After less before.
+   */
+  net_difference: FordelingMoney;
+  /**
+   * The year.
+   */
+  year: number;
+}
+
+/**
  * The child.
  */
 export interface FordelingChildDoc {
@@ -304,7 +364,21 @@ export interface FordelingChildDoc {
 /**
  * What to do.
  */
-export type FordelingCommand = "check" | "split" | "explain" | "parse" | "postings" | "compare";
+export type FordelingCommand = "check" | "split" | "explain" | "parse" | "postings" | "compare" | "portfolio";
+
+/**
+ * A committee (udvalg).
+ */
+export interface FordelingCommitteeDoc {
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+}
 
 /**
  * The comparison of two splits.
@@ -492,6 +566,68 @@ export interface FordelingDepartmentDoc {
 }
 
 /**
+ * A department's figures.
+ */
+export interface FordelingDepartmentFigures {
+  /**
+   * Booked: the months through `booked_through`.
+   */
+  actual: FordelingMoney;
+  /**
+   * The budget of the year, if loaded.
+   */
+  budget?: FordelingMoney | null;
+  /**
+   * Budget area id, if the department is in one.
+   */
+  budget_area?: string | null;
+  /**
+   * Committee id, if its budget area has one.
+   */
+  committee?: string | null;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Expected cost less budget (positive: over budget).
+   */
+  deviation?: FordelingMoney | null;
+  /**
+   * The deviation in per cent of the budget, two decimals (absent when the budget is 0).
+   */
+  deviation_percent?: string | null;
+  /**
+   * Actual plus forecast: the expected cost of the year.
+   */
+  expected: FordelingMoney;
+  /**
+   * The months after `booked_through` to the year's end, open grants continued.
+   */
+  forecast: FordelingMoney;
+  /**
+   * Next year and the three estimate years, each at its price level.
+   */
+  later_years: FordelingYearFigures[];
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Expected cost less reimbursement.
+   */
+  net: FordelingMoney;
+  /**
+   * State reimbursement of the year.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
  * A department's gross, reimbursement and net.
  */
 export interface FordelingDepartmentNet {
@@ -641,6 +777,98 @@ export type FordelingEvery = "day" | "week" | "month" | "year" | "once";
  * An exact amount of DKK before rounding: a decimal with two to ten decimals when that is its exact value (`1094.375`), else the reduced fraction numerator/denominator (`22000/31` is 709.677419354838709677…).
  */
 export type FordelingExact = string;
+
+/**
+ * The figures of a department or a group of departments.
+ */
+export interface FordelingFigures {
+  /**
+   * Booked: the months through `booked_through`.
+   */
+  actual: FordelingMoney;
+  /**
+   * The budget of the year, if loaded.
+   */
+  budget?: FordelingMoney | null;
+  /**
+   * Expected cost less budget (positive: over budget).
+   */
+  deviation?: FordelingMoney | null;
+  /**
+   * The deviation in per cent of the budget, two decimals (absent when the budget is 0).
+   */
+  deviation_percent?: string | null;
+  /**
+   * Actual plus forecast: the expected cost of the year.
+   */
+  expected: FordelingMoney;
+  /**
+   * The months after `booked_through` to the year's end, open grants continued.
+   */
+  forecast: FordelingMoney;
+  /**
+   * Next year and the three estimate years, each at its price level.
+   */
+  later_years: FordelingYearFigures[];
+  /**
+   * Expected cost less reimbursement.
+   */
+  net: FordelingMoney;
+  /**
+   * State reimbursement of the year.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
+ * A group's figures (budget area, committee, municipality): the sums of its departments'.
+ */
+export interface FordelingGroupFigures {
+  /**
+   * Booked: the months through `booked_through`.
+   */
+  actual: FordelingMoney;
+  /**
+   * The budget of the year, if loaded.
+   */
+  budget?: FordelingMoney | null;
+  /**
+   * Expected cost less budget (positive: over budget).
+   */
+  deviation?: FordelingMoney | null;
+  /**
+   * The deviation in per cent of the budget, two decimals (absent when the budget is 0).
+   */
+  deviation_percent?: string | null;
+  /**
+   * Actual plus forecast: the expected cost of the year.
+   */
+  expected: FordelingMoney;
+  /**
+   * The months after `booked_through` to the year's end, open grants continued.
+   */
+  forecast: FordelingMoney;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Next year and the three estimate years, each at its price level.
+   */
+  later_years: FordelingYearFigures[];
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Expected cost less reimbursement.
+   */
+  net: FordelingMoney;
+  /**
+   * State reimbursement of the year.
+   */
+  reimbursement: FordelingMoney;
+}
 
 /**
  * Income on a case, deducted from the cost that state reimbursement is computed on.
@@ -1075,6 +1303,32 @@ export type FordelingMoney = string;
 export type FordelingMonth = string;
 
 /**
+ * A month of the budget year.
+ */
+export interface FordelingMonthFigures {
+  /**
+   * Whether it is booked (actual) rather than forecast.
+   */
+  booked: boolean;
+  /**
+   * Cost per department with any (id order).
+   */
+  departments: FordelingDeptAmount[];
+  /**
+   * Cost.
+   */
+  gross: FordelingMoney;
+  /**
+   * The month.
+   */
+  month: FordelingMonth;
+  /**
+   * State reimbursement.
+   */
+  reimbursement: FordelingMoney;
+}
+
+/**
  * A month's gross, reimbursement and net.
  */
 export interface FordelingMonthNet {
@@ -1239,6 +1493,7 @@ export type FordelingOutput =
        */
       split: FordelingSplitResult;
     }
+  | FordelingPortfolio
   | {
       /**
        * The split.
@@ -1343,6 +1598,60 @@ export interface FordelingPolicyDoc {
    * Free-text version label.
    */
   version: string | null;
+  /**
+   * The controller's year: committees, budget areas and the price index (read by the portfolio).
+   */
+  year?: FordelingYearDoc | null;
+}
+
+/**
+ * A portfolio.
+ */
+export interface FordelingPortfolio {
+  /**
+   * The last month booked, if given.
+   */
+  booked_through?: FordelingMonth | null;
+  /**
+   * Per budget area, in policy order (departments outside every area are not in any).
+   */
+  budget_areas: FordelingGroupFigures[];
+  /**
+   * Cases computed.
+   */
+  cases: number;
+  /**
+   * Per committee, in policy order.
+   */
+  committees: FordelingGroupFigures[];
+  /**
+   * Per department, in id order.
+   */
+  departments: FordelingDepartmentFigures[];
+  /**
+   * Households (a case without a household id is a household of its own).
+   */
+  households: number;
+  /**
+   * The budget year's months.
+   */
+  months: FordelingMonthFigures[];
+  /**
+   * Per municipality, in policy order.
+   */
+  municipalities: FordelingGroupFigures[];
+  /**
+   * The same cases under a scenario's policy, when one was given.
+   */
+  scenario?: FordelingScenario | null;
+  /**
+   * The whole portfolio.
+   */
+  total: FordelingFigures;
+  /**
+   * The budget year.
+   */
+  year: number;
 }
 
 /**
@@ -1410,6 +1719,20 @@ export type FordelingPostingType =
   | "payment_to_municipality"
   | "income_from_municipality"
   | "state_reimbursement";
+
+/**
+ * The price level of one year.
+ */
+export interface FordelingPriceIndexDoc {
+  /**
+   * Its index (above 0).
+   */
+  index: FordelingWeight;
+  /**
+   * The year.
+   */
+  year: number;
+}
 
 /**
  * Thresholds stated at a base year's level, regulated to the month's year:
@@ -1564,9 +1887,18 @@ export interface FordelingRequest {
    */
   booked_through?: FordelingMonth | null;
   /**
+   * For `portfolio`: the budget per department and year (`budget = [{ department, year, amount }]`),
+   * a JSON object or TOML or JSON text.
+   */
+  budget?: FordelingDocInput | null;
+  /**
    * The case (for `split` and `explain`): a JSON object or a string (TOML or JSON text).
    */
   case?: FordelingDocInput | null;
+  /**
+   * For `portfolio`: the cases, each a JSON object or a string (TOML or JSON text).
+   */
+  cases?: FordelingDocInput[];
   /**
    * The command.
    */
@@ -1593,6 +1925,11 @@ export interface FordelingRequest {
    */
   previous_case?: FordelingDocInput | null;
   /**
+   * For `portfolio`: a scenario, another policy (changed keys, agreements or year section); the
+   * answer adds the portfolio under it and what changes per department and year.
+   */
+  scenario?: FordelingDocInput | null;
+  /**
    * The other children of the case's household (same `household` id), each a JSON object or a
    * string: their cost is added to the case's for state reimbursement.
    */
@@ -1607,6 +1944,10 @@ export interface FordelingRequest {
    * Contract version; must be 1.
    */
   version: 1;
+  /**
+   * For `portfolio`: the budget year.
+   */
+  year?: number | null;
 }
 
 /**
@@ -1691,6 +2032,20 @@ export interface FordelingResponsible {
    * The sector area used, for the first two rules.
    */
   sector?: FordelingSector | null;
+}
+
+/**
+ * The portfolio under the scenario's policy and what changes against the portfolio as it is.
+ */
+export interface FordelingScenario {
+  /**
+   * Per department and year where the gross or net cost changes, by department id then year.
+   */
+  changes: FordelingChange2[];
+  /**
+   * The portfolio under the scenario.
+   */
+  portfolio: FordelingPortfolio;
 }
 
 /**
@@ -2073,5 +2428,54 @@ export interface FordelingVerdict {
  * A non-negative weight or percentage as a string ("33.5").
  */
 export type FordelingWeight = string;
+
+/**
+ * The year section of a policy as written.
+ */
+export interface FordelingYearDoc {
+  /**
+   * Budget areas (bevillingsområder), each a group of departments, optionally under a committee.
+   */
+  budget_areas?: FordelingBudgetAreaDoc[];
+  /**
+   * Committees (udvalg).
+   */
+  committees?: FordelingCommitteeDoc[];
+  /**
+   * The price level of each year (any base, e.g. 100 in the budget year); the budget years are
+   * put at their year's level by `index(year) / index(budget year)`.
+   */
+  price_index?: FordelingPriceIndexDoc[];
+}
+
+/**
+ * One later year.
+ */
+export interface FordelingYearFigures {
+  /**
+   * The budget of the year, if loaded.
+   */
+  budget?: FordelingMoney | null;
+  /**
+   * Gross less budget (positive: over budget).
+   */
+  deviation?: FordelingMoney | null;
+  /**
+   * The cost of the grants in force that year, at the year's price level.
+   */
+  gross: FordelingMoney;
+  /**
+   * Gross less reimbursement.
+   */
+  net: FordelingMoney;
+  /**
+   * State reimbursement, at the year's price level.
+   */
+  reimbursement: FordelingMoney;
+  /**
+   * The year.
+   */
+  year: number;
+}
 /** One problem, named precisely enough to show next to the offending field. */
 export type FordelingError = FordelingErrorReport;

@@ -84,6 +84,9 @@ enum Cmd {
     /// Split many cases (JSON Lines: one case document per line) with one policy, streaming: results
     /// as JSON Lines to OUTPUT, bad records (with line numbers) and totals to stderr.
     Batch(BatchArgs),
+    /// Follow many cases through a budget year: actual to date, forecast to the year's end, next
+    /// year and three estimate years, per department, budget area, committee, municipality and month.
+    Portfolio(PortfolioArgs),
     /// Serve the JSON contract over HTTP (POST /v1/{check,split,explain,postings,compare}, GET
     /// /v1/health, GET /v1/openapi.json) until SIGTERM or ctrl-c; SIGHUP reloads the policies.
     #[cfg(feature = "server")]
@@ -162,6 +165,31 @@ struct BatchArgs {
     /// How much of each line a case's result carries: full, or summary (amount, key and shares).
     #[arg(long, value_enum, default_value_t = DetailArg::Full)]
     detail: DetailArg,
+}
+
+#[derive(clap::Args)]
+struct PortfolioArgs {
+    /// The policy file (TOML, JSON, or a workbook: .xlsx, .xls, .ods).
+    #[arg(long)]
+    policy: PathBuf,
+    /// The cases: a folder of case files (.toml, .json), or a JSON Lines file (one case per line).
+    #[arg(long)]
+    cases: PathBuf,
+    /// The budget year.
+    #[arg(long)]
+    year: i32,
+    /// The last month booked (YYYY-MM): months through it are actual, the rest forecast.
+    #[arg(long)]
+    booked_through: Option<String>,
+    /// The budget per department and year: CSV (department,year,amount), TOML or JSON.
+    #[arg(long)]
+    budget: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write the output to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -382,6 +410,49 @@ fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, 
     }
 }
 
+/// `--booked-through`: a month.
+fn booked_month(m: &str) -> Result<fordeling::Month, Failure> {
+    fordeling::Month::parse(m).map_err(|_| Failure {
+        code: EXIT_INVALID,
+        response: error_response(
+            ErrorCode::Syntax,
+            "--booked-through",
+            &format!("--booked-through {}", say(Message::NotAMonth { text: m.chars().take(40).collect::<String>() })),
+        ),
+    })
+}
+
+/// The cases of a portfolio: every .toml and .json file of a folder (by name), or the lines of a
+/// JSON Lines file.
+fn portfolio_cases(path: &Path) -> Result<Vec<DocInput>, Failure> {
+    if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| cannot_read(path, e))?;
+        let mut files = Vec::new();
+        for e in entries {
+            let p = e.map_err(|e| cannot_read(path, e))?.path();
+            if p.extension().is_some_and(|x| x == "toml" || x == "json") {
+                files.push(p);
+            }
+        }
+        files.sort();
+        return files.iter().map(|p| read(p).map(|t| DocInput::text(&t))).collect();
+    }
+    let text = read(path)?;
+    Ok(text.lines().filter(|l| !l.trim().is_empty()).map(DocInput::text).collect())
+}
+
+/// `--budget`: CSV (by its extension), or a TOML or JSON budget document.
+fn budget(path: &Path) -> Result<DocInput, Failure> {
+    let text = read(path)?;
+    if !path.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+        return Ok(DocInput::text(&text));
+    }
+    match fordeling::contract::budget::budget_from_csv(&text) {
+        Ok(doc) => serde_json::to_value(&doc).map(|v| DocInput::value(&v)).map_err(|e| io_failure("budget", e.into())),
+        Err(errors) => Err(Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors } }),
+    }
+}
+
 fn run(cli: &Cli) -> Result<String, Failure> {
     let mut sources = Sources::default();
     run_with(cli, &mut sources).map_err(|f| Failure { code: f.code, response: sources.name_rows(f.response) })
@@ -436,20 +507,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             (req, *format, None)
         }
         Cmd::Compare { case: a, previous, booked_through } => {
-            let booked_through = match booked_through {
-                Some(m) => Some(fordeling::Month::parse(m).map_err(|_| Failure {
-                    code: EXIT_INVALID,
-                    response: error_response(
-                        ErrorCode::Syntax,
-                        "--booked-through",
-                        &format!(
-                            "--booked-through {}",
-                            say(Message::NotAMonth { text: m.chars().take(40).collect::<String>() })
-                        ),
-                    ),
-                })?),
-                None => None,
-            };
+            let booked_through = booked_through.as_deref().map(booked_month).transpose()?;
             let policy = sources.policy(&a.policy)?;
             let req = Request {
                 case: Some(sources.case(&a.case)?),
@@ -464,6 +522,17 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             (req, a.format.unwrap_or(Format::Table), a.output.as_deref())
         }
         Cmd::Batch(a) => return run_batch(a, cli.error_format),
+        Cmd::Portfolio(a) => {
+            let req = Request {
+                cases: portfolio_cases(&a.cases)?,
+                year: Some(a.year),
+                booked_through: a.booked_through.as_deref().map(booked_month).transpose()?,
+                budget: a.budget.as_deref().map(budget).transpose()?,
+                lang,
+                ..Request::new(Command::Portfolio, sources.policy(&a.policy)?)
+            };
+            (req, a.format, a.output.as_deref())
+        }
         #[cfg(feature = "server")]
         Cmd::Serve(a) => return serve::run(a),
         Cmd::Request { file } => {
@@ -521,6 +590,7 @@ fn render(
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
+        (Format::Table, Output::Portfolio(p)) => fordeling::year::table::portfolio_table(p, lang),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
             let (before, after) = (c.before.to_string(), c.after.to_string());

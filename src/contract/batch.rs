@@ -6,7 +6,10 @@
 //!
 //! A bad record is reported with its line number and every problem in it; the other records are still
 //! computed. Totals per department, municipality and month add up every computed share, and state
-//! reimbursement (each case as a household of one) where the policy has a scheme.
+//! reimbursement where the policy has a scheme: a case without a household id is a household of one
+//! (its result carries its reimbursement); the cases with a household id are kept until
+//! [`Batch::finish`], which reimburses each household over the cost of all its children together
+//! (SEMANTICS.md section 9), so their results carry no reimbursement of their own.
 //!
 //! CSV is read with the `csv` crate: fields may be quoted (`"Jensen, Anna"`, a quote doubled, a
 //! line break inside quotes), the delimiter is found on the header line (`,`, `;` or tab), a UTF-8
@@ -67,6 +70,11 @@ pub struct BatchTotals {
     pub bad_records: u64,
     /// State reimbursement per department id (when the policy has a scheme).
     pub reimbursement: BTreeMap<Arc<str>, i128>,
+    /// Households (cases with a household id, grouped by it), reimbursed together at the end.
+    pub households: u64,
+    /// Households that could not be reimbursed (the household id and the problem); their cases'
+    /// costs are in the totals, their reimbursement is not.
+    pub household_errors: Vec<(String, ErrorReport)>,
 }
 
 impl fmt::Display for BatchTotals {
@@ -84,6 +92,9 @@ impl fmt::Display for BatchTotals {
         }
         for (d, v) in &self.reimbursement {
             writeln!(f, "reimbursement {d} {}", money(*v))?;
+        }
+        for (h, e) in &self.household_errors {
+            writeln!(f, "household {h} not reimbursed: {}", e.message)?;
         }
         if !self.reimbursement.is_empty() {
             // i128: each department's reimbursement is within u64 øre (the batch total's bound), so the
@@ -105,12 +116,22 @@ pub struct Batch<'p> {
     postings: Option<String>,
     /// How much of each line a result carries.
     detail: crate::contract::Detail,
+    /// The cases with a household id, by household, reimbursed together at the end.
+    households: BTreeMap<String, Vec<Case>>,
 }
 
 impl<'p> Batch<'p> {
     /// A batch of cases under `policy`, each over `period` (or its services' own span).
     pub fn new(policy: &'p Policy, period: Option<Period>) -> Batch<'p> {
-        Batch { policy, period, line: 0, totals: BatchTotals::default(), postings: None, detail: Default::default() }
+        Batch {
+            policy,
+            period,
+            line: 0,
+            totals: BatchTotals::default(),
+            postings: None,
+            detail: Default::default(),
+            households: BTreeMap::new(),
+        }
     }
 
     /// Also collect the posting lines of every computed case (see [`Batch::take_postings`]).
@@ -172,12 +193,18 @@ impl<'p> Batch<'p> {
         let result = doc.and_then(|doc| {
             let case =
                 Case::compile(self.policy, &doc).map_err(|e| e.0.iter().map(ErrorReport::from).collect::<Vec<_>>())?;
-            compute(self.policy, &case, self.period).map_err(|e| vec![ErrorReport::from(&e)])
+            let split = compute(self.policy, &case, self.period).map_err(|e| vec![ErrorReport::from(&e)])?;
+            Ok((case, split))
         });
-        let split = match result {
+        let (case, mut split) = match result {
             Ok(s) => s,
             Err(errors) => return Err(fail(errors)),
         };
+        // A child of a household is reimbursed with its siblings at the end, not alone.
+        let household = case.household.clone().filter(|_| self.policy.reimbursement.is_some());
+        if household.is_some() {
+            split.reimbursement = None;
+        }
         // The record's sum is checked before anything is added, so an overflow leaves the totals as
         // they were; shares are bounded, so the per-key sums below stay within the total's bound.
         // i128: each share is at most 10^14 øre, and i128 holds 10^24 of them (bounded).
@@ -207,6 +234,9 @@ impl<'p> Batch<'p> {
         if let Some(p) = &mut self.postings {
             p.push_str(&crate::report::postings::csv_rows(&crate::report::postings::postings(self.policy, &split)));
         }
+        if let Some(h) = household {
+            self.households.entry(h).or_default().push(case);
+        }
         // The contract's writer: the same bytes as the `split` answer's result.
         let json = match self.detail {
             crate::contract::Detail::Summary => {
@@ -227,10 +257,46 @@ impl<'p> Batch<'p> {
         &self.totals
     }
 
-    /// Finish: the totals.
-    pub fn finish(self) -> BatchTotals {
+    /// Finish: reimburse the households, then the totals.
+    pub fn finish(mut self) -> BatchTotals {
+        let households = std::mem::take(&mut self.households);
+        for (h, cases) in &households {
+            self.totals.households += 1;
+            match reimburse_household(self.policy, self.period, cases) {
+                Ok(by_department) => {
+                    for (d, v) in by_department {
+                        *self.totals.reimbursement.entry(d).or_default() += v;
+                    }
+                }
+                Err(e) => self.totals.household_errors.push((h.clone(), ErrorReport::from(&e))),
+            }
+        }
         self.totals
     }
+}
+
+/// The reimbursement per department of one household's cases, each computed over the batch's period
+/// or, without one, over the span of all the household's services (so the children's months line up).
+fn reimburse_household(
+    policy: &Policy,
+    period: Option<Period>,
+    cases: &[Case],
+) -> Result<Vec<(Arc<str>, i128)>, ComputeError> {
+    if policy.reimbursement.is_none() {
+        return Ok(Vec::new());
+    }
+    let refs: Vec<&Case> = cases.iter().collect();
+    let period = match period {
+        Some(p) => p,
+        None => {
+            let (results, _) = crate::engine::compute_family(policy, &refs, None)?;
+            let span =
+                results.iter().map(|r| r.period).reduce(|s, p| Period { from: s.from.min(p.from), to: s.to.max(p.to) });
+            span.ok_or_else(|| ComputeError::Overflow { item: "(household)".into() })?
+        }
+    };
+    let Some(r) = crate::engine::compute_family(policy, &refs, Some(period))?.1 else { return Ok(Vec::new()) };
+    Ok(r.by_department.iter().map(|d| (d.department.clone(), i128::from(d.reimbursement.ore()))).collect())
 }
 
 /// A problem of a record that is not about one column.
@@ -369,7 +435,7 @@ fn swallowed(record: &csv::ByteRecord, delimiter: u8, width: usize) -> bool {
 
 /// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
 /// when the file is `;`-separated. Thousands separators are refused, never read as decimals.
-fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
+pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
     let t = text.trim();
     let shown: String = t.chars().take(40).collect();
     let hint = "write it without a thousands separator, e.g. 1000 or 1000.00";

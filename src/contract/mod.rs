@@ -25,6 +25,7 @@
 use std::sync::Arc;
 
 pub mod batch;
+pub mod budget;
 pub mod format;
 pub mod schema;
 pub mod stream;
@@ -67,6 +68,9 @@ pub enum Command {
     /// Compare a case with its previous version (`previous_case`): changes per month and department,
     /// and correcting postings for the months through `booked_through`.
     Compare,
+    /// Many cases (`cases`) through a budget year (`year`): actual to `booked_through`, forecast to
+    /// the year's end, next year and three estimate years, against a `budget`.
+    Portfolio,
 }
 
 /// How much of each line a `split` answer carries.
@@ -126,6 +130,20 @@ pub struct Request {
     /// For `compare`: the last month already booked (`YYYY-MM`); default: every month of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_through: Option<crate::model::date::Month>,
+    /// For `portfolio`: the cases, each a JSON object or a string (TOML or JSON text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<DocInput>,
+    /// For `portfolio`: the budget year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// For `portfolio`: the budget per department and year (`budget = [{ department, year, amount }]`),
+    /// a JSON object or TOML or JSON text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<DocInput>,
+    /// For `portfolio`: a scenario, another policy (changed keys, agreements or year section); the
+    /// answer adds the portfolio under it and what changes per department and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<DocInput>,
 }
 
 impl Request {
@@ -143,6 +161,10 @@ impl Request {
             detail: Detail::Full,
             previous_case: None,
             booked_through: None,
+            cases: Vec::new(),
+            year: None,
+            budget: None,
+            scenario: None,
         }
     }
 }
@@ -284,6 +306,8 @@ pub enum Output {
         /// What changes, and the corrections.
         comparison: crate::report::compare::Comparison,
     },
+    /// For `portfolio`.
+    Portfolio(Box<crate::year::Portfolio>),
     /// For `explain`: the split and its explanation in words.
     Explain {
         /// The split.
@@ -515,6 +539,12 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         };
         return ok(Output::Parse { policy: Arc::clone(policy_doc), case });
     }
+    if req.command == Command::Portfolio {
+        return match answer_portfolio(policy, &req) {
+            Ok(p) => ok(Output::Portfolio(Box::new(p))),
+            Err(answer) => answer,
+        };
+    }
     let Some(case) = req.case else {
         return request_error("case", Message::CaseMissing, lang);
     };
@@ -567,6 +597,79 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         _ if req.detail == Detail::Summary => ok(Output::Summary(split.into())),
         _ => ok(Output::Split(split)),
     }
+}
+
+/// The `portfolio` command: read the cases and the budget, compute.
+fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portfolio, Response> {
+    let lang = req.lang;
+    let Some(year) = req.year else {
+        return Err(request_error("year", Message::YearMissing, lang));
+    };
+    if req.cases.is_empty() {
+        return Err(request_error("cases", Message::CasesMissing, lang));
+    }
+    let mut cases = Vec::with_capacity(req.cases.len());
+    let mut errors = Vec::new();
+    for (i, v) in req.cases.iter().enumerate() {
+        match read_case(policy, v) {
+            Ok(c) => cases.push(c),
+            Err(e) => errors.extend(e.0.into_iter().map(|e| e.within(&format!("cases[{i}]")))),
+        }
+    }
+    let budget = match &req.budget {
+        None => crate::year::BudgetDoc::default(),
+        Some(b) => match b.read::<crate::year::BudgetDoc>(Doc::Request) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(e.within("budget"));
+                crate::year::BudgetDoc::default()
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(Response::in_lang(&InputErrors(errors), lang));
+    }
+    let asked = crate::year::PortfolioRequest {
+        cases: &cases,
+        year,
+        booked_through: req.booked_through,
+        budget: &budget.budget,
+    };
+    let failed = |e| match e {
+        crate::year::PortfolioError::Input(e) => Response::in_lang(&e, lang),
+        crate::year::PortfolioError::Compute(e) => compute_error(&e, lang),
+    };
+    let mut portfolio = crate::year::portfolio(policy, &asked).map_err(failed)?;
+    if let Some(s) = &req.scenario {
+        let other = scenario_portfolio(s, req, &asked)?;
+        let scenario = crate::year::scenario::compare(&portfolio, other).map_err(|e| compute_error(&e, lang))?;
+        portfolio.scenario = Some(Box::new(scenario));
+    }
+    Ok(portfolio)
+}
+
+/// The portfolio under a scenario's policy: the cases read again against it.
+fn scenario_portfolio(
+    doc: &DocInput,
+    req: &Request,
+    asked: &crate::year::PortfolioRequest<'_>,
+) -> Result<crate::year::Portfolio, Response> {
+    let lang = req.lang;
+    let within = |e: InputErrors| InputErrors(e.0.into_iter().map(|e| e.within("scenario")).collect());
+    let policy = read_policy(doc).map_err(|e| Response::in_lang(&within(e), lang))?;
+    let mut cases = Vec::with_capacity(req.cases.len());
+    for (i, v) in req.cases.iter().enumerate() {
+        let case = read_case(&policy, v).map_err(|e| {
+            let e = InputErrors(e.0.into_iter().map(|e| e.within(&format!("scenario: cases[{i}]"))).collect());
+            Response::in_lang(&e, lang)
+        })?;
+        cases.push(case);
+    }
+    let asked = crate::year::PortfolioRequest { cases: &cases, ..*asked };
+    crate::year::portfolio(&policy, &asked).map_err(|e| match e {
+        crate::year::PortfolioError::Input(e) => Response::in_lang(&within(e), lang),
+        crate::year::PortfolioError::Compute(e) => compute_error(&e, lang),
+    })
 }
 
 /// Answer a request given as JSON text, with the answer as JSON text. Never fails.

@@ -818,7 +818,10 @@ fn flow_ratio(
 
 /// The basis of a cumulatively rounded segment: `(days, øre)` of the month so far and before it;
 /// none for a segment that starts on the line's first day in the month. `None` on overflow.
-fn cumulative_basis((days_so_far, so_far): (i128, i128), (days_before, before): (i128, i128)) -> Option<Option<Cumulative>> {
+fn cumulative_basis(
+    (days_so_far, so_far): (i128, i128),
+    (days_before, before): (i128, i128),
+) -> Option<Option<Cumulative>> {
     if days_before == 0 {
         return Some(None);
     }

@@ -84,6 +84,30 @@ pub fn compute_household(
     result.reimbursement = Some(reimbursement);
     Ok(result)
 }
+
+/// Split every case of one household (the children's cases, one `household` id) over a period, each
+/// as a child of the household (SEMANTICS.md section 9), and when the policy has a reimbursement
+/// scheme reimburse the household's cost as a whole. For a portfolio or a batch, where every child
+/// is split.
+pub fn compute_family(
+    policy: &Policy,
+    cases: &[&Case],
+    period: Option<Period>,
+) -> Result<(Vec<SplitResult>, Option<Reimbursement>), ComputeError> {
+    let household = Household::new(cases.to_vec())?;
+    let mut results = Vec::with_capacity(cases.len());
+    for (i, case) in cases.iter().enumerate() {
+        let mut order = household.clone();
+        order.cases.swap(0, i);
+        results.push(compute_lines(policy, case, &order, 0, period)?);
+    }
+    let reimbursement = match &policy.reimbursement {
+        Some(scheme) => Some(crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?),
+        None => None,
+    };
+    Ok((results, reimbursement))
+}
+
 fn household_text(h: &Option<String>) -> String {
     h.as_ref().map_or_else(|| "(none)".to_string(), |h| format!("'{h}'"))
 }

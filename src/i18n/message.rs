@@ -275,6 +275,23 @@ pub enum Message {
         bytes: String,
         max: String,
     },
+    // ---- The year: portfolio and budget ------------------------------------------------------
+    UnknownCommittee {
+        committee: String,
+    },
+    DepartmentInTwoAreas {
+        department: String,
+        area: String,
+    },
+    PriceIndexZero,
+    PriceIndexMissing {
+        year: String,
+    },
+    CasesMissing,
+    YearMissing,
+    CaseIdTwice {
+        case: String,
+    },
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

@@ -2,6 +2,7 @@
 //! naming the item (`services[2] 'aflastning'`) and the field.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -242,6 +243,7 @@ impl Compiler {
             let refs = SchemeRefs { service_ix: &service_ix, dept_ix: &dept_ix, indices: &indices };
             compile_scheme(r, &refs, &municipalities, &by_sector, &mut self.errors)
         });
+        let year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -253,6 +255,7 @@ impl Compiler {
             arrangements,
             indices,
             reimbursement,
+            year,
             muni_ix,
             dept_ix,
             service_ix,
@@ -830,4 +833,75 @@ fn compile_tiers(lit: &str, doc: &[TierDoc], errors: &mut Vec<InputError>) -> Ve
         tiers.push(Tier { above: t.above, percent: t.percent, above_ore: num, units });
     }
     tiers
+}
+
+/// Check the year section and resolve its references; problems go to `errors`.
+pub(crate) fn compile_year(
+    doc: Option<&crate::policy::year::YearDoc>,
+    dept_ix: &HashMap<String, DeptIx>,
+    errors: &mut Vec<InputError>,
+) -> YearSection {
+    let d = Doc::Policy;
+    let mut out = YearSection::default();
+    let Some(doc) = doc else { return out };
+    let mut committee_ix = HashMap::new();
+    for (i, c) in doc.committees.iter().enumerate() {
+        if committee_ix.insert(c.id.clone(), i).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item: format!("year.committees[{i}]"), id: c.id.clone() });
+        }
+        out.committees.push((Arc::from(c.id.as_str()), Arc::from(c.name.as_str())));
+    }
+    let mut area_ids = HashMap::new();
+    for (i, a) in doc.budget_areas.iter().enumerate() {
+        let item = format!("year.budget_areas[{i}] '{}'", a.id);
+        if area_ids.insert(a.id.clone(), i).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item: item.clone(), id: a.id.clone() });
+        }
+        let committee = a.committee.as_ref().and_then(|c| {
+            let found = committee_ix.get(c).copied();
+            if found.is_none() {
+                errors.push(InputError::Invalid {
+                    doc: d,
+                    item: item.clone(),
+                    field: "committee".into(),
+                    problem: Box::new(Message::UnknownCommittee { committee: c.clone() }),
+                });
+            }
+            found
+        });
+        for dept in &a.departments {
+            match dept_ix.get(dept) {
+                None => errors.push(unknown(d, &item, "departments", RefKind::Department, dept)),
+                Some(&ix) => {
+                    if let Some(other) = out.area_of.insert(ix, out.areas.len()) {
+                        errors.push(InputError::Invalid {
+                            doc: d,
+                            item: item.clone(),
+                            field: "departments".into(),
+                            problem: Box::new(Message::DepartmentInTwoAreas {
+                                department: dept.clone(),
+                                area: doc.budget_areas[other].id.clone(),
+                            }),
+                        });
+                    }
+                }
+            }
+        }
+        out.areas.push(BudgetArea { id: Arc::from(a.id.as_str()), name: Arc::from(a.name.as_str()), committee });
+    }
+    for (i, p) in doc.price_index.iter().enumerate() {
+        let item = format!("year.price_index[{i}]");
+        if p.index.is_zero() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: item.clone(),
+                field: "index".into(),
+                problem: Box::new(Message::PriceIndexZero),
+            });
+        }
+        if out.index.insert(p.year, p.index).is_some() {
+            errors.push(InputError::Duplicate { doc: d, item, id: p.year.to_string() });
+        }
+    }
+    out
 }

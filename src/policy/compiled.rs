@@ -213,6 +213,8 @@ pub struct Policy {
     pub indices: Vec<Index>,
     /// The state reimbursement scheme, if any.
     pub reimbursement: Option<Scheme>,
+    /// The controller's year (committees, budget areas, price index); empty when not declared.
+    pub year: YearSection,
     pub(crate) muni_ix: HashMap<String, MuniIx>,
     pub(crate) dept_ix: HashMap<String, DeptIx>,
     pub(crate) service_ix: HashMap<String, usize>,
@@ -359,4 +361,28 @@ impl Policy {
             Target::Sector(s) => self.department_for(muni, s),
         }
     }
+}
+
+/// A compiled budget area.
+#[derive(Debug, Clone)]
+pub struct BudgetArea {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// Index into [`YearSection::committees`].
+    pub committee: Option<usize>,
+}
+
+/// The compiled year section (empty when the policy has none).
+#[derive(Debug, Clone, Default)]
+pub struct YearSection {
+    /// Committees: id and name, in document order.
+    pub committees: Vec<(Arc<str>, Arc<str>)>,
+    /// Budget areas, in document order.
+    pub areas: Vec<BudgetArea>,
+    /// The budget area of each department, by department index.
+    pub area_of: HashMap<DeptIx, usize>,
+    /// The price index by year.
+    pub index: std::collections::BTreeMap<i32, Weight>,
 }

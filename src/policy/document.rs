@@ -41,6 +41,9 @@ pub struct PolicyDoc {
     /// year's level are regulated by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indices: Vec<IndexDoc>,
+    /// The controller's year: committees, budget areas and the price index (read by the portfolio).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<crate::policy::year::YearDoc>,
 }
 
 /// A yearly index: one value per calendar year; an amount at year B's level is worth

@@ -31,13 +31,6 @@ pub fn policy(name: &str) -> Option<String> {
     .ok()
 }
 
-/// The CLI to test: `FORDELING_BIN` when set (a copy of this worktree's build, where several
-/// worktrees share one target directory and overwrite each other's binaries), else Cargo's.
-#[cfg(feature = "cli")]
-pub fn cli_binary() -> std::path::PathBuf {
-    std::env::var_os("FORDELING_BIN").map_or_else(|| env!("CARGO_BIN_EXE_fordeling").into(), Into::into)
-}
-
 /// The golden case files (`tests/cases/*.toml`), sorted.
 pub fn case_files() -> Vec<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
@@ -63,10 +56,15 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
         _ => return Err(format!("{name}: give exactly one of policy, policy_text, policy_inline")),
     };
     req.insert("policy".into(), p);
+    if let Some(Value::String(n)) = obj.get("scenario") {
+        req.insert("scenario".into(), json!(policy(n).ok_or(format!("{name}: no scenario policy named '{n}'"))?));
+    }
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in ["period", "today", "lang", "previous_case", "booked_through", "siblings", "detail"] {
+    for k in
+        ["period", "today", "lang", "previous_case", "booked_through", "siblings", "detail", "cases", "year", "budget"]
+    {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
@@ -233,6 +231,40 @@ fn posting_invariants(split: &Value, postings: &Value, errs: &mut Vec<String>) {
         if ore(&m["amount"]) != Some(got) {
             errs.push(format!("postings of {} net to {got} øre, the gross cost is {}", m["month"], m["amount"]));
         }
+    }
+}
+
+/// A portfolio's figures are conserved: actual + forecast = expected, expected - reimbursement =
+/// net, the departments sum to the total, and the months to the expected cost.
+fn portfolio_invariants(p: &Value, errs: &mut Vec<String>) {
+    let keys = ["actual", "forecast", "expected", "reimbursement", "net"];
+    let mut sums = [0i64; 5];
+    let check = |f: &Value, what: &str, errs: &mut Vec<String>| {
+        let v: Vec<i64> = keys.iter().map(|k| ore(&f[*k]).unwrap_or(i64::MIN / 4)).collect();
+        if v[0] + v[1] != v[2] || v[2] - v[3] != v[4] {
+            errs.push(format!("{what}: actual + forecast != expected or expected - reimbursement != net: {f}"));
+        }
+        for y in f["later_years"].as_array().into_iter().flatten() {
+            let g = ore(&y["gross"]).unwrap_or(0) - ore(&y["reimbursement"]).unwrap_or(0);
+            if Some(g) != ore(&y["net"]) {
+                errs.push(format!("{what}: year {} net is not gross less reimbursement", y["year"]));
+            }
+        }
+        v
+    };
+    for d in p["departments"].as_array().into_iter().flatten() {
+        let v = check(d, &s(&d["department"]), errs);
+        for (a, b) in sums.iter_mut().zip(v) {
+            *a += b;
+        }
+    }
+    let total = check(&p["total"], "total", errs);
+    if total != sums {
+        errs.push(format!("the departments sum to {sums:?}, the total is {total:?}"));
+    }
+    let months: i64 = p["months"].as_array().into_iter().flatten().filter_map(|m| ore(&m["gross"])).sum();
+    if months != total[2] {
+        errs.push(format!("the months sum to {months} øre, the expected cost is {}", total[2]));
     }
 }
 
@@ -461,7 +493,10 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
         return if errs.is_empty() { Ok(()) } else { Err(errs) };
     }
     let result = if r["result"].get("split").is_some() { &r["result"]["split"] } else { &r["result"] };
-    if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
+    let portfolio = s(&r["command"]) == "portfolio";
+    if portfolio {
+        portfolio_invariants(result, &mut errs);
+    } else if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
         if result["reimbursement"].is_object() {
             reimbursement_invariants(result, &mut errs);
@@ -608,6 +643,26 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                 let n = r["result"]["postings"].as_array().map_or(0, Vec::len);
                 if json!(n) != *v {
                     errs.push(format!("{n} postings, expected {v}"));
+                }
+            }
+            "portfolio" => {
+                if !matches(result, v) {
+                    errs.push(format!("portfolio does not match {v}"));
+                }
+            }
+            "portfolio_departments" | "portfolio_groups" | "portfolio_months" => {
+                let (lists, key): (Vec<&Value>, &str) = match k.as_str() {
+                    "portfolio_departments" => (vec![&result["departments"]], "department"),
+                    "portfolio_groups" => {
+                        (vec![&result["budget_areas"], &result["committees"], &result["municipalities"]], "id")
+                    }
+                    _ => (vec![&result["months"]], "month"),
+                };
+                for (id, want) in v.as_object().into_iter().flatten() {
+                    match lists.iter().find_map(|l| find_by(l, key, id)) {
+                        Some(got) if matches(got, want) => {}
+                        got => errs.push(format!("{k} {id} is {got:?}, expected {want}")),
+                    }
                 }
             }
             "declares" => {

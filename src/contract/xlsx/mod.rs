@@ -149,7 +149,11 @@ impl WorkbookError {
         WorkbookError { place: place.into(), message, problem: Box::new(problem), limit: None }
     }
 
-    pub(crate) fn limit(place: impl Into<String>, problem: crate::i18n::Message, limit: WorkbookLimit) -> WorkbookError {
+    pub(crate) fn limit(
+        place: impl Into<String>,
+        problem: crate::i18n::Message,
+        limit: WorkbookLimit,
+    ) -> WorkbookError {
         WorkbookError { limit: Some(limit), ..WorkbookError::new(place, problem) }
     }
 

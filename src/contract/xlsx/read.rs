@@ -91,7 +91,11 @@ pub fn read_cells(bytes: &[u8]) -> Result<Value, WorkbookError> {
 fn load(bytes: &[u8]) -> Result<Vec<RawSheet>, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         let mb = MAX_WORKBOOK_BYTES / 1024 / 1024;
-        return Err(WorkbookError::limit("", Message::WorkbookTooLarge { mb: mb.to_string() }, WorkbookLimit::FileBytes));
+        return Err(WorkbookError::limit(
+            "",
+            Message::WorkbookTooLarge { mb: mb.to_string() },
+            WorkbookLimit::FileBytes,
+        ));
     }
     if bytes.starts_with(b"PK") {
         check_zip(bytes)?;

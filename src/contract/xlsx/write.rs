@@ -743,8 +743,76 @@ pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> V
             s.extend(result_sheets(split, case, lang));
             s
         }
+        Output::Portfolio(p) => portfolio_sheets(p, lang),
         Output::Check(_) | Output::Parse { .. } | Output::Summary(_) => Vec::new(),
     }
+}
+
+/// A portfolio as sheets: the departments' figures (with a pie of the expected cost), the groups
+/// (budget areas, committees, municipalities) and the budget year's months.
+pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
+    use crate::year::portfolio::Figures;
+    let l = lang;
+    let money_opt = |m: Option<Money>| m.map_or(Cell::Empty, Cell::money);
+    let figures = |f: &Figures| {
+        let mut row = vec![
+            Cell::money(f.actual),
+            Cell::money(f.forecast),
+            Cell::money(f.expected),
+            money_opt(f.budget),
+            money_opt(f.deviation),
+            f.deviation_percent.as_ref().map_or(Cell::Empty, Cell::money),
+            Cell::money(f.reimbursement),
+            Cell::money(f.net),
+        ];
+        row.extend(f.later_years.iter().map(|y| Cell::money(y.gross)));
+        row
+    };
+    let mut head: Vec<Cell> = [
+        &Word::PfId.text(l),
+        &Word::PfName.text(l),
+        &Word::PfActual.text(l),
+        &Word::PfForecast.text(l),
+        &Word::PfExpected.text(l),
+        &Word::PfBudget.text(l),
+        &Word::PfDeviation.text(l),
+        "%",
+        &Word::PfReimbursement.text(l),
+        &Word::PfNet.text(l),
+    ]
+    .map(text)
+    .to_vec();
+    head.extend(p.total.later_years.iter().map(|y| text(y.year)));
+    let mut rows = vec![head.clone()];
+    for d in &p.departments {
+        rows.push([vec![text(&d.department), text(&d.name)], figures(&d.figures)].concat());
+    }
+    rows.push([vec![text(Word::PfTotal.text(l)), Cell::Empty], figures(&p.total)].concat());
+    let n = p.departments.len() as u32;
+    let pie = Pie {
+        title: format!("{} {}", &Word::PfExpectedCost.text(l), p.year),
+        series: Word::PfExpected.text(l),
+        label_col: 1,
+        value_col: 4,
+        first_row: 1,
+        count: n,
+        anchor: (n + 3, 0),
+    };
+    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie) };
+    let mut groups = vec![head];
+    for g in p.budget_areas.iter().chain(&p.committees).chain(&p.municipalities) {
+        groups.push([vec![text(&g.id), text(&g.name)], figures(&g.figures)].concat());
+    }
+    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None };
+    let mut months =
+        vec![[&Word::PfMonth.text(l), &Word::PfBooked.text(l), &Word::PfGross.text(l), &Word::PfReimbursement.text(l)]
+            .map(text)
+            .to_vec()];
+    for m in &p.months {
+        months.push(vec![text(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
+    }
+    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None };
+    vec![departments, groups, months]
 }
 
 /// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: the

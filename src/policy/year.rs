@@ -1,0 +1,60 @@
+//! The controller's year as a policy declares it (section `[year]`): committees (*udvalg*), budget
+//! areas (*bevillingsområder*) that group departments under a committee, and a yearly price index
+//! that puts next year's budget and the estimate years (*budgetoverslagsår*) at each year's price
+//! level. Only the portfolio (`crate::year`) reads it; a split never does. The compiled form is
+//! [`crate::policy::YearSection`], checked by `compile.rs`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::money::Weight;
+
+/// The year section of a policy as written.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "year-section")]
+pub struct YearDoc {
+    /// Committees (udvalg).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committees: Vec<CommitteeDoc>,
+    /// Budget areas (bevillingsområder), each a group of departments, optionally under a committee.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_areas: Vec<BudgetAreaDoc>,
+    /// The price level of each year (any base, e.g. 100 in the budget year); the budget years are
+    /// put at their year's level by `index(year) / index(budget year)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub price_index: Vec<PriceIndexDoc>,
+}
+
+/// A committee (udvalg).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "committee")]
+pub struct CommitteeDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A budget area (bevillingsområde).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "budget-area")]
+pub struct BudgetAreaDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The committee it belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// Its departments (each department in at most one budget area).
+    pub departments: Vec<String>,
+}
+
+/// The price level of one year.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "price-index")]
+pub struct PriceIndexDoc {
+    /// The year.
+    pub year: i32,
+    /// Its index (above 0).
+    pub index: Weight,
+}

@@ -1,0 +1,19 @@
+//! The controller's year: many cases under one policy, followed through the budget year and the
+//! estimate years.
+//!
+//! * [`budget`]: the budget per department and year, as loaded;
+//! * [`portfolio`](mod@portfolio): actual to date, forecast to year end, next year's budget and the
+//!   three estimate years per department, budget area, committee, municipality and month, with
+//!   state reimbursement computed per household;
+//! * [`scenario`]: the same cases under another policy, and what changes per department and year.
+//!
+//! The layer sits between `report` and `contract`: it computes with the engine and reads the policy's
+//! year section ([`crate::policy::year`]); the contract reads its inputs and writes its answers.
+
+pub mod budget;
+pub mod portfolio;
+pub mod scenario;
+pub mod table;
+
+pub use budget::{BudgetDoc, BudgetLineDoc};
+pub use portfolio::{portfolio, Portfolio, PortfolioError, PortfolioRequest};
