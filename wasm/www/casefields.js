@@ -13,7 +13,7 @@ export const CASE_FIELDS = [
   { path: ['child', 'significant_permanent_disability'], label: 'disability', kind: 'bool' },
 ];
 
-const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult'];
+const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult', 'housing'];
 
 /** The lists: path, label, columns (key, label, kind, optional), the prefix of new ids, and whether one row is required. */
 export const CASE_LISTS = [
