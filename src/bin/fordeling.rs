@@ -120,6 +120,10 @@ struct CaseArgs {
     /// shares).
     #[arg(long, value_enum, default_value_t = DetailArg::Full)]
     detail: DetailArg,
+    /// For postings: an export profile (generic, dansk, or one of the policy's ledger.profiles);
+    /// the table output is then that profile's text.
+    #[arg(long)]
+    profile: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -452,6 +456,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 lang,
                 siblings: siblings(&a.sibling)?,
                 detail: if command == Command::Split { a.detail.into() } else { fordeling::contract::Detail::Full },
+                profile: if command == Command::Postings { a.profile.clone() } else { None },
                 ..Request::new(command, policy)
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
@@ -546,6 +551,7 @@ fn render(
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
         (Format::Table, Output::Portfolio(p)) => fordeling::year::table::portfolio_table(p, lang),
+        (Format::Table, Output::Postings { export: Some(text), .. }) => text.clone(),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
             let mut t = format!("before {}  after {}\n", c.before, c.after);

@@ -45,6 +45,23 @@ use crate::model::validity::Period;
 use crate::policy::{Policy, PolicyDoc};
 use crate::report::explain::explain_text;
 
+/// Postings leave only without a CPR number; with a profile, also as its text.
+fn postings_export(
+    policy: &Policy,
+    postings: &[crate::report::postings::Posting],
+    profile: Option<&str>,
+) -> Result<Option<String>, Vec<InputError>> {
+    use crate::report::ledger;
+    ledger::check_no_cpr(policy, postings)?;
+    match profile {
+        None => Ok(None),
+        Some(name) => {
+            let profile = ledger::profile(policy, name).map_err(|e| vec![e])?;
+            ledger::export(policy, postings, &profile).map(Some)
+        }
+    }
+}
+
 /// The contract version this library speaks.
 pub const CONTRACT_VERSION: u32 = 1;
 
@@ -137,6 +154,10 @@ pub struct Request {
     /// answer adds the portfolio under it and what changes per department and year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<DocInput>,
+    /// For `postings`: an export profile (`generic`, `dansk` or one of the policy's
+    /// `ledger.profiles`); the answer adds the postings as that profile's text (`export`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 impl Request {
@@ -157,6 +178,7 @@ impl Request {
             year: None,
             budget: None,
             scenario: None,
+            profile: None,
         }
     }
 }
@@ -290,6 +312,9 @@ pub enum Output {
         split: SplitResult,
         /// The postings, in line order.
         postings: Vec<crate::report::postings::Posting>,
+        /// The postings as the text of the export profile asked for (`profile`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        export: Option<String>,
     },
     /// For `compare`: the new split and the comparison with the previous one.
     Compare {
@@ -564,7 +589,10 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         }
         Command::Postings => {
             let postings = crate::report::postings::postings(policy, &split);
-            ok(Output::Postings { split, postings })
+            match postings_export(policy, &postings, req.profile.as_deref()) {
+                Ok(export) => ok(Output::Postings { split, postings, export }),
+                Err(e) => Response::in_lang(&InputErrors(e), lang),
+            }
         }
         Command::Compare => {
             let Some(previous) = req.previous_case else {

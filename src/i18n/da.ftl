@@ -204,3 +204,10 @@ price-index-missing = fordelingsmodellens prisindeks har intet år { $year }; an
 cases-missing = porteføljen kræver sagerne
 year-missing = porteføljen kræver budgetåret (year)
 case-id-twice = sagen '{ $case }' er angivet to gange i porteføljen
+
+## Bogføringen: eksport af posteringer og sporbarhed
+grouping-digits = grupperingen '{ $grouping }' skal være tre cifre, fx 002
+separator-invalid = skilletegnet '{ $separator }' kan ikke bruges: ikke et anførselstegn eller linjeskift, og ikke komma når beløb har decimalkomma
+profile-without-columns = en eksportprofil skal have mindst én kolonne
+profile-unknown = der er ingen eksportprofil '{ $profile }'; fordelingsmodellen har: { $known }
+cpr-in-export = værdien ligner et CPR-nummer (DDMMÅÅ-XXXX); et CPR-nummer må aldrig komme med i en eksport, så brug et sagsnummer i stedet

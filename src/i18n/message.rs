@@ -265,6 +265,19 @@ pub enum Message {
     CaseIdTwice {
         case: String,
     },
+    // ---- The ledger: posting exports and audit ----------------------------------------------
+    GroupingDigits {
+        grouping: String,
+    },
+    SeparatorInvalid {
+        separator: String,
+    },
+    ProfileWithoutColumns,
+    ProfileUnknown {
+        profile: String,
+        known: String,
+    },
+    CprInExport,
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

@@ -236,6 +236,12 @@ impl Compiler {
             .as_ref()
             .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
         let year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
+        let ledger = crate::policy::ledger::compile_ledger(
+            doc.ledger.as_ref(),
+            &|d| dept_ix.contains_key(d),
+            &|s| service_ix.contains_key(s),
+            &mut self.errors,
+        );
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -247,6 +253,7 @@ impl Compiler {
             arrangements,
             reimbursement,
             year,
+            ledger,
             muni_ix,
             dept_ix,
             service_ix,

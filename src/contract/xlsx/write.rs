@@ -672,7 +672,7 @@ pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
 pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
     match output {
         Output::Split(r) => result_sheets(r, case, lang),
-        Output::Postings { split, postings } => {
+        Output::Postings { split, postings, .. } => {
             let mut s = result_sheets(split, None, lang);
             s.push(postings_sheet(postings, lang));
             s.extend(case.map(case_sheets).unwrap_or_default());
