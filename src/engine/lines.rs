@@ -141,6 +141,7 @@ pub(crate) fn compute_lines(policy: &Policy, case: &Case, period: Option<Period>
         lines,
         totals,
         reimbursement: None,
+        agreements: crate::case::audit::records(case),
     })
 }
 

@@ -113,6 +113,9 @@ pub struct SplitResult {
     /// State reimbursement, when the policy has a scheme (see [`crate::engine::reimbursement`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<Reimbursement>,
+    /// The case's agreements that record who decided them, when, or a journal number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<crate::case::audit::AgreementRecord>,
 }
 
 /// The eligibility verdict over a stretch of days with the same facts.

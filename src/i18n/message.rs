@@ -278,6 +278,22 @@ pub enum Message {
         known: String,
     },
     CprInExport,
+    AuditHeading,
+    AuditAgreement {
+        agreement: String,
+        line: String,
+        from: String,
+    },
+    AuditDecidedByGroup,
+    AuditDecidedByRole {
+        role: String,
+    },
+    AuditDecidedOn {
+        date: String,
+    },
+    AuditJournal {
+        journal: String,
+    },
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,
