@@ -184,6 +184,9 @@ struct PortfolioArgs {
     /// The last month booked (YYYY-MM): months through it are actual, the rest forecast.
     #[arg(long)]
     booked_through: Option<String>,
+    /// The date of the last report (YYYY-MM-DD): list the case agreements decided after it.
+    #[arg(long)]
+    since: Option<String>,
     /// The budget per department and year: CSV (department,year,amount), TOML or JSON.
     #[arg(long)]
     budget: Option<PathBuf>,
@@ -383,6 +386,14 @@ fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, 
     }
 }
 
+/// `--since`: a date.
+fn since_date(d: &str) -> Result<Date, Failure> {
+    Date::parse(d).map_err(|e| Failure {
+        code: EXIT_INVALID,
+        response: error_response(ErrorCode::Syntax, "--since", &e.to_string()),
+    })
+}
+
 /// `--booked-through`: a month.
 fn booked_month(m: &str) -> Result<fordeling::Month, Failure> {
     fordeling::Month::parse(m).map_err(|_| Failure {
@@ -503,6 +514,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 year: Some(a.year),
                 booked_through: a.booked_through.as_deref().map(booked_month).transpose()?,
                 budget: a.budget.as_deref().map(budget).transpose()?,
+                since: a.since.as_deref().map(since_date).transpose()?,
                 lang,
                 ..Request::new(Command::Portfolio, sources.policy(&a.policy)?)
             };
@@ -550,7 +562,13 @@ fn render(
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
-        (Format::Table, Output::Portfolio(p)) => fordeling::year::table::portfolio_table(p, lang),
+        (Format::Table, Output::Portfolio(p)) => {
+            let mut t = fordeling::year::table::portfolio_table(p, lang);
+            if let Some(changes) = &p.changes_since {
+                t.push_str(&fordeling::year::changes::changes_text(changes, lang));
+            }
+            t
+        }
         (Format::Table, Output::Postings { export: Some(text), .. }) => text.clone(),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {

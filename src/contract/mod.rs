@@ -158,6 +158,10 @@ pub struct Request {
     /// `ledger.profiles`); the answer adds the postings as that profile's text (`export`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+    /// For `portfolio`: the date of the last report; the answer lists the case agreements decided
+    /// after it (`changes_since`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<crate::model::date::Date>,
 }
 
 impl Request {
@@ -179,6 +183,7 @@ impl Request {
             budget: None,
             scenario: None,
             profile: None,
+            since: None,
         }
     }
 }
@@ -661,6 +666,7 @@ fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portf
         let scenario = crate::year::scenario::compare(&portfolio, other).map_err(|e| compute_error(&e, lang))?;
         portfolio.scenario = Some(Box::new(scenario));
     }
+    portfolio.changes_since = req.since.map(|d| crate::year::changes::changes_since(&cases, d));
     Ok(portfolio)
 }
 

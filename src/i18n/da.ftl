@@ -217,3 +217,5 @@ audit-decided-by-group = besluttet af koordinationsgruppen
 audit-decided-by-role = besluttet af { $role }
 audit-decided-on = den { $date }
 audit-journal = journalnr. { $journal }
+changes-since-heading = Aftaler besluttet siden sidste rapport: { $count }
+audit-case = sag { $case }

@@ -196,3 +196,5 @@ audit-decided-by-group = decided by the coordination group
 audit-decided-by-role = decided by { $role }
 audit-decided-on = on { $date }
 audit-journal = journal no. { $journal }
+changes-since-heading = Agreements decided since the last report: { $count }
+audit-case = case { $case }

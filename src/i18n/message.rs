@@ -294,6 +294,12 @@ pub enum Message {
     AuditJournal {
         journal: String,
     },
+    ChangesSinceHeading {
+        count: String,
+    },
+    AuditCase {
+        case: String,
+    },
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,
