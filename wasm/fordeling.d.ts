@@ -19,9 +19,55 @@ export interface FordelingAgeDoc {
 }
 
 /**
+ * An agreement decided after the last report.
+ */
+export interface FordelingAgreementChange {
+  /**
+   * Agreement id.
+   */
+  agreement: string;
+  /**
+   * Case id.
+   */
+  case: string;
+  /**
+   * Who decided it.
+   */
+  decided_by?: FordelingDecidedBy | null;
+  /**
+   * When it was decided.
+   */
+  decided_on?: FordelingDate | null;
+  /**
+   * First day in force.
+   */
+  from: FordelingDate;
+  /**
+   * The journal number (*journalnummer*).
+   */
+  journal?: string | null;
+  /**
+   * The service line it applies to.
+   */
+  service_line: string;
+  /**
+   * Last day in force, if any.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
  * A case agreement on the split of one service line.
  */
 export interface FordelingAgreementDoc {
+  /**
+   * Who decided it: `"coordination_group"` or `{ role = "..." }`.
+   */
+  decided_by?: FordelingDecidedBy | null;
+  /**
+   * When it was decided.
+   */
+  decided_on?: FordelingDate | null;
   /**
    * First day in force.
    */
@@ -30,6 +76,10 @@ export interface FordelingAgreementDoc {
    * Id.
    */
   id: string;
+  /**
+   * The journal number.
+   */
+  journal?: string | null;
   /**
    * Key kind.
    */
@@ -48,6 +98,40 @@ export interface FordelingAgreementDoc {
   shares: FordelingShareDoc[];
   /**
    * Last day in force; absent means until re-assessed.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * An agreement with recorded audit facts, as a split result lists it.
+ */
+export interface FordelingAgreementRecord {
+  /**
+   * Agreement id.
+   */
+  agreement: string;
+  /**
+   * Who decided it.
+   */
+  decided_by?: FordelingDecidedBy | null;
+  /**
+   * When it was decided.
+   */
+  decided_on?: FordelingDate | null;
+  /**
+   * First day in force.
+   */
+  from: FordelingDate;
+  /**
+   * The journal number (*journalnummer*).
+   */
+  journal?: string | null;
+  /**
+   * The service line it applies to.
+   */
+  service_line: string;
+  /**
+   * Last day in force, if any.
    */
   to?: FordelingDate | null;
 }
@@ -320,6 +404,30 @@ export interface FordelingChildDoc {
 }
 
 /**
+ * A column of a posting export.
+ */
+export type FordelingColumn =
+  | "posting_date"
+  | "month"
+  | "account"
+  | "main_account"
+  | "main_function"
+  | "function"
+  | "dranst"
+  | "grouping"
+  | "art"
+  | "cost_centre"
+  | "department"
+  | "municipality"
+  | "kommunekode"
+  | "amount"
+  | "text"
+  | "case"
+  | "service_line"
+  | "type"
+  | "counterpart";
+
+/**
  * What to do.
  */
 export type FordelingCommand = "check" | "split" | "explain" | "parse" | "postings" | "compare" | "portfolio";
@@ -360,6 +468,20 @@ export interface FordelingComparison {
    * before, where not zero.
    */
   corrections: FordelingPosting[];
+}
+
+/**
+ * A department's cost centre.
+ */
+export interface FordelingCostCentreDoc {
+  /**
+   * Its cost centre in the finance system.
+   */
+  cost_centre: string;
+  /**
+   * Department id.
+   */
+  department: string;
 }
 
 /**
@@ -432,6 +554,20 @@ export type FordelingCriterionName =
  * A date, YYYY-MM-DD.
  */
 export type FordelingDate = string;
+
+/**
+ * How dates are written in an export.
+ */
+export type FordelingDateFormat = "yyyy-mm-dd" | "dd.mm.yyyy" | "dd-mm-yyyy";
+
+/**
+ * Who decided an agreement.
+ */
+export type FordelingDecidedBy =
+  | "coordination_group"
+  | {
+      role: string;
+    };
 
 /**
  * A department (forvaltning, center, afdeling).
@@ -754,6 +890,20 @@ export interface FordelingGroupFigures {
 }
 
 /**
+ * A service's grouping.
+ */
+export interface FordelingGroupingDoc {
+  /**
+   * Grouping, three digits (e.g. `002`).
+   */
+  grouping: string;
+  /**
+   * Service id (of the catalogue).
+   */
+  service: string;
+}
+
+/**
  * Income on a case, deducted from the cost that state reimbursement is computed on.
  */
 export interface FordelingIncomeDoc {
@@ -870,6 +1020,25 @@ export interface FordelingKeyVersionDoc {
  * A language for texts.
  */
 export type FordelingLang = "en" | "da";
+
+/**
+ * The ledger section of a policy as written.
+ */
+export interface FordelingLedgerDoc {
+  /**
+   * Cost centre (*omkostningssted*) per department id; a department without one exports an
+   * empty cost centre.
+   */
+  cost_centres?: FordelingCostCentreDoc[];
+  /**
+   * Grouping (*gruppering*, three digits) per service id; by default `000`.
+   */
+  groupings?: FordelingGroupingDoc[];
+  /**
+   * Export profiles besides the built-in `generic` and `dansk`.
+   */
+  profiles?: FordelingProfile[];
+}
 
 /**
  * A legal basis, dated (Barnets lov replaced parts of Serviceloven on 2024-01-01).
@@ -1233,6 +1402,10 @@ export type FordelingOutput =
     }
   | {
       /**
+       * The postings as the text of the export profile asked for (`profile`).
+       */
+      export?: string | null;
+      /**
        * The postings, in line order.
        */
       postings: FordelingPosting[];
@@ -1303,6 +1476,10 @@ export interface FordelingPolicyDoc {
    */
   keys: FordelingKeyDoc[];
   /**
+   * The ledger: cost centres, groupings and export profiles (read by the posting export).
+   */
+  ledger?: FordelingLedgerDoc | null;
+  /**
    * Municipalities.
    */
   municipalities: FordelingMunicipalityDoc[];
@@ -1344,6 +1521,10 @@ export interface FordelingPortfolio {
    * Cases computed.
    */
   cases: number;
+  /**
+   * The agreements decided after the request's `since` (the last report), when it was given.
+   */
+  changes_since?: FordelingAgreementChange[] | null;
   /**
    * Per committee, in policy order.
    */
@@ -1446,6 +1627,36 @@ export interface FordelingPriceIndexDoc {
    * The year.
    */
   year: number;
+}
+
+/**
+ * An export profile.
+ */
+export interface FordelingProfile {
+  /**
+   * Columns in order.
+   */
+  columns: FordelingColumn[];
+  /**
+   * How dates are written.
+   */
+  date_format: FordelingDateFormat;
+  /**
+   * Amounts with a decimal comma (`-300,00`) instead of a point.
+   */
+  decimal_comma: boolean;
+  /**
+   * A header row with the column names.
+   */
+  header: boolean;
+  /**
+   * Name, used by `--profile` and the contract's `profile`.
+   */
+  name: string;
+  /**
+   * The field separator: one character, not a quote or a line break.
+   */
+  separator: string;
 }
 
 /**
@@ -1596,6 +1807,11 @@ export interface FordelingRequest {
    */
   previous_case?: FordelingDocInput | null;
   /**
+   * For `postings`: an export profile (`generic`, `dansk` or one of the policy's
+   * `ledger.profiles`); the answer adds the postings as that profile's text (`export`).
+   */
+  profile?: string | null;
+  /**
    * For `portfolio`: a scenario, another policy (changed keys, agreements or year section); the
    * answer adds the portfolio under it and what changes per department and year.
    */
@@ -1605,6 +1821,11 @@ export interface FordelingRequest {
    * string: their cost is added to the case's for state reimbursement.
    */
   siblings?: FordelingDocInput[];
+  /**
+   * For `portfolio`: the date of the last report; the answer lists the case agreements decided
+   * after it (`changes_since`).
+   */
+  since?: FordelingDate | null;
   /**
    * Contract version; must be 1.
    */
@@ -1856,6 +2077,10 @@ export interface FordelingShareDoc {
  * The result of splitting one case over a period.
  */
 export interface FordelingSplitResult {
+  /**
+   * The case's agreements that record who decided them, when, or a journal number.
+   */
+  agreements?: FordelingAgreementRecord[];
   /**
    * Case id.
    */
