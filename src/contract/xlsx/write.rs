@@ -356,6 +356,16 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
             ("kind", text(a.kind)),
             ("shares", shares_text(&a.shares)),
             ("note", opt(a.note.as_ref())),
+            (
+                "decided_by",
+                match &a.decided_by {
+                    Some(crate::case::audit::DecidedBy::CoordinationGroup) => text("coordination_group"),
+                    Some(crate::case::audit::DecidedBy::Role(role)) => text(role),
+                    None => opt(None::<&str>),
+                },
+            ),
+            ("decided_on", opt(a.decided_on)),
+            ("journal", opt(a.journal.as_ref())),
         ]
     });
     let income = c.income.iter().map(|i| line(&i.id, &i.amount, i.per, i.from, i.to, &i.note));
