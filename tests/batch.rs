@@ -706,3 +706,26 @@ fn csv_batch_reimburses_the_household_column_together() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(batch.finish().reimbursement.get("a-social"), Some(&708_333));
 }
+
+#[test]
+fn batch_postings_refuse_a_case_whose_id_looks_like_a_cpr_number() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let mut rows = vec![row("010203-1234", "s1", "merudgift", "1000.00")]; // line 2: a CPR-like case id
+    rows.push(row("sag-2", "s1", "merudgift", "1000.00")); // line 3
+    let mut text = format!("{CSV_HEADER}\n");
+    for r in &rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    let batch = Batch::new(&policy, period()).with_postings();
+    let csv = fordeling::contract::batch::CsvBatch::new(batch, text.as_bytes()).unwrap();
+    let mut out = String::new();
+    let (errors, mut b) = csv.run(&mut out);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, 2);
+    let shown = format!("{:?}", errors[0].errors);
+    assert!(shown.contains("CPR") && !shown.contains("010203"), "{shown}");
+    let postings = b.take_postings();
+    assert!(!postings.is_empty() && !postings.contains("010203"), "{postings}");
+    assert!(postings.contains("sag-2"), "{postings}");
+}

@@ -182,3 +182,21 @@ fn readme_portfolio_example_is_current() {
     ]);
     assert_shown_lines_appear(&readme_block("## Following the year"), &out);
 }
+
+#[test]
+fn readme_profile_export_is_current() {
+    let out = run(&[
+        "postings",
+        "--policy",
+        "examples/policy.toml",
+        "--case",
+        "examples/case-ishoj.toml",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-01-31",
+        "--profile",
+        "dansk",
+    ]);
+    assert_shown_lines_appear(&readme_block("### Postings for a finance system"), &out);
+}

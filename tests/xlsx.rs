@@ -400,3 +400,21 @@ fn result_sheets_print_one_page_wide_with_their_header_repeated() {
     assert!(lines.contains(r#"paperSize="9""#) && lines.contains(r#"orientation="landscape""#), "{lines}");
     assert!(lines.contains(r#"fitToHeight="0""#), "{lines}");
 }
+
+#[test]
+fn agreement_audit_fields_round_trip_through_the_case_sheets() {
+    let case: toml::Value = toml::from_str(example::CASE).unwrap();
+    let mut case = serde_json::to_value(case).unwrap();
+    let agreements = case["agreements"].as_array_mut().unwrap();
+    agreements[0]["decided_by"] = json!("coordination_group");
+    agreements[0]["decided_on"] = json!("2023-12-14");
+    agreements[0]["journal"] = json!("27.24.00-G01-3-23");
+    agreements[1]["decided_by"] = json!({ "role": "centerchef" });
+    let bytes = xlsx::template(example::POLICY.into(), Some(case.clone().into())).unwrap();
+    let wb = xlsx::read_workbook(&bytes).unwrap();
+    let got = parsed(wb.policy.clone().unwrap(), wb.case.clone());
+    assert_eq!(got, parsed(example::POLICY.into(), Some(case)));
+    assert_eq!(got["case"]["agreements"][0]["decided_by"], "coordination_group");
+    assert_eq!(got["case"]["agreements"][0]["journal"], "27.24.00-G01-3-23");
+    assert_eq!(got["case"]["agreements"][1]["decided_by"], json!({ "role": "centerchef" }));
+}

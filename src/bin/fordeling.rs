@@ -121,6 +121,10 @@ struct CaseArgs {
     /// shares).
     #[arg(long, value_enum, default_value_t = DetailArg::Full)]
     detail: DetailArg,
+    /// For postings: an export profile (generic, dansk, or one of the policy's ledger.profiles);
+    /// the table output is then that profile's text.
+    #[arg(long)]
+    profile: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +185,9 @@ struct PortfolioArgs {
     /// The last month booked (YYYY-MM): months through it are actual, the rest forecast.
     #[arg(long)]
     booked_through: Option<String>,
+    /// The date of the last report (YYYY-MM-DD): list the case agreements decided after it.
+    #[arg(long)]
+    since: Option<String>,
     /// The budget per department and year: CSV (department,year,amount), TOML or JSON.
     #[arg(long)]
     budget: Option<PathBuf>,
@@ -410,6 +417,14 @@ fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, 
     }
 }
 
+/// `--since`: a date.
+fn since_date(d: &str) -> Result<Date, Failure> {
+    Date::parse(d).map_err(|e| Failure {
+        code: EXIT_INVALID,
+        response: error_response(ErrorCode::Syntax, "--since", &e.to_string()),
+    })
+}
+
 /// `--booked-through`: a month.
 fn booked_month(m: &str) -> Result<fordeling::Month, Failure> {
     fordeling::Month::parse(m).map_err(|_| Failure {
@@ -481,6 +496,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 lang,
                 siblings: siblings(&a.sibling)?,
                 detail: if command == Command::Split { a.detail.into() } else { fordeling::contract::Detail::Full },
+                profile: if command == Command::Postings { a.profile.clone() } else { None },
                 ..Request::new(command, policy)
             };
             let default = if command == Command::Split { Format::Json } else { Format::Table };
@@ -528,6 +544,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 year: Some(a.year),
                 booked_through: a.booked_through.as_deref().map(booked_month).transpose()?,
                 budget: a.budget.as_deref().map(budget).transpose()?,
+                since: a.since.as_deref().map(since_date).transpose()?,
                 lang,
                 ..Request::new(Command::Portfolio, sources.policy(&a.policy)?)
             };
@@ -590,7 +607,14 @@ fn render(
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
-        (Format::Table, Output::Portfolio(p)) => fordeling::year::table::portfolio_table(p, lang),
+        (Format::Table, Output::Portfolio(p)) => {
+            let mut t = fordeling::year::table::portfolio_table(p, lang);
+            if let Some(changes) = &p.changes_since {
+                t.push_str(&fordeling::year::changes::changes_text(changes, lang));
+            }
+            t
+        }
+        (Format::Table, Output::Postings { export: Some(text), .. }) => text.clone(),
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
             let (before, after) = (c.before.to_string(), c.after.to_string());

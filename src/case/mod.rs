@@ -1,6 +1,8 @@
 //! A case (sag): one child and family, the services granted, and the split agreed at the joint
 //! assessment. [`CaseDoc`] is the document as written; [`Case`] is it validated against a policy.
 
+pub mod audit;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -311,6 +313,15 @@ pub struct AgreementDoc {
     /// Free text (the reason: responsibility, gain, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who decided it: `"coordination_group"` or `{ role = "..." }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<audit::DecidedBy>,
+    /// When it was decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_on: Option<Date>,
+    /// The journal number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<String>,
 }
 
 /// A validated service line.
@@ -362,6 +373,8 @@ pub struct Agreement {
     pub rule: Rule,
     /// Note.
     pub note: Option<String>,
+    /// Who decided it, when, and the journal number.
+    pub audit: audit::Audit,
 }
 
 /// A validated consent.
@@ -765,7 +778,9 @@ fn agreements(policy: &Policy, doc: &CaseDoc, lines: &[Line], errors: &mut Vec<I
         }
         if let (Some(line), Some(rule)) = (line, rule) {
             by_line.entry(line).or_default().push((it, validity));
-            agreements.push(Agreement { id: a.id.as_str().into(), line, validity, rule, note: a.note.clone() });
+            let audit =
+                audit::Audit { decided_by: a.decided_by.clone(), decided_on: a.decided_on, journal: a.journal.clone() };
+            agreements.push(Agreement { id: a.id.as_str().into(), line, validity, rule, note: a.note.clone(), audit });
         }
     }
     let mut groups: Vec<_> = by_line.into_iter().collect();

@@ -205,6 +205,17 @@ impl<'p> Batch<'p> {
         if household.is_some() {
             split.reimbursement = None;
         }
+        // No CPR number in the postings file: such a record is refused before anything is added.
+        let postings = match &self.postings {
+            Some(_) => {
+                let postings = crate::report::postings::postings(self.policy, &split);
+                if let Err(e) = crate::report::ledger::check_no_cpr(self.policy, &postings) {
+                    return Err(fail(e.iter().map(ErrorReport::from).collect()));
+                }
+                Some(postings)
+            }
+            None => None,
+        };
         // The record's sum is checked before anything is added, so an overflow leaves the totals as
         // they were; shares are bounded, so the per-key sums below stay within the total's bound.
         // i128: each share is at most 10^14 øre, and i128 holds 10^24 of them (bounded).
@@ -231,8 +242,8 @@ impl<'p> Batch<'p> {
         for d in split.reimbursement.iter().flat_map(|r| &r.by_department) {
             *t.reimbursement.entry(d.department.clone()).or_default() += i128::from(d.reimbursement.ore());
         }
-        if let Some(p) = &mut self.postings {
-            p.push_str(&crate::report::postings::csv_rows(&crate::report::postings::postings(self.policy, &split)));
+        if let (Some(p), Some(postings)) = (&mut self.postings, postings) {
+            p.push_str(&crate::report::postings::csv_rows(&postings));
         }
         if let Some(h) = household {
             self.households.entry(h).or_default().push(case);

@@ -47,6 +47,23 @@ use crate::policy::{Policy, PolicyDoc};
 use crate::report::explain::explain_text;
 pub use stream::Answer;
 
+/// Postings leave only without a CPR number; with a profile, also as its text.
+fn postings_export(
+    policy: &Policy,
+    postings: &[crate::report::postings::Posting],
+    profile: Option<&str>,
+) -> Result<Option<String>, Vec<InputError>> {
+    use crate::report::ledger;
+    ledger::check_no_cpr(policy, postings)?;
+    match profile {
+        None => Ok(None),
+        Some(name) => {
+            let profile = ledger::profile(policy, name).map_err(|e| vec![e])?;
+            ledger::export(policy, postings, &profile).map(Some)
+        }
+    }
+}
+
 /// The contract version this library speaks.
 pub const CONTRACT_VERSION: u32 = 1;
 
@@ -144,6 +161,14 @@ pub struct Request {
     /// answer adds the portfolio under it and what changes per department and year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<DocInput>,
+    /// For `postings`: an export profile (`generic`, `dansk` or one of the policy's
+    /// `ledger.profiles`); the answer adds the postings as that profile's text (`export`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// For `portfolio`: the date of the last report; the answer lists the case agreements decided
+    /// after it (`changes_since`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<crate::model::date::Date>,
 }
 
 impl Request {
@@ -165,6 +190,8 @@ impl Request {
             year: None,
             budget: None,
             scenario: None,
+            profile: None,
+            since: None,
         }
     }
 }
@@ -298,6 +325,9 @@ pub enum Output {
         split: SplitResult,
         /// The postings, in line order.
         postings: Vec<crate::report::postings::Posting>,
+        /// The postings as the text of the export profile asked for (`profile`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        export: Option<String>,
     },
     /// For `compare`: the new split and the comparison with the previous one.
     Compare {
@@ -576,7 +606,10 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         }
         Command::Postings => {
             let postings = crate::report::postings::postings(policy, &split);
-            ok(Output::Postings { split, postings })
+            match postings_export(policy, &postings, req.profile.as_deref()) {
+                Ok(export) => ok(Output::Postings { split, postings, export }),
+                Err(e) => Response::in_lang(&InputErrors(e), lang),
+            }
         }
         Command::Compare => {
             let Some(previous) = req.previous_case else {
@@ -645,6 +678,7 @@ fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portf
         let scenario = crate::year::scenario::compare(&portfolio, other).map_err(|e| compute_error(&e, lang))?;
         portfolio.scenario = Some(Box::new(scenario));
     }
+    portfolio.changes_since = req.since.map(|d| crate::year::changes::changes_since(&cases, d));
     Ok(portfolio)
 }
 

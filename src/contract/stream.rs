@@ -14,6 +14,7 @@ use crate::contract::{
 use crate::engine::result::{
     Line, LineSummary, PeriodDefault, Reimbursement, SplitResult, SplitSummary, Totals, Verdict,
 };
+use crate::case::audit::AgreementRecord;
 use crate::engine::stream::SplitStream;
 use crate::model::error::ComputeError;
 use crate::model::validity::Period;
@@ -121,8 +122,17 @@ impl Serialize for Answer<'_> {
         };
         // Every field of the result but its lines, named here so that a new field of the result
         // is a compile error until it is written here too (the bytes must stay those of `handle`).
-        let SplitResult { case, policy, period, period_default, eligibility, lines: _, totals, reimbursement } =
-            split.head();
+        let SplitResult {
+            case,
+            policy,
+            period,
+            period_default,
+            eligibility,
+            lines: _,
+            totals,
+            reimbursement,
+            agreements,
+        } = split.head();
         let result = StreamedResult {
             case,
             policy,
@@ -132,6 +142,7 @@ impl Serialize for Answer<'_> {
             lines: Lines { split, summary: detail == Detail::Summary },
             totals,
             reimbursement: reimbursement.as_ref(),
+            agreements,
         };
         OkAnswer { status: "ok", version: CONTRACT_VERSION, command: Command::Split, result }.serialize(s)
     }
@@ -159,13 +170,26 @@ struct StreamedResult<'a, 'e> {
     totals: &'a Totals,
     #[serde(skip_serializing_if = "Option::is_none")]
     reimbursement: Option<&'a Reimbursement>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    agreements: &'a [AgreementRecord],
 }
 
 /// The summary has the fields of the result, in its order: a new field is a compile error here.
 #[allow(dead_code)]
 fn summary_has_the_fields_of_the_result(s: SplitSummary) -> SplitResult {
-    let SplitSummary { case, policy, period, period_default, eligibility, lines: _, totals, reimbursement } = s;
-    SplitResult { case, policy, period, period_default, eligibility, lines: Vec::new(), totals, reimbursement }
+    let SplitSummary { case, policy, period, period_default, eligibility, lines: _, totals, reimbursement, agreements } =
+        s;
+    SplitResult {
+        case,
+        policy,
+        period,
+        period_default,
+        eligibility,
+        lines: Vec::new(),
+        totals,
+        reimbursement,
+        agreements,
+    }
 }
 
 struct Lines<'a, 'e> {

@@ -201,6 +201,7 @@ impl Plan {
             lines,
             totals,
             reimbursement: None,
+            agreements: crate::case::audit::records(case),
         }
     }
 }

@@ -121,6 +121,9 @@ pub struct SplitResult {
     /// State reimbursement, when the policy has a scheme (see [`crate::engine::reimbursement`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<Reimbursement>,
+    /// The case's agreements that record who decided them, when, or a journal number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<crate::case::audit::AgreementRecord>,
 }
 
 /// The period chosen for a case with an open-ended service when none was asked for: the budget
@@ -318,6 +321,9 @@ pub struct SplitSummary {
     /// State reimbursement, when the policy has a scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<Reimbursement>,
+    /// The case's agreements that record who decided them (see [`SplitResult::agreements`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<crate::case::audit::AgreementRecord>,
 }
 
 /// A line reduced to its amount, key and shares: the fields of [`Line`] a table needs; the reasons
@@ -358,6 +364,7 @@ impl From<SplitResult> for SplitSummary {
             lines: r.lines.into_iter().map(LineSummary::from).collect(),
             totals: r.totals,
             reimbursement: r.reimbursement,
+            agreements: r.agreements,
         }
     }
 }

@@ -460,3 +460,18 @@ price-index-missing = fordelingsmodellens prisindeks har intet år { $year }; an
 cases-missing = porteføljen kræver sagerne
 year-missing = porteføljen kræver budgetåret (year)
 case-id-twice = sagen '{ $case }' er angivet to gange i porteføljen
+
+## Bogføringen: eksport af posteringer og sporbarhed
+grouping-digits = grupperingen '{ $grouping }' skal være tre cifre, fx 002
+separator-invalid = skilletegnet '{ $separator }' kan ikke bruges: ikke et anførselstegn eller linjeskift, og ikke komma når beløb har decimalkomma
+profile-without-columns = en eksportprofil skal have mindst én kolonne
+profile-unknown = der er ingen eksportprofil '{ $profile }'; fordelingsmodellen har: { $known }
+cpr-in-export = værdien ligner et CPR-nummer (DDMMÅÅ-XXXX); et CPR-nummer må aldrig komme med i en eksport, så brug et sagsnummer i stedet
+audit-heading = Beslutninger om aftalerne
+audit-agreement = aftale { $agreement } (ydelseslinje { $line }) fra { $from }
+audit-decided-by-group = besluttet af koordinationsgruppen
+audit-decided-by-role = besluttet af { $role }
+audit-decided-on = den { $date }
+audit-journal = journalnr. { $journal }
+changes-since-heading = Aftaler besluttet siden sidste rapport: { $count }
+audit-case = sag { $case }

@@ -437,3 +437,18 @@ price-index-missing = the policy's price index has no year { $year }; give every
 cases-missing = the portfolio needs the cases
 year-missing = the portfolio needs the budget year (year)
 case-id-twice = case '{ $case }' is given twice in the portfolio
+
+## The ledger: posting exports and audit
+grouping-digits = the grouping '{ $grouping }' must be three digits, e.g. 002
+separator-invalid = the separator '{ $separator }' cannot be used: not a quote or a line break, and not a comma when amounts have a decimal comma
+profile-without-columns = an export profile needs at least one column
+profile-unknown = there is no export profile '{ $profile }'; the policy has: { $known }
+cpr-in-export = this value looks like a CPR number (DDMMYY-XXXX); a CPR number may never go into an export, so use a case number instead
+audit-heading = Decisions on the agreements
+audit-agreement = agreement { $agreement } (service line { $line }) from { $from }
+audit-decided-by-group = decided by the coordination group
+audit-decided-by-role = decided by { $role }
+audit-decided-on = on { $date }
+audit-journal = journal no. { $journal }
+changes-since-heading = Agreements decided since the last report: { $count }
+audit-case = case { $case }

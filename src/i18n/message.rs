@@ -292,6 +292,41 @@ pub enum Message {
     CaseIdTwice {
         case: String,
     },
+    // ---- The ledger: posting exports and audit ----------------------------------------------
+    GroupingDigits {
+        grouping: String,
+    },
+    SeparatorInvalid {
+        separator: String,
+    },
+    ProfileWithoutColumns,
+    ProfileUnknown {
+        profile: String,
+        known: String,
+    },
+    CprInExport,
+    AuditHeading,
+    AuditAgreement {
+        agreement: String,
+        line: String,
+        from: String,
+    },
+    AuditDecidedByGroup,
+    AuditDecidedByRole {
+        role: String,
+    },
+    AuditDecidedOn {
+        date: String,
+    },
+    AuditJournal {
+        journal: String,
+    },
+    ChangesSinceHeading {
+        count: String,
+    },
+    AuditCase {
+        case: String,
+    },
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

@@ -244,6 +244,12 @@ impl Compiler {
             compile_scheme(r, &refs, &municipalities, &by_sector, &mut self.errors)
         });
         let year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
+        let ledger = crate::policy::ledger::compile_ledger(
+            doc.ledger.as_ref(),
+            &|d| dept_ix.contains_key(d),
+            &|s| service_ix.contains_key(s),
+            &mut self.errors,
+        );
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
@@ -256,6 +262,7 @@ impl Compiler {
             indices,
             reimbursement,
             year,
+            ledger,
             muni_ix,
             dept_ix,
             service_ix,

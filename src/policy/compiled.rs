@@ -215,6 +215,8 @@ pub struct Policy {
     pub reimbursement: Option<Scheme>,
     /// The controller's year (committees, budget areas, price index); empty when not declared.
     pub year: YearSection,
+    /// The ledger (cost centres, groupings, export profiles); empty when not declared.
+    pub ledger: crate::policy::ledger::LedgerSection,
     pub(crate) muni_ix: HashMap<String, MuniIx>,
     pub(crate) dept_ix: HashMap<String, DeptIx>,
     pub(crate) service_ix: HashMap<String, usize>,

@@ -44,6 +44,9 @@ pub struct PolicyDoc {
     /// The controller's year: committees, budget areas and the price index (read by the portfolio).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<crate::policy::year::YearDoc>,
+    /// The ledger: cost centres, groupings and export profiles (read by the posting export).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<crate::policy::ledger::LedgerDoc>,
 }
 
 /// A yearly index: one value per calendar year; an amount at year B's level is worth

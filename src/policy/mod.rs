@@ -10,11 +10,13 @@
 //! * [`document`]: the policy as written (TOML, JSON or a workbook), declared once with serde;
 //! * [`compiled`]: the validated, indexed policy the engine reads;
 //! * [`compile`]: the checks that turn the one into the other, reporting every problem;
-//! * [`year`](mod@year): the controller's year (committees, budget areas, price index), read by the portfolio.
+//! * [`year`](mod@year): the controller's year (committees, budget areas, price index), read by the portfolio;
+//! * [`ledger`]: cost centres, groupings and export profiles, read by the posting export.
 
 pub mod compile;
 pub mod compiled;
 pub mod document;
+pub mod ledger;
 pub mod year;
 
 pub use compiled::*;

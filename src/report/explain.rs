@@ -439,9 +439,40 @@ pub fn explain_text(r: &SplitResult, l: Lang) -> String {
     if let Some(re) = &r.reimbursement {
         reimbursement_text(re, l, &n, &mut o);
     }
+    audit_text(&r.agreements, l, &mut o);
     o.push('\n');
     o.push_str(&table(r, l));
     o
+}
+
+/// Who decided each agreement, when, and its journal number (only agreements that record any).
+fn audit_text(records: &[crate::case::audit::AgreementRecord], l: Lang, o: &mut String) {
+    use crate::case::audit::DecidedBy;
+    use crate::i18n::Message;
+    if records.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n{}", Message::AuditHeading.text(l));
+    for a in records {
+        let mut parts = vec![Message::AuditAgreement {
+            agreement: a.agreement.clone(),
+            line: a.service_line.clone(),
+            from: a.from.to_string(),
+        }
+        .text(l)];
+        match &a.audit.decided_by {
+            Some(DecidedBy::CoordinationGroup) => parts.push(Message::AuditDecidedByGroup.text(l)),
+            Some(DecidedBy::Role(role)) => parts.push(Message::AuditDecidedByRole { role: role.clone() }.text(l)),
+            None => {}
+        }
+        if let Some(d) = a.audit.decided_on {
+            parts.push(Message::AuditDecidedOn { date: d.to_string() }.text(l));
+        }
+        if let Some(j) = &a.audit.journal {
+            parts.push(Message::AuditJournal { journal: j.clone() }.text(l));
+        }
+        let _ = writeln!(o, "  {}", parts.join(", "));
+    }
 }
 
 /// Each month's reimbursement: base, tiers, rounding and allocation.

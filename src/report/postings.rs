@@ -90,6 +90,9 @@ pub struct Posting {
     pub case: String,
     /// The service line.
     pub service_line: String,
+    /// The catalogue service of the line (for the export's grouping; not in the JSON).
+    #[serde(skip)]
+    pub service: String,
     /// The other department of a transfer, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counterpart: Option<String>,
@@ -121,6 +124,7 @@ pub fn postings(policy: &Policy, result: &SplitResult) -> Vec<Posting> {
                     amount,
                     case: result.case.clone(),
                     service_line: line.service_line.to_string(),
+                    service: line.service.to_string(),
                     counterpart: counterpart.map(str::to_string),
                 }
             };
@@ -163,6 +167,7 @@ fn reimbursement_postings(policy: &Policy, result: &SplitResult, out: &mut Vec<P
                 amount: -a.amount,
                 case: result.case.clone(),
                 service_line: String::new(),
+                service: String::new(),
                 counterpart: None,
             });
         }

@@ -85,6 +85,9 @@ pub struct Portfolio {
     /// The same cases under a scenario's policy, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Box<Scenario>>,
+    /// The agreements decided after the request's `since` (the last report), when it was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes_since: Option<Vec<crate::year::changes::AgreementChange>>,
 }
 
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
@@ -537,6 +540,7 @@ fn build(
         months: months(policy, req, sums)?,
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
+        changes_since: None,
     })
 }
 

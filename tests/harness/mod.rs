@@ -62,9 +62,20 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in
-        ["period", "today", "lang", "previous_case", "booked_through", "siblings", "detail", "cases", "year", "budget"]
-    {
+    for k in [
+        "period",
+        "today",
+        "lang",
+        "previous_case",
+        "booked_through",
+        "siblings",
+        "detail",
+        "cases",
+        "year",
+        "budget",
+        "profile",
+        "since",
+    ] {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
@@ -637,6 +648,14 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                 let n = r["result"]["comparison"][list].as_array().map_or(0, Vec::len);
                 if json!(n) != *v {
                     errs.push(format!("{n} {list}, expected {v}"));
+                }
+            }
+            "export_lines" => {
+                let text = s(&r["result"]["export"]);
+                let got: Vec<&str> = text.lines().collect();
+                let want: Vec<String> = v.as_array().into_iter().flatten().map(s).collect();
+                if got != want {
+                    errs.push(format!("export is {got:#?}, expected {want:#?}"));
                 }
             }
             "posting_count" => {

@@ -341,7 +341,10 @@ pub const CASE_SHEETS: &[(&str, &[&str])] = &[
         "case services",
         &["id", "service", "amount", "per", "from", "to", "note", "quantity", "every", "index", "base_year"],
     ),
-    ("case agreements", &["id", "service", "from", "to", "kind", "shares", "note"]),
+    (
+        "case agreements",
+        &["id", "service", "from", "to", "kind", "shares", "note", "decided_by", "decided_on", "journal"],
+    ),
     ("case income", &["id", "amount", "per", "from", "to", "note"]),
     ("case other cases", &["id", "sector", "department", "from", "to"]),
 ];

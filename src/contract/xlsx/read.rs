@@ -728,6 +728,19 @@ fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
         m.insert("shares".into(), shares_of(&r.text("shares").unwrap_or_default(), kind.as_deref()));
         set(&mut m, "kind", kind);
         set(&mut m, "note", r.text("note"));
+        // The coordination group by its name, any other text as a named role.
+        let decided_by = r.text("decided_by").map(|t| {
+            if norm(&t) == "coordination group" {
+                Value::String("coordination_group".into())
+            } else {
+                serde_json::json!({ "role": t })
+            }
+        });
+        if let Some(v) = decided_by {
+            m.insert("decided_by".into(), v);
+        }
+        set(&mut m, "decided_on", r.date("decided_on"));
+        set(&mut m, "journal", r.text("journal"));
         m
     });
     lines(ctx, "case income", "income", &money_line);

@@ -410,6 +410,16 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
             ("kind", text(a.kind)),
             ("shares", shares_text(&a.shares)),
             ("note", opt(a.note.as_ref())),
+            (
+                "decided_by",
+                match &a.decided_by {
+                    Some(crate::case::audit::DecidedBy::CoordinationGroup) => text("coordination_group"),
+                    Some(crate::case::audit::DecidedBy::Role(role)) => text(role),
+                    None => opt(None::<&str>),
+                },
+            ),
+            ("decided_on", opt(a.decided_on)),
+            ("journal", opt(a.journal.as_ref())),
         ]
     });
     let income = c.income.iter().map(|i| line(&i.id, &i.amount, i.per, i.from, i.to, &i.note));
@@ -726,7 +736,7 @@ pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
 pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
     match output {
         Output::Split(r) => result_sheets(r, case, lang),
-        Output::Postings { split, postings } => {
+        Output::Postings { split, postings, .. } => {
             let mut s = result_sheets(split, None, lang);
             s.push(postings_sheet(postings, lang));
             s.extend(case.map(case_sheets).unwrap_or_default());
