@@ -19,6 +19,11 @@ export interface FordelingAgeDoc {
 }
 
 /**
+ * When a criteria's age range is checked ([`CriteriaDoc::age_rule`]).
+ */
+export type FordelingAgeRule = "daily" | "at_enrolment";
+
+/**
  * An agreement decided after the last report.
  */
 export interface FordelingAgreementChange {
@@ -177,6 +182,12 @@ export type FordelingAmount = string;
  */
 export interface FordelingAmountBasis {
   /**
+   * When the line's month is cut and this segment does not start on the line's first day of the
+   * month: the amount is the month's amount so far less the amount before the segment, each
+   * rounded (cumulative rounding, SEMANTICS.md section 3).
+   */
+  cumulative?: FordelingCumulative | null;
+  /**
    * Days of the month the line covers (absent for one-off amounts).
    */
   days?: number | null;
@@ -185,9 +196,17 @@ export interface FordelingAmountBasis {
    */
   days_in_month?: number | null;
   /**
+   * For `hour` and `unit`: how often the quantity is delivered.
+   */
+  every?: FordelingEvery | null;
+  /**
    * The granted amount as given.
    */
   granted: FordelingAmount;
+  /**
+   * For an amount given at a base year's level: the index used and the regulated rate.
+   */
+  indexed?: FordelingIndexUsed | null;
   /**
    * For yearly amounts: the month's part of the year, `round(k*Y/12) - round((k-1)*Y/12)`.
    */
@@ -196,6 +215,14 @@ export interface FordelingAmountBasis {
    * What the granted amount is per.
    */
   per: FordelingPer;
+  /**
+   * For `hour` and `unit`: rate × quantity, exactly, the price per `every`.
+   */
+  price?: FordelingExact | null;
+  /**
+   * For `hour` and `unit`: the number of hours or units.
+   */
+  quantity?: FordelingWeight | null;
   /**
    * For yearly amounts: the month's number in the service year (1 to 12).
    */
@@ -274,7 +301,17 @@ export interface FordelingCaseDoc {
   /**
    * Periods in which the family consents to (and is motivated for) shared financing.
    */
-  consent: FordelingValidity[];
+  consent: FordelingConsentDoc[];
+  /**
+   * The day the child was discharged (e.g. the family moved away): the first day no longer
+   * enrolled.
+   */
+  discharged?: FordelingDate | null;
+  /**
+   * The day the child was enrolled in shared financing, if the policy enrols (see the criteria's
+   * `age_rule`).
+   */
+  enrolled?: FordelingDate | null;
   /**
    * Household id: children of one household are added together for state reimbursement.
    */
@@ -292,6 +329,11 @@ export interface FordelingCaseDoc {
    * The family's other active cases (e.g. a parent's case in the employment department).
    */
   other_cases: FordelingOtherCaseDoc[];
+  /**
+   * The household's parents and other custody holders, who may have cases of their own and
+   * give consent.
+   */
+  parents?: FordelingParentDoc[];
   /**
    * The services granted.
    */
@@ -471,6 +513,33 @@ export interface FordelingComparison {
 }
 
 /**
+ * A consent to (and motivation for) shared financing, over a period.
+ */
+export interface FordelingConsentDoc {
+  /**
+   * The custody holders who gave it (ids of `parents`); absent means the family as a whole.
+   */
+  by?: string[];
+  /**
+   * First day.
+   */
+  from?: FordelingDate | null;
+  /**
+   * The children it covers: `child` (this case's child, the default) or `household`.
+   */
+  scope?: FordelingConsentScope;
+  /**
+   * Last day, inclusive; absent means until withdrawn.
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * Which children a consent covers.
+ */
+export type FordelingConsentScope = "child" | "household";
+
+/**
  * A department's cost centre.
  */
 export interface FordelingCostCentreDoc {
@@ -492,6 +561,11 @@ export interface FordelingCriteriaDoc {
    * Age range of the child, if any.
    */
   age: FordelingAgeDoc | null;
+  /**
+   * When the age range is checked: every day (`daily`, the default) or once, on the day the
+   * child is enrolled (`at_enrolment`: the child stays in after growing older).
+   */
+  age_rule?: FordelingAgeRule;
   /**
    * Whether family consent is required (default yes).
    */
@@ -527,11 +601,17 @@ export interface FordelingCriterion {
    */
   actual: string;
   /**
+   * The case of the household's other child whose values decided a criterion about the child
+   * (disability, age, municipality), when the case's own child does not meet them.
+   */
+  child?: string | null;
+  /**
    * Name: `criteria_in_force`, `sector_areas`, `consent`, `disability`, `age`, `municipality`.
    */
   criterion: FordelingCriterionName;
   /**
-   * Supporting values: the sector areas counted, the birth date.
+   * Supporting values: the sector areas counted, the custody holders who consented, the birth
+   * date (and enrolment date), the enrolment and discharge dates.
    */
   detail?: string[];
   /**
@@ -548,7 +628,36 @@ export interface FordelingCriterion {
  * The name of an eligibility criterion ([`Criterion::criterion`]).
  */
 export type FordelingCriterionName =
-  "criteria_in_force" | "sector_areas" | "consent" | "disability" | "age" | "municipality";
+  | "criteria_in_force"
+  | "sector_areas"
+  | "consent"
+  | "disability"
+  | "age"
+  | "municipality"
+  | "age_at_enrolment"
+  | "enrolment";
+
+/**
+ * Cumulative rounding of a segment: `so_far − before`.
+ */
+export interface FordelingCumulative {
+  /**
+   * The month's amount for those days, rounded.
+   */
+  before: FordelingMoney;
+  /**
+   * Days of the month before the segment (from the line's first day).
+   */
+  days_before: number;
+  /**
+   * Days of the month from the line's first day through the segment's last day.
+   */
+  days_so_far: number;
+  /**
+   * The month's amount for those days, rounded.
+   */
+  so_far: FordelingMoney;
+}
 
 /**
  * A date, YYYY-MM-DD.
@@ -750,6 +859,8 @@ export type FordelingErrorCode =
   | "no_handlekommune"
   | "key"
   | "reimbursement"
+  | "household"
+  | "index"
   | "file"
   | "missing"
   | "not_found"
@@ -793,7 +904,13 @@ export interface FordelingErrorReport {
 }
 
 /**
- * An exact amount of DKK before rounding, with two to ten decimals; a trailing … marks a value cut there.
+ * The period a price is paid per: for `hour` and `unit` lines the period the quantity is
+ * delivered in (`every`), otherwise the unit of the amount itself.
+ */
+export type FordelingEvery = "day" | "week" | "month" | "year" | "once";
+
+/**
+ * An exact amount of DKK before rounding: a decimal with two to ten decimals when that is its exact value (`1094.375`), else the reduced fraction numerator/denominator (`22000/31` is 709.677419354838709677…).
  */
 export type FordelingExact = string;
 
@@ -934,6 +1051,82 @@ export interface FordelingIncomeDoc {
 }
 
 /**
+ * A yearly index: one value per calendar year; an amount at year B's level is worth
+ * `amount × value(Y) / value(B)` in year Y.
+ */
+export interface FordelingIndexDoc {
+  /**
+   * Id used by service lines and reimbursement levels.
+   */
+  id: string;
+  /**
+   * Name, e.g. "Satsreguleringsprocent".
+   */
+  name?: string | null;
+  /**
+   * The values, one per year.
+   */
+  years: FordelingIndexYearDoc[];
+}
+
+/**
+ * How an amount given at a base year's level was regulated: `rate = round(granted × value /
+ * base_value)` to the øre.
+ */
+export interface FordelingIndexUsed {
+  /**
+   * The index's value in the base year.
+   */
+  base_value: FordelingWeight;
+  /**
+   * The year the amount is given at.
+   */
+  base_year: number;
+  /**
+   * Whether both values are confirmed.
+   */
+  confirmed: boolean;
+  /**
+   * Index id.
+   */
+  index: string;
+  /**
+   * The regulated rate, rounded to the øre (used in place of the granted amount).
+   */
+  rate: FordelingMoney;
+  /**
+   * The index's value in that year.
+   */
+  value: FordelingWeight;
+  /**
+   * The year regulated to (the calendar year of the month).
+   */
+  year: number;
+}
+
+/**
+ * An index's value in one year.
+ */
+export interface FordelingIndexYearDoc {
+  /**
+   * Whether the value is confirmed against its published source (default yes).
+   */
+  confirmed: boolean;
+  /**
+   * Source or remark.
+   */
+  note?: string | null;
+  /**
+   * The index value (above 0; e.g. 100 in the base year, 102 after a 2 % regulation).
+   */
+  value: FordelingWeight;
+  /**
+   * The calendar year.
+   */
+  year: number;
+}
+
+/**
  * A policy allocation key with its versions over time.
  */
 export interface FordelingKeyDoc {
@@ -976,6 +1169,10 @@ export interface FordelingKeyUsed {
    */
   id?: string | null;
   /**
+   * The key is restricted to the departments involved in the case (`involved_only`).
+   */
+  involved_only?: boolean;
+  /**
    * Key kind.
    */
   kind: FordelingKeyKind;
@@ -985,9 +1182,18 @@ export interface FordelingKeyUsed {
    */
   reason: FordelingKeyReason;
   /**
+   * For a case that is not eligible (`not_eligible`): the id of the case agreement in force that
+   * was set aside.
+   */
+  set_aside?: string | null;
+  /**
    * `agreement`, `policy` or `sole`.
    */
   source: FordelingKeySource;
+  /**
+   * The key's departments not involved in the case: their weight went to the payer.
+   */
+  uninvolved?: FordelingUninvolved[];
   /**
    * Validity of the agreement or key version.
    */
@@ -1002,6 +1208,11 @@ export interface FordelingKeyVersionDoc {
    * First day in force.
    */
   from: FordelingDate | null;
+  /**
+   * Only the departments involved in the case that day take part: the weight of an entry whose
+   * department is not involved goes to the payer (default no).
+   */
+  involved_only?: boolean;
   /**
    * The kind.
    */
@@ -1063,9 +1274,36 @@ export interface FordelingLegalBasisDoc {
  */
 export interface FordelingLevelDoc {
   /**
+   * The year whose level the thresholds are stated at (with `index`).
+   */
+  base_year?: number | null;
+  /**
+   * Whether the level's figures are confirmed against their published source (default yes).
+   */
+  confirmed: boolean;
+  /**
    * First day in force (a month's first day).
    */
   from?: FordelingDate | null;
+  /**
+   * The id of an index the thresholds are regulated by every year; they are then stated at the
+   * level of `base_year`.
+   */
+  index?: string | null;
+  /**
+   * The legal basis of this level, when it differs from the scheme's (e.g. "Serviceloven § 176"
+   * until 2023, "Barnets lov § 198" from 2024).
+   */
+  legal_basis?: string | null;
+  /**
+   * Source or remark.
+   */
+  note?: string | null;
+  /**
+   * A regulated threshold is rounded to a multiple of this (in DKK, whole øre; default 0.01),
+   * half away from zero.
+   */
+  round_to?: FordelingAmount | null;
   /**
    * Tiers by rising threshold.
    */
@@ -1374,6 +1612,10 @@ export interface FordelingOtherCaseDoc {
    */
   id: string;
   /**
+   * Whose case it is: a parent's id; absent means the child's own (or the family's).
+   */
+  person?: string | null;
+  /**
    * Its sector area.
    */
   sector: FordelingSector;
@@ -1437,9 +1679,23 @@ export type FordelingOutput =
     };
 
 /**
+ * A parent or other adult of the household.
+ */
+export interface FordelingParentDoc {
+  /**
+   * Whether the person holds custody (forældremyndighed); default yes.
+   */
+  custody?: boolean;
+  /**
+   * Person id, the same in every case document of the household.
+   */
+  id: string;
+}
+
+/**
  * How an amount is given.
  */
-export type FordelingPer = "month" | "year" | "once";
+export type FordelingPer = "month" | "year" | "once" | "day" | "week" | "hour" | "unit";
 
 /**
  * The period a result covers, both ends inclusive.
@@ -1453,6 +1709,21 @@ export interface FordelingPeriod {
    * Last day.
    */
   to: FordelingDate;
+}
+
+/**
+ * The period chosen for a case with an open-ended service when none was asked for: the budget
+ * year (the calendar year, for Danish municipalities) of the date the caller gave as today.
+ */
+export interface FordelingPeriodDefault {
+  /**
+   * The budget year: the period is its 1 January to 31 December.
+   */
+  budget_year: number;
+  /**
+   * The date the caller gave as today.
+   */
+  today: FordelingDate;
 }
 
 /**
@@ -1471,6 +1742,11 @@ export interface FordelingPolicyDoc {
    * Eligibility criteria, by validity.
    */
   eligibility: FordelingCriteriaDoc[];
+  /**
+   * Yearly indices (pris- og lønfremskrivning, satsregulering) that amounts given at a base
+   * year's level are regulated by.
+   */
+  indices?: FordelingIndexDoc[];
   /**
    * Allocation keys.
    */
@@ -1588,6 +1864,11 @@ export interface FordelingPosting {
    */
   department: string;
   /**
+   * Dranst of the chart of accounts, given for state reimbursement (2); the other postings are
+   * operations (dranst 1).
+   */
+  dranst?: string | null;
+  /**
    * Account function of the service (empty when the policy names none).
    */
   function: string;
@@ -1613,7 +1894,12 @@ export interface FordelingPosting {
  * The kind of a posting.
  */
 export type FordelingPostingType =
-  "cash_benefit" | "service" | "internal_transfer" | "payment_to_municipality" | "income_from_municipality";
+  | "cash_benefit"
+  | "service"
+  | "internal_transfer"
+  | "payment_to_municipality"
+  | "income_from_municipality"
+  | "state_reimbursement";
 
 /**
  * The price level of one year.
@@ -1657,6 +1943,37 @@ export interface FordelingProfile {
    * The field separator: one character, not a quote or a line break.
    */
   separator: string;
+}
+
+/**
+ * Thresholds stated at a base year's level, regulated to the month's year:
+ * `round(stated × value / base_value)` to a multiple of `round_to`, half away from zero.
+ */
+export interface FordelingRegulationUsed {
+  /**
+   * The index's value in the base year.
+   */
+  base_value: FordelingWeight;
+  /**
+   * The year the thresholds are stated at.
+   */
+  base_year: number;
+  /**
+   * Index id.
+   */
+  index: string;
+  /**
+   * Regulated thresholds are rounded to a multiple of this.
+   */
+  round_to: FordelingMoney;
+  /**
+   * The index's value in that year.
+   */
+  value: FordelingWeight;
+  /**
+   * The month's year.
+   */
+  year: number;
 }
 
 /**
@@ -1735,6 +2052,10 @@ export interface FordelingReimbursementMonth {
    */
   income: FordelingMoney;
   /**
+   * The level's own legal basis, when it has one (else the scheme's applies).
+   */
+  legal_basis?: string | null;
+  /**
    * The level used; absent when none was in force (then nothing is reimbursed).
    */
   level?: FordelingValidity | null;
@@ -1751,6 +2072,10 @@ export interface FordelingReimbursementMonth {
    */
   one_off_part: FordelingMoney;
   /**
+   * How the level's thresholds were regulated to the month's year, when they are.
+   */
+  regulation?: FordelingRegulationUsed | null;
+  /**
    * The reimbursement.
    */
   reimbursement: FordelingMoney;
@@ -1758,6 +2083,10 @@ export interface FordelingReimbursementMonth {
    * Each tier's part.
    */
   tiers: FordelingTierPart[];
+  /**
+   * Whether a figure used (the level's, or an index value) is not confirmed.
+   */
+  unconfirmed?: boolean;
 }
 
 /**
@@ -1826,6 +2155,12 @@ export interface FordelingRequest {
    * after it (`changes_since`).
    */
   since?: FordelingDate | null;
+  /**
+   * Today's date, as the caller knows it (the library reads no clock). Used only when `period` is
+   * not given and the case has a service without an end date: the period is then the budget year
+   * of this date (1 January to 31 December), and the answer says so (`period_default`).
+   */
+  today?: FordelingDate | null;
   /**
    * Contract version; must be 1.
    */
@@ -1939,6 +2274,11 @@ export interface FordelingScenario {
  */
 export interface FordelingSchemeDoc {
   /**
+   * The account function the reimbursement is booked on (kontoplan), e.g. "5.22.07"; it is
+   * booked as state reimbursement (dranst 2, art 8.6). Absent: the posting names no function.
+   */
+  function?: string | null;
+  /**
    * Id.
    */
   id: string;
@@ -1968,7 +2308,8 @@ export interface FordelingSchemeDoc {
 /**
  * A sector area (sektorområde).
  */
-export type FordelingSector = "children_social" | "daycare_school" | "health" | "employment" | "adult";
+export type FordelingSector =
+  "children_social" | "daycare_school" | "health" | "employment" | "adult" | "housing";
 
 /**
  * A service in the catalogue.
@@ -2026,6 +2367,15 @@ export interface FordelingServiceLineDoc {
    */
   amount: FordelingAmount;
   /**
+   * The year whose level the amount is given at (with `index`).
+   */
+  base_year?: number | null;
+  /**
+   * For `hour` and `unit`: how often the quantity is delivered (`day`, `week`, `month`, `year`
+   * or `once`; default `once`).
+   */
+  every?: FordelingEvery | null;
+  /**
    * First day (for `once`: the day of the payment).
    */
   from: FordelingDate;
@@ -2034,13 +2384,23 @@ export interface FordelingServiceLineDoc {
    */
   id: string;
   /**
+   * The id of a policy index the amount is regulated by; the amount is then given at the level
+   * of `base_year`.
+   */
+  index?: string | null;
+  /**
    * Free text.
    */
   note?: string | null;
   /**
-   * What the amount is per.
+   * What the amount is per: `month`, `year`, `once`, `day` (døgntakst), `week`, `hour` (an
+   * hourly rate) or `unit` (a unit price).
    */
   per: FordelingPer;
+  /**
+   * For `hour` and `unit`: the number of hours or units (not negative, at most 10 decimals).
+   */
+  quantity?: FordelingWeight | null;
   /**
    * Catalogue id of the service.
    */
@@ -2098,6 +2458,11 @@ export interface FordelingSplitResult {
    */
   period: FordelingPeriod;
   /**
+   * When no period was asked for and the case has a service without an end date: why the period
+   * is the budget year it is.
+   */
+  period_default?: FordelingPeriodDefault | null;
+  /**
    * Policy name and version.
    */
   policy: string;
@@ -2117,6 +2482,10 @@ export interface FordelingSplitResult {
  */
 export interface FordelingSplitSummary {
   /**
+   * The case's agreements that record who decided them (see [`SplitResult::agreements`]).
+   */
+  agreements?: FordelingAgreementRecord[];
+  /**
    * Case id.
    */
   case: string;
@@ -2132,6 +2501,10 @@ export interface FordelingSplitSummary {
    * The period computed.
    */
   period: FordelingPeriod;
+  /**
+   * Why the period is the budget year it is (see [`SplitResult::period_default`]).
+   */
+  period_default?: FordelingPeriodDefault | null;
   /**
    * Policy name and version.
    */
@@ -2179,7 +2552,7 @@ export interface FordelingTierDoc {
  */
 export interface FordelingTierPart {
   /**
-   * The yearly threshold.
+   * The yearly threshold used (regulated, when the level is).
    */
   above: FordelingAmount;
   /**
@@ -2198,6 +2571,10 @@ export interface FordelingTierPart {
    * The base's part inside the tier, exactly.
    */
   portion: FordelingExact;
+  /**
+   * The threshold as stated at the base year's level, when regulated.
+   */
+  stated?: FordelingAmount | null;
 }
 
 /**
@@ -2220,6 +2597,20 @@ export interface FordelingTotals {
    * The whole case.
    */
   case: FordelingMoney;
+}
+
+/**
+ * A department of a restricted key that is not involved in the case.
+ */
+export interface FordelingUninvolved {
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * The weight or percentage that went to the payer.
+   */
+  weight: FordelingWeight;
 }
 
 /**
