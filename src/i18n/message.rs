@@ -265,6 +265,17 @@ pub enum Message {
     CaseIdTwice {
         case: String,
     },
+    // ---- The year: financing models (branch finance) ----------------------------------------
+    ServiceInTwoPools {
+        service: String,
+        pool: String,
+    },
+    PoolAmountNegative {
+        amount: String,
+    },
+    PoolTotalMissing,
+    PoolAmountOrPercent,
+    PoolKeyAllZero,
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

@@ -235,7 +235,10 @@ impl Compiler {
             .reimbursement
             .as_ref()
             .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
-        let year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
+        let mut year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
+        if let Some(y) = &doc.year {
+            year.pools = crate::policy::financing::compile_pools(&y.pools, &dept_ix, &service_ix, &mut self.errors);
+        }
         Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),

@@ -334,4 +334,7 @@ pub struct YearSection {
     pub area_of: HashMap<DeptIx, usize>,
     /// The price index by year.
     pub index: std::collections::BTreeMap<i32, Weight>,
+    // ---- financing (branch finance) ----
+    /// Pools, in document order.
+    pub pools: Vec<crate::policy::financing::Pool>,
 }

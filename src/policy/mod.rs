@@ -15,6 +15,7 @@
 pub mod compile;
 pub mod compiled;
 pub mod document;
+pub mod financing;
 pub mod year;
 
 pub use compiled::*;

@@ -22,6 +22,10 @@ pub struct YearDoc {
     /// put at their year's level by `index(year) / index(budget year)`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub price_index: Vec<PriceIndexDoc>,
+    // ---- financing (branch finance) ----
+    /// Pools: yearly contributions per department pay the eligible costs of their services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<crate::policy::financing::PoolDoc>,
 }
 
 /// A committee (udvalg).

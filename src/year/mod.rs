@@ -5,12 +5,15 @@
 //! * [`portfolio`](mod@portfolio): actual to date, forecast to year end, next year's budget and the
 //!   three estimate years per department, budget area, committee, municipality and month, with
 //!   state reimbursement computed per household;
+//! * [`financing`]: financing models over the budget year (pools), with their postings;
 //! * [`scenario`]: the same cases under another policy, and what changes per department and year.
 //!
 //! The layer sits between `report` and `contract`: it computes with the engine and reads the policy's
 //! year section ([`crate::policy::year`]); the contract reads its inputs and writes its answers.
 
 pub mod budget;
+pub mod financing;
+pub mod financing_table;
 pub mod portfolio;
 pub mod scenario;
 pub mod table;

@@ -86,6 +86,10 @@ pub struct Portfolio {
     /// The same cases under a scenario's policy, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Box<Scenario>>,
+    // ---- financing (branch finance) ----
+    /// The policy's pools over the budget year (SEMANTICS.md section 10).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<crate::year::financing::PoolYear>,
 }
 
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
@@ -541,6 +545,7 @@ fn build(
         months: months(policy, req, sums)?,
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
+        pools: crate::year::financing::pools(policy, req.cases, req.year, req.booked_through)?,
     })
 }
 

@@ -1,0 +1,77 @@
+//! The financing models of a portfolio as a table for people (after the portfolio's own table).
+
+use std::fmt::Write;
+
+use crate::i18n::Lang;
+use crate::year::financing::{FinancingPurpose, PoolYear};
+use crate::year::table::kr;
+
+/// The pools: the year's account, each department's contribution and settlement against the
+/// per-case split, and the postings.
+pub fn pools_table(pools: &[PoolYear], l: Lang) -> String {
+    let mut o = String::new();
+    for p in pools {
+        let _ = writeln!(
+            o,
+            "\n{} {} ({}), {} {}",
+            l.t("Pool", "Pulje"),
+            p.id,
+            p.name,
+            l.t("held by", "holdes af"),
+            p.holder
+        );
+        for (label, m) in [
+            (l.t("opening balance", "primosaldo"), p.opening_balance),
+            (l.t("contributions", "bidrag"), p.contributions),
+            (l.t("costs, actual", "udgifter, faktisk"), p.costs_actual),
+            (l.t("costs, forecast", "udgifter, prognose"), p.costs_forecast),
+            (l.t("result (+ surplus)", "resultat (+ overskud)"), p.result),
+            (l.t("carried over", "overført til næste år"), p.carried_over),
+            (l.t("settled", "afregnet"), p.settled),
+        ] {
+            let _ = writeln!(o, "  {label:<26} {:>15}", kr(m, l));
+        }
+        let _ = writeln!(
+            o,
+            "  {:<24} {:>15} {:>15} {:>15} {:>15} {:>15}",
+            "",
+            l.t("contribution", "bidrag"),
+            l.t("settlement", "afregning"),
+            l.t("net", "netto"),
+            l.t("per-case split", "fordeling pr. sag"),
+            l.t("difference", "forskel"),
+        );
+        for d in &p.departments {
+            let _ = writeln!(
+                o,
+                "  {:<24} {:>15} {:>15} {:>15} {:>15} {:>15}",
+                d.department,
+                kr(d.contribution, l),
+                kr(d.settlement, l),
+                kr(d.net, l),
+                kr(d.per_case_split, l),
+                kr(d.difference, l)
+            );
+        }
+        if !p.postings.is_empty() {
+            let _ = writeln!(o, "  {}", l.t("Postings", "Posteringer"));
+        }
+        for x in &p.postings {
+            let purpose = match x.purpose {
+                FinancingPurpose::Contribution => l.t("contribution", "bidrag"),
+                FinancingPurpose::Settlement => l.t("settlement", "afregning"),
+            };
+            let _ = writeln!(
+                o,
+                "    {:<8} {:<14} {:<5} {:>15}  {} {}",
+                x.month.to_string(),
+                x.department,
+                x.art,
+                kr(x.amount, l),
+                purpose,
+                x.counterpart
+            );
+        }
+    }
+    o
+}
