@@ -363,6 +363,24 @@ export interface FordelingComparison {
 }
 
 /**
+ * One department's yearly contribution: an amount or a percentage of the pool's total.
+ */
+export interface FordelingContributionDoc {
+  /**
+   * A yearly amount in DKK.
+   */
+  amount?: FordelingAmount | null;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * A percentage of the pool's total.
+   */
+  percent?: FordelingWeight | null;
+}
+
+/**
  * Eligibility criteria for shared financing in force over a period.
  */
 export interface FordelingCriteriaDoc {
@@ -702,6 +720,58 @@ export interface FordelingFigures {
    */
   reimbursement: FordelingMoney;
 }
+
+/**
+ * One posting of a financing arrangement. Each pair (department and counterpart) nets to zero.
+ */
+export interface FordelingFinancingPosting {
+  /**
+   * Amount (positive: an expense).
+   */
+  amount: FordelingMoney;
+  /**
+   * The arrangement's id.
+   */
+  arrangement: string;
+  /**
+   * Art of the chart of accounts.
+   */
+  art: string;
+  /**
+   * Kommunekode.
+   */
+  code: number;
+  /**
+   * The other department.
+   */
+  counterpart: string;
+  /**
+   * Department (cost centre) id.
+   */
+  department: string;
+  /**
+   * The month booked.
+   */
+  month: FordelingMonth;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * What it books.
+   */
+  purpose: FordelingFinancingPurpose;
+  /**
+   * Kind of posting: an internal transfer within a municipality (main type 9), a payment to
+   * (art 4.7) or income from (art 7.7) another municipality.
+   */
+  type: FordelingPostingType;
+}
+
+/**
+ * What a financing posting books.
+ */
+export type FordelingFinancingPurpose = "contribution" | "settlement";
 
 /**
  * A group's figures (budget area, committee, municipality): the sums of its departments'.
@@ -1329,6 +1399,137 @@ export interface FordelingPolicyDoc {
 }
 
 /**
+ * A department's year in a pool.
+ */
+export interface FordelingPoolDepartment {
+  /**
+   * Its contribution.
+   */
+  contribution: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Net less the per-case split (positive: the pool costs it more).
+   */
+  difference: FordelingMoney;
+  /**
+   * Contribution plus settlement: its cost under the pool.
+   */
+  net: FordelingMoney;
+  /**
+   * Its shares of the same costs under the per-case split.
+   */
+  per_case_split: FordelingMoney;
+  /**
+   * Its settlement: negative when a surplus goes back, positive when a deficit is called in.
+   */
+  settlement: FordelingMoney;
+}
+
+/**
+ * A pool as written.
+ */
+export interface FordelingPoolDoc {
+  /**
+   * At most this much of the year's surplus or deficit is carried over to next year (none:
+   * nothing is carried over, everything is settled).
+   */
+  carry_over_cap?: FordelingAmount | null;
+  /**
+   * The yearly contributions, one per department.
+   */
+  contributions: FordelingContributionDoc[];
+  /**
+   * The department that holds the pool's account and books its costs.
+   */
+  holder: string;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Carried over from last year (negative: a deficit).
+   */
+  opening_balance?: FordelingAmount | null;
+  /**
+   * The services whose eligible costs the pool pays (each service in at most one pool).
+   */
+  services: string[];
+  /**
+   * The key that shares out the surplus or deficit (none: the contributions).
+   */
+  settlement_key?: FordelingSettlementShareDoc[];
+  /**
+   * The pool's yearly total, needed when a contribution is a percentage of it.
+   */
+  total?: FordelingAmount | null;
+}
+
+/**
+ * A pool's year.
+ */
+export interface FordelingPoolYear {
+  /**
+   * Carried over to next year (at most the cap; none without a cap).
+   */
+  carried_over: FordelingMoney;
+  /**
+   * The year's contributions.
+   */
+  contributions: FordelingMoney;
+  /**
+   * Actual plus forecast costs.
+   */
+  costs: FordelingMoney;
+  /**
+   * The eligible costs of the pool's services booked through `booked_through`.
+   */
+  costs_actual: FordelingMoney;
+  /**
+   * The eligible costs of the pool's services forecast to the year's end.
+   */
+  costs_forecast: FordelingMoney;
+  /**
+   * Per department in the pool (a contribution or a weight in the key), in id order.
+   */
+  departments: FordelingPoolDepartment[];
+  /**
+   * The department holding the pool.
+   */
+  holder: string;
+  /**
+   * Pool id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Carried over from last year (negative: a deficit).
+   */
+  opening_balance: FordelingMoney;
+  /**
+   * The postings of the contributions (January) and the settlement (December).
+   */
+  postings: FordelingFinancingPosting[];
+  /**
+   * Opening balance plus contributions less costs (positive: a surplus, negative: a deficit).
+   */
+  result: FordelingMoney;
+  /**
+   * Settled by the key: the result less what is carried over.
+   */
+  settled: FordelingMoney;
+}
+
+/**
  * A portfolio.
  */
 export interface FordelingPortfolio {
@@ -1364,6 +1565,10 @@ export interface FordelingPortfolio {
    * Per municipality, in policy order.
    */
   municipalities: FordelingGroupFigures[];
+  /**
+   * The policy's pools over the budget year (SEMANTICS.md section 10).
+   */
+  pools?: FordelingPoolYear[];
   /**
    * The same cases under a scenario's policy, when one was given.
    */
@@ -1831,6 +2036,20 @@ export interface FordelingServiceLineDoc {
 }
 
 /**
+ * A department's weight in the settlement key.
+ */
+export interface FordelingSettlementShareDoc {
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Weight (0 or more).
+   */
+  weight: FordelingWeight;
+}
+
+/**
  * One department's entry in a key.
  */
 export interface FordelingShareDoc {
@@ -2054,6 +2273,10 @@ export interface FordelingYearDoc {
    * Committees (udvalg).
    */
   committees?: FordelingCommitteeDoc[];
+  /**
+   * Pools: yearly contributions per department pay the eligible costs of their services.
+   */
+  pools?: FordelingPoolDoc[];
   /**
    * The price level of each year (any base, e.g. 100 in the budget year); the budget years are
    * put at their year's level by `index(year) / index(budget year)`.
