@@ -545,7 +545,9 @@ fn render(
         (Format::Table, Output::Split(r)) if explain => explain_text(r, lang),
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
-        (Format::Table, Output::Portfolio(p)) => fordeling::year::table::portfolio_table(p, lang),
+        (Format::Table, Output::Portfolio(p)) => {
+            fordeling::year::financing_table::portfolio_and_financing_table(p, lang)
+        }
         (Format::Table, Output::Postings { postings, .. }) => fordeling::report::postings::csv(postings),
         (Format::Table, Output::Compare { comparison: c, .. }) => {
             let mut t = format!("before {}  after {}\n", c.before, c.after);

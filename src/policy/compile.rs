@@ -237,7 +237,8 @@ impl Compiler {
             .and_then(|r| compile_scheme(r, &service_ix, &dept_ix, &municipalities, &by_sector, &mut self.errors));
         let mut year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
         if let Some(y) = &doc.year {
-            year.pools = crate::policy::financing::compile_pools(&y.pools, &dept_ix, &service_ix, &mut self.errors);
+            year.pools =
+                crate::policy::compile_financing::compile_pools(&y.pools, &dept_ix, &service_ix, &mut self.errors);
         }
         Policy {
             name: doc.name.clone(),

@@ -336,5 +336,27 @@ pub struct YearSection {
     pub index: std::collections::BTreeMap<i32, Weight>,
     // ---- financing (branch finance) ----
     /// Pools, in document order.
-    pub pools: Vec<crate::policy::financing::Pool>,
+    pub pools: Vec<Pool>,
+}
+
+// ---- financing (branch finance) ----
+/// A compiled pool: contributions in øre, departments resolved.
+#[derive(Debug, Clone)]
+pub struct Pool {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The holder.
+    pub holder: DeptIx,
+    /// Service ids.
+    pub services: std::collections::HashSet<Arc<str>>,
+    /// Contribution per department in øre, in document order.
+    pub contributions: Vec<(DeptIx, i64)>,
+    /// The settlement key (never empty when compiled without errors).
+    pub key: Vec<(DeptIx, Weight)>,
+    /// The carry-over cap in øre, if any.
+    pub carry_over_cap: Option<i64>,
+    /// The opening balance in øre.
+    pub opening_balance: i64,
 }

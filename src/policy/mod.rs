@@ -13,6 +13,7 @@
 //! * [`year`](mod@year): the controller's year (committees, budget areas, price index), read by the portfolio.
 
 pub mod compile;
+pub mod compile_financing;
 pub mod compiled;
 pub mod document;
 pub mod financing;

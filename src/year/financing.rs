@@ -19,8 +19,7 @@ use crate::model::date::{Date, Month};
 use crate::model::error::ComputeError;
 use crate::model::money::{Money, MAX_WEIGHT_DECIMALS};
 use crate::model::validity::Period;
-use crate::policy::financing::Pool;
-use crate::policy::{DeptIx, Policy};
+use crate::policy::{DeptIx, Policy, Pool};
 use crate::report::postings::PostingType;
 
 /// A pool's year.

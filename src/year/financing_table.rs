@@ -4,7 +4,13 @@ use std::fmt::Write;
 
 use crate::i18n::Lang;
 use crate::year::financing::{FinancingPurpose, PoolYear};
-use crate::year::table::kr;
+use crate::year::portfolio::Portfolio;
+use crate::year::table::{kr, portfolio_table};
+
+/// The portfolio's table followed by its financing models.
+pub fn portfolio_and_financing_table(p: &Portfolio, l: Lang) -> String {
+    portfolio_table(p, l) + &pools_table(&p.pools, l)
+}
 
 /// The pools: the year's account, each department's contribution and settlement against the
 /// per-case split, and the postings.

@@ -128,8 +128,6 @@ pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
             kr(m.reimbursement, l)
         );
     }
-    // ---- financing (branch finance) ----
-    o.push_str(&crate::year::financing_table::pools_table(&p.pools, l));
     o
 }
 
