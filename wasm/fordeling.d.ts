@@ -363,6 +363,110 @@ export interface FordelingComparison {
 }
 
 /**
+ * A department's year in a compensation.
+ */
+export interface FordelingCompensationDepartment {
+  /**
+   * What it pays to the payer (0 for the payer).
+   */
+  compensation: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Share less the per-case split.
+   */
+  difference: FordelingMoney;
+  /**
+   * Its shares of the same costs under the per-case split.
+   */
+  per_case_split: FordelingMoney;
+  /**
+   * Its share by the key: what it bears (the payer's own share included).
+   */
+  share: FordelingMoney;
+}
+
+/**
+ * One pays, the others compensate (*mellemregning*) as written.
+ */
+export interface FordelingCompensationDoc {
+  /**
+   * How often the others compensate it.
+   */
+  frequency: FordelingFrequency;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * The key by which the costs are shared (the payer's own weight included).
+   */
+  key: FordelingSettlementShareDoc[];
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The department that pays everything.
+   */
+  payer: string;
+  /**
+   * The services whose eligible costs it pays.
+   */
+  services: string[];
+}
+
+/**
+ * One settlement period.
+ */
+export interface FordelingCompensationPeriod {
+  /**
+   * The period's costs.
+   */
+  costs: FordelingMoney;
+  /**
+   * The period's last month, when it is settled.
+   */
+  settled_in: FordelingMonth;
+}
+
+/**
+ * A compensation's year: one department pays, the others compensate it by key per period.
+ */
+export interface FordelingCompensationYear {
+  /**
+   * The eligible costs of its services in the budget year.
+   */
+  costs: FordelingMoney;
+  /**
+   * Per department in the key, in id order: its shares over the year.
+   */
+  departments: FordelingCompensationDepartment[];
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The department that pays everything.
+   */
+  payer: string;
+  /**
+   * Each settlement period: its last month, its costs and the key's shares.
+   */
+  periods: FordelingCompensationPeriod[];
+  /**
+   * The compensations, posted in each period's last month.
+   */
+  postings: FordelingFinancingPosting[];
+}
+
+/**
  * One department's yearly contribution: an amount or a percentage of the pool's total.
  */
 export interface FordelingContributionDoc {
@@ -771,7 +875,12 @@ export interface FordelingFinancingPosting {
 /**
  * What a financing posting books.
  */
-export type FordelingFinancingPurpose = "contribution" | "settlement";
+export type FordelingFinancingPurpose = "contribution" | "settlement" | "compensation";
+
+/**
+ * How often a compensation is settled.
+ */
+export type FordelingFrequency = "monthly" | "quarterly" | "yearly";
 
 /**
  * A group's figures (budget area, committee, municipality): the sums of its departments'.
@@ -1550,6 +1659,10 @@ export interface FordelingPortfolio {
    */
   committees: FordelingGroupFigures[];
   /**
+   * The policy's compensations (one pays, the others compensate) over the budget year.
+   */
+  compensations?: FordelingCompensationYear[];
+  /**
    * Per department, in id order.
    */
   departments: FordelingDepartmentFigures[];
@@ -2273,6 +2386,10 @@ export interface FordelingYearDoc {
    * Committees (udvalg).
    */
   committees?: FordelingCommitteeDoc[];
+  /**
+   * One pays, the others compensate by key (mellemregning).
+   */
+  compensations?: FordelingCompensationDoc[];
   /**
    * Pools: yearly contributions per department pay the eligible costs of their services.
    */

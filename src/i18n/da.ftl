@@ -206,8 +206,8 @@ year-missing = porteføljen kræver budgetåret (year)
 case-id-twice = sagen '{ $case }' er angivet to gange i porteføljen
 
 # Året: finansieringsmodeller
-service-in-two-pools = ydelsen '{ $service }' betales allerede af puljen '{ $pool }'
+service-in-two-pools = ydelsen '{ $service }' indgår allerede i finansieringsordningen '{ $pool }'
 pool-amount-negative = { $amount } er negativ: en puljes beløb skal være 0 eller mere
 pool-total-missing = et bidrag i procent kræver puljens samlede beløb (total)
 pool-amount-or-percent = angiv et bidrag enten som beløb eller som procent, ikke begge eller ingen af dem
-pool-key-all-zero = overskud eller underskud kan ikke fordeles: alle afdelingers vægt er 0
+pool-key-all-zero = nøglen kan ikke fordele noget: alle afdelingers vægt er 0

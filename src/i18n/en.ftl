@@ -185,8 +185,8 @@ year-missing = the portfolio needs the budget year (year)
 case-id-twice = case '{ $case }' is given twice in the portfolio
 
 # The year: financing models
-service-in-two-pools = service '{ $service }' is already paid from pool '{ $pool }'
+service-in-two-pools = service '{ $service }' is already in the financing arrangement '{ $pool }'
 pool-amount-negative = { $amount } is negative: a pool's amounts must be 0 or more
 pool-total-missing = a contribution in per cent needs the pool's total (total)
 pool-amount-or-percent = give a contribution either as an amount or as a percent, not both or neither
-pool-key-all-zero = the surplus or deficit cannot be shared out: every department's weight is 0
+pool-key-all-zero = the key cannot share anything out: every department's weight is 0

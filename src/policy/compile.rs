@@ -239,6 +239,8 @@ impl Compiler {
         if let Some(y) = &doc.year {
             year.pools =
                 crate::policy::compile_financing::compile_pools(&y.pools, &dept_ix, &service_ix, &mut self.errors);
+            year.compensations =
+                crate::policy::compile_financing::compile_compensations(y, &dept_ix, &service_ix, &mut self.errors);
         }
         Policy {
             name: doc.name.clone(),

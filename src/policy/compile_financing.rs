@@ -7,8 +7,9 @@ use std::sync::Arc;
 use crate::i18n::Message;
 use crate::model::error::{Doc, InputError, RefKind};
 use crate::model::money::{Amount, Money, Weight};
-use crate::policy::compiled::{DeptIx, Pool};
+use crate::policy::compiled::{Compensation, DeptIx, Pool};
 use crate::policy::financing::PoolDoc;
+use crate::policy::year::YearDoc;
 
 fn unknown(item: &str, field: &str, what: RefKind, id: &str) -> InputError {
     InputError::Unknown { doc: Doc::Policy, item: item.into(), field: field.into(), what, id: id.into() }
@@ -157,4 +158,63 @@ fn settlement_key(
         return None;
     }
     Some(key)
+}
+
+/// Check the compensations (one pays, the others compensate) and resolve their references: a
+/// service is paid by at most one arrangement (pool or compensation); problems go to `errors`.
+pub(crate) fn compile_compensations(
+    y: &YearDoc,
+    dept_ix: &HashMap<String, DeptIx>,
+    service_ix: &HashMap<String, usize>,
+    errors: &mut Vec<InputError>,
+) -> Vec<Compensation> {
+    let mut taken: HashMap<&str, &str> =
+        y.pools.iter().flat_map(|p| p.services.iter().map(move |s| (s.as_str(), p.id.as_str()))).collect();
+    let mut ids: HashSet<&str> = y.pools.iter().map(|p| p.id.as_str()).collect();
+    let mut out = Vec::with_capacity(y.compensations.len());
+    for (i, c) in y.compensations.iter().enumerate() {
+        let item = format!("year.compensations[{i}] '{}'", c.id);
+        if !ids.insert(c.id.as_str()) {
+            errors.push(InputError::Duplicate { doc: Doc::Policy, item: item.clone(), id: c.id.clone() });
+        }
+        let payer = dept_ix.get(&c.payer).copied();
+        if payer.is_none() {
+            errors.push(unknown(&item, "payer", RefKind::Department, &c.payer));
+        }
+        for s in &c.services {
+            if !service_ix.contains_key(s) {
+                errors.push(unknown(&item, "services", RefKind::Service, s));
+            } else if let Some(other) = taken.insert(s, &c.id) {
+                let problem = Message::ServiceInTwoPools { service: s.clone(), pool: other.to_string() };
+                errors.push(invalid(&item, "services", problem));
+            }
+        }
+        let mut key = Vec::new();
+        let mut seen = HashSet::new();
+        for (j, s) in c.key.iter().enumerate() {
+            let kitem = format!("{item} key[{j}] '{}'", s.department);
+            match dept_ix.get(&s.department) {
+                None => errors.push(unknown(&kitem, "department", RefKind::Department, &s.department)),
+                Some(&d) if !seen.insert(d) => {
+                    errors.push(InputError::Duplicate { doc: Doc::Policy, item: kitem, id: s.department.clone() })
+                }
+                Some(&d) => key.push((d, s.weight)),
+            }
+        }
+        if key.len() == c.key.len() && key.iter().all(|(_, w)| w.is_zero()) {
+            errors.push(invalid(&item, "key", Message::PoolKeyAllZero));
+            continue;
+        }
+        if let Some(payer) = payer {
+            out.push(Compensation {
+                id: Arc::from(c.id.as_str()),
+                name: Arc::from(c.name.as_str()),
+                payer,
+                services: c.services.iter().map(|s| Arc::from(s.as_str())).collect(),
+                frequency: c.frequency,
+                key,
+            });
+        }
+    }
+    out
 }

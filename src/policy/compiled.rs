@@ -337,6 +337,8 @@ pub struct YearSection {
     // ---- financing (branch finance) ----
     /// Pools, in document order.
     pub pools: Vec<Pool>,
+    /// One pays, the others compensate, in document order.
+    pub compensations: Vec<Compensation>,
 }
 
 // ---- financing (branch finance) ----
@@ -359,4 +361,21 @@ pub struct Pool {
     pub carry_over_cap: Option<i64>,
     /// The opening balance in øre.
     pub opening_balance: i64,
+}
+
+/// A compiled compensation: one department pays, the others compensate by key.
+#[derive(Debug, Clone)]
+pub struct Compensation {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The payer.
+    pub payer: DeptIx,
+    /// Service ids.
+    pub services: std::collections::HashSet<Arc<str>>,
+    /// Months per settlement period.
+    pub frequency: crate::policy::financing::Frequency,
+    /// The key (not all zero).
+    pub key: Vec<(DeptIx, Weight)>,
 }

@@ -63,3 +63,44 @@ pub struct SettlementShareDoc {
     /// Weight (0 or more).
     pub weight: Weight,
 }
+
+/// One pays, the others compensate (*mellemregning*) as written.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "compensation")]
+pub struct CompensationDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The department that pays everything.
+    pub payer: String,
+    /// The services whose eligible costs it pays.
+    pub services: Vec<String>,
+    /// How often the others compensate it.
+    pub frequency: Frequency,
+    /// The key by which the costs are shared (the payer's own weight included).
+    pub key: Vec<SettlementShareDoc>,
+}
+
+/// How often a compensation is settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// Every month.
+    Monthly,
+    /// In March, June, September and December.
+    Quarterly,
+    /// In December.
+    Yearly,
+}
+
+impl Frequency {
+    /// The months in one settlement period.
+    pub fn months(self) -> u32 {
+        match self {
+            Frequency::Monthly => 1,
+            Frequency::Quarterly => 3,
+            Frequency::Yearly => 12,
+        }
+    }
+}

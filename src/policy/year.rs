@@ -26,6 +26,9 @@ pub struct YearDoc {
     /// Pools: yearly contributions per department pay the eligible costs of their services.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pools: Vec<crate::policy::financing::PoolDoc>,
+    /// One pays, the others compensate by key (mellemregning).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compensations: Vec<crate::policy::financing::CompensationDoc>,
 }
 
 /// A committee (udvalg).

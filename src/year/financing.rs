@@ -78,6 +78,8 @@ pub enum FinancingPurpose {
     Contribution,
     /// The year-end settlement of a pool.
     Settlement,
+    /// A department's compensation to the one that pays (mellemregning).
+    Compensation,
 }
 
 /// One posting of a financing arrangement. Each pair (department and counterpart) nets to zero.
@@ -274,4 +276,135 @@ fn pair(
         }
     };
     [post(a, &b.id, amount), post(b, &a.id, Money::from_ore(-amount.ore()))]
+}
+
+/// A compensation's year: one department pays, the others compensate it by key per period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CompensationYear {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The department that pays everything.
+    pub payer: Arc<str>,
+    /// The eligible costs of its services in the budget year.
+    pub costs: Money,
+    /// Each settlement period: its last month, its costs and the key's shares.
+    pub periods: Vec<CompensationPeriod>,
+    /// Per department in the key, in id order: its shares over the year.
+    pub departments: Vec<CompensationDepartment>,
+    /// The compensations, posted in each period's last month.
+    pub postings: Vec<FinancingPosting>,
+}
+
+/// One settlement period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CompensationPeriod {
+    /// The period's last month, when it is settled.
+    pub settled_in: Month,
+    /// The period's costs.
+    pub costs: Money,
+}
+
+/// A department's year in a compensation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CompensationDepartment {
+    /// Department id.
+    pub department: Arc<str>,
+    /// Its share by the key: what it bears (the payer's own share included).
+    pub share: Money,
+    /// What it pays to the payer (0 for the payer).
+    pub compensation: Money,
+    /// Its shares of the same costs under the per-case split.
+    pub per_case_split: Money,
+    /// Share less the per-case split.
+    pub difference: Money,
+}
+
+/// Every compensation of the policy over the budget year.
+pub fn compensations(policy: &Policy, cases: &[Case], year: i32) -> Result<Vec<CompensationYear>, ComputeError> {
+    let list = &policy.year.compensations;
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
+    let period =
+        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(year, 12, 31).map_err(|_| bad())? };
+    let n = policy.departments().len();
+    // Per compensation: costs per month (0-11) and the per-case split per department.
+    let mut costs = vec![(vec![0i64; 12], vec![0i128; n]); list.len()];
+    for c in cases {
+        let r = compute_lines(policy, c, Some(period))?;
+        for l in r.lines.iter().filter(|l| l.eligible && l.month.year() == year) {
+            let Some(k) = list.iter().position(|p| p.services.contains(&l.service)) else { continue };
+            let m = (l.month.month() as usize).saturating_sub(1).min(11);
+            costs[k].0[m] = costs[k].0[m].saturating_add(l.amount.ore());
+            for s in &l.shares {
+                costs[k].1[s.dept.get()] += i128::from(s.amount.ore());
+            }
+        }
+    }
+    list.iter().zip(costs).map(|(c, (months, split))| compensation_year(policy, c, year, &months, &split)).collect()
+}
+
+/// One compensation's year: each period's costs split by the key (largest remainder, ties to the
+/// first in id order); every department but the payer pays its share to the payer.
+fn compensation_year(
+    policy: &Policy,
+    c: &crate::policy::Compensation,
+    year: i32,
+    months: &[i64],
+    split: &[i128],
+) -> Result<CompensationYear, ComputeError> {
+    let over = || ComputeError::Overflow { item: format!("compensation '{}'", c.id) };
+    let as_money = |v: i128| {
+        i64::try_from(v).ok().filter(|v| v.abs() <= crate::model::money::MAX_ORE).map(Money::from_ore).ok_or_else(over)
+    };
+    let pool = Pool {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        holder: c.payer,
+        services: c.services.clone(),
+        contributions: Vec::new(),
+        key: c.key.clone(),
+        carry_over_cap: None,
+        opening_balance: 0,
+    };
+    let mut key: Vec<DeptIx> = c.key.iter().map(|k| k.0).collect();
+    key.sort();
+    let mut shares = vec![0i128; key.len()];
+    let mut periods = Vec::new();
+    let mut postings = Vec::new();
+    let step = c.frequency.months() as usize;
+    for (p, chunk) in months.chunks(step).enumerate() {
+        let last = Month::new(year, ((p + 1) * step) as u32).ok_or_else(over)?;
+        let cost: i64 = chunk.iter().sum();
+        periods.push(CompensationPeriod { settled_in: last, costs: Money::from_ore(cost) });
+        for (i, (d, v)) in settle(&pool, cost)?.into_iter().enumerate() {
+            shares[i] += i128::from(v);
+            if d != c.payer && v != 0 {
+                let purpose = FinancingPurpose::Compensation;
+                postings.extend(pair(policy, d, c.payer, Money::from_ore(v), last, purpose, &c.id));
+            }
+        }
+    }
+    let mut departments = Vec::with_capacity(key.len());
+    for (d, share) in key.iter().zip(&shares) {
+        departments.push(CompensationDepartment {
+            department: policy.departments()[d.get()].id.clone(),
+            share: as_money(*share)?,
+            compensation: as_money(if *d == c.payer { 0 } else { *share })?,
+            per_case_split: as_money(split[d.get()])?,
+            difference: as_money(share - split[d.get()])?,
+        });
+    }
+    Ok(CompensationYear {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        payer: policy.departments()[c.payer.get()].id.clone(),
+        costs: as_money(months.iter().map(|&v| i128::from(v)).sum())?,
+        periods,
+        departments,
+        postings,
+    })
 }

@@ -90,6 +90,9 @@ pub struct Portfolio {
     /// The policy's pools over the budget year (SEMANTICS.md section 10).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pools: Vec<crate::year::financing::PoolYear>,
+    /// The policy's compensations (one pays, the others compensate) over the budget year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compensations: Vec<crate::year::financing::CompensationYear>,
 }
 
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
@@ -546,6 +549,7 @@ fn build(
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
         pools: crate::year::financing::pools(policy, req.cases, req.year, req.booked_through)?,
+        compensations: crate::year::financing::compensations(policy, req.cases, req.year)?,
     })
 }
 

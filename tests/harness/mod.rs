@@ -283,6 +283,25 @@ fn pool_invariants(p: &Value, errs: &mut Vec<String>) {
     }
 }
 
+/// A compensation's year is conserved: the periods and the departments' shares sum to its costs,
+/// share - per-case split = difference, and its postings net to zero.
+fn compensation_invariants(p: &Value, errs: &mut Vec<String>) {
+    for c in p["compensations"].as_array().into_iter().flatten() {
+        let sum =
+            |list: &str, k: &str| -> i64 { c[list].as_array().into_iter().flatten().filter_map(|x| ore(&x[k])).sum() };
+        let costs = ore(&c["costs"]).unwrap_or(i64::MIN / 4);
+        if sum("periods", "costs") != costs || sum("departments", "share") != costs {
+            errs.push(format!("compensation {}: periods or shares do not sum to the costs", c["id"]));
+        }
+        if sum("departments", "share") - sum("departments", "per_case_split") != sum("departments", "difference") {
+            errs.push(format!("compensation {}: differences do not add up", c["id"]));
+        }
+        if sum("postings", "amount") != 0 {
+            errs.push(format!("compensation {}: postings do not net to zero", c["id"]));
+        }
+    }
+}
+
 /// Each `{id: amount}` of `wants` is the amount of the entry of `list` whose `key` is that id.
 fn totals_match(list: &Value, key: &str, wants: &Value, errs: &mut Vec<String>) {
     for (id, amount) in wants.as_object().into_iter().flatten() {
@@ -494,6 +513,7 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
     if portfolio {
         portfolio_invariants(result, &mut errs);
         pool_invariants(result, &mut errs);
+        compensation_invariants(result, &mut errs);
     } else if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
         if result["reimbursement"].is_object() {
@@ -651,22 +671,23 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                 }
             }
             // ---- financing (branch finance) ----
-            "pools" => {
+            "pools" | "compensations" => {
                 for (id, want) in v.as_object().into_iter().flatten() {
-                    match find_by(&result["pools"], "id", id) {
+                    match find_by(&result[k.as_str()], "id", id) {
                         Some(got) if matches(got, want) => {}
                         got => errs.push(format!("pool {id} is {got:?}, expected {want}")),
                     }
                 }
             }
-            "pool_postings" | "pool_posting_count" => {
-                let all: Vec<Value> = result["pools"]
+            "pool_postings" | "pool_posting_count" | "compensation_postings" | "compensation_posting_count" => {
+                let list = if k.starts_with("pool") { "pools" } else { "compensations" };
+                let all: Vec<Value> = result[list]
                     .as_array()
                     .into_iter()
                     .flatten()
                     .flat_map(|p| p["postings"].as_array().cloned().unwrap_or_default())
                     .collect();
-                if k == "pool_posting_count" {
+                if k.ends_with("_count") {
                     if json!(all.len()) != *v {
                         errs.push(format!("{} pool postings, expected {v}", all.len()));
                     }
