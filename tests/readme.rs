@@ -200,3 +200,20 @@ fn readme_profile_export_is_current() {
     ]);
     assert_shown_lines_appear(&readme_block("### Postings for a finance system"), &out);
 }
+
+// ---- financing (branch finance) ----
+#[test]
+fn readme_pool_output_is_current() {
+    let out = run(&[
+        "portfolio",
+        "--policy",
+        "examples/year/policy-pool.toml",
+        "--cases",
+        "examples/year/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-09",
+    ]);
+    assert_shown_lines_appear(&readme_block("### Financing: a pool"), &out);
+}

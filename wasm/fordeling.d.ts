@@ -513,6 +513,110 @@ export interface FordelingComparison {
 }
 
 /**
+ * A department's year in a compensation.
+ */
+export interface FordelingCompensationDepartment {
+  /**
+   * What it pays to the payer (0 for the payer).
+   */
+  compensation: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Share less the per-case split.
+   */
+  difference: FordelingMoney;
+  /**
+   * Its shares of the same costs under the per-case split.
+   */
+  per_case_split: FordelingMoney;
+  /**
+   * Its share by the key: what it bears (the payer's own share included).
+   */
+  share: FordelingMoney;
+}
+
+/**
+ * One pays, the others compensate (*mellemregning*) as written.
+ */
+export interface FordelingCompensationDoc {
+  /**
+   * How often the others compensate it.
+   */
+  frequency: FordelingFrequency;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * The key by which the costs are shared (the payer's own weight included).
+   */
+  key: FordelingSettlementShareDoc[];
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The department that pays everything.
+   */
+  payer: string;
+  /**
+   * The services whose eligible costs it pays.
+   */
+  services: string[];
+}
+
+/**
+ * One settlement period.
+ */
+export interface FordelingCompensationPeriod {
+  /**
+   * The period's costs.
+   */
+  costs: FordelingMoney;
+  /**
+   * The period's last month, when it is settled.
+   */
+  settled_in: FordelingMonth;
+}
+
+/**
+ * A compensation's year: one department pays, the others compensate it by key per period.
+ */
+export interface FordelingCompensationYear {
+  /**
+   * The eligible costs of its services in the budget year.
+   */
+  costs: FordelingMoney;
+  /**
+   * Per department in the key, in id order: its shares over the year.
+   */
+  departments: FordelingCompensationDepartment[];
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The department that pays everything.
+   */
+  payer: string;
+  /**
+   * Each settlement period: its last month, its costs and the key's shares.
+   */
+  periods: FordelingCompensationPeriod[];
+  /**
+   * The compensations, posted in each period's last month.
+   */
+  postings: FordelingFinancingPosting[];
+}
+
+/**
  * A consent to (and motivation for) shared financing, over a period.
  */
 export interface FordelingConsentDoc {
@@ -538,6 +642,24 @@ export interface FordelingConsentDoc {
  * Which children a consent covers.
  */
 export type FordelingConsentScope = "child" | "household";
+
+/**
+ * One department's yearly contribution: an amount or a percentage of the pool's total.
+ */
+export interface FordelingContributionDoc {
+  /**
+   * A yearly amount in DKK.
+   */
+  amount?: FordelingAmount | null;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * A percentage of the pool's total.
+   */
+  percent?: FordelingWeight | null;
+}
 
 /**
  * A department's cost centre.
@@ -955,6 +1077,63 @@ export interface FordelingFigures {
    */
   reimbursement: FordelingMoney;
 }
+
+/**
+ * One posting of a financing arrangement. Each pair (department and counterpart) nets to zero.
+ */
+export interface FordelingFinancingPosting {
+  /**
+   * Amount (positive: an expense).
+   */
+  amount: FordelingMoney;
+  /**
+   * The arrangement's id.
+   */
+  arrangement: string;
+  /**
+   * Art of the chart of accounts.
+   */
+  art: string;
+  /**
+   * Kommunekode.
+   */
+  code: number;
+  /**
+   * The other department.
+   */
+  counterpart: string;
+  /**
+   * Department (cost centre) id.
+   */
+  department: string;
+  /**
+   * The month booked.
+   */
+  month: FordelingMonth;
+  /**
+   * Municipality id.
+   */
+  municipality: string;
+  /**
+   * What it books.
+   */
+  purpose: FordelingFinancingPurpose;
+  /**
+   * Kind of posting: an internal transfer within a municipality (main type 9), a payment to
+   * (art 4.7) or income from (art 7.7) another municipality.
+   */
+  type: FordelingPostingType;
+}
+
+/**
+ * What a financing posting books.
+ */
+export type FordelingFinancingPurpose = "contribution" | "settlement" | "compensation";
+
+/**
+ * How often a compensation is settled.
+ */
+export type FordelingFrequency = "monthly" | "quarterly" | "yearly";
 
 /**
  * A group's figures (budget area, committee, municipality): the sums of its departments'.
@@ -1782,6 +1961,137 @@ export interface FordelingPolicyDoc {
 }
 
 /**
+ * A department's year in a pool.
+ */
+export interface FordelingPoolDepartment {
+  /**
+   * Its contribution.
+   */
+  contribution: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Net less the per-case split (positive: the pool costs it more).
+   */
+  difference: FordelingMoney;
+  /**
+   * Contribution plus settlement: its cost under the pool.
+   */
+  net: FordelingMoney;
+  /**
+   * Its shares of the same costs under the per-case split.
+   */
+  per_case_split: FordelingMoney;
+  /**
+   * Its settlement: negative when a surplus goes back, positive when a deficit is called in.
+   */
+  settlement: FordelingMoney;
+}
+
+/**
+ * A pool as written.
+ */
+export interface FordelingPoolDoc {
+  /**
+   * At most this much of the year's surplus or deficit is carried over to next year (none:
+   * nothing is carried over, everything is settled).
+   */
+  carry_over_cap?: FordelingAmount | null;
+  /**
+   * The yearly contributions, one per department.
+   */
+  contributions: FordelingContributionDoc[];
+  /**
+   * The department that holds the pool's account and books its costs.
+   */
+  holder: string;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Carried over from last year (negative: a deficit).
+   */
+  opening_balance?: FordelingAmount | null;
+  /**
+   * The services whose eligible costs the pool pays (each service in at most one pool).
+   */
+  services: string[];
+  /**
+   * The key that shares out the surplus or deficit (none: the contributions).
+   */
+  settlement_key?: FordelingSettlementShareDoc[];
+  /**
+   * The pool's yearly total, needed when a contribution is a percentage of it.
+   */
+  total?: FordelingAmount | null;
+}
+
+/**
+ * A pool's year.
+ */
+export interface FordelingPoolYear {
+  /**
+   * Carried over to next year (at most the cap; none without a cap).
+   */
+  carried_over: FordelingMoney;
+  /**
+   * The year's contributions.
+   */
+  contributions: FordelingMoney;
+  /**
+   * Actual plus forecast costs.
+   */
+  costs: FordelingMoney;
+  /**
+   * The eligible costs of the pool's services booked through `booked_through`.
+   */
+  costs_actual: FordelingMoney;
+  /**
+   * The eligible costs of the pool's services forecast to the year's end.
+   */
+  costs_forecast: FordelingMoney;
+  /**
+   * Per department in the pool (a contribution or a weight in the key), in id order.
+   */
+  departments: FordelingPoolDepartment[];
+  /**
+   * The department holding the pool.
+   */
+  holder: string;
+  /**
+   * Pool id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Carried over from last year (negative: a deficit).
+   */
+  opening_balance: FordelingMoney;
+  /**
+   * The postings of the contributions (January) and the settlement (December).
+   */
+  postings: FordelingFinancingPosting[];
+  /**
+   * Opening balance plus contributions less costs (positive: a surplus, negative: a deficit).
+   */
+  result: FordelingMoney;
+  /**
+   * Settled by the key: the result less what is carried over.
+   */
+  settled: FordelingMoney;
+}
+
+/**
  * A portfolio.
  */
 export interface FordelingPortfolio {
@@ -1806,6 +2116,10 @@ export interface FordelingPortfolio {
    */
   committees: FordelingGroupFigures[];
   /**
+   * The policy's compensations (one pays, the others compensate) over the budget year.
+   */
+  compensations?: FordelingCompensationYear[];
+  /**
    * Per department, in id order.
    */
   departments: FordelingDepartmentFigures[];
@@ -1821,6 +2135,10 @@ export interface FordelingPortfolio {
    * Per municipality, in policy order.
    */
   municipalities: FordelingGroupFigures[];
+  /**
+   * The policy's pools over the budget year (SEMANTICS.md section 13).
+   */
+  pools?: FordelingPoolYear[];
   /**
    * The same cases under a scenario's policy, when one was given.
    */
@@ -2412,6 +2730,20 @@ export interface FordelingServiceLineDoc {
 }
 
 /**
+ * A department's weight in the settlement key.
+ */
+export interface FordelingSettlementShareDoc {
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Weight (0 or more).
+   */
+  weight: FordelingWeight;
+}
+
+/**
  * One department's entry in a key.
  */
 export interface FordelingShareDoc {
@@ -2670,6 +3002,14 @@ export interface FordelingYearDoc {
    * Committees (udvalg).
    */
   committees?: FordelingCommitteeDoc[];
+  /**
+   * One pays, the others compensate by key (mellemregning).
+   */
+  compensations?: FordelingCompensationDoc[];
+  /**
+   * Pools: yearly contributions per department pay the eligible costs of their services.
+   */
+  pools?: FordelingPoolDoc[];
   /**
    * The price level of each year (any base, e.g. 100 in the budget year); the budget years are
    * put at their year's level by `index(year) / index(budget year)`.

@@ -8,13 +8,13 @@ use std::io;
 use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::case::audit::AgreementRecord;
 use crate::contract::{
     compute_error, read_case, read_request, Command, Detail, Engine, Request, Response, CONTRACT_VERSION,
 };
 use crate::engine::result::{
     Line, LineSummary, PeriodDefault, Reimbursement, SplitResult, SplitSummary, Totals, Verdict,
 };
-use crate::case::audit::AgreementRecord;
 use crate::engine::stream::SplitStream;
 use crate::model::error::ComputeError;
 use crate::model::validity::Period;

@@ -108,6 +108,30 @@ pub fn compute_family(
     Ok((results, reimbursement))
 }
 
+/// Every case split over `period` as a child of its household (the cases with the same
+/// `household` id; a case without one alone), in the order given; without reimbursement.
+pub fn compute_each(policy: &Policy, cases: &[Case], period: Period) -> Result<Vec<SplitResult>, ComputeError> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, c) in cases.iter().enumerate() {
+        let same = c.household.as_ref().and_then(|h| {
+            groups.iter_mut().find(|g| g.first().is_some_and(|&j| cases[j].household.as_ref() == Some(h)))
+        });
+        match same {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    let mut out: Vec<Option<SplitResult>> = vec![None; cases.len()];
+    for group in groups {
+        let members: Vec<&Case> = group.iter().map(|&i| &cases[i]).collect();
+        let (results, _) = compute_family(policy, &members, Some(period))?;
+        for (i, r) in group.into_iter().zip(results) {
+            out[i] = Some(r);
+        }
+    }
+    Ok(out.into_iter().flatten().collect())
+}
+
 fn household_text(h: &Option<String>) -> String {
     h.as_ref().map_or_else(|| "(none)".to_string(), |h| format!("'{h}'"))
 }

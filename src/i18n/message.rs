@@ -327,6 +327,17 @@ pub enum Message {
     AuditCase {
         case: String,
     },
+    // ---- The year: financing models (branch finance) ----------------------------------------
+    ServiceInTwoPools {
+        service: String,
+        pool: String,
+    },
+    PoolAmountNegative {
+        amount: String,
+    },
+    PoolTotalMissing,
+    PoolAmountOrPercent,
+    PoolKeyAllZero,
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

@@ -243,7 +243,13 @@ impl Compiler {
             let refs = SchemeRefs { service_ix: &service_ix, dept_ix: &dept_ix, indices: &indices };
             compile_scheme(r, &refs, &municipalities, &by_sector, &mut self.errors)
         });
-        let year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
+        let mut year = compile_year(doc.year.as_ref(), &dept_ix, &mut self.errors);
+        if let Some(y) = &doc.year {
+            year.pools =
+                crate::policy::compile_financing::compile_pools(&y.pools, &dept_ix, &service_ix, &mut self.errors);
+            year.compensations =
+                crate::policy::compile_financing::compile_compensations(y, &dept_ix, &service_ix, &mut self.errors);
+        }
         let ledger = crate::policy::ledger::compile_ledger(
             doc.ledger.as_ref(),
             &|d| dept_ix.contains_key(d),

@@ -387,4 +387,48 @@ pub struct YearSection {
     pub area_of: HashMap<DeptIx, usize>,
     /// The price index by year.
     pub index: std::collections::BTreeMap<i32, Weight>,
+    // ---- financing (branch finance) ----
+    /// Pools, in document order.
+    pub pools: Vec<Pool>,
+    /// One pays, the others compensate, in document order.
+    pub compensations: Vec<Compensation>,
+}
+
+// ---- financing (branch finance) ----
+/// A compiled pool: contributions in øre, departments resolved.
+#[derive(Debug, Clone)]
+pub struct Pool {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The holder.
+    pub holder: DeptIx,
+    /// Service ids.
+    pub services: std::collections::HashSet<Arc<str>>,
+    /// Contribution per department in øre, in document order.
+    pub contributions: Vec<(DeptIx, i64)>,
+    /// The settlement key (never empty when compiled without errors).
+    pub key: Vec<(DeptIx, Weight)>,
+    /// The carry-over cap in øre, if any.
+    pub carry_over_cap: Option<i64>,
+    /// The opening balance in øre.
+    pub opening_balance: i64,
+}
+
+/// A compiled compensation: one department pays, the others compensate by key.
+#[derive(Debug, Clone)]
+pub struct Compensation {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The payer.
+    pub payer: DeptIx,
+    /// Service ids.
+    pub services: std::collections::HashSet<Arc<str>>,
+    /// Months per settlement period.
+    pub frequency: crate::policy::financing::Frequency,
+    /// The key (not all zero).
+    pub key: Vec<(DeptIx, Weight)>,
 }

@@ -14,8 +14,10 @@
 //! * [`ledger`]: cost centres, groupings and export profiles, read by the posting export.
 
 pub mod compile;
+pub mod compile_financing;
 pub mod compiled;
 pub mod document;
+pub mod financing;
 pub mod ledger;
 pub mod year;
 

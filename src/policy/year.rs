@@ -22,6 +22,13 @@ pub struct YearDoc {
     /// put at their year's level by `index(year) / index(budget year)`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub price_index: Vec<PriceIndexDoc>,
+    // ---- financing (branch finance) ----
+    /// Pools: yearly contributions per department pay the eligible costs of their services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<crate::policy::financing::PoolDoc>,
+    /// One pays, the others compensate by key (mellemregning).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compensations: Vec<crate::policy::financing::CompensationDoc>,
 }
 
 /// A committee (udvalg).

@@ -6,6 +6,7 @@
 //!   three estimate years per department, budget area, committee, municipality and month, with
 //!   state reimbursement computed per household;
 //! * [`changes`]: the agreements decided since the last report (`since`);
+//! * [`financing`]: financing models over the budget year (pools), with their postings;
 //! * [`scenario`]: the same cases under another policy, and what changes per department and year.
 //!
 //! The layer sits between `report` and `contract`: it computes with the engine and reads the policy's
@@ -13,6 +14,8 @@
 
 pub mod budget;
 pub mod changes;
+pub mod financing;
+pub mod financing_table;
 pub mod portfolio;
 pub mod scenario;
 pub mod table;

@@ -88,6 +88,13 @@ pub struct Portfolio {
     /// The agreements decided after the request's `since` (the last report), when it was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes_since: Option<Vec<crate::year::changes::AgreementChange>>,
+    // ---- financing (branch finance) ----
+    /// The policy's pools over the budget year (SEMANTICS.md section 13).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pools: Vec<crate::year::financing::PoolYear>,
+    /// The policy's compensations (one pays, the others compensate) over the budget year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compensations: Vec<crate::year::financing::CompensationYear>,
 }
 
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
@@ -541,6 +548,8 @@ fn build(
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
         changes_since: None,
+        pools: crate::year::financing::pools(policy, req.cases, req.year, req.booked_through)?,
+        compensations: crate::year::financing::compensations(policy, req.cases, req.year)?,
     })
 }
 

@@ -279,6 +279,60 @@ fn portfolio_invariants(p: &Value, errs: &mut Vec<String>) {
     }
 }
 
+/// A pool's year is conserved: contribution + settlement = net per department; the departments'
+/// nets sum to the costs less the opening balance plus what is carried over; the result is the
+/// opening balance plus contributions less costs, carried over plus settled; the postings of each
+/// pool net to zero.
+fn pool_invariants(p: &Value, errs: &mut Vec<String>) {
+    for pool in p["pools"].as_array().into_iter().flatten() {
+        let o = |k: &str| ore(&pool[k]).unwrap_or(i64::MIN / 4);
+        let id = s(&pool["id"]);
+        let (mut nets, mut contributions) = (0, 0);
+        for d in pool["departments"].as_array().into_iter().flatten() {
+            let f = |k: &str| ore(&d[k]).unwrap_or(i64::MIN / 4);
+            if f("contribution") + f("settlement") != f("net") || f("net") - f("per_case_split") != f("difference") {
+                errs.push(format!("pool {id}: department figures do not add up: {d}"));
+            }
+            nets += f("net");
+            contributions += f("contribution");
+        }
+        if contributions != o("contributions") || o("costs_actual") + o("costs_forecast") != o("costs") {
+            errs.push(format!("pool {id}: contributions or costs do not add up"));
+        }
+        if o("opening_balance") + o("contributions") - o("costs") != o("result")
+            || o("carried_over") + o("settled") != o("result")
+        {
+            errs.push(format!("pool {id}: the result does not add up"));
+        }
+        if nets != o("costs") - o("opening_balance") + o("carried_over") {
+            errs.push(format!("pool {id}: the departments pay {nets} øre, not costs - opening + carried over"));
+        }
+        let postings: i64 = pool["postings"].as_array().into_iter().flatten().filter_map(|x| ore(&x["amount"])).sum();
+        if postings != 0 {
+            errs.push(format!("pool {id}: postings net to {postings} øre, not 0"));
+        }
+    }
+}
+
+/// A compensation's year is conserved: the periods and the departments' shares sum to its costs,
+/// share - per-case split = difference, and its postings net to zero.
+fn compensation_invariants(p: &Value, errs: &mut Vec<String>) {
+    for c in p["compensations"].as_array().into_iter().flatten() {
+        let sum =
+            |list: &str, k: &str| -> i64 { c[list].as_array().into_iter().flatten().filter_map(|x| ore(&x[k])).sum() };
+        let costs = ore(&c["costs"]).unwrap_or(i64::MIN / 4);
+        if sum("periods", "costs") != costs || sum("departments", "share") != costs {
+            errs.push(format!("compensation {}: periods or shares do not sum to the costs", c["id"]));
+        }
+        if sum("departments", "share") - sum("departments", "per_case_split") != sum("departments", "difference") {
+            errs.push(format!("compensation {}: differences do not add up", c["id"]));
+        }
+        if sum("postings", "amount") != 0 {
+            errs.push(format!("compensation {}: postings do not net to zero", c["id"]));
+        }
+    }
+}
+
 /// Each `{id: amount}` of `wants` is the amount of the entry of `list` whose `key` is that id.
 fn totals_match(list: &Value, key: &str, wants: &Value, errs: &mut Vec<String>) {
     for (id, amount) in wants.as_object().into_iter().flatten() {
@@ -507,6 +561,8 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
     let portfolio = s(&r["command"]) == "portfolio";
     if portfolio {
         portfolio_invariants(result, &mut errs);
+        pool_invariants(result, &mut errs);
+        compensation_invariants(result, &mut errs);
     } else if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
         if result["reimbursement"].is_object() {
@@ -682,6 +738,31 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                         Some(got) if matches(got, want) => {}
                         got => errs.push(format!("{k} {id} is {got:?}, expected {want}")),
                     }
+                }
+            }
+            // ---- financing (branch finance) ----
+            "pools" | "compensations" => {
+                for (id, want) in v.as_object().into_iter().flatten() {
+                    match find_by(&result[k.as_str()], "id", id) {
+                        Some(got) if matches(got, want) => {}
+                        got => errs.push(format!("pool {id} is {got:?}, expected {want}")),
+                    }
+                }
+            }
+            "pool_postings" | "pool_posting_count" | "compensation_postings" | "compensation_posting_count" => {
+                let list = if k.starts_with("pool") { "pools" } else { "compensations" };
+                let all: Vec<Value> = result[list]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|p| p["postings"].as_array().cloned().unwrap_or_default())
+                    .collect();
+                if k.ends_with("_count") {
+                    if json!(all.len()) != *v {
+                        errs.push(format!("{} pool postings, expected {v}", all.len()));
+                    }
+                } else {
+                    subset_match(&Value::Array(all), v, "pool posting", &mut errs);
                 }
             }
             "declares" => {

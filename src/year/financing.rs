@@ -1,0 +1,407 @@
+//! Financing models over the portfolio's budget year (SEMANTICS.md section 13).
+//!
+//! A pool pays the eligible costs of its services in the budget year from the yearly contributions
+//! and the balance carried over from last year. At year end the result (funds less costs; positive:
+//! a surplus) is carried over to next year up to the cap, and the rest is settled by the key: a
+//! surplus goes back, a deficit is called in. Each department's cost under the pool is its
+//! contribution plus its settlement; the departments together pay the costs less the opening
+//! balance plus what is carried over, to the øre.
+
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::case::Case;
+use crate::engine::split::split_ore;
+use crate::model::date::{Date, Month};
+use crate::model::error::ComputeError;
+use crate::model::money::{Money, MAX_WEIGHT_DECIMALS};
+use crate::model::validity::Period;
+use crate::policy::{DeptIx, Policy, Pool};
+use crate::report::postings::PostingType;
+
+/// A pool's year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PoolYear {
+    /// Pool id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The department holding the pool.
+    pub holder: Arc<str>,
+    /// Carried over from last year (negative: a deficit).
+    pub opening_balance: Money,
+    /// The year's contributions.
+    pub contributions: Money,
+    /// The eligible costs of the pool's services booked through `booked_through`.
+    pub costs_actual: Money,
+    /// The eligible costs of the pool's services forecast to the year's end.
+    pub costs_forecast: Money,
+    /// Actual plus forecast costs.
+    pub costs: Money,
+    /// Opening balance plus contributions less costs (positive: a surplus, negative: a deficit).
+    pub result: Money,
+    /// Carried over to next year (at most the cap; none without a cap).
+    pub carried_over: Money,
+    /// Settled by the key: the result less what is carried over.
+    pub settled: Money,
+    /// Per department in the pool (a contribution or a weight in the key), in id order.
+    pub departments: Vec<PoolDepartment>,
+    /// The postings of the contributions (January) and the settlement (December).
+    pub postings: Vec<FinancingPosting>,
+}
+
+/// A department's year in a pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PoolDepartment {
+    /// Department id.
+    pub department: Arc<str>,
+    /// Its contribution.
+    pub contribution: Money,
+    /// Its settlement: negative when a surplus goes back, positive when a deficit is called in.
+    pub settlement: Money,
+    /// Contribution plus settlement: its cost under the pool.
+    pub net: Money,
+    /// Its shares of the same costs under the per-case split.
+    pub per_case_split: Money,
+    /// Net less the per-case split (positive: the pool costs it more).
+    pub difference: Money,
+}
+
+/// What a financing posting books.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FinancingPurpose {
+    /// A yearly contribution to a pool.
+    Contribution,
+    /// The year-end settlement of a pool.
+    Settlement,
+    /// A department's compensation to the one that pays (mellemregning).
+    Compensation,
+}
+
+/// One posting of a financing arrangement. Each pair (department and counterpart) nets to zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FinancingPosting {
+    /// The month booked.
+    pub month: Month,
+    /// Municipality id.
+    pub municipality: Arc<str>,
+    /// Kommunekode.
+    pub code: u16,
+    /// Department (cost centre) id.
+    pub department: Arc<str>,
+    /// Kind of posting: an internal transfer within a municipality (main type 9), a payment to
+    /// (art 4.7) or income from (art 7.7) another municipality.
+    #[serde(rename = "type")]
+    pub kind: PostingType,
+    /// Art of the chart of accounts.
+    pub art: &'static str,
+    /// Amount (positive: an expense).
+    pub amount: Money,
+    /// The other department.
+    pub counterpart: Arc<str>,
+    /// What it books.
+    pub purpose: FinancingPurpose,
+    /// The arrangement's id.
+    pub arrangement: Arc<str>,
+}
+
+/// Every pool of the policy over the budget year. `booked_through` splits actual from forecast.
+pub fn pools(
+    policy: &Policy,
+    cases: &[Case],
+    year: i32,
+    booked_through: Option<Month>,
+) -> Result<Vec<PoolYear>, ComputeError> {
+    let pools = &policy.year.pools;
+    if pools.is_empty() {
+        return Ok(Vec::new());
+    }
+    let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
+    let period =
+        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(year, 12, 31).map_err(|_| bad())? };
+    let n = policy.departments().len();
+    // Per pool: actual and forecast costs, and the per-case split per department.
+    let mut costs = vec![(0i128, 0i128, vec![0i128; n]); pools.len()];
+    for r in crate::engine::compute_each(policy, cases, period)? {
+        for l in r.lines.iter().filter(|l| l.eligible) {
+            let Some(k) = pools.iter().position(|p| p.services.contains(&l.service)) else { continue };
+            let booked = booked_through.is_some_and(|b| l.month <= b);
+            let slot = &mut costs[k];
+            if booked {
+                slot.0 += i128::from(l.amount.ore());
+            } else {
+                slot.1 += i128::from(l.amount.ore());
+            }
+            for s in &l.shares {
+                slot.2[s.dept.get()] += i128::from(s.amount.ore());
+            }
+        }
+    }
+    pools.iter().zip(costs).map(|(p, (a, f, split))| pool_year(policy, p, year, a, f, &split)).collect()
+}
+
+/// Øre as money, or an overflow error naming the pool.
+fn money(ore: i128, pool: &Pool) -> Result<Money, ComputeError> {
+    let limit = i128::from(crate::model::money::MAX_ORE);
+    match i64::try_from(ore) {
+        Ok(v) if ore.abs() <= limit => Ok(Money::from_ore(v)),
+        _ => Err(ComputeError::Overflow { item: format!("pool '{}'", pool.id) }),
+    }
+}
+
+/// One pool's year from its costs.
+fn pool_year(
+    policy: &Policy,
+    p: &Pool,
+    year: i32,
+    actual: i128,
+    forecast: i128,
+    split: &[i128],
+) -> Result<PoolYear, ComputeError> {
+    let contributions: i128 = p.contributions.iter().map(|&(_, c)| i128::from(c)).sum();
+    let costs = actual + forecast;
+    let result = i128::from(p.opening_balance) + contributions - costs;
+    let carried = match p.carry_over_cap {
+        Some(cap) => result.signum() * result.abs().min(i128::from(cap)),
+        None => 0,
+    };
+    let settled = result - carried;
+    let shares = settle(p, money(settled, p)?.ore())?;
+    let mut ixs: Vec<DeptIx> = p.contributions.iter().map(|c| c.0).chain(p.key.iter().map(|k| k.0)).collect();
+    ixs.sort();
+    ixs.dedup();
+    let mut departments = Vec::with_capacity(ixs.len());
+    let mut postings = Vec::new();
+    for d in ixs {
+        let contribution = p.contributions.iter().filter(|c| c.0 == d).map(|c| i128::from(c.1)).sum::<i128>();
+        let settlement = -shares.iter().filter(|s| s.0 == d).map(|s| i128::from(s.1)).sum::<i128>();
+        let net = contribution + settlement;
+        let id = policy.departments()[d.get()].id.clone();
+        departments.push(PoolDepartment {
+            department: id,
+            contribution: money(contribution, p)?,
+            settlement: money(settlement, p)?,
+            net: money(net, p)?,
+            per_case_split: money(split[d.get()], p)?,
+            difference: money(net - split[d.get()], p)?,
+        });
+        if d != p.holder {
+            for (m, amount, purpose) in
+                [(1, contribution, FinancingPurpose::Contribution), (12, settlement, FinancingPurpose::Settlement)]
+            {
+                let month =
+                    Month::new(year, m).ok_or_else(|| ComputeError::Overflow { item: format!("year {year}") })?;
+                if amount != 0 {
+                    postings.extend(pair(policy, d, p.holder, money(amount, p)?, month, purpose, &p.id));
+                }
+            }
+        }
+    }
+    postings.sort_by_key(|x| x.month);
+    Ok(PoolYear {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        holder: policy.departments()[p.holder.get()].id.clone(),
+        opening_balance: money(i128::from(p.opening_balance), p)?,
+        contributions: money(contributions, p)?,
+        costs_actual: money(actual, p)?,
+        costs_forecast: money(forecast, p)?,
+        costs: money(costs, p)?,
+        result: money(result, p)?,
+        carried_over: money(carried, p)?,
+        settled: money(settled, p)?,
+        departments,
+        postings,
+    })
+}
+
+/// Share `amount` øre out by the pool's key (largest remainder, ties to the department first in id
+/// order).
+fn settle(p: &Pool, amount: i64) -> Result<Vec<(DeptIx, i64)>, ComputeError> {
+    let mut key = p.key.clone();
+    key.sort_by_key(|k| k.0);
+    if amount == 0 {
+        return Ok(key.iter().map(|k| (k.0, 0)).collect());
+    }
+    let scale = key.iter().map(|k| k.1.value().scale()).max().unwrap_or(0).min(MAX_WEIGHT_DECIMALS);
+    let weights: Vec<u128> = key.iter().map(|k| k.1.scaled(scale)).collect();
+    let mut out = vec![0; weights.len()];
+    let mut left = vec![false; weights.len()];
+    split_ore(amount, &weights, &mut out, &mut left)
+        .map_err(|_| ComputeError::Overflow { item: format!("the settlement of pool '{}'", p.id) })?;
+    Ok(key.iter().map(|k| k.0).zip(out).collect())
+}
+
+/// The two postings that move `amount` from department `from` (an expense there) to `to` (income
+/// there): an internal transfer (main type 9) within a municipality, otherwise a payment to another
+/// municipality (art 4.7) at the paying side and income from another municipality (art 7.7) at the
+/// receiving side. A negative amount moves the other way. The arts follow the domain primer
+/// (/work/shared/domain/README.md, "Cash benefits are booked ...") and `report::postings`.
+fn pair(
+    policy: &Policy,
+    from: DeptIx,
+    to: DeptIx,
+    amount: Money,
+    month: Month,
+    purpose: FinancingPurpose,
+    arrangement: &Arc<str>,
+) -> [FinancingPosting; 2] {
+    let depts = policy.departments();
+    let (a, b) = (&depts[from.get()], &depts[to.get()]);
+    let same = a.municipality == b.municipality;
+    let kind = |pays: bool| match (same, pays) {
+        (true, _) => PostingType::InternalTransfer,
+        (false, true) => PostingType::PaymentToMunicipality,
+        (false, false) => PostingType::IncomeFromMunicipality,
+    };
+    let post = |d: &crate::policy::Department, other: &Arc<str>, amount: Money| {
+        let m = &policy.municipalities()[d.municipality.get()];
+        let k = kind(amount.ore() > 0);
+        FinancingPosting {
+            month,
+            municipality: m.id.clone(),
+            code: m.code,
+            department: d.id.clone(),
+            kind: k,
+            art: k.art(),
+            amount,
+            counterpart: other.clone(),
+            purpose,
+            arrangement: arrangement.clone(),
+        }
+    };
+    [post(a, &b.id, amount), post(b, &a.id, Money::from_ore(-amount.ore()))]
+}
+
+/// A compensation's year: one department pays, the others compensate it by key per period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CompensationYear {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The department that pays everything.
+    pub payer: Arc<str>,
+    /// The eligible costs of its services in the budget year.
+    pub costs: Money,
+    /// Each settlement period: its last month, its costs and the key's shares.
+    pub periods: Vec<CompensationPeriod>,
+    /// Per department in the key, in id order: its shares over the year.
+    pub departments: Vec<CompensationDepartment>,
+    /// The compensations, posted in each period's last month.
+    pub postings: Vec<FinancingPosting>,
+}
+
+/// One settlement period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CompensationPeriod {
+    /// The period's last month, when it is settled.
+    pub settled_in: Month,
+    /// The period's costs.
+    pub costs: Money,
+}
+
+/// A department's year in a compensation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CompensationDepartment {
+    /// Department id.
+    pub department: Arc<str>,
+    /// Its share by the key: what it bears (the payer's own share included).
+    pub share: Money,
+    /// What it pays to the payer (0 for the payer).
+    pub compensation: Money,
+    /// Its shares of the same costs under the per-case split.
+    pub per_case_split: Money,
+    /// Share less the per-case split.
+    pub difference: Money,
+}
+
+/// Every compensation of the policy over the budget year.
+pub fn compensations(policy: &Policy, cases: &[Case], year: i32) -> Result<Vec<CompensationYear>, ComputeError> {
+    let list = &policy.year.compensations;
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
+    let period =
+        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(year, 12, 31).map_err(|_| bad())? };
+    let n = policy.departments().len();
+    // Per compensation: costs per month (0-11) and the per-case split per department.
+    let mut costs = vec![(vec![0i64; 12], vec![0i128; n]); list.len()];
+    for r in crate::engine::compute_each(policy, cases, period)? {
+        for l in r.lines.iter().filter(|l| l.eligible && l.month.year() == year) {
+            let Some(k) = list.iter().position(|p| p.services.contains(&l.service)) else { continue };
+            let m = (l.month.month() as usize).saturating_sub(1).min(11);
+            costs[k].0[m] = costs[k].0[m].saturating_add(l.amount.ore());
+            for s in &l.shares {
+                costs[k].1[s.dept.get()] += i128::from(s.amount.ore());
+            }
+        }
+    }
+    list.iter().zip(costs).map(|(c, (months, split))| compensation_year(policy, c, year, &months, &split)).collect()
+}
+
+/// One compensation's year: each period's costs split by the key (largest remainder, ties to the
+/// first in id order); every department but the payer pays its share to the payer.
+fn compensation_year(
+    policy: &Policy,
+    c: &crate::policy::Compensation,
+    year: i32,
+    months: &[i64],
+    split: &[i128],
+) -> Result<CompensationYear, ComputeError> {
+    let over = || ComputeError::Overflow { item: format!("compensation '{}'", c.id) };
+    let as_money = |v: i128| {
+        i64::try_from(v).ok().filter(|v| v.abs() <= crate::model::money::MAX_ORE).map(Money::from_ore).ok_or_else(over)
+    };
+    let pool = Pool {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        holder: c.payer,
+        services: c.services.clone(),
+        contributions: Vec::new(),
+        key: c.key.clone(),
+        carry_over_cap: None,
+        opening_balance: 0,
+    };
+    let mut key: Vec<DeptIx> = c.key.iter().map(|k| k.0).collect();
+    key.sort();
+    let mut shares = vec![0i128; key.len()];
+    let mut periods = Vec::new();
+    let mut postings = Vec::new();
+    let step = c.frequency.months() as usize;
+    for (p, chunk) in months.chunks(step).enumerate() {
+        let last = Month::new(year, ((p + 1) * step) as u32).ok_or_else(over)?;
+        let cost: i64 = chunk.iter().sum();
+        periods.push(CompensationPeriod { settled_in: last, costs: Money::from_ore(cost) });
+        for (i, (d, v)) in settle(&pool, cost)?.into_iter().enumerate() {
+            shares[i] += i128::from(v);
+            if d != c.payer && v != 0 {
+                let purpose = FinancingPurpose::Compensation;
+                postings.extend(pair(policy, d, c.payer, Money::from_ore(v), last, purpose, &c.id));
+            }
+        }
+    }
+    let mut departments = Vec::with_capacity(key.len());
+    for (d, share) in key.iter().zip(&shares) {
+        departments.push(CompensationDepartment {
+            department: policy.departments()[d.get()].id.clone(),
+            share: as_money(*share)?,
+            compensation: as_money(if *d == c.payer { 0 } else { *share })?,
+            per_case_split: as_money(split[d.get()])?,
+            difference: as_money(share - split[d.get()])?,
+        });
+    }
+    Ok(CompensationYear {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        payer: policy.departments()[c.payer.get()].id.clone(),
+        costs: as_money(months.iter().map(|&v| i128::from(v)).sum())?,
+        periods,
+        departments,
+        postings,
+    })
+}

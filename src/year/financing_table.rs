@@ -1,0 +1,124 @@
+//! The financing models of a portfolio as a table for people (after the portfolio's own table).
+
+use std::fmt::Write;
+
+use crate::i18n::{Lang, Word};
+use crate::year::financing::{CompensationYear, FinancingPosting, FinancingPurpose, PoolYear};
+use crate::year::portfolio::Portfolio;
+use crate::year::table::{kr, portfolio_table};
+
+/// The portfolio's table followed by its financing models.
+pub fn portfolio_and_financing_table(p: &Portfolio, l: Lang) -> String {
+    portfolio_table(p, l) + &pools_table(&p.pools, l) + &compensations_table(&p.compensations, l)
+}
+
+/// The pools: the year's account, each department's contribution and settlement against the
+/// per-case split, and the postings.
+pub fn pools_table(pools: &[PoolYear], l: Lang) -> String {
+    let mut o = String::new();
+    for p in pools {
+        let _ =
+            writeln!(o, "\n{} {} ({}), {} {}", &Word::PfPool.text(l), p.id, p.name, &Word::PfHeldBy.text(l), p.holder);
+        for (label, m) in [
+            (&Word::PfOpeningBalance.text(l), p.opening_balance),
+            (&Word::PfContributions.text(l), p.contributions),
+            (&Word::PfCostsActual.text(l), p.costs_actual),
+            (&Word::PfCostsForecast.text(l), p.costs_forecast),
+            (&Word::PfResultSurplus.text(l), p.result),
+            (&Word::PfCarriedOver.text(l), p.carried_over),
+            (&Word::PfSettled.text(l), p.settled),
+        ] {
+            let _ = writeln!(o, "  {label:<26} {:>15}", kr(m, l));
+        }
+        let _ = writeln!(
+            o,
+            "  {:<24} {:>15} {:>15} {:>15} {:>15} {:>15}",
+            "",
+            &Word::PfContribution.text(l),
+            &Word::PfSettlement.text(l),
+            &Word::PfNet.text(l),
+            &Word::PfPerCaseSplit.text(l),
+            &Word::PfDifference.text(l),
+        );
+        for d in &p.departments {
+            let _ = writeln!(
+                o,
+                "  {:<24} {:>15} {:>15} {:>15} {:>15} {:>15}",
+                d.department,
+                kr(d.contribution, l),
+                kr(d.settlement, l),
+                kr(d.net, l),
+                kr(d.per_case_split, l),
+                kr(d.difference, l)
+            );
+        }
+        postings_table(&mut o, &p.postings, l);
+    }
+    o
+}
+
+fn postings_table(o: &mut String, postings: &[FinancingPosting], l: Lang) {
+    if !postings.is_empty() {
+        let _ = writeln!(o, "  {}", &Word::PfPostings.text(l));
+    }
+    for x in postings {
+        let purpose = match x.purpose {
+            FinancingPurpose::Contribution => &Word::PfContribution.text(l),
+            FinancingPurpose::Settlement => &Word::PfSettlement.text(l),
+            FinancingPurpose::Compensation => &Word::PfCompensation.text(l),
+        };
+        let _ = writeln!(
+            o,
+            "    {:<8} {:<14} {:<5} {:>15}  {} {}",
+            x.month.to_string(),
+            x.department,
+            x.art,
+            kr(x.amount, l),
+            purpose,
+            x.counterpart
+        );
+    }
+}
+
+/// One pays, the others compensate: the costs per period and each department's share and
+/// compensation against the per-case split, and the postings.
+pub fn compensations_table(list: &[CompensationYear], l: Lang) -> String {
+    let mut o = String::new();
+    for c in list {
+        let _ = writeln!(
+            o,
+            "\n{} {} ({}), {} {}",
+            &Word::PfCompensation.text(l),
+            c.id,
+            c.name,
+            &Word::PfPaidBy.text(l),
+            c.payer
+        );
+        let _ = writeln!(o, "  {:<26} {:>15}", &Word::PfCosts.text(l), kr(c.costs, l));
+        for p in &c.periods {
+            let _ = writeln!(o, "  {:<26} {:>15}", p.settled_in.to_string(), kr(p.costs, l));
+        }
+        let _ = writeln!(
+            o,
+            "  {:<24} {:>15} {:>15} {:>15} {:>15}",
+            "",
+            &Word::PfShare.text(l),
+            &Word::PfCompensation.text(l),
+            &Word::PfPerCaseSplit.text(l),
+            &Word::PfDifference.text(l),
+        );
+        for d in &c.departments {
+            let _ = writeln!(
+                o,
+                "  {:<24} {:>15} {:>15} {:>15} {:>15}",
+                d.department,
+                kr(d.share, l),
+                kr(d.compensation, l),
+                kr(d.per_case_split, l),
+                kr(d.difference, l)
+            );
+        }
+        postings_table(&mut o, &c.postings, l);
+    }
+    o
+}
