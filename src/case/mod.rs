@@ -47,6 +47,23 @@ pub struct CaseDoc {
     /// before state reimbursement is computed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income: Vec<IncomeDoc>,
+    /// The day the case was enrolled in the project (follow-up: cost before and since).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrolled: Option<Date>,
+    /// The cost per department per year before enrolment, if known; otherwise the follow-up
+    /// computes it from the case's lines in the twelve months before the enrolment month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baseline: Vec<BaselineDoc>,
+}
+
+/// The cost of a case in one department per year before enrolment.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "baseline")]
+pub struct BaselineDoc {
+    /// Department id.
+    pub department: String,
+    /// The yearly amount in DKK (a string, not negative).
+    pub amount: Amount,
 }
 
 /// Income on a case, deducted from the cost that state reimbursement is computed on.
@@ -236,6 +253,10 @@ pub struct Case {
     pub agreements: Vec<Agreement>,
     /// Income, in document order.
     pub income: Vec<Income>,
+    /// The day the case was enrolled in the project.
+    pub enrolled: Option<Date>,
+    /// The yearly cost per department before enrolment, as given (department, amount).
+    pub baseline: Vec<(crate::policy::DeptIx, Amount)>,
 }
 
 impl Case {
@@ -279,6 +300,7 @@ impl Case {
         let lines = lines(policy, doc, &mut errors);
         let agreements = agreements(policy, doc, &lines, &mut errors);
         let income = income(doc, &mut errors);
+        let baseline = baseline(policy, doc, &mut errors);
 
         if !errors.is_empty() {
             return Err(InputErrors(errors));
@@ -294,6 +316,8 @@ impl Case {
             lines,
             agreements,
             income,
+            enrolled: doc.enrolled,
+            baseline,
         })
     }
 
@@ -527,4 +551,40 @@ fn flow_validity(item: &str, per: Per, from: Date, to: Option<Date>, errors: &mu
         });
     }
     Validity { from: Some(from), to: Some(from) }
+}
+
+/// The baseline cost per department: known departments, each once, amounts not negative, and an
+/// enrolment date.
+fn baseline(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(crate::policy::DeptIx, Amount)> {
+    let d = Doc::Case;
+    if !doc.baseline.is_empty() && doc.enrolled.is_none() {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: format!("case '{}'", doc.id),
+            field: "baseline".into(),
+            problem: Box::new(Message::BaselineNeedsEnrolled),
+        });
+    }
+    let mut out: Vec<(crate::policy::DeptIx, Amount)> = Vec::new();
+    for (i, b) in doc.baseline.iter().enumerate() {
+        let item = format!("baseline[{i}] '{}'", b.department);
+        if b.amount.value().is_sign_negative() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: item.clone(),
+                field: "amount".into(),
+                problem: Box::new(Message::FollowUpAmountNegative { amount: b.amount.to_string() }),
+            });
+        }
+        match policy.department(&b.department) {
+            None => {
+                errors.push(crate::policy::compile::unknown(d, &item, "department", RefKind::Department, &b.department))
+            }
+            Some(ix) if out.iter().any(|(x, _)| *x == ix) => {
+                errors.push(InputError::Duplicate { doc: d, item, id: b.department.clone() })
+            }
+            Some(ix) => out.push((ix, b.amount)),
+        }
+    }
+    out
 }

@@ -859,6 +859,8 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             },
             consent: consent.map(|from| vec![Validity { from: Some(from), to: None }]).unwrap_or_default(),
             other_cases,
+            enrolled: None,
+            baseline: Vec::new(),
             services: Vec::new(),
             agreements: Vec::new(),
             income: Vec::new(),

@@ -137,6 +137,10 @@ pub struct Request {
     /// answer adds the portfolio under it and what changes per department and year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<DocInput>,
+    /// For `portfolio`: the day re-assessments are listed against (default: the last day of
+    /// `booked_through`, else the budget year's first day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<crate::model::date::Date>,
 }
 
 impl Request {
@@ -157,6 +161,7 @@ impl Request {
             year: None,
             budget: None,
             scenario: None,
+            today: None,
         }
     }
 }
@@ -622,6 +627,7 @@ fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portf
         year,
         booked_through: req.booked_through,
         budget: &budget.budget,
+        today: req.today,
     };
     let failed = |e| match e {
         crate::year::PortfolioError::Input(e) => Response::in_lang(&e, lang),

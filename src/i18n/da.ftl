@@ -204,3 +204,8 @@ price-index-missing = fordelingsmodellens prisindeks har intet år { $year }; an
 cases-missing = porteføljen kræver sagerne
 year-missing = porteføljen kræver budgetåret (year)
 case-id-twice = sagen '{ $case }' er angivet to gange i porteføljen
+
+# Året: opfølgning
+reassess-cadence-zero = intervallet for revurdering skal være mindst 1 måned
+follow-up-amount-negative = beløbet kan ikke være negativt ({ $amount })
+baseline-needs-enrolled = en udgift før projektet (baseline) kræver datoen, sagen blev optaget i projektet (enrolled)

@@ -183,3 +183,8 @@ price-index-missing = the policy's price index has no year { $year }; give every
 cases-missing = the portfolio needs the cases
 year-missing = the portfolio needs the budget year (year)
 case-id-twice = case '{ $case }' is given twice in the portfolio
+
+# The year: follow-up
+reassess-cadence-zero = the re-assessment cadence must be at least 1 month
+follow-up-amount-negative = the amount cannot be negative ({ $amount })
+baseline-needs-enrolled = a baseline cost needs the date the case was enrolled (enrolled)

@@ -265,6 +265,12 @@ pub enum Message {
     CaseIdTwice {
         case: String,
     },
+    // ---- The year: follow-up --------------------------------------------------------------------
+    ReassessCadenceZero,
+    FollowUpAmountNegative {
+        amount: String,
+    },
+    BaselineNeedsEnrolled,
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

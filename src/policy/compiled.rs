@@ -334,4 +334,6 @@ pub struct YearSection {
     pub area_of: HashMap<DeptIx, usize>,
     /// The price index by year.
     pub index: std::collections::BTreeMap<i32, Weight>,
+    /// The follow-up section as written (checked), if any.
+    pub follow_up: Option<crate::policy::year::FollowUpDoc>,
 }

@@ -11,6 +11,7 @@
 //! year section ([`crate::policy::year`]); the contract reads its inputs and writes its answers.
 
 pub mod budget;
+pub mod followup;
 pub mod portfolio;
 pub mod scenario;
 pub mod table;

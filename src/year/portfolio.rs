@@ -42,6 +42,8 @@ pub struct PortfolioRequest<'a> {
     pub booked_through: Option<Month>,
     /// The budget per department and year.
     pub budget: &'a [BudgetLineDoc],
+    /// The day re-assessments are listed against (follow-up), if given.
+    pub today: Option<Date>,
 }
 
 /// Why a portfolio could not be computed.
@@ -86,6 +88,9 @@ pub struct Portfolio {
     /// The same cases under a scenario's policy, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Box<Scenario>>,
+    /// The follow-up, when the policy has a `[year.follow_up]` section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<crate::year::followup::FollowUp>,
 }
 
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
@@ -231,7 +236,15 @@ pub fn portfolio(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<Portfoli
     let period = years_period(req.year)?;
     let sums = collect(policy, req, period)?;
     let households = households(req.cases).len();
-    build(policy, req, &sums, households)
+    let mut p = build(policy, req, &sums, households)?;
+    let asked = crate::year::followup::FollowUpRequest {
+        cases: req.cases,
+        year: req.year,
+        booked_through: req.booked_through,
+        today: req.today,
+    };
+    p.follow_up = crate::year::followup::follow_up(policy, &asked)?;
+    Ok(p)
 }
 
 /// The budget year's first day to the last estimate year's last day.
@@ -541,6 +554,7 @@ fn build(
         months: months(policy, req, sums)?,
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
+        follow_up: None,
     })
 }
 

@@ -62,7 +62,9 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
     }
-    for k in ["period", "lang", "previous_case", "booked_through", "siblings", "detail", "cases", "year", "budget"] {
+    for k in
+        ["period", "lang", "previous_case", "booked_through", "siblings", "detail", "cases", "year", "budget", "today"]
+    {
         if let Some(v) = obj.get(k) {
             req.insert(k.into(), v.clone());
         }
