@@ -814,6 +814,14 @@ fn compile_follow_up(f: &crate::policy::year::FollowUpDoc, errors: &mut Vec<Inpu
             problem: Box::new(Message::ReassessCadenceZero),
         });
     }
+    if let Some(m) = f.threshold_margin.filter(|m| m.value().is_sign_negative()) {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: "year.follow_up".into(),
+            field: "threshold_margin".into(),
+            problem: Box::new(Message::FollowUpAmountNegative { amount: m.to_string() }),
+        });
+    }
     let mut years = std::collections::HashSet::new();
     for (i, x) in f.investment.iter().enumerate() {
         let item = format!("year.follow_up.investment[{i}]");

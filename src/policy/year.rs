@@ -72,6 +72,14 @@ pub struct FollowUpDoc {
     /// enrolment, or the line's start); absent: no re-assessments are listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassess_every_months: Option<u32>,
+    /// List households whose yearly counted cost is at most this per cent below the next tier's
+    /// yearly threshold (of that threshold).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_margin_percent: Option<Weight>,
+    /// List households whose yearly counted cost is at most this amount (DKK) below the next
+    /// tier's yearly threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_margin: Option<crate::model::money::Amount>,
     /// The project's cost (investment) per year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub investment: Vec<InvestmentDoc>,

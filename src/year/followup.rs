@@ -30,6 +30,9 @@ pub struct FollowUp {
     pub as_of: Date,
     /// Service lines due or overdue for re-assessment, by case then line (empty without a cadence).
     pub reassessments: Vec<Reassessment>,
+    /// Households whose budget-year counted cost lies within the policy's margin below the next
+    /// reimbursement tier's yearly threshold, in order of first appearance.
+    pub near_threshold: Vec<NearThreshold>,
     /// Enrolled cases.
     pub enrolled_cases: usize,
     /// Per department and year with a baseline or an actual cost (department id order, then year).
@@ -72,6 +75,21 @@ pub struct Reassessment {
     pub due: Date,
     /// Days from `due` to `as_of` (0: due that day).
     pub days_overdue: i32,
+}
+
+/// A household near a reimbursement threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct NearThreshold {
+    /// Household id (a case without one: the case id).
+    pub household: String,
+    /// Its cases.
+    pub cases: Vec<String>,
+    /// The budget year's cost of the services that count for reimbursement (all departments).
+    pub counted: Money,
+    /// The next tier's yearly threshold (the level in force on the budget year's first day).
+    pub threshold: Money,
+    /// Threshold less counted cost.
+    pub distance: Money,
 }
 
 /// A department's baseline against its actual cost in one year.
@@ -130,6 +148,7 @@ pub fn follow_up(policy: &Policy, req: &FollowUpRequest<'_>) -> Result<Option<Fo
         Some(n) => reassessments(req.cases, as_of, n)?,
         None => Vec::new(),
     };
+    let near_threshold = near_threshold(policy, doc, req.cases, first)?;
     let n = policy.departments().len();
     // Per year and department: baseline numerator (yearly øre × months) and actual øre.
     let mut base = vec![vec![0i128; n]; YEARS];
@@ -144,7 +163,16 @@ pub fn follow_up(policy: &Policy, req: &FollowUpRequest<'_>) -> Result<Option<Fo
     let years = investment_years(doc, req.year, &departments)?;
     let cost_neutral = (enrolled_cases > 0).then(|| years[0].actual <= years[0].baseline);
     let break_even_year = years.iter().find(|y| !y.cumulative.ore().is_negative()).map(|y| y.year);
-    Ok(Some(FollowUp { as_of, reassessments, enrolled_cases, departments, years, cost_neutral, break_even_year }))
+    Ok(Some(FollowUp {
+        as_of,
+        reassessments,
+        near_threshold,
+        enrolled_cases,
+        departments,
+        years,
+        cost_neutral,
+        break_even_year,
+    }))
 }
 
 fn overflow(what: &str) -> ComputeError {
@@ -322,6 +350,66 @@ fn investment_years(
             net: money(net, &what)?,
             cumulative: money(cumulative, &what)?,
         });
+    }
+    Ok(out)
+}
+
+/// The households within the margin below the next tier's yearly threshold.
+fn near_threshold(
+    policy: &Policy,
+    doc: &FollowUpDoc,
+    cases: &[Case],
+    first: Date,
+) -> Result<Vec<NearThreshold>, ComputeError> {
+    let Some(scheme) = &policy.reimbursement else { return Ok(Vec::new()) };
+    if doc.threshold_margin.is_none() && doc.threshold_margin_percent.is_none() {
+        return Ok(Vec::new());
+    }
+    let Some(level) = scheme.levels.iter().rev().find(|l| l.validity.contains(first)) else { return Ok(Vec::new()) };
+    let last = Date::new(first.year(), 12, 31).map_err(|_| overflow("the budget year"))?;
+    let mut groups: Vec<(String, Vec<String>, i128)> = Vec::new();
+    for c in cases {
+        let id = c.household.clone().unwrap_or_else(|| c.id.clone());
+        let r = compute_lines(policy, c, Some(Period { from: first, to: last }))?;
+        let mut counted = 0i128;
+        for l in &r.lines {
+            let counts = policy.services().iter().position(|s| s.id == l.service).is_some_and(|i| scheme.counts[i]);
+            if counts {
+                counted += l.shares.iter().map(|s| i128::from(s.amount.ore())).sum::<i128>();
+            }
+        }
+        match groups.iter_mut().find(|g| g.0 == id && c.household.is_some()) {
+            Some(g) => {
+                g.1.push(c.id.clone());
+                g.2 += counted;
+            }
+            None => groups.push((id, vec![c.id.clone()], counted)),
+        }
+    }
+    let mut out = Vec::new();
+    for (household, cases, counted) in groups {
+        let Some(t) =
+            level.tiers.iter().map(|t| i128::from(Money::round(t.above.value()).ore())).find(|t| *t > counted)
+        else {
+            continue;
+        };
+        let distance = t - counted;
+        let by_amount = doc.threshold_margin.is_some_and(|m| distance <= i128::from(Money::round(m.value()).ore()));
+        let by_percent = doc.threshold_margin_percent.is_some_and(|p| {
+            // distance <= threshold x p / 100, compared exactly: 100 x distance <= threshold x p.
+            let limit = rust_decimal::Decimal::from_i128_with_scale(t, 0).checked_mul(p.value());
+            limit.is_some_and(|l| rust_decimal::Decimal::from_i128_with_scale(distance * 100, 0) <= l)
+        });
+        if by_amount || by_percent {
+            let what = format!("household '{household}'");
+            out.push(NearThreshold {
+                household,
+                cases,
+                counted: money(counted, &what)?,
+                threshold: money(t, &what)?,
+                distance: money(distance, &what)?,
+            });
+        }
     }
     Ok(out)
 }
