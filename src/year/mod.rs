@@ -12,6 +12,7 @@
 
 pub mod budget;
 pub mod followup;
+pub mod followup_table;
 pub mod portfolio;
 pub mod scenario;
 pub mod table;
