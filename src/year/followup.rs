@@ -19,8 +19,9 @@ use crate::model::validity::Period;
 use crate::policy::year::FollowUpDoc;
 use crate::policy::Policy;
 
-/// The years the follow-up shows: the budget year and the four after it, as the portfolio.
-const YEARS: usize = crate::year::portfolio::LATER_YEARS + 1;
+/// The years the follow-up shows: the budget year and the four after it, as the portfolio (which
+/// checks at compile time that the two agree; it imports this module, not the other way round).
+pub(crate) const YEARS: usize = 5;
 
 /// The follow-up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]

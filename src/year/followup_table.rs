@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use crate::i18n::Lang;
 use crate::model::date::Date;
+use crate::model::money::Money;
 use crate::year::followup::{FollowUp, Since};
-use crate::year::table::kr;
 
 /// A date in the language's style: 31-01-2025 in Danish, 2025-01-31 in English.
 fn date(d: Date, l: Lang) -> String {
@@ -24,8 +24,12 @@ fn since(s: Since, l: Lang) -> &'static str {
     }
 }
 
+/// How an amount is written in the language (the portfolio table's style, passed in so that the
+/// two table modules do not import each other).
+pub type Kr = fn(Money, Lang) -> String;
+
 /// The follow-up section of the portfolio table.
-pub fn follow_up_table(f: &FollowUp, o: &mut String, l: Lang) {
+pub fn follow_up_table(f: &FollowUp, o: &mut String, l: Lang, kr: Kr) {
     let _ = writeln!(o, "\n{} {}", l.t("Follow-up as of", "Opfølgning pr."), date(f.as_of, l));
     let _ = writeln!(o, "\n{}", l.t("Re-assessments due", "Revurderinger der forfalder"));
     if f.reassessments.is_empty() {
@@ -59,10 +63,10 @@ pub fn follow_up_table(f: &FollowUp, o: &mut String, l: Lang) {
             h.cases.join(", ")
         );
     }
-    baseline(f, o, l);
+    baseline(f, o, l, kr);
 }
 
-fn baseline(f: &FollowUp, o: &mut String, l: Lang) {
+fn baseline(f: &FollowUp, o: &mut String, l: Lang, kr: Kr) {
     let _ = writeln!(
         o,
         "\n{} ({} {})\n  {:<24} {:>6} {:>15} {:>15} {:>15}",

@@ -30,6 +30,7 @@ use crate::year::budget::BudgetLineDoc;
 pub const LATER_YEARS: usize = 4;
 /// All the years a portfolio computes.
 const YEARS: usize = LATER_YEARS + 1;
+const _: () = assert!(crate::year::followup::YEARS == YEARS, "the follow-up shows the portfolio's years");
 
 /// What a portfolio is asked for.
 #[derive(Debug, Clone, Copy)]

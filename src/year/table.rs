@@ -129,7 +129,7 @@ pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
         );
     }
     if let Some(f) = &p.follow_up {
-        crate::year::followup_table::follow_up_table(f, &mut o, l);
+        crate::year::followup_table::follow_up_table(f, &mut o, l, kr);
     }
     o
 }
