@@ -414,3 +414,21 @@ fn near_threshold(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn months_on_keep_the_day_or_take_the_last_of_the_month() {
+        assert_eq!(add_months(d("2024-08-31"), 6), Some(d("2025-02-28")));
+        assert_eq!(add_months(d("2023-08-31"), 6), Some(d("2024-02-29")));
+        assert_eq!(add_months(d("2024-09-15"), 6), Some(d("2025-03-15")));
+        assert_eq!(add_months(d("2024-12-01"), 1), Some(d("2025-01-01")));
+        assert_eq!(add_months(d("2024-01-31"), 24), Some(d("2026-01-31")));
+    }
+}
