@@ -27,7 +27,7 @@ fn bench_portfolio(c: &mut Criterion) {
     g.bench_function("500_cases_13_services_60_months_after_scenario_change", |b| {
         b.iter(|| {
             let scenario = Policy::from_text(black_box(&changed)).unwrap();
-            let req = PortfolioRequest { cases: &cases, year: 2024, booked_through: None, budget: &[] };
+            let req = PortfolioRequest { cases: &cases, year: 2024, booked_through: None, budget: &[], today: None };
             black_box(portfolio(&scenario, &req).unwrap())
         })
     });

@@ -217,3 +217,19 @@ fn readme_pool_output_is_current() {
     ]);
     assert_shown_lines_appear(&readme_block("### Financing: a pool"), &out);
 }
+
+#[test]
+fn readme_follow_up_example_is_current() {
+    let out = run(&[
+        "portfolio",
+        "--policy",
+        "examples/followup/policy.toml",
+        "--cases",
+        "examples/followup/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-09",
+    ]);
+    assert_shown_lines_appear(&readme_block("### Follow-up"), &out);
+}

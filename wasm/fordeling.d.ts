@@ -265,6 +265,20 @@ export interface FordelingArrangementDoc {
 }
 
 /**
+ * The cost of a case in one department per year before enrolment.
+ */
+export interface FordelingBaselineDoc {
+  /**
+   * The yearly amount in DKK (a string, not negative).
+   */
+  amount: FordelingAmount;
+  /**
+   * Department id.
+   */
+  department: string;
+}
+
+/**
  * A budget area (bevillingsområde).
  */
 export interface FordelingBudgetAreaDoc {
@@ -294,6 +308,11 @@ export interface FordelingCaseDoc {
    * Agreements on the split, set at the joint assessment; a re-assessment is a new agreement.
    */
   agreements: FordelingAgreementDoc[];
+  /**
+   * The cost per department per year before enrolment, if known; otherwise the follow-up
+   * computes it from the case's lines in the twelve months before the enrolment month.
+   */
+  baseline?: FordelingBaselineDoc[];
   /**
    * The child.
    */
@@ -934,6 +953,32 @@ export interface FordelingDepartmentTotal {
 }
 
 /**
+ * A department's baseline against its actual cost in one year.
+ */
+export interface FordelingDepartmentYear {
+  /**
+   * The enrolled cases' cost in the year, from each case's enrolment month.
+   */
+  actual: FordelingMoney;
+  /**
+   * The cost before enrolment, for the year's months from each case's enrolment month.
+   */
+  baseline: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * Baseline less actual (positive: saved).
+   */
+  savings: FordelingMoney;
+  /**
+   * The year.
+   */
+  year: number;
+}
+
+/**
  * A department id and an amount.
  */
 export interface FordelingDeptAmount {
@@ -1131,6 +1176,72 @@ export interface FordelingFinancingPosting {
 export type FordelingFinancingPurpose = "contribution" | "settlement" | "compensation";
 
 /**
+ * The follow-up.
+ */
+export interface FordelingFollowUp {
+  /**
+   * The day the re-assessments are due against: the request's `today`, else the last day of
+   * `booked_through`, else the budget year's first day.
+   */
+  as_of: FordelingDate;
+  /**
+   * The first year whose cumulative net is 0 or more; absent if not reached.
+   */
+  break_even_year?: number | null;
+  /**
+   * Whether the budget year's actual cost of the enrolled cases is at most their baseline
+   * (udgiftsneutralt); absent without enrolled cases.
+   */
+  cost_neutral?: boolean | null;
+  /**
+   * Per department and year with a baseline or an actual cost (department id order, then year).
+   */
+  departments: FordelingDepartmentYear[];
+  /**
+   * Enrolled cases.
+   */
+  enrolled_cases: number;
+  /**
+   * Households whose budget-year counted cost lies within the policy's margin below the next
+   * reimbursement tier's yearly threshold, in order of first appearance.
+   */
+  near_threshold: FordelingNearThreshold[];
+  /**
+   * Service lines due or overdue for re-assessment, by case then line (empty without a cadence).
+   */
+  reassessments: FordelingReassessment[];
+  /**
+   * Per year: the project's investment, the savings and the cumulative net.
+   */
+  years: FordelingInvestmentYear[];
+}
+
+/**
+ * The follow-up of the year (section `[year.follow_up]`).
+ */
+export interface FordelingFollowUpDoc {
+  /**
+   * The project's cost (investment) per year.
+   */
+  investment?: FordelingInvestmentDoc[];
+  /**
+   * Re-assess a service line this many months after its last agreement (or the case's
+   * enrolment, or the line's start); absent: no re-assessments are listed.
+   */
+  reassess_every_months?: number | null;
+  /**
+   * List households whose yearly counted cost is at most this amount (DKK) below the next
+   * tier's yearly threshold.
+   */
+  threshold_margin?: FordelingAmount | null;
+  /**
+   * List households whose yearly counted cost is at most this per cent below the next tier's
+   * yearly threshold (of that threshold).
+   */
+  threshold_margin_percent?: FordelingWeight | null;
+}
+
+/**
  * How often a compensation is settled.
  */
 export type FordelingFrequency = "monthly" | "quarterly" | "yearly";
@@ -1301,6 +1412,54 @@ export interface FordelingIndexYearDoc {
   value: FordelingWeight;
   /**
    * The calendar year.
+   */
+  year: number;
+}
+
+/**
+ * The project's cost in one year.
+ */
+export interface FordelingInvestmentDoc {
+  /**
+   * The amount in DKK (a string, not negative).
+   */
+  amount: FordelingAmount;
+  /**
+   * The year.
+   */
+  year: number;
+}
+
+/**
+ * One year of the investment view.
+ */
+export interface FordelingInvestmentYear {
+  /**
+   * Actual cost of all departments.
+   */
+  actual: FordelingMoney;
+  /**
+   * Baseline of all departments.
+   */
+  baseline: FordelingMoney;
+  /**
+   * The sum of `net` through this year.
+   */
+  cumulative: FordelingMoney;
+  /**
+   * The project's cost that year (policy).
+   */
+  investment: FordelingMoney;
+  /**
+   * Savings less investment.
+   */
+  net: FordelingMoney;
+  /**
+   * Baseline less actual.
+   */
+  savings: FordelingMoney;
+  /**
+   * The year.
    */
   year: number;
 }
@@ -1757,6 +1916,32 @@ export interface FordelingMunicipalityTotal {
 }
 
 /**
+ * A household near a reimbursement threshold.
+ */
+export interface FordelingNearThreshold {
+  /**
+   * Its cases.
+   */
+  cases: string[];
+  /**
+   * The budget year's cost of the services that count for reimbursement (all departments).
+   */
+  counted: FordelingMoney;
+  /**
+   * Threshold less counted cost.
+   */
+  distance: FordelingMoney;
+  /**
+   * Household id (a case without one: the case id).
+   */
+  household: string;
+  /**
+   * The next tier's yearly threshold (the level in force on the budget year's first day).
+   */
+  threshold: FordelingMoney;
+}
+
+/**
  * Gross cost, reimbursement and net cost.
  */
 export interface FordelingNet {
@@ -2124,6 +2309,10 @@ export interface FordelingPortfolio {
    */
   departments: FordelingDepartmentFigures[];
   /**
+   * The follow-up, when the policy has a `[year.follow_up]` section.
+   */
+  follow_up?: FordelingFollowUp | null;
+  /**
    * Households (a case without a household id is a household of its own).
    */
   households: number;
@@ -2261,6 +2450,36 @@ export interface FordelingProfile {
    * The field separator: one character, not a quote or a line break.
    */
   separator: string;
+}
+
+/**
+ * A service line due for re-assessment.
+ */
+export interface FordelingReassessment {
+  /**
+   * Case id.
+   */
+  case: string;
+  /**
+   * Days from `due` to `as_of` (0: due that day).
+   */
+  days_overdue: number;
+  /**
+   * The day the re-assessment is due.
+   */
+  due: FordelingDate;
+  /**
+   * Service line id.
+   */
+  service_line: string;
+  /**
+   * What the cadence counts from.
+   */
+  since: FordelingSince;
+  /**
+   * That day.
+   */
+  since_date: FordelingDate;
 }
 
 /**
@@ -2766,6 +2985,11 @@ export interface FordelingShareDoc {
 }
 
 /**
+ * What a re-assessment is counted from.
+ */
+export type FordelingSince = "agreement" | "enrolled" | "line_start";
+
+/**
  * The result of splitting one case over a period.
  */
 export interface FordelingSplitResult {
@@ -3006,6 +3230,10 @@ export interface FordelingYearDoc {
    * One pays, the others compensate by key (mellemregning).
    */
   compensations?: FordelingCompensationDoc[];
+  /**
+   * The follow-up: re-assessment cadence and the project's investment per year.
+   */
+  follow_up?: FordelingFollowUpDoc | null;
   /**
    * Pools: yearly contributions per department pay the eligible costs of their services.
    */

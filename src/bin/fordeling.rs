@@ -191,6 +191,9 @@ struct PortfolioArgs {
     /// The budget per department and year: CSV (department,year,amount), TOML or JSON.
     #[arg(long)]
     budget: Option<PathBuf>,
+    /// The day re-assessments are listed against (YYYY-MM-DD); default: the last day booked.
+    #[arg(long)]
+    today: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -404,13 +407,16 @@ fn siblings(paths: &[PathBuf]) -> Result<Vec<DocInput>, Failure> {
     paths.iter().map(|p| document(p, false).map(|(doc, _)| doc)).collect()
 }
 
+/// A date argument (`which` names the option).
+fn parse_date(s: &str, which: &str) -> Result<Date, Failure> {
+    Date::parse(s).map_err(|e| Failure {
+        code: EXIT_INVALID,
+        response: error_response(ErrorCode::Syntax, which, &say(Message::from(&e))),
+    })
+}
+
 fn period(from: &Option<String>, to: &Option<String>) -> Result<Option<Period>, Failure> {
-    let parse = |s: &str, which: &str| {
-        Date::parse(s).map_err(|e| Failure {
-            code: EXIT_INVALID,
-            response: error_response(ErrorCode::Syntax, which, &say(Message::from(&e))),
-        })
-    };
+    let parse = parse_date;
     match (from, to) {
         (Some(f), Some(t)) => Ok(Some(Period { from: parse(f, "--from")?, to: parse(t, "--to")? })),
         _ => Ok(None),
@@ -545,6 +551,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 booked_through: a.booked_through.as_deref().map(booked_month).transpose()?,
                 budget: a.budget.as_deref().map(budget).transpose()?,
                 since: a.since.as_deref().map(since_date).transpose()?,
+                today: a.today.as_deref().map(|t| parse_date(t, "--today")).transpose()?,
                 lang,
                 ..Request::new(Command::Portfolio, sources.policy(&a.policy)?)
             };

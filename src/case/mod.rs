@@ -61,6 +61,20 @@ pub struct CaseDoc {
     /// before state reimbursement is computed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income: Vec<IncomeDoc>,
+    /// The cost per department per year before enrolment, if known; otherwise the follow-up
+    /// computes it from the case's lines in the twelve months before the enrolment month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baseline: Vec<BaselineDoc>,
+}
+
+/// The cost of a case in one department per year before enrolment.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "baseline")]
+pub struct BaselineDoc {
+    /// Department id.
+    pub department: String,
+    /// The yearly amount in DKK (a string, not negative).
+    pub amount: Amount,
 }
 
 /// A parent or other adult of the household.
@@ -432,6 +446,8 @@ pub struct Case {
     pub agreements: Vec<Agreement>,
     /// Income, in document order.
     pub income: Vec<Income>,
+    /// The yearly cost per department before enrolment, as given (department, amount).
+    pub baseline: Vec<(crate::policy::DeptIx, Amount)>,
 }
 
 impl Case {
@@ -474,6 +490,7 @@ impl Case {
         let lines = lines(policy, doc, &mut errors);
         let agreements = agreements(policy, doc, &lines, &mut errors);
         let income = income(doc, &mut errors);
+        let baseline = baseline(policy, doc, &mut errors);
 
         if !errors.is_empty() {
             return Err(InputErrors(errors));
@@ -492,6 +509,7 @@ impl Case {
             lines,
             agreements,
             income,
+            baseline,
         })
     }
 
@@ -902,4 +920,40 @@ fn indexation(policy: &Policy, item: &str, s: &ServiceLineDoc, errors: &mut Vec<
             Some(ix) => Some((ix, year)),
         },
     }
+}
+
+/// The baseline cost per department: known departments, each once, amounts not negative, and an
+/// enrolment date.
+fn baseline(policy: &Policy, doc: &CaseDoc, errors: &mut Vec<InputError>) -> Vec<(crate::policy::DeptIx, Amount)> {
+    let d = Doc::Case;
+    if !doc.baseline.is_empty() && doc.enrolled.is_none() {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: format!("case '{}'", doc.id),
+            field: "baseline".into(),
+            problem: Box::new(Message::BaselineNeedsEnrolled),
+        });
+    }
+    let mut out: Vec<(crate::policy::DeptIx, Amount)> = Vec::new();
+    for (i, b) in doc.baseline.iter().enumerate() {
+        let item = format!("baseline[{i}] '{}'", b.department);
+        if b.amount.value().is_sign_negative() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: item.clone(),
+                field: "amount".into(),
+                problem: Box::new(Message::FollowUpAmountNegative { amount: b.amount.to_string() }),
+            });
+        }
+        match policy.department(&b.department) {
+            None => {
+                errors.push(crate::policy::compile::unknown(d, &item, "department", RefKind::Department, &b.department))
+            }
+            Some(ix) if out.iter().any(|(x, _)| *x == ix) => {
+                errors.push(InputError::Duplicate { doc: d, item, id: b.department.clone() })
+            }
+            Some(ix) => out.push((ix, b.amount)),
+        }
+    }
+    out
 }

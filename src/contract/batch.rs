@@ -871,6 +871,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 .map(|from| vec![ConsentDoc { from: Some(from), to: None, by: Vec::new(), scope: Default::default() }])
                 .unwrap_or_default(),
             other_cases,
+            baseline: Vec::new(),
             services: Vec::new(),
             agreements: Vec::new(),
             income: Vec::new(),

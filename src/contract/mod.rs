@@ -667,6 +667,7 @@ fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portf
         year,
         booked_through: req.booked_through,
         budget: &budget.budget,
+        today: req.today,
     };
     let failed = |e| match e {
         crate::year::PortfolioError::Input(e) => Response::in_lang(&e, lang),

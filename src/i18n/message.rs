@@ -338,6 +338,12 @@ pub enum Message {
     PoolTotalMissing,
     PoolAmountOrPercent,
     PoolKeyAllZero,
+    // ---- The year: follow-up --------------------------------------------------------------------
+    ReassessCadenceZero,
+    FollowUpAmountNegative {
+        amount: String,
+    },
+    BaselineNeedsEnrolled,
     // ---- Computing ----------------------------------------------------------------------------
     ComputeOverflow {
         item: String,

@@ -916,5 +916,45 @@ pub(crate) fn compile_year(
             errors.push(InputError::Duplicate { doc: d, item, id: p.year.to_string() });
         }
     }
+    out.follow_up = doc.follow_up.clone();
+    if let Some(f) = &doc.follow_up {
+        compile_follow_up(f, errors);
+    }
     out
+}
+
+/// Check the follow-up section: a cadence above 0, investment years once each, amounts not negative.
+fn compile_follow_up(f: &crate::policy::year::FollowUpDoc, errors: &mut Vec<InputError>) {
+    let d = Doc::Policy;
+    if f.reassess_every_months == Some(0) {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: "year.follow_up".into(),
+            field: "reassess_every_months".into(),
+            problem: Box::new(Message::ReassessCadenceZero),
+        });
+    }
+    if let Some(m) = f.threshold_margin.filter(|m| m.value().is_sign_negative()) {
+        errors.push(InputError::Invalid {
+            doc: d,
+            item: "year.follow_up".into(),
+            field: "threshold_margin".into(),
+            problem: Box::new(Message::FollowUpAmountNegative { amount: m.to_string() }),
+        });
+    }
+    let mut years = std::collections::HashSet::new();
+    for (i, x) in f.investment.iter().enumerate() {
+        let item = format!("year.follow_up.investment[{i}]");
+        if x.amount.value().is_sign_negative() {
+            errors.push(InputError::Invalid {
+                doc: d,
+                item: item.clone(),
+                field: "amount".into(),
+                problem: Box::new(Message::FollowUpAmountNegative { amount: x.amount.to_string() }),
+            });
+        }
+        if !years.insert(x.year) {
+            errors.push(InputError::Duplicate { doc: d, item, id: x.year.to_string() });
+        }
+    }
 }

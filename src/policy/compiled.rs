@@ -392,6 +392,8 @@ pub struct YearSection {
     pub pools: Vec<Pool>,
     /// One pays, the others compensate, in document order.
     pub compensations: Vec<Compensation>,
+    /// The follow-up section as written (checked), if any.
+    pub follow_up: Option<crate::policy::year::FollowUpDoc>,
 }
 
 // ---- financing (branch finance) ----

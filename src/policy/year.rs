@@ -29,6 +29,9 @@ pub struct YearDoc {
     /// One pays, the others compensate by key (mellemregning).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub compensations: Vec<crate::policy::financing::CompensationDoc>,
+    /// The follow-up: re-assessment cadence and the project's investment per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUpDoc>,
 }
 
 /// A committee (udvalg).
@@ -64,4 +67,37 @@ pub struct PriceIndexDoc {
     pub year: i32,
     /// Its index (above 0).
     pub index: Weight,
+}
+
+// ---- Follow-up (issue 15 item 4): re-assessment cadence and the project's investment ----
+
+/// The follow-up of the year (section `[year.follow_up]`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "follow-up")]
+pub struct FollowUpDoc {
+    /// Re-assess a service line this many months after its last agreement (or the case's
+    /// enrolment, or the line's start); absent: no re-assessments are listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassess_every_months: Option<u32>,
+    /// List households whose yearly counted cost is at most this per cent below the next tier's
+    /// yearly threshold (of that threshold).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_margin_percent: Option<Weight>,
+    /// List households whose yearly counted cost is at most this amount (DKK) below the next
+    /// tier's yearly threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_margin: Option<crate::model::money::Amount>,
+    /// The project's cost (investment) per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub investment: Vec<InvestmentDoc>,
+}
+
+/// The project's cost in one year.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "investment")]
+pub struct InvestmentDoc {
+    /// The year.
+    pub year: i32,
+    /// The amount in DKK (a string, not negative).
+    pub amount: crate::model::money::Amount,
 }

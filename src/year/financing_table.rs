@@ -88,7 +88,7 @@ pub fn compensations_table(list: &[CompensationYear], l: Lang) -> String {
         let _ = writeln!(
             o,
             "\n{} {} ({}), {} {}",
-            &Word::PfCompensation.text(l),
+            &Word::PfCompensationHeading.text(l),
             c.id,
             c.name,
             &Word::PfPaidBy.text(l),

@@ -16,6 +16,8 @@ pub mod budget;
 pub mod changes;
 pub mod financing;
 pub mod financing_table;
+pub mod followup;
+pub mod followup_table;
 pub mod portfolio;
 pub mod scenario;
 pub mod table;

@@ -29,6 +29,7 @@ use crate::year::budget::BudgetLineDoc;
 pub const LATER_YEARS: usize = 4;
 /// All the years a portfolio computes.
 const YEARS: usize = LATER_YEARS + 1;
+const _: () = assert!(crate::year::followup::YEARS == YEARS, "the follow-up shows the portfolio's years");
 
 /// What a portfolio is asked for.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +42,8 @@ pub struct PortfolioRequest<'a> {
     pub booked_through: Option<Month>,
     /// The budget per department and year.
     pub budget: &'a [BudgetLineDoc],
+    /// The day re-assessments are listed against (follow-up), if given.
+    pub today: Option<Date>,
 }
 
 /// Why a portfolio could not be computed.
@@ -95,6 +98,9 @@ pub struct Portfolio {
     /// The policy's compensations (one pays, the others compensate) over the budget year.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub compensations: Vec<crate::year::financing::CompensationYear>,
+    /// The follow-up, when the policy has a `[year.follow_up]` section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<crate::year::followup::FollowUp>,
 }
 
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
@@ -240,7 +246,15 @@ pub fn portfolio(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<Portfoli
     let period = years_period(req.year)?;
     let sums = collect(policy, req, period)?;
     let households = households(req.cases).len();
-    build(policy, req, &sums, households)
+    let mut p = build(policy, req, &sums, households)?;
+    let asked = crate::year::followup::FollowUpRequest {
+        cases: req.cases,
+        year: req.year,
+        booked_through: req.booked_through,
+        today: req.today,
+    };
+    p.follow_up = crate::year::followup::follow_up(policy, &asked)?;
+    Ok(p)
 }
 
 /// The budget year's first day to the last estimate year's last day.
@@ -550,6 +564,7 @@ fn build(
         changes_since: None,
         pools: crate::year::financing::pools(policy, req.cases, req.year, req.booked_through)?,
         compensations: crate::year::financing::compensations(policy, req.cases, req.year)?,
+        follow_up: None,
     })
 }
 

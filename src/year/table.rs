@@ -128,6 +128,9 @@ pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
             kr(m.reimbursement, l)
         );
     }
+    if let Some(f) = &p.follow_up {
+        crate::year::followup_table::follow_up_table(f, &mut o, l, kr);
+    }
     o
 }
 
