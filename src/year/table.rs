@@ -60,19 +60,27 @@ fn row(o: &mut String, id: &str, f: &Figures, l: Lang) {
     o.push('\n');
 }
 
+/// The headings of a portfolio's figures, in their order (the table and the workbook use them).
+pub fn figure_headings(l: Lang) -> [String; 8] {
+    [
+        Word::PfActual.text(l),
+        Word::PfForecast.text(l),
+        Word::PfExpected.text(l),
+        Word::PfBudget.text(l),
+        Word::PfDeviation.text(l),
+        "%".to_string(),
+        Word::PfReimbursement.text(l),
+        Word::PfNet.text(l),
+    ]
+}
+
 fn header(o: &mut String, title: &str, p: &Portfolio, l: Lang) {
+    let [actual, forecast, expected, budget, deviation, percent, reimbursement, net] = figure_headings(l);
     let _ = write!(
         o,
-        "{title}\n  {:<24} {:>15} {:>15} {:>15} {:>15} {:>15} {:>8} {:>15} {:>15}",
+        "{title}\n  {:<24} {actual:>15} {forecast:>15} {expected:>15} {budget:>15} {deviation:>15} {percent:>8} \
+         {reimbursement:>15} {net:>15}",
         "",
-        &Word::PfActual.text(l),
-        &Word::PfForecast.text(l),
-        &Word::PfExpected.text(l),
-        &Word::PfBudget.text(l),
-        &Word::PfDeviation.text(l),
-        "%",
-        &Word::PfReimbursement.text(l),
-        &Word::PfNet.text(l),
     );
     for y in &p.total.later_years {
         let _ = write!(o, " {:>15}", y.year);

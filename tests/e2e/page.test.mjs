@@ -359,7 +359,7 @@ test('the template workbook loads as policy and case, also once saved by LibreOf
   const template = await downloadBytes('#download-template');
   writeFileSync(join(work, 'skabelon.xlsx'), template);
   assert.deepEqual(sheetsOf(template).map((s) => s.name), ['policy', 'municipalities', 'departments', 'services', 'keys', 'eligibility', 'arrangements',
-    'reimbursement', 'case', 'case services', 'case agreements', 'case income', 'case other cases']);
+    'reimbursement', 'indices', 'case', 'case services', 'case agreements', 'case income', 'case other cases']);
   // Change an amount in the page, then load the template: the workbook's case replaces it.
   await page.locator('#services tbody tr').first().locator('[data-field="amount"]').fill('1.00');
   assert.notEqual(await shownTotal(), total);

@@ -367,17 +367,34 @@ export function pie(title, items) {
   return fig;
 }
 
+/** A number as the library writes it (1234.56), in the page's language (Danish 1.234,56); exact, as text. */
+function shownNumber(x) {
+  if (state.lang !== 'da' || !/^-?\d+(\.\d+)?$/.test(x)) return x;
+  const [int, frac] = x.replace('-', '').split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${x.startsWith('-') ? '-' : ''}${grouped}${frac === undefined ? '' : ',' + frac}`;
+}
+/** A date YYYY-MM-DD in the page's language (Danish 31-01-2024). */
+function shownDate(d) {
+  return state.lang === 'da' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d.split('-').reverse().join('-') : d;
+}
+/** A criterion of a verdict in words: its name, the value found and the requirement (no codes). */
+function criterionText(c) {
+  const value = (x) => (x === 'true' ? t('yes') : x === 'false' ? t('no') : x === 'none' ? t('crit_none') : shownDate(x));
+  return `${c.passed ? '✓' : '✗'} ${t('crit_' + c.criterion)}: ${value(c.actual)} (${t('required').toLowerCase()} ${value(c.required)})`;
+}
+
 function renderResult(ms) {
   const r = state.result;
   const depts = r.totals.by_department.map((d) => d.department);
   const old = state.updateWaiting ? ` — ${t('oldVersion')} (${t('version')} ${VERSION})` : '';
-  $('summary').textContent = `${t('caseTotal')} ${r.case}: ${r.totals.case} kr. (${r.period.from} – ${r.period.to}), ${t('computedIn')} ${ms.toFixed(1)} ms${old}`;
+  $('summary').textContent = `${t('caseTotal')} ${r.case}: ${shownNumber(r.totals.case)} kr. (${shownDate(r.period.from)} – ${shownDate(r.period.to)}), ${t('computedIn')} ${ms.toFixed(1)} ms${old}`;
   $('summary').dataset.total = r.totals.case;
   $('pie-case').replaceWith(Object.assign(pie(`${r.case}: ${t('byDepartment').toLowerCase()}`,
     r.totals.by_department.map((d) => ({ label: `${d.department} ${d.name}`, amount: d.amount }))), { id: 'pie-case' }));
   $('verdicts').replaceChildren(...r.eligibility.map((v) => el('li', { class: v.eligible ? 'yes' : 'no' },
-    `${v.from} – ${v.to}: ${v.eligible ? t('eligible') : t('notEligible')} `,
-    el('small', { text: v.criteria.map((c) => `${c.passed ? '✓' : '✗'} ${c.criterion} ${c.actual} (${c.required})`).join(' · ') }))));
+    `${shownDate(v.from)} – ${shownDate(v.to)}: ${v.eligible ? t('eligible') : t('notEligible')} `,
+    el('small', { text: v.criteria.map(criterionText).join(' · ') }))));
   table('by-department', [t('department'), '', t('municipality'), t('amount')],
     r.totals.by_department.map((d) => [d.department, d.name, d.municipality, d.amount]), [3]);
   table('by-municipality', [t('municipality'), '', t('amount')], r.totals.by_municipality.map((m) => [m.municipality, `${m.name} (${m.code})`, m.amount]), [2]);

@@ -2,6 +2,9 @@
 
 export const T = {
   da: {
+    crit_criteria_in_force: 'gældende kriterier', crit_sector_areas: 'sektorområder', crit_consent: 'samtykke',
+    crit_disability: 'funktionsnedsættelse', crit_age: 'alder', crit_municipality: 'handlekommune',
+    crit_age_at_enrolment: 'alder ved indskrivning', crit_enrolment: 'indskrivning', crit_none: 'ingen',
     subtitle: 'fælles finansiering, fordelt på øren', privacy: 'Alt beregnes i din browser. Ingen data forlader maskinen.',
     inputs: 'Politik og sag', example: 'Eksempel', loadExample: 'Indlæs eksempel', policyFile: 'Politik (TOML/JSON/xlsx/ods)',
     caseFile: 'Sag (TOML/JSON/xlsx/ods)', periodFrom: 'Periode fra', periodTo: 'til', consent: 'Familien har givet samtykke',
@@ -50,6 +53,9 @@ export const T = {
     timeout: (name) => `${name}: arbejdsbogen kunne ikke læses inden for et minut og er opgivet`,
   },
   en: {
+    crit_criteria_in_force: 'criteria in force', crit_sector_areas: 'sector areas', crit_consent: 'consent',
+    crit_disability: 'disability', crit_age: 'age', crit_municipality: 'acting municipality',
+    crit_age_at_enrolment: 'age at enrolment', crit_enrolment: 'enrolment', crit_none: 'none',
     subtitle: 'shared financing, split to the øre', privacy: 'Everything is computed in your browser. No data leaves this machine.',
     inputs: 'Policy and case', example: 'Example', loadExample: 'Load example', policyFile: 'Policy (TOML/JSON/xlsx/ods)',
     caseFile: 'Case (TOML/JSON/xlsx/ods)', periodFrom: 'Period from', periodTo: 'to', consent: 'The family consents',

@@ -778,20 +778,8 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         row.extend(f.later_years.iter().map(|y| Cell::money(y.gross)));
         row
     };
-    let mut head: Vec<Cell> = [
-        &Word::PfId.text(l),
-        &Word::PfName.text(l),
-        &Word::PfActual.text(l),
-        &Word::PfForecast.text(l),
-        &Word::PfExpected.text(l),
-        &Word::PfBudget.text(l),
-        &Word::PfDeviation.text(l),
-        "%",
-        &Word::PfReimbursement.text(l),
-        &Word::PfNet.text(l),
-    ]
-    .map(text)
-    .to_vec();
+    let mut head: Vec<Cell> = vec![text(Word::PfId.text(l)), text(Word::PfName.text(l))];
+    head.extend(crate::year::table::figure_headings(l).into_iter().map(text));
     head.extend(p.total.later_years.iter().map(|y| text(y.year)));
     let mut rows = vec![head.clone()];
     for d in &p.departments {
