@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the page's WebAssembly modules and reports their sizes and the page's first load:
-#  - wasm/www/pkg: the contract (computing), loaded with the page;
-#  - wasm/www/pkg-xlsx: the same plus workbooks (calamine, rust_xlsxwriter), loaded only when a
-#    workbook is opened or saved (it is several times larger than the first).
+#  - wasm/www/pkg: the contract for single cases (no portfolio: --no-default-features), loaded
+#    with the page;
+#  - wasm/www/pkg-xlsx: the whole contract (the portfolio too) and workbooks (calamine,
+#    rust_xlsxwriter), loaded only when a workbook is opened or saved (several times larger than
+#    the first); the npm package ships this one.
 # `scripts/build-page.sh bench` builds the benchmark's module instead (the contract plus the
 # reference workload export) into wasm/www/pkg-bench.
 set -euo pipefail
@@ -29,7 +31,7 @@ if [ "${1:-}" = bench ]; then
   build wasm/www/pkg-bench --features workload
   exit
 fi
-build wasm/www/pkg
+build wasm/www/pkg --no-default-features
 build wasm/www/pkg-xlsx --features xlsx
 # The version of this build (the service worker's cache is named after it): a digest of every file
 # the page serves, so a deployment that changes any of them is a new version.

@@ -95,6 +95,7 @@ pub mod i18n;
 pub mod model;
 pub mod policy;
 pub mod report;
+#[cfg(feature = "portfolio")]
 pub mod year;
 
 pub use case::{Case, CaseDoc};

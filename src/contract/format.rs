@@ -48,11 +48,13 @@ pub(crate) fn parse_text<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
     match Format::detect(text) {
         Format::Json => parse_json(doc, text),
         Format::Toml => {
-            // TOML is read into a table and then deserialized like a JSON object, so that both
-            // formats give the same paths and messages for a bad value. Syntax errors keep their line
-            // and column.
+            // TOML is read into a table and then deserialized as the JSON text it stands for, so
+            // that both formats give the same paths and messages for a bad value, and each document
+            // type is deserialized by one reader only (half the code in the page's module). Syntax
+            // errors keep their line and column in the TOML text.
             let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(doc, text, &e))?;
-            from_value(doc, toml_to_json(toml::Value::Table(table)).map_err(|m| syntax(doc, "(document)", m))?)
+            let json = toml_to_json(toml::Value::Table(table)).map_err(|m| syntax(doc, "(document)", m))?;
+            parse_json(doc, &json.to_string())
         }
     }
 }
@@ -65,11 +67,6 @@ pub(crate) fn parse_json<T: DeserializeOwned>(doc: Doc, text: &str) -> Result<T,
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(doc, e))?;
     de.end().map_err(|e| syntax(doc, "(document)", json_problem(&e)))?;
     Ok(value)
-}
-
-/// Deserialize a document of type `T` from an already parsed JSON value.
-pub(crate) fn from_value<T: DeserializeOwned>(doc: Doc, value: serde_json::Value) -> Result<T, InputError> {
-    serde_path_to_error::deserialize(value).map_err(|e| path_error(doc, e))
 }
 
 /// A TOML value as the JSON value it stands for: dates and times become strings as written, and

@@ -25,6 +25,7 @@
 use std::sync::Arc;
 
 pub mod batch;
+#[cfg(feature = "portfolio")]
 pub mod budget;
 pub mod format;
 pub mod schema;
@@ -337,6 +338,7 @@ pub enum Output {
         comparison: crate::report::compare::Comparison,
     },
     /// For `portfolio`.
+    #[cfg(feature = "portfolio")]
     Portfolio(Box<crate::year::Portfolio>),
     /// For `explain`: the split and its explanation in words.
     Explain {
@@ -570,10 +572,13 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         return ok(Output::Parse { policy: Arc::clone(policy_doc), case });
     }
     if req.command == Command::Portfolio {
+        #[cfg(feature = "portfolio")]
         return match answer_portfolio(policy, &req) {
             Ok(p) => ok(Output::Portfolio(Box::new(p))),
             Err(answer) => answer,
         };
+        #[cfg(not(feature = "portfolio"))]
+        return request_error("command", Message::PortfolioNotInThisBuild, lang);
     }
     let Some(case) = req.case else {
         return request_error("case", Message::CaseMissing, lang);
@@ -633,6 +638,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
 }
 
 /// The `portfolio` command: read the cases and the budget, compute.
+#[cfg(feature = "portfolio")]
 fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portfolio, Response> {
     let lang = req.lang;
     let Some(year) = req.year else {
@@ -684,6 +690,7 @@ fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portf
 }
 
 /// The portfolio under a scenario's policy: the cases read again against it.
+#[cfg(feature = "portfolio")]
 fn scenario_portfolio(
     doc: &DocInput,
     req: &Request,

@@ -190,6 +190,7 @@ need-index-year = angiv mindst ét år med dets værdi
 
 request-version = kontraktversion { $version } understøttes ikke; dette bibliotek taler version { $supported }
 case-missing = sagen mangler
+portfolio-not-in-this-build = denne udgave beregner enkelte sager, ikke porteføljen; kommandolinjen, tjenesten og pakkerne beregner den
 previous-case-missing = en sammenligning kræver den tidligere version af sagen
 request-too-large = fylder { $bytes } byte; højst { $max } modtages
 

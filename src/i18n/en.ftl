@@ -168,6 +168,7 @@ need-index-year = name at least one year with its value
 
 request-version = contract version { $version } is not supported; this library speaks version { $supported }
 case-missing = the case is missing
+portfolio-not-in-this-build = this build computes single cases, not the portfolio; the CLI, the service and the packages compute it
 previous-case-missing = compare needs the previous version of the case
 request-too-large = is { $bytes } bytes; at most { $max } are accepted
 

@@ -270,6 +270,7 @@ pub enum Message {
         supported: String,
     },
     CaseMissing,
+    PortfolioNotInThisBuild,
     PreviousCaseMissing,
     RequestTooLarge {
         bytes: String,
@@ -581,7 +582,8 @@ impl Message {
 
     /// The message as the text of a serde error (see [`Message::from_serde`]).
     pub(crate) fn to_serde(&self) -> String {
-        format!("{MARK}{}", serde_json::to_string(self).unwrap_or_default())
+        // Through a value, as `args` does: one serializer of this large enum, not two.
+        format!("{MARK}{}", serde_json::to_value(self).unwrap_or_default())
     }
 
     /// The message carried in the text of a serde error, if there is one.

@@ -20,6 +20,13 @@ test("handle gives the CLI's answer byte for byte", () => {
   assert.equal(engine.handle(request) + "\n", cliAnswer, "again, from the engine's cache");
 });
 
+test("the portfolio: the CLI's answer byte for byte", () => {
+  const portfolio = readFileSync(process.env.FORDELING_PORTFOLIO, "utf8");
+  const answer = readFileSync(process.env.FORDELING_PORTFOLIO_ANSWER, "utf8");
+  assert.equal(JSON.parse(answer).status, "ok");
+  assert.equal(fordeling.handle(portfolio) + "\n", answer);
+});
+
 test("split of the example", () => {
   const [example] = fordeling.exampleCases();
   assert.equal(example.name, "case-ishoj");

@@ -753,6 +753,7 @@ pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> V
             s.extend(result_sheets(split, case, lang));
             s
         }
+        #[cfg(feature = "portfolio")]
         Output::Portfolio(p) => portfolio_sheets(p, lang),
         Output::Check(_) | Output::Parse { .. } | Output::Summary(_) => Vec::new(),
     }
@@ -760,6 +761,7 @@ pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> V
 
 /// A portfolio as sheets: the departments' figures (with a pie of the expected cost), the groups
 /// (budget areas, committees, municipalities) and the budget year's months.
+#[cfg(feature = "portfolio")]
 pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
     use crate::year::portfolio::Figures;
     let l = lang;
