@@ -401,18 +401,22 @@ function render(ms) {
   })), [[t('pfActual'), BAR.actual], [t('pfForecast'), BAR.forecast], [t('pfBudgetCol'), BAR.budget]]));
   const pie = ctx.pie(t('pfPie')(p.year), p.departments.map((d) => ({ label: d.name, amount: d.expected })));
   $('pf-pie').replaceWith(Object.assign(localizeNumbers(pie), { id: 'pf-pie' }));
-  const later = p.total.later_years.map((y) => String(y.year));
-  fill('pf-departments', [t('pfDepartment'), t('pfId'), ...figureHead(), ...later.map((y) => `${t('pfGross')} ${y}`)], [
+  fill('pf-departments', [t('pfDepartment'), ...figureHead()], [
     ...p.departments.map((d) => ({
       attrs: { 'data-department': d.department },
-      cells: [el('button', { type: 'button', class: 'link', 'aria-expanded': String(drilled === d.department), text: d.name, onclick: () => drill(d.department) }),
-        d.department, ...figureCells(d), ...d.later_years.map((y) => ({ money: y.gross }))],
+      cells: [el('button', { type: 'button', class: 'link', title: d.department, 'aria-expanded': String(drilled === d.department), text: d.name, onclick: () => drill(d.department) }),
+        ...figureCells(d)],
     })),
-    { total: true, attrs: { 'data-department': '' }, cells: [t('pfTotal'), '', ...figureCells(p.total), ...p.total.later_years.map((y) => ({ money: y.gross }))] },
+    { total: true, attrs: { 'data-department': '' }, cells: [t('pfTotal'), ...figureCells(p.total)] },
+  ]);
+  // Next year's budget and the estimate years: the gross cost at each year's price level (as the CLI's table).
+  fill('pf-later', [t('pfDepartment'), ...p.total.later_years.map((y) => String(y.year))], [
+    ...p.departments.map((d) => ({ attrs: { 'data-department': d.department }, cells: [d.name, ...d.later_years.map((y) => ({ money: y.gross }))] })),
+    { total: true, attrs: { 'data-department': '' }, cells: [t('pfTotal'), ...p.total.later_years.map((y) => ({ money: y.gross }))] },
   ]);
   const groups = [['pfArea', p.budget_areas], ['pfCommittee', p.committees], ['pfMunicipality', p.municipalities]];
-  fill('pf-groups', [t('pfKind'), t('pfId'), t('pfName'), ...figureHead()],
-    groups.flatMap(([kind, list]) => list.map((g) => ({ cells: [t(kind), g.id, g.name, ...figureCells(g)] }))));
+  fill('pf-groups', [t('pfKind'), t('pfName'), ...figureHead()],
+    groups.flatMap(([kind, list]) => list.map((g) => ({ attrs: { 'data-group': g.id }, cells: [t(kind), g.name, ...figureCells(g)] }))));
   $('pf-financing').replaceChildren(...financing(p, names, t('pfFinancing')));
   renderScenario(p, names);
   if (drilled && names.has(drilled)) drill(drilled, false); else $('pf-drill').hidden = true;
