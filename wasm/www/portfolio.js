@@ -157,21 +157,25 @@ function fill(id, head, rows) {
  * table beside). Accessible: the figure is an image with a title; every segment has its own title.
  */
 function bars(title, rows, legend) {
-  const labelW = 190;
-  const width = 640;
+  // As wide as the view allows, at most 640 px; on a narrow screen each label stands above its bars.
+  const width = Math.max(300, Math.min(640, $('portfolio-view').clientWidth || 640));
+  const narrow = width < 520;
+  const labelW = narrow ? 0 : 190;
+  const labelH = narrow ? 15 : 0;
   const barH = 13;
-  const valueW = 120;
+  const valueW = 110;
   const plotW = width - labelW - valueW;
   const max = Math.max(1, ...rows.flatMap((r) => r.bars.map((b) => b.reduce((s, x) => s + Math.max(0, Number(x.value)), 0))));
-  const rowH = (r) => r.bars.length * (barH + 3) + 12;
+  const rowH = (r) => labelH + r.bars.length * (barH + 3) + 12;
   const height = rows.reduce((s, r) => s + rowH(r), 8);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), role: 'img', 'aria-label': title, class: 'bars' },
     svg('title', { text: title }));
   let y = 6;
   for (const r of rows) {
-    chart.append(svg('text', { x: String(labelW - 6), y: String(y + barH), 'text-anchor': 'end', class: 'bar-label', text: r.label }));
+    chart.append(narrow ? svg('text', { x: '0', y: String(y + 11), class: 'bar-label', text: r.label })
+      : svg('text', { x: String(labelW - 6), y: String(y + barH), 'text-anchor': 'end', class: 'bar-label', text: r.label }));
     r.bars.forEach((segments, k) => {
-      const top = y + k * (barH + 3);
+      const top = y + labelH + k * (barH + 3);
       let x = labelW;
       for (const s of segments) {
         const w = (Math.max(0, Number(s.value)) / max) * plotW;
