@@ -1052,6 +1052,26 @@ test('the portfolio report downloads as .xlsx: the portfolio sheet with the CLI\
   assert.deepEqual(rows.slice(1, 1 + p.departments.length).map((r) => [r[0], ore(r[4])]), p.departments.map((d) => [d.department, ore(d.expected)]));
   assert.deepEqual(wb.map((s) => s.name), ['Portefølje', 'Grupper', 'Måneder']);
   assert.match(zipPart(join(pfWork, 'portfolio.xlsx'), 'xl/charts/chart1.xml'), /<c:pieChart>/);
+});
+
+test('a bad budget file is refused with its line and column named, in Danish; the portfolio stays', async () => {
+  const bad = join(pfWork, 'budget-bad.csv');
+  writeFileSync(bad, 'department;year;amount\na-social;2025;1.250.000,00\nb-school;20x5;70000\n');
+  await page.locator('#pf-budget').setInputFiles(bad);
+  await until(async () => (await page.locator('#pf-errors li').count()) === 2, 'two errors');
+  assert.deepEqual(await page.locator('#pf-errors li').allTextContents(), [
+    "budget-bad.csv: budgetlinje 2, kolonne 'amount': '1.250.000,00' har en tusindtalsseparator: skriv fx 1000 eller 1000,00",
+    "budget-bad.csv: budgetlinje 3, kolonne 'year': '20x5' er ikke et år"]);
+  assert.match(await page.locator('#pf-documents').textContent(), /Budget: budget\.csv/, 'the budget in use stays');
+  // A budget the library refuses (a department the policy does not have): its message, and no figures.
+  const unknown = join(pfWork, 'budget-unknown.csv');
+  writeFileSync(unknown, 'department,year,amount\nx-nowhere,2025,1000.00\n');
+  await pfComputed(() => page.locator('#pf-budget').setInputFiles(unknown));
+  assert.match((await page.locator('#pf-errors li').allTextContents()).join(' '), /x-nowhere/);
+  assert.equal(await page.locator('#pf-dashboard').isHidden(), true);
+  await pfComputed(() => page.locator('#pf-budget').setInputFiles(join(yearDir, 'budget.csv')));
+  assert.equal(await page.locator('#pf-errors li').count(), 0);
+  assert.equal(await page.locator('#pf-departments tbody tr').first().locator('td').nth(3).textContent(), '1.368.000,00');
   // English, and back to the case view (the next visit opens where the user left).
   await pfComputed(() => page.locator('#lang-en').click());
   assert.match(await page.locator('#pf-summary').textContent(), /^Portfolio 2025: 4 cases, 3 households, booked through 2025-09/);

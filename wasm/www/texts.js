@@ -107,7 +107,7 @@ export const T = {
 
 // ---- The portfolio view (portfolio.js) -----------------------------------------------------------
 Object.assign(T.da, {
-  viewCase: 'Sag', viewPortfolio: 'Portefølje', views: 'Visning',
+  viewCase: 'Sag', viewPortfolio: 'Portefølje',
   pfTitle: 'Portefølje: budgetåret for alle sager',
   pfHelp: 'Indlæs mange sager på én gang (TOML/JSON eller arbejdsbøger), et budget og evt. et scenarie. Porteføljen gemmes i browseren; intet forlader maskinen.',
   pfPolicy: 'Politik (TOML/JSON/xlsx/ods)', pfUsePagePolicy: 'Brug sidens politik', pfCases: 'Sager (vælg flere filer)',
@@ -121,7 +121,7 @@ Object.assign(T.da, {
   pfBars: 'Budget, faktisk og prognose pr. afdeling', pfByDepartment: 'Pr. afdeling (klik for sagerne)', pfGroups: 'Bevillingsområder, udvalg og kommuner',
   pfPie: (year) => `Forventet udgift ${year} pr. afdeling`,
   pfActual: 'Faktisk', pfForecast: 'Prognose', pfExpected: 'Forventet', pfBudgetCol: 'Budget', pfDeviation: 'Afvigelse', pfDeviationPct: 'Afvigelse %',
-  pfReimbursement: 'Refusion', pfNet: 'Netto', pfGross: 'Brutto', pfId: 'Id', pfName: 'Navn', pfYearCol: 'År', pfCase: 'Sag', pfOpen: 'Åbn sagen',
+  pfReimbursement: 'Refusion', pfNet: 'Netto', pfName: 'Navn', pfYearCol: 'År', pfCase: 'Sag', pfOpen: 'Åbn sagen',
   pfDrill: (name) => `Sager i ${name}`, pfDrillHelp: 'Bruttoudgift i budgetåret pr. sag (refusion beregnes pr. husstand og står i tabellen ovenfor). „Åbn sagen“ viser den på sagssiden med alle linjer.',
   pfNoCasesHere: 'Ingen sager har udgifter i denne afdeling i budgetåret.',
   pfScenario: 'Scenarie: hvad nu hvis?', pfScenarioHelp: 'Vælg en anden politik (ændrede nøgler, aftaler eller en finansieringsmodel). Porteføljen beregnes under begge, og ændringerne vises side om side pr. afdeling og år.',
@@ -131,7 +131,7 @@ Object.assign(T.da, {
   pfScenarioBars: (year) => `Forventet udgift ${year} pr. afdeling: nu og i scenariet`,
   pfFinancing: 'Finansiering', pfFinancingScenario: 'Finansiering i scenariet',
   pfPool: (id, name, holder) => `Pulje ${id} (${name}), administreres af ${holder}`, pfCompensation: (id, name, payer) => `Mellemregning ${id} (${name}), betales af ${payer}`,
-  pfPerCase: 'Fordeling pr. sag', pfUnder: 'Under ordningen', pfContribution: 'Bidrag', pfSettlement: 'Afregning', pfShare: 'Andel',
+  pfPerCase: 'Fordeling pr. sag', pfUnder: 'Under ordningen', pfContribution: 'Bidrag', pfSettlement: 'Afregning',
   pfPoolLine: (p) => `Midler ${p.contributions} · udgifter ${p.costs} (faktisk ${p.costs_actual}, prognose ${p.costs_forecast}) · resultat ${p.result} · overført ${p.carried_over} · afregnet ${p.settled}`,
   pfXlsx: 'Hent porteføljen som .xlsx', pfXlsxName: 'portefolje',
   pfCsvColumns: 'budgettet skal have kolonnerne department, year og amount',
@@ -150,7 +150,7 @@ Object.assign(T.da, {
   pfTimeout: 'beregningen tog mere end et minut og er opgivet',
 });
 Object.assign(T.en, {
-  viewCase: 'Case', viewPortfolio: 'Portfolio', views: 'View',
+  viewCase: 'Case', viewPortfolio: 'Portfolio',
   pfTitle: 'Portfolio: the budget year of all cases',
   pfHelp: 'Load many cases at once (TOML/JSON or workbooks), a budget and, if you like, a scenario. The portfolio is kept in the browser; nothing leaves this machine.',
   pfPolicy: 'Policy (TOML/JSON/xlsx/ods)', pfUsePagePolicy: "Use the page's policy", pfCases: 'Cases (choose several files)',
@@ -164,7 +164,7 @@ Object.assign(T.en, {
   pfBars: 'Budget, actual and forecast per department', pfByDepartment: 'Per department (click for its cases)', pfGroups: 'Budget areas, committees and municipalities',
   pfPie: (year) => `Expected cost ${year} per department`,
   pfActual: 'Actual', pfForecast: 'Forecast', pfExpected: 'Expected', pfBudgetCol: 'Budget', pfDeviation: 'Deviation', pfDeviationPct: 'Deviation %',
-  pfReimbursement: 'Reimbursement', pfNet: 'Net', pfGross: 'Gross', pfId: 'Id', pfName: 'Name', pfYearCol: 'Year', pfCase: 'Case', pfOpen: 'Open the case',
+  pfReimbursement: 'Reimbursement', pfNet: 'Net', pfName: 'Name', pfYearCol: 'Year', pfCase: 'Case', pfOpen: 'Open the case',
   pfDrill: (name) => `Cases in ${name}`, pfDrillHelp: 'Gross cost in the budget year per case (reimbursement is computed per household and is in the table above). "Open the case" shows it on the case page with every line.',
   pfNoCasesHere: 'No case has costs in this department in the budget year.',
   pfScenario: 'Scenario: what if?', pfScenarioHelp: 'Choose another policy (changed keys, agreements or a financing model). The portfolio is computed under both, and the changes are shown side by side per department and year.',
@@ -174,7 +174,7 @@ Object.assign(T.en, {
   pfScenarioBars: (year) => `Expected cost ${year} per department: now and in the scenario`,
   pfFinancing: 'Financing', pfFinancingScenario: 'Financing in the scenario',
   pfPool: (id, name, holder) => `Pool ${id} (${name}), held by ${holder}`, pfCompensation: (id, name, payer) => `Compensation ${id} (${name}), paid by ${payer}`,
-  pfPerCase: 'Per-case split', pfUnder: 'Under the arrangement', pfContribution: 'Contribution', pfSettlement: 'Settlement', pfShare: 'Share',
+  pfPerCase: 'Per-case split', pfUnder: 'Under the arrangement', pfContribution: 'Contribution', pfSettlement: 'Settlement',
   pfPoolLine: (p) => `Funds ${p.contributions} · costs ${p.costs} (actual ${p.costs_actual}, forecast ${p.costs_forecast}) · result ${p.result} · carried over ${p.carried_over} · settled ${p.settled}`,
   pfXlsx: 'Download the portfolio as .xlsx', pfXlsxName: 'portfolio',
   pfCsvColumns: 'the budget needs the columns department, year and amount',
