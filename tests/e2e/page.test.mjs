@@ -1000,6 +1000,19 @@ test('the portfolio is kept in the browser: found again after a reload', async (
   assert.match(await page.locator('#pf-documents').textContent(), /Budget: budget\.csv/);
 });
 
+test('a case from a workbook joins the portfolio; a case with an id already there replaces it', async () => {
+  const p = cliPortfolio().result;
+  const policy = readFileSync(join(yearDir, 'policy.toml'), 'utf8');
+  const q1 = readFileSync(join(yearDir, 'cases', 'q1.toml'), 'utf8');
+  const bytes = writeSheets(templateSheets(policy, q1));
+  await pfComputed(() => page.locator('#pf-cases').setInputFiles({ name: 'q1.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) }));
+  assert.match(await page.locator('#pf-status').textContent(), /1 sag indlæst; erstattet \(samme sags-id\): q1/);
+  assert.equal(await page.locator('#pf-case-table tbody tr').count(), 4);
+  assert.deepEqual((await pfRows('#pf-case-table')).map((r) => r.cells.slice(0, 2)), [['k1', 'k1.toml'], ['k2', 'k2.toml'], ['p3', 'p3.toml'], ['q1', 'q1.xlsx']]);
+  const rows = await pfRows('#pf-departments');
+  assert.deepEqual(rows.map((r) => r.cells.slice(1)), [...p.departments.map(figuresOf), figuresOf(p.total)], 'the same case, the same figures');
+});
+
 test('the portfolio\'s scenario comparison: a pool, and a changed key, side by side per department and year, as the CLI computes them', async () => {
   // A pool (examples/year/policy-pool.toml) changes no department's per-case figures: the pool's own
   // account shows what changes. 250,000.00 contributed 60:40, costs 240,000.00, 5,000.00 carried
