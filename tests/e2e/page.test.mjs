@@ -880,3 +880,217 @@ test('a new family from an empty page: the first screen asks for what is require
     await context.close();
   }
 });
+
+// ---- The portfolio view (issue 15, item 7) --------------------------------------------------------
+const yearDir = join(root, 'examples', 'year');
+const yearCaseFiles = readdirSync(join(yearDir, 'cases')).filter((f) => f.endsWith('.toml')).sort().map((f) => join(yearDir, 'cases', f));
+/** The CLI's own portfolio of the example year (it reads the CSV budget itself): the contract's answer. */
+function cliPortfolio() {
+  return JSON.parse(execFileSync(cli, ['portfolio', '--policy', join(yearDir, 'policy.toml'), '--cases', join(yearDir, 'cases'), '--year', '2025',
+    '--booked-through', '2025-09', '--budget', join(yearDir, 'budget.csv'), '--format', 'json']).toString());
+}
+const pfView = () => page.locator('#portfolio-view');
+/** Files the portfolio tests write (a changed policy, the downloaded workbook); removed by the last of them. */
+const pfWork = mkdtempSync(join(tmpdir(), 'fordeling-portfolio-'));
+/** Does `action`, then waits until the portfolio view has computed again (the workbook worker answers asynchronously). */
+async function pfComputed(action) {
+  const before = Number((await pfView().getAttribute('data-generation')) ?? 0);
+  await action();
+  for (let i = 0; i < 600; i++) {
+    const g = Number((await pfView().getAttribute('data-generation')) ?? 0);
+    if (g > before && (await pfView().getAttribute('data-state')) === 'done') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('timed out waiting for the portfolio');
+}
+/** The rows of a table of the portfolio view: the row's data attributes and its cells' exact values (or texts). */
+async function pfRows(selector) {
+  return page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
+    ...tr.dataset, cells: [...tr.cells].map((c) => c.dataset.value ?? c.textContent),
+  })));
+}
+/** The figures of a department (or the total) in the order the view's table shows them. */
+const figuresOf = (f) => [f.actual, f.forecast, f.expected, f.budget ?? '', f.deviation ?? '', f.deviation_percent ?? '', f.reimbursement, f.net];
+/** Next year's and the estimate years' gross cost, as the view's second table shows them. */
+const laterOf = (f) => f.later_years.map((y) => y.gross);
+
+test('the portfolio view: many case files, a CSV budget, year and booked month; the figures per department are the CLI\'s', async () => {
+  await page.locator('#view-portfolio').click();
+  await page.locator('#portfolio-view[data-state="done"]').waitFor();
+  assert.equal(await page.locator('main.layout').isHidden(), true, 'the case view is hidden');
+  await pfComputed(() => page.locator('#pf-policy').setInputFiles(join(yearDir, 'policy.toml')));
+  await pfComputed(() => page.locator('#pf-year').fill('2025'));
+  await pfComputed(() => page.locator('#pf-booked').fill('09-2025'));
+  await pfComputed(() => page.locator('#pf-cases').setInputFiles(yearCaseFiles));
+  assert.match(await page.locator('#pf-status').textContent(), /4 sager indlæst/);
+  await pfComputed(() => page.locator('#pf-budget').setInputFiles(join(yearDir, 'budget.csv')));
+  assert.equal(await page.locator('#pf-errors li').count(), 0);
+  const cli = cliPortfolio();
+  assert.equal(cli.status, 'ok');
+  const p = cli.result;
+  // Every figure of every department, and the total, exactly as the CLI computes them.
+  const rows = await pfRows('#pf-departments');
+  assert.deepEqual(rows.map((r) => r.department), [...p.departments.map((d) => d.department), '']);
+  assert.deepEqual(rows.map((r) => r.cells.slice(1)), [...p.departments.map(figuresOf), figuresOf(p.total)]);
+  // By hand (README "Following the year"): a-social 1,368,000.00 expected against a budget of
+  // 1,250,000.00: 118,000.00 over, 9.44 %; the siblings k1 and k2 reimbursed together, 84,999.96.
+  const social = rows[0].cells;
+  assert.deepEqual(social.slice(1, 9), ['1026000.00', '342000.00', '1368000.00', '1250000.00', '118000.00', '9.44', '84999.96', '1283000.04']);
+  // The later years at the price index (102, 104, 106, 108 of 2025's 100): 1,200,000.00 a year of
+  // merudgift (k1 and k2 are open-ended; p3's grant ends with 2025) x 1.02 = 1,224,000.00, and so on.
+  const later = await pfRows('#pf-later');
+  assert.deepEqual(later.map((r) => [r.department, ...r.cells.slice(1)]), [...p.departments.map((d) => [d.department, ...laterOf(d)]), ['', ...laterOf(p.total)]]);
+  assert.deepEqual(later[0].cells.slice(1), ['1224000.00', '1248000.00', '1272000.00', '1296000.00']);
+  // Shown in Danish numbers; the summary in Danish with the month as 09-2025.
+  assert.equal(await page.locator('#pf-departments tbody tr').first().locator('td').nth(3).textContent(), '1.368.000,00');
+  assert.match(await page.locator('#pf-summary').textContent(), /^Portefølje 2025: 4 sager, 3 husstande, bogført til og med 09-2025/);
+  // The page's request, replayed through `fordeling request`, is the same portfolio; its cases are the files' texts.
+  const request = await page.evaluate(() => window.__fordeling.portfolioRequest());
+  assert.deepEqual(request.cases, yearCaseFiles.map((f) => readFileSync(f, 'utf8')));
+  assert.deepEqual(native(request).result.departments, p.departments);
+  // The groups (budget areas, committees, municipalities) too.
+  const groups = await pfRows('#pf-groups');
+  assert.deepEqual(groups.map((g) => [g.group, ...g.cells.slice(2)]),
+    [...p.budget_areas, ...p.committees, ...p.municipalities].map((g) => [g.id, ...figuresOf(g)]));
+  // The bars and the pie: an image each, with a title per bar and slice, and a caption.
+  assert.equal(await page.locator('#pf-bars svg[role="img"] rect').count(), 12, 'actual, forecast and budget for each of the four departments');
+  assert.match(await page.locator('#pf-bars svg title').nth(1).textContent(), /^Børn, Faktisk: 1\.026\.000,00$/);
+  assert.equal(await page.locator('#pf-pie svg[role="img"] path').count(), 4);
+  assert.match(await page.locator('#pf-pie li').first().textContent(), /Børn: 1\.368\.000,00 \(87,4 %\)/);
+});
+
+test('the portfolio drills down from a department to its cases, and a case opens in the case view', async () => {
+  const p = cliPortfolio().result;
+  await page.locator('#pf-departments tr[data-department="a-social"] button').click();
+  await page.locator('#portfolio-view[data-drilled="a-social"]').waitFor();
+  const cases = await pfRows('#pf-drill-cases');
+  // k1 and k2: merudgift 50,000.00 a month each, all a-social's: 450,000.00 to September, 600,000.00
+  // in the year; p3: aflastning 20,000.00 a month, 70 % a-social: 126,000.00 + 42,000.00 = 168,000.00.
+  assert.deepEqual(cases.map((r) => [r.case, ...r.cells.slice(2, 5)]), [
+    ['k1', '450000.00', '150000.00', '600000.00'], ['k2', '450000.00', '150000.00', '600000.00'], ['p3', '126000.00', '42000.00', '168000.00'],
+    ['', '1026000.00', '342000.00', '1368000.00']]);
+  const social = p.departments.find((d) => d.department === 'a-social');
+  assert.deepEqual(cases.at(-1).cells.slice(2, 5), [social.actual, social.forecast, social.expected]);
+  // p3 opens in the case view, over the budget year: the CLI's split of that case.
+  await page.locator('#pf-drill-cases tr[data-case="p3"] button').click();
+  await page.locator('main.layout').waitFor({ state: 'visible' });
+  const split = native({ version: 1, command: 'split', policy: readFileSync(join(yearDir, 'policy.toml'), 'utf8'),
+    case: readFileSync(join(yearDir, 'cases', 'p3.toml'), 'utf8'), period: { from: '2025-01-01', to: '2025-12-31' } });
+  await totalIs(split.result.totals.case);
+  // 12 x 20,000.00 + 30,000.00 (hjælpemiddel, once)
+  assert.equal(split.result.totals.case, '270000.00');
+  assert.equal((await pageRequest()).case.id, 'p3');
+  await page.locator('#view-portfolio').click();
+  await page.locator('#portfolio-view').waitFor({ state: 'visible' });
+});
+
+test('the portfolio is kept in the browser: found again after a reload', async () => {
+  const p = cliPortfolio().result;
+  await new Promise((r) => setTimeout(r, 300));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  // The view was left open: it opens again, computes the kept portfolio, and says so.
+  for (let i = 0; i < 600 && (await page.locator('#pf-departments tbody tr').count()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(await pfView().isHidden(), false);
+  const rows = await pfRows('#pf-departments');
+  assert.deepEqual(rows.map((r) => r.cells.slice(1)), [...p.departments.map(figuresOf), figuresOf(p.total)]);
+  assert.match(await page.locator('#pf-status').textContent(), /hentet frem igen/);
+  assert.equal(await page.locator('#pf-year').inputValue(), '2025');
+  assert.equal(await page.locator('#pf-booked').inputValue(), '2025-09');
+  assert.match(await page.locator('#pf-documents').textContent(), /Budget: budget\.csv/);
+});
+
+test('a case from a workbook joins the portfolio; a case with an id already there replaces it', async () => {
+  const p = cliPortfolio().result;
+  const policy = readFileSync(join(yearDir, 'policy.toml'), 'utf8');
+  const q1 = readFileSync(join(yearDir, 'cases', 'q1.toml'), 'utf8');
+  const bytes = writeSheets(templateSheets(policy, q1));
+  await pfComputed(() => page.locator('#pf-cases').setInputFiles({ name: 'q1.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) }));
+  assert.match(await page.locator('#pf-status').textContent(), /1 sag indlæst; erstattet \(samme sags-id\): q1/);
+  assert.equal(await page.locator('#pf-case-table tbody tr').count(), 4);
+  assert.deepEqual((await pfRows('#pf-case-table')).map((r) => r.cells.slice(0, 2)), [['k1', 'k1.toml'], ['k2', 'k2.toml'], ['p3', 'p3.toml'], ['q1', 'q1.xlsx']]);
+  const rows = await pfRows('#pf-departments');
+  assert.deepEqual(rows.map((r) => r.cells.slice(1)), [...p.departments.map(figuresOf), figuresOf(p.total)], 'the same case, the same figures');
+});
+
+test('the portfolio\'s scenario comparison: a pool, and a changed key, side by side per department and year, as the CLI computes them', async () => {
+  // A pool (examples/year/policy-pool.toml) changes no department's per-case figures: the pool's own
+  // account shows what changes. 250,000.00 contributed 60:40, costs 240,000.00, 5,000.00 carried
+  // over, 5,000.00 back 60:40: a-social 150,000.00 - 3,000.00 = 147,000.00 against 168,000.00 under
+  // the per-case split (-21,000.00); b-school 98,000.00 against 72,000.00 (+26,000.00).
+  await pfComputed(() => page.locator('#pf-scenario').setInputFiles(join(yearDir, 'policy-pool.toml')));
+  let request = await page.evaluate(() => window.__fordeling.portfolioRequest());
+  assert.equal(request.scenario, readFileSync(join(yearDir, 'policy-pool.toml'), 'utf8'));
+  let answer = native(request);
+  const pool = answer.result.scenario.portfolio.pools[0];
+  const poolRows = await pfRows('#pf-scenario-financing table');
+  assert.deepEqual(poolRows.map((r) => [r.department, ...r.cells.slice(1)]),
+    pool.departments.map((d) => [d.department, d.contribution, d.settlement, d.per_case_split, d.net, d.difference]));
+  assert.deepEqual(poolRows[0].cells.slice(3), ['168000.00', '147000.00', '-21000.00']);
+  assert.match(await page.locator('#pf-scenario-note').textContent(), /ændrer ingen afdelings udgift/);
+  // A changed key: day care and school pays 40 % of relief care instead of 30 %. p3's 20,000.00 a
+  // month in 2025: a-social 14,000.00 -> 12,000.00, b-school 6,000.00 -> 8,000.00 a month, so
+  // a-social 1,368,000.00 -> 1,344,000.00 (-24,000.00) and b-school 72,000.00 -> 96,000.00; the grant
+  // ends with 2025, so the later years do not change. Nothing more is reimbursed: net changes as gross.
+  const changed = join(pfWork, 'policy-40.toml');
+  const policy = readFileSync(join(yearDir, 'policy.toml'), 'utf8');
+  writeFileSync(changed, policy.replace('shares = [{ department = "b-school", percent = 30 }]', 'shares = [{ department = "b-school", percent = 40 }]'));
+  await pfComputed(() => page.locator('#pf-scenario').setInputFiles(changed));
+  request = await page.evaluate(() => window.__fordeling.portfolioRequest());
+  answer = native(request);
+  const changes = await pfRows('#pf-changes');
+  assert.deepEqual(changes.map((r) => [r.department, Number(r.year), ...r.cells.slice(2)]),
+    answer.result.scenario.changes.map((c) => [c.department, c.year, c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference]));
+  assert.deepEqual(changes.map((r) => [r.department, r.year, ...r.cells.slice(2, 5)]), [
+    ['a-social', '2025', '1368000.00', '1344000.00', '-24000.00'], ['b-school', '2025', '72000.00', '96000.00', '24000.00']]);
+  assert.equal(await page.locator('#pf-changes tbody tr').first().locator('td').nth(4).textContent(), '-24.000,00');
+  assert.equal(await page.locator('#pf-scenario-bars svg[role="img"] rect').count(), 4, 'before and after for two departments');
+  // The scenario's recompute is timed and shown.
+  assert.match(await page.locator('#pf-summary').textContent(), /beregnet på \d+ ms/);
+  // The drill-down stays beside the scenario: day care and school's one case, p3 (30 % of relief care).
+  await page.locator('#pf-departments tr[data-department="b-school"] button').click();
+  await page.locator('#portfolio-view[data-drilled="b-school"]').waitFor();
+  assert.deepEqual((await pfRows('#pf-drill-cases')).map((r) => [r.case, r.cells[4]]), [['p3', '72000.00'], ['', '72000.00']]);
+  await page.screenshot({ path: join(artifacts, 'page-portfolio.png'), fullPage: true });
+});
+
+test('the portfolio report downloads as .xlsx: the portfolio sheet with the CLI\'s figures and a pie chart', async () => {
+  const p = cliPortfolio().result;
+  const bytes = await downloadBytes('#pf-xlsx');
+  writeFileSync(join(artifacts, 'portfolio.xlsx'), bytes);
+  writeFileSync(join(pfWork, 'portfolio.xlsx'), bytes);
+  const wb = sheetsOf(bytes);
+  assert.equal(wb[0].name, 'Portefølje');
+  const rows = grid(wb[0]);
+  assert.deepEqual(rows.slice(1, 1 + p.departments.length).map((r) => [r[0], ore(r[4])]), p.departments.map((d) => [d.department, ore(d.expected)]));
+  assert.deepEqual(wb.map((s) => s.name), ['Portefølje', 'Grupper', 'Måneder']);
+  assert.match(zipPart(join(pfWork, 'portfolio.xlsx'), 'xl/charts/chart1.xml'), /<c:pieChart>/);
+});
+
+test('a bad budget file is refused with its line and column named, in Danish; the portfolio stays', async () => {
+  const bad = join(pfWork, 'budget-bad.csv');
+  writeFileSync(bad, 'department;year;amount\na-social;2025;1.250.000,00\nb-school;20x5;70000\n');
+  await page.locator('#pf-budget').setInputFiles(bad);
+  await until(async () => (await page.locator('#pf-errors li').count()) === 2, 'two errors');
+  assert.deepEqual(await page.locator('#pf-errors li').allTextContents(), [
+    "budget-bad.csv: budgetlinje 2, kolonne 'amount': '1.250.000,00' har en tusindtalsseparator: skriv fx 1000 eller 1000,00",
+    "budget-bad.csv: budgetlinje 3, kolonne 'year': '20x5' er ikke et år"]);
+  assert.match(await page.locator('#pf-documents').textContent(), /Budget: budget\.csv/, 'the budget in use stays');
+  // A budget the library refuses (a department the policy does not have): its message, and no figures.
+  const unknown = join(pfWork, 'budget-unknown.csv');
+  writeFileSync(unknown, 'department,year,amount\nx-nowhere,2025,1000.00\n');
+  await pfComputed(() => page.locator('#pf-budget').setInputFiles(unknown));
+  assert.match((await page.locator('#pf-errors li').allTextContents()).join(' '), /x-nowhere/);
+  assert.equal(await page.locator('#pf-dashboard').isHidden(), true);
+  await pfComputed(() => page.locator('#pf-budget').setInputFiles(join(yearDir, 'budget.csv')));
+  assert.equal(await page.locator('#pf-errors li').count(), 0);
+  assert.equal(await page.locator('#pf-departments tbody tr').first().locator('td').nth(3).textContent(), '1.368.000,00');
+  // English, and back to the case view (the next visit opens where the user left).
+  await pfComputed(() => page.locator('#lang-en').click());
+  assert.match(await page.locator('#pf-summary').textContent(), /^Portfolio 2025: 4 cases, 3 households, booked through 2025-09/);
+  assert.equal(await page.locator('#pf-departments tbody tr').first().locator('td').nth(3).textContent(), '1,368,000.00');
+  await page.locator('#lang-da').click();
+  await page.locator('#view-case').click();
+  assert.equal(await pfView().isHidden(), true);
+  rmSync(pfWork, { recursive: true, force: true });
+});

@@ -799,6 +799,38 @@ function wire() {
   window.addEventListener('pagehide', saveNow);
 }
 
+// ---- The portfolio view (issue 15): portfolio.js, imported the first time it is shown ---------------
+let portfolioView = null;
+/** Shows the case view or the portfolio view; the choice is kept in the browser. */
+function showView(which, keep = true) {
+  const pf = which === 'portfolio';
+  $('view-case').setAttribute('aria-pressed', String(!pf));
+  $('view-portfolio').setAttribute('aria-pressed', String(pf));
+  document.querySelector('main.layout').hidden = pf;
+  $('portfolio-view').hidden = !pf;
+  if (keep) save('view', which);
+  if (pf) {
+    portfolioView ??= import('./portfolio.js').then((m) => m.start({
+      lang: () => state.lang, policyText: () => state.policyText, pie, openCase: openCaseFromPortfolio,
+    }));
+  }
+  return portfolioView;
+}
+/** A case of the portfolio opened in the case view (asks first when the case on the page was edited). */
+function openCaseFromPortfolio(policyText, caseText, period) {
+  if (hasWork() && !window.confirm(t('pfOpenAsk'))) return false;
+  if (!setPolicy(policyText) || !setCase(caseText, period)) return false;
+  startWork();
+  showView('case');
+  $('inputs').scrollIntoView();
+  return true;
+}
+async function wireViews() {
+  $('view-case').addEventListener('click', () => showView('case'));
+  $('view-portfolio').addEventListener('click', () => showView('portfolio'));
+  if ((await load('view')) === 'portfolio') showView('portfolio', false);
+}
+
 async function main() {
   await init();
   engine = new Engine();
@@ -815,6 +847,7 @@ async function main() {
     undoButtons();
   }
   watchUpdates(offerUpdate, saveNow);
+  await wireViews();
   document.body.dataset.ready = 'true';
 }
 

@@ -3,10 +3,11 @@
 // files' contents). A new deployment changes version.js, so the browser installs the new worker
 // beside the old one; it waits until the page asks it to take over ('skip-waiting', when the user
 // accepts "En ny version er klar"), then deletes the old caches. The workbook module (pkg-xlsx) is
-// cached the first time the page loads it, like any file it fetches.
+// cached the first time the page loads it, like any file it fetches; the portfolio view's module
+// (portfolio.js, small) is cached at install, so the view opens offline once pkg-xlsx has been loaded.
 importScripts('version.js');
 const CACHE = `fordeling-${self.FORDELING_VERSION}`;
-const FILES = ['./', 'index.html', 'version.js', 'app.js', 'cells.js', 'store.js', 'update.js', 'dom.js', 'reassess.js', 'casefields.js', 'texts.js', 'xlsx.js', 'xlsx-worker.js',
+const FILES = ['./', 'index.html', 'version.js', 'app.js', 'cells.js', 'store.js', 'update.js', 'dom.js', 'reassess.js', 'casefields.js', 'texts.js', 'xlsx.js', 'xlsx-worker.js', 'portfolio.js',
   'style.css', 'pkg/fordeling_wasm.js', 'pkg/fordeling_wasm_bg.wasm'];
 
 self.addEventListener('install', (e) => e.waitUntil((async () => {

@@ -1,11 +1,15 @@
 // The workbook module in a Web Worker: reading a workbook (a file the user chose, perhaps a zip bomb)
 // and writing one never runs on the page's own thread, so the page never freezes; the page ends the
-// worker if it takes too long. Messages: {id, op: 'read' | 'result' | 'template', arg} ->
-// {id, ok: text or bytes} or {id, error: message}.
-import init, { readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
+// worker if it takes too long. The module has the whole contract (the portfolio too, which the page's
+// first-load module leaves out), so the portfolio view computes here as well ('handle': a contract
+// request as JSON text, through one Engine that keeps the last compiled policy). Messages:
+// {id, op: 'read' | 'result' | 'template' | 'handle', arg} -> {id, ok: text or bytes} or {id, error: message}.
+import init, { Engine, readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
 
 const ready = init();
-const ops = { read: readWorkbook, result: resultWorkbook, template: templateWorkbook };
+let engine = null;
+const handle = (request) => (engine ??= new Engine()).handle(request);
+const ops = { read: readWorkbook, result: resultWorkbook, template: templateWorkbook, handle };
 
 self.onmessage = async ({ data: { id, op, arg } }) => {
   try {

@@ -54,13 +54,20 @@ export function isWorkbook(name, bytes) {
 export async function readWorkbook(bytes) {
   return JSON.parse(await run('read', bytes, [bytes.buffer]));
 }
-/** The answer to a contract request (split, explain, postings, compare) as .xlsx bytes. */
+/** The answer to a contract request (split, explain, postings, compare, portfolio) as .xlsx bytes. */
 export async function resultWorkbook(request) {
   return run('result', JSON.stringify(request));
 }
 /** The template workbook (.xlsx bytes) of a request's policy and case. */
 export async function templateWorkbook(request) {
   return run('template', JSON.stringify(request));
+}
+/**
+ * The answer to any contract request, computed in the worker by the whole contract (the page's
+ * first-load module has no portfolio): the portfolio view calls this.
+ */
+export async function handleInWorker(request) {
+  return JSON.parse(await run('handle', JSON.stringify(request)));
 }
 
 // ---- spreadsheet conventions for typed and pasted cells -----------------------------------------
