@@ -339,6 +339,15 @@ pub enum Message {
     PoolTotalMissing,
     PoolAmountOrPercent,
     PoolKeyAllZero,
+    // ---- The year: external co-financing (grants) ----------------------------------------------
+    GrantEndsBeforeStart {
+        from: String,
+        to: String,
+    },
+    GrantPercentOrAmount,
+    GrantAccountNotFunction {
+        account: String,
+    },
     // ---- The year: follow-up --------------------------------------------------------------------
     ReassessCadenceZero,
     FollowUpAmountNegative {
