@@ -546,7 +546,8 @@ pool-total-missing = et bidrag i procent kræver puljens samlede beløb (total)
 pool-amount-or-percent = angiv et bidrag enten som beløb eller som procent, ikke begge eller ingen af dem
 pool-key-all-zero = nøglen kan ikke fordele noget: alle afdelingers vægt er 0
 # Året: ekstern medfinansiering (tilskud)
-grant-ends-before-start = tilskuddet slutter { $to }, før det begynder { $from }
+grant-ends-before-start = tilskuddet slutter { $ends }, før det begynder { $starts }
+grant-amount-negative = { $amount } er negativ: et tilskuds beløb skal være 0 eller mere
 grant-percent-or-amount = angiv den andel, tilskuddet dækker (percent), dets samlede beløb (amount) eller begge
 grant-account-not-function = '{ $account }' er ikke en funktion i kontoplanen (D.DD.DD, for eksempel 5.28.21)
 # Året: opfølgning

@@ -523,7 +523,8 @@ pool-total-missing = a contribution in per cent needs the pool's total (total)
 pool-amount-or-percent = give a contribution either as an amount or as a percent, not both or neither
 pool-key-all-zero = the key cannot share anything out: every department's weight is 0
 # The year: external co-financing (grants)
-grant-ends-before-start = the grant ends on { $to }, before it starts on { $from }
+grant-ends-before-start = the grant ends on { $ends }, before it starts on { $starts }
+grant-amount-negative = { $amount } is negative: a grant's amount must be 0 or more
 grant-percent-or-amount = give the share the grant covers (percent), its total (amount), or both
 grant-account-not-function = '{ $account }' is not a function of the chart of accounts (D.DD.DD, for example 5.28.21)
 # The year: follow-up

@@ -341,10 +341,13 @@ pub enum Message {
     PoolKeyAllZero,
     // ---- The year: external co-financing (grants) ----------------------------------------------
     GrantEndsBeforeStart {
-        from: String,
-        to: String,
+        starts: String,
+        ends: String,
     },
     GrantPercentOrAmount,
+    GrantAmountNegative {
+        amount: String,
+    },
     GrantAccountNotFunction {
         account: String,
     },
@@ -566,6 +569,8 @@ impl Message {
             match name.as_str() {
                 "expected" => *value = expected_text(lang, value),
                 "item" => *value = item_text(lang, value),
+                // Dates (YYYY-MM-DD) in the language's way.
+                "starts" | "ends" => *value = lang.date(value),
                 // Codes (`children_social`, `department`, `percent`) in the words of the catalogue,
                 // where it has them.
                 "sector" | "what" | "kind" => {

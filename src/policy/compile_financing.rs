@@ -238,7 +238,7 @@ pub(crate) fn compile_grants(
             errors.push(InputError::Duplicate { doc: Doc::Policy, item: item.clone(), id: g.id.clone() });
         }
         if let Some(to) = g.to.filter(|to| *to < g.from) {
-            let problem = Message::GrantEndsBeforeStart { from: g.from.to_string(), to: to.to_string() };
+            let problem = Message::GrantEndsBeforeStart { starts: g.from.to_string(), ends: to.to_string() };
             errors.push(invalid(&item, "to", problem));
         }
         if g.percent.is_none() && g.amount.is_none() {
@@ -248,7 +248,7 @@ pub(crate) fn compile_grants(
             errors.push(invalid(&item, "percent", Message::PercentAbove100 { total: p.value().normalize().to_string() }));
         }
         if let Some(a) = g.amount.filter(|a| a.value().is_sign_negative() && !a.value().is_zero()) {
-            errors.push(invalid(&item, "amount", Message::PoolAmountNegative { amount: a.to_string() }));
+            errors.push(invalid(&item, "amount", Message::GrantAmountNegative { amount: a.to_string() }));
         }
         for s in g.services.iter().filter(|s| !service_ix.contains_key(s.as_str())) {
             errors.push(unknown(&item, "services", RefKind::Service, s));

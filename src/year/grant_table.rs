@@ -39,7 +39,7 @@ pub fn grants_table(grants: &[GrantYear], l: Lang) -> String {
         }
         let _ = writeln!(
             o,
-            "  {:<24} {:>15} {:>15} {:>15}",
+            "  {:<24} {:>16} {:>16} {:>16}",
             "",
             &Word::PfCosts.text(l),
             &Word::PfGrantPart.text(l),
@@ -47,7 +47,7 @@ pub fn grants_table(grants: &[GrantYear], l: Lang) -> String {
         );
         for d in &g.departments {
             let _ =
-                writeln!(o, "  {:<24} {:>15} {:>15} {:>15}", d.department, kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
+                writeln!(o, "  {:<24} {:>16} {:>16} {:>16}", d.department, kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
         }
         crate::year::financing_table::postings_table(&mut o, &g.postings, l);
     }
