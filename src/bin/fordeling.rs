@@ -620,7 +620,7 @@ fn render(
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
         (Format::Table, Output::Portfolio(p)) => {
-            let mut t = fordeling::year::financing_table::portfolio_and_financing_table(p, lang);
+            let mut t = fordeling::year::grant_table::portfolio_tables(p, lang);
             if let Some(changes) = &p.changes_since {
                 t.push_str(&fordeling::year::changes::changes_text(changes, lang));
             }

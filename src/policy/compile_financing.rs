@@ -245,7 +245,11 @@ pub(crate) fn compile_grants(
             errors.push(invalid(&item, "percent", Message::GrantPercentOrAmount));
         }
         if let Some(p) = g.percent.filter(|p| p.value() > rust_decimal::Decimal::ONE_HUNDRED) {
-            errors.push(invalid(&item, "percent", Message::PercentAbove100 { total: p.value().normalize().to_string() }));
+            errors.push(invalid(
+                &item,
+                "percent",
+                Message::PercentAbove100 { total: p.value().normalize().to_string() },
+            ));
         }
         if let Some(a) = g.amount.filter(|a| a.value().is_sign_negative() && !a.value().is_zero()) {
             errors.push(invalid(&item, "amount", Message::GrantAmountNegative { amount: a.to_string() }));

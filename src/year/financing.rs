@@ -7,6 +7,7 @@
 //! contribution plus its settlement; the departments together pay the costs less the opening
 //! balance plus what is carried over, to the øre.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -20,8 +21,11 @@ use crate::model::money::{Money, MAX_WEIGHT_DECIMALS};
 use crate::model::validity::Period;
 use crate::policy::{DeptIx, Policy, Pool};
 use crate::report::postings::PostingType;
-use crate::year::grant::ArrangementParts;
-use crate::year::portfolio::LATER_YEARS;
+
+/// What the grants cover of the lines that pools and compensations pay whole: per arrangement
+/// (the pools, then the compensations, in policy order) and month, in øre.
+#[derive(Debug, Clone, Default)]
+pub struct ArrangementParts(pub Vec<BTreeMap<Month, i128>>);
 
 /// A pool's year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -136,13 +140,13 @@ pub struct FinancingPosting {
     pub function: Option<Arc<str>>,
 }
 
-/// Every pool of the policy over the budget year and the four years after it. `booked_through`
+/// Every pool of the policy over the budget year and the `later` years after it. `booked_through`
 /// splits actual from forecast; `grants` is what the grants cover of the pools' lines (pool `k` is
 /// arrangement `k`).
 pub fn pools(
     policy: &Policy,
     cases: &[Case],
-    year: i32,
+    (year, later): (i32, usize),
     booked_through: Option<Month>,
     grants: &ArrangementParts,
 ) -> Result<Vec<PoolYear>, ComputeError> {
@@ -151,12 +155,12 @@ pub fn pools(
         return Ok(Vec::new());
     }
     let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
-    let last = year + LATER_YEARS as i32;
+    let last = year + i32::try_from(later).map_err(|_| bad())?;
     let period =
         Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(last, 12, 31).map_err(|_| bad())? };
     let n = policy.departments().len();
     // Per pool: actual and forecast costs, the later years' costs, and the per-case split per department.
-    let mut costs = vec![(0i128, 0i128, [0i128; LATER_YEARS], vec![0i128; n]); pools.len()];
+    let mut costs = vec![(0i128, 0i128, vec![0i128; later], vec![0i128; n]); pools.len()];
     for r in crate::engine::compute_each(policy, cases, period)? {
         for l in r.lines.iter().filter(|l| l.eligible) {
             let Some(k) = pools.iter().position(|p| p.services.contains(&l.service)) else { continue };

@@ -9,12 +9,7 @@ use crate::year::table::{kr, portfolio_table};
 
 /// The portfolio's table followed by its financing models.
 pub fn portfolio_and_financing_table(p: &Portfolio, l: Lang) -> String {
-    let mut t = portfolio_table(p, l) + &pools_table(&p.pools, l) + &compensations_table(&p.compensations, l);
-    t.push_str(&crate::year::grant_table::grants_table(&p.grants, l));
-    if let Some(s) = &p.scenario {
-        t.push_str(&crate::year::grant_table::scenario_table(s, l));
-    }
-    t
+    portfolio_table(p, l) + &pools_table(&p.pools, l) + &compensations_table(&p.compensations, l)
 }
 
 /// The pools: the year's account, each department's contribution and settlement against the

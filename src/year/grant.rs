@@ -23,7 +23,7 @@ use crate::model::money::{round_div, Money};
 use crate::model::validity::Period;
 use crate::policy::{DeptIx, Grant, Policy};
 use crate::report::postings::PostingType;
-use crate::year::financing::{FinancingPosting, FinancingPurpose};
+use crate::year::financing::{ArrangementParts, FinancingPosting, FinancingPurpose};
 
 /// A grant's budget year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -74,23 +74,23 @@ pub struct GrantDepartment {
     pub own: Money,
 }
 
-/// What the grants cover of the lines that pools and compensations pay whole: per arrangement
-/// (the pools, then the compensations, in policy order) and month, in øre.
-#[derive(Debug, Clone, Default)]
-pub struct ArrangementParts(pub Vec<BTreeMap<Month, i128>>);
-
 /// The arrangements that pay lines whole: their services and the department that bears them.
 fn arrangements(policy: &Policy) -> Vec<(&HashSet<Arc<str>>, DeptIx)> {
     let y = &policy.year;
-    y.pools.iter().map(|p| (&p.services, p.holder)).chain(y.compensations.iter().map(|c| (&c.services, c.payer))).collect()
+    y.pools
+        .iter()
+        .map(|p| (&p.services, p.holder))
+        .chain(y.compensations.iter().map(|c| (&c.services, c.payer)))
+        .collect()
 }
 
 /// Every grant of the policy over the budget year, and what the grants cover of the arrangements'
-/// lines through the last estimate year.
+/// lines through `last_year` (the last estimate year).
 pub fn grants(
     policy: &Policy,
     cases: &[Case],
     year: i32,
+    last_year: i32,
     booked_through: Option<Month>,
 ) -> Result<(Vec<GrantYear>, ArrangementParts), ComputeError> {
     let grants = &policy.year.grants;
@@ -102,7 +102,7 @@ pub fn grants(
     let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
     let start = Date::new(year, 1, 1).map_err(|_| bad())?;
     let from = grants.iter().map(|g| g.from).min().map_or(start, |f| f.min(start));
-    let to = Date::new(year + crate::year::portfolio::LATER_YEARS as i32, 12, 31).map_err(|_| bad())?;
+    let to = Date::new(last_year, 12, 31).map_err(|_| bad())?;
     let results = crate::engine::compute_each(policy, cases, Period { from, to })?;
     let mut out = Vec::with_capacity(grants.len());
     for g in grants {
@@ -216,7 +216,12 @@ fn grant_year(
     for (ix, dept) in policy.department_ixs().filter(|(ix, _)| covered(ix.get())) {
         let (cost, grant) = (b.cost[ix.get()], part[ix.get()]);
         if cost != 0 || grant != 0 {
-            departments.push(GrantDepartment { department: dept.id.clone(), cost: m(cost)?, grant: m(grant)?, own: m(cost - grant)? });
+            departments.push(GrantDepartment {
+                department: dept.id.clone(),
+                cost: m(cost)?,
+                grant: m(grant)?,
+                own: m(cost - grant)?,
+            });
         }
     }
     let postings = postings(policy, g, year, &part)?;

@@ -8,6 +8,17 @@ use crate::year::grant::GrantYear;
 use crate::year::portfolio::Scenario;
 use crate::year::table::kr;
 
+/// The portfolio's table with its pools and compensations, then its grants and, with a scenario,
+/// what the scenario changes.
+pub fn portfolio_tables(p: &crate::year::Portfolio, l: Lang) -> String {
+    let mut t = crate::year::financing_table::portfolio_and_financing_table(p, l);
+    t.push_str(&grants_table(&p.grants, l));
+    if let Some(s) = &p.scenario {
+        t.push_str(&scenario_table(s, l));
+    }
+    t
+}
+
 /// Each grant: its period and share, its total, what it covered before and in the year, what is
 /// left; per department its cost, the grant's part and the own share; the income postings.
 pub fn grants_table(grants: &[GrantYear], l: Lang) -> String {

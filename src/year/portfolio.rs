@@ -514,7 +514,8 @@ fn build(
     households: usize,
 ) -> Result<Portfolio, PortfolioError> {
     let raw = raw_departments(policy, req, sums)?;
-    let (grants, parts) = crate::year::grant::grants(policy, req.cases, req.year, req.booked_through)?;
+    let last = req.year + LATER_YEARS as i32;
+    let (grants, parts) = crate::year::grant::grants(policy, req.cases, req.year, last, req.booked_through)?;
     let y = &policy.year;
     let mut areas = vec![Raw::default(); y.areas.len()];
     let mut committees = vec![Raw::default(); y.committees.len()];
@@ -566,7 +567,7 @@ fn build(
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
         changes_since: None,
-        pools: crate::year::financing::pools(policy, req.cases, req.year, req.booked_through, &parts)?,
+        pools: crate::year::financing::pools(policy, req.cases, (req.year, LATER_YEARS), req.booked_through, &parts)?,
         compensations: crate::year::financing::compensations(policy, req.cases, req.year, &parts)?,
         grants,
         follow_up: None,

@@ -809,8 +809,12 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     }
                 }
             }
-            "pool_postings" | "pool_posting_count" | "compensation_postings" | "compensation_posting_count"
-            | "grant_postings" | "grant_posting_count" => {
+            "pool_postings"
+            | "pool_posting_count"
+            | "compensation_postings"
+            | "compensation_posting_count"
+            | "grant_postings"
+            | "grant_posting_count" => {
                 let list = match k.split('_').next() {
                     Some("pool") => "pools",
                     Some("grant") => "grants",
