@@ -233,3 +233,41 @@ fn readme_follow_up_example_is_current() {
     ]);
     assert_shown_lines_appear(&readme_block("### Follow-up"), &out);
 }
+
+// ---- co-financing and scenarios (branch cofinancing) ----
+
+#[test]
+fn readme_grant_output_is_current() {
+    let out = run(&[
+        "portfolio",
+        "--policy",
+        "examples/year/policy-grant.toml",
+        "--cases",
+        "examples/year/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-06",
+    ]);
+    assert_shown_lines_appear(&readme_block("### Co-financing: a grant\n\nA grant"), &out);
+}
+
+#[test]
+fn readme_scenario_output_is_current() {
+    let out = run(&[
+        "--lang",
+        "da",
+        "portfolio",
+        "--policy",
+        "examples/year/policy.toml",
+        "--scenario",
+        "examples/year/policy-scenario.toml",
+        "--cases",
+        "examples/year/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-09",
+    ]);
+    assert_shown_lines_appear(&readme_block("### Scenarios\n\n`--scenario`"), &out);
+}

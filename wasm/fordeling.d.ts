@@ -1152,6 +1152,10 @@ export interface FordelingFinancingPosting {
    */
   department: string;
   /**
+   * The function posted on, when the arrangement names one (a grant's `account`).
+   */
+  function?: string | null;
+  /**
    * The month booked.
    */
   month: FordelingMonth;
@@ -1173,7 +1177,7 @@ export interface FordelingFinancingPosting {
 /**
  * What a financing posting books.
  */
-export type FordelingFinancingPurpose = "contribution" | "settlement" | "compensation";
+export type FordelingFinancingPurpose = "contribution" | "settlement" | "compensation" | "grant";
 
 /**
  * The follow-up.
@@ -1245,6 +1249,131 @@ export interface FordelingFollowUpDoc {
  * How often a compensation is settled.
  */
 export type FordelingFrequency = "monthly" | "quarterly" | "yearly";
+
+/**
+ * A department's budget year under a grant.
+ */
+export interface FordelingGrantDepartment {
+  /**
+   * Its cost of the grant's services in the budget year (its shares, and the lines of the pools
+   * and compensations it holds or pays), the whole year.
+   */
+  cost: FordelingMoney;
+  /**
+   * Department id.
+   */
+  department: string;
+  /**
+   * The grant's part of it.
+   */
+  grant: FordelingMoney;
+  /**
+   * Its own share: cost − grant.
+   */
+  own: FordelingMoney;
+}
+
+/**
+ * A grant from outside the municipality (for example a national pool, *puljen*) that covers a share
+ * of the costs, up to an amount, for a period (`[[year.grants]]`; SEMANTICS.md section 13).
+ */
+export interface FordelingGrantDoc {
+  /**
+   * The function (`D.DD.DD`) on which the grant's income is posted; without it, nothing is posted.
+   */
+  account?: string | null;
+  /**
+   * The grant's total in DKK over its whole period (none: no cap). Give `percent`, `amount` or both.
+   */
+  amount?: FordelingAmount | null;
+  /**
+   * The departments whose costs it covers (none listed: every department).
+   */
+  departments?: string[];
+  /**
+   * The first day the grant covers.
+   */
+  from: FordelingDate;
+  /**
+   * Id.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The share of the costs it covers, in per cent (0–100; none: 100).
+   */
+  percent?: FordelingWeight | null;
+  /**
+   * The services it covers (none listed: every service).
+   */
+  services?: string[];
+  /**
+   * The last day it covers (none: open-ended).
+   */
+  to?: FordelingDate | null;
+}
+
+/**
+ * A grant's budget year.
+ */
+export interface FordelingGrantYear {
+  /**
+   * Actual plus forecast.
+   */
+  covered: FordelingMoney;
+  /**
+   * What it covered in the budget year's months through `booked_through`.
+   */
+  covered_actual: FordelingMoney;
+  /**
+   * What it covered before the budget year.
+   */
+  covered_before: FordelingMoney;
+  /**
+   * What it covers in the budget year's months after `booked_through`.
+   */
+  covered_forecast: FordelingMoney;
+  /**
+   * Per department it covers, with any cost or part in the budget year, in id order.
+   */
+  departments: FordelingGrantDepartment[];
+  /**
+   * The first day it covers.
+   */
+  from: FordelingDate;
+  /**
+   * Grant id.
+   */
+  id: string;
+  /**
+   * What is left of the total after the budget year (total − before − covered), if capped.
+   */
+  left?: FordelingMoney | null;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * The share it covers, in per cent.
+   */
+  percent: string;
+  /**
+   * The grant's income per department (December, or the grant's last month), when the policy gives
+   * the grant an `account`.
+   */
+  postings: FordelingFinancingPosting[];
+  /**
+   * The last day it covers, if it ends.
+   */
+  to?: FordelingDate | null;
+  /**
+   * Its total over its whole period, if capped.
+   */
+  total?: FordelingMoney | null;
+}
 
 /**
  * A group's figures (budget area, committee, municipality): the sums of its departments'.
@@ -2219,6 +2348,40 @@ export interface FordelingPoolDoc {
 }
 
 /**
+ * A pool's later year (next year or an estimate year), its costs at the budget year's prices.
+ */
+export interface FordelingPoolLaterYear {
+  /**
+   * Carried over to the year after (at most the cap).
+   */
+  carried_over: FordelingMoney;
+  /**
+   * The year's contributions (as in the budget year).
+   */
+  contributions: FordelingMoney;
+  /**
+   * The eligible costs of the pool's services in the year, less what grants cover of them.
+   */
+  costs: FordelingMoney;
+  /**
+   * Carried over from the year before.
+   */
+  opening_balance: FordelingMoney;
+  /**
+   * Opening balance plus contributions less costs.
+   */
+  result: FordelingMoney;
+  /**
+   * Settled by the key.
+   */
+  settled: FordelingMoney;
+  /**
+   * The year.
+   */
+  year: number;
+}
+
+/**
  * A pool's year.
  */
 export interface FordelingPoolYear {
@@ -2254,6 +2417,10 @@ export interface FordelingPoolYear {
    * Pool id.
    */
   id: string;
+  /**
+   * Next year and the three estimate years: each opens with what the year before carried over.
+   */
+  later_years: FordelingPoolLaterYear[];
   /**
    * Name.
    */
@@ -2312,6 +2479,10 @@ export interface FordelingPortfolio {
    * The follow-up, when the policy has a `[year.follow_up]` section.
    */
   follow_up?: FordelingFollowUp | null;
+  /**
+   * The policy's grants (external co-financing) over the budget year.
+   */
+  grants?: FordelingGrantYear[];
   /**
    * Households (a case without a household id is a household of its own).
    */
@@ -2406,7 +2577,8 @@ export type FordelingPostingType =
   | "internal_transfer"
   | "payment_to_municipality"
   | "income_from_municipality"
-  | "state_reimbursement";
+  | "state_reimbursement"
+  | "state_grant";
 
 /**
  * The price level of one year.
@@ -3234,6 +3406,10 @@ export interface FordelingYearDoc {
    * The follow-up: re-assessment cadence and the project's investment per year.
    */
   follow_up?: FordelingFollowUpDoc | null;
+  /**
+   * External co-financing: grants that cover a share or an amount of the costs for a period.
+   */
+  grants?: FordelingGrantDoc[];
   /**
    * Pools: yearly contributions per department pay the eligible costs of their services.
    */

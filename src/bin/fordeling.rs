@@ -194,6 +194,10 @@ struct PortfolioArgs {
     /// The day re-assessments are listed against (YYYY-MM-DD); default: the last day booked.
     #[arg(long)]
     today: Option<String>,
+    /// A scenario: another policy file (changed keys, agreements or financing); the answer adds the
+    /// portfolio under it and what changes per department and year.
+    #[arg(long)]
+    scenario: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -552,6 +556,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
                 budget: a.budget.as_deref().map(budget).transpose()?,
                 since: a.since.as_deref().map(since_date).transpose()?,
                 today: a.today.as_deref().map(|t| parse_date(t, "--today")).transpose()?,
+                scenario: a.scenario.as_deref().map(|p| document(p, true).map(|d| d.0)).transpose()?,
                 lang,
                 ..Request::new(Command::Portfolio, sources.policy(&a.policy)?)
             };
@@ -615,7 +620,7 @@ fn render(
         (Format::Table, Output::Split(r)) => table(r, lang),
         (Format::Table, Output::Explain { text, .. }) => text.clone(),
         (Format::Table, Output::Portfolio(p)) => {
-            let mut t = fordeling::year::financing_table::portfolio_and_financing_table(p, lang);
+            let mut t = fordeling::year::grant_table::portfolio_tables(p, lang);
             if let Some(changes) = &p.changes_since {
                 t.push_str(&fordeling::year::changes::changes_text(changes, lang));
             }

@@ -339,6 +339,18 @@ pub enum Message {
     PoolTotalMissing,
     PoolAmountOrPercent,
     PoolKeyAllZero,
+    // ---- The year: external co-financing (grants) ----------------------------------------------
+    GrantEndsBeforeStart {
+        starts: String,
+        ends: String,
+    },
+    GrantPercentOrAmount,
+    GrantAmountNegative {
+        amount: String,
+    },
+    GrantAccountNotFunction {
+        account: String,
+    },
     // ---- The year: follow-up --------------------------------------------------------------------
     ReassessCadenceZero,
     FollowUpAmountNegative {
@@ -557,6 +569,8 @@ impl Message {
             match name.as_str() {
                 "expected" => *value = expected_text(lang, value),
                 "item" => *value = item_text(lang, value),
+                // Dates (YYYY-MM-DD) in the language's way.
+                "starts" | "ends" => *value = lang.date(value),
                 // Codes (`children_social`, `department`, `percent`) in the words of the catalogue,
                 // where it has them.
                 "sector" | "what" | "kind" => {

@@ -249,6 +249,7 @@ impl Compiler {
                 crate::policy::compile_financing::compile_pools(&y.pools, &dept_ix, &service_ix, &mut self.errors);
             year.compensations =
                 crate::policy::compile_financing::compile_compensations(y, &dept_ix, &service_ix, &mut self.errors);
+            year.grants = crate::policy::compile_financing::compile_grants(y, &dept_ix, &service_ix, &mut self.errors);
         }
         let ledger = crate::policy::ledger::compile_ledger(
             doc.ledger.as_ref(),

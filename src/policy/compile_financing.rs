@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::i18n::Message;
 use crate::model::error::{Doc, InputError, RefKind};
 use crate::model::money::{Amount, Money, Weight};
-use crate::policy::compiled::{Compensation, DeptIx, Pool};
+use crate::policy::compiled::{Compensation, DeptIx, Grant, Pool};
 use crate::policy::financing::PoolDoc;
 use crate::policy::year::YearDoc;
 
@@ -217,4 +217,78 @@ pub(crate) fn compile_compensations(
         }
     }
     out
+}
+
+/// Check the grants (external co-financing) and resolve their references: ids unique among all
+/// arrangements, `to` not before `from`, `percent` at most 100, `percent` and/or `amount`, amounts
+/// not negative, known services and departments, an account of the form `D.DD.DD`.
+pub(crate) fn compile_grants(
+    y: &YearDoc,
+    dept_ix: &HashMap<String, DeptIx>,
+    service_ix: &HashMap<String, usize>,
+    errors: &mut Vec<InputError>,
+) -> Vec<Grant> {
+    let mut ids: HashSet<&str> =
+        y.pools.iter().map(|p| p.id.as_str()).chain(y.compensations.iter().map(|c| c.id.as_str())).collect();
+    let mut out = Vec::with_capacity(y.grants.len());
+    for (i, g) in y.grants.iter().enumerate() {
+        let item = format!("year.grants[{i}] '{}'", g.id);
+        let before = errors.len();
+        if !ids.insert(g.id.as_str()) {
+            errors.push(InputError::Duplicate { doc: Doc::Policy, item: item.clone(), id: g.id.clone() });
+        }
+        if let Some(to) = g.to.filter(|to| *to < g.from) {
+            let problem = Message::GrantEndsBeforeStart { starts: g.from.to_string(), ends: to.to_string() };
+            errors.push(invalid(&item, "to", problem));
+        }
+        if g.percent.is_none() && g.amount.is_none() {
+            errors.push(invalid(&item, "percent", Message::GrantPercentOrAmount));
+        }
+        if let Some(p) = g.percent.filter(|p| p.value() > rust_decimal::Decimal::ONE_HUNDRED) {
+            errors.push(invalid(
+                &item,
+                "percent",
+                Message::PercentAbove100 { total: p.value().normalize().to_string() },
+            ));
+        }
+        if let Some(a) = g.amount.filter(|a| a.value().is_sign_negative() && !a.value().is_zero()) {
+            errors.push(invalid(&item, "amount", Message::GrantAmountNegative { amount: a.to_string() }));
+        }
+        for s in g.services.iter().filter(|s| !service_ix.contains_key(s.as_str())) {
+            errors.push(unknown(&item, "services", RefKind::Service, s));
+        }
+        let mut departments = Vec::with_capacity(g.departments.len());
+        for d in &g.departments {
+            match dept_ix.get(d) {
+                Some(&ix) if !departments.contains(&ix) => departments.push(ix),
+                Some(_) => errors.push(InputError::Duplicate { doc: Doc::Policy, item: item.clone(), id: d.clone() }),
+                None => errors.push(unknown(&item, "departments", RefKind::Department, d)),
+            }
+        }
+        if let Some(a) = g.account.as_deref().filter(|a| !is_function(a)) {
+            errors.push(invalid(&item, "account", Message::GrantAccountNotFunction { account: a.to_string() }));
+        }
+        if errors.len() == before {
+            departments.sort();
+            out.push(Grant {
+                id: Arc::from(g.id.as_str()),
+                name: Arc::from(g.name.as_str()),
+                from: g.from,
+                to: g.to,
+                percent: g.percent.unwrap_or(Weight::from_int(100)),
+                amount: g.amount.map(ore),
+                services: g.services.iter().map(|s| Arc::from(s.as_str())).collect(),
+                departments,
+                account: g.account.as_deref().map(Arc::from),
+            });
+        }
+    }
+    out
+}
+
+/// Whether `text` is a function of the chart of accounts, `D.DD.DD` (hovedkonto, hovedfunktion,
+/// funktion).
+fn is_function(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3 && parts.iter().zip([1, 2, 2]).all(|(p, w)| p.len() == w && p.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -392,6 +392,8 @@ pub struct YearSection {
     pub pools: Vec<Pool>,
     /// One pays, the others compensate, in document order.
     pub compensations: Vec<Compensation>,
+    /// External co-financing (grants), in document order.
+    pub grants: Vec<Grant>,
     /// The follow-up section as written (checked), if any.
     pub follow_up: Option<crate::policy::year::FollowUpDoc>,
 }
@@ -416,6 +418,29 @@ pub struct Pool {
     pub carry_over_cap: Option<i64>,
     /// The opening balance in øre.
     pub opening_balance: i64,
+}
+
+/// A compiled grant (external co-financing).
+#[derive(Debug, Clone)]
+pub struct Grant {
+    /// Id.
+    pub id: Arc<str>,
+    /// Name.
+    pub name: Arc<str>,
+    /// The days it covers (`to` open-ended: far in the future).
+    pub from: crate::model::date::Date,
+    /// The last day it covers, if any.
+    pub to: Option<crate::model::date::Date>,
+    /// The share it covers, in per cent (0–100).
+    pub percent: Weight,
+    /// Its total in øre, if capped.
+    pub amount: Option<i64>,
+    /// The services it covers (empty: every service).
+    pub services: std::collections::HashSet<Arc<str>>,
+    /// The departments whose costs it covers (empty: every department).
+    pub departments: Vec<DeptIx>,
+    /// The function its income is posted on, if any.
+    pub account: Option<Arc<str>>,
 }
 
 /// A compiled compensation: one department pays, the others compensate by key.

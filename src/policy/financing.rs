@@ -104,3 +104,36 @@ impl Frequency {
         }
     }
 }
+
+// ---- External co-financing (issue 15 item 3, third bullet) ----
+
+/// A grant from outside the municipality (for example a national pool, *puljen*) that covers a share
+/// of the costs, up to an amount, for a period (`[[year.grants]]`; SEMANTICS.md section 13).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, expecting = "grant")]
+pub struct GrantDoc {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The first day the grant covers.
+    pub from: crate::model::date::Date,
+    /// The last day it covers (none: open-ended).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<crate::model::date::Date>,
+    /// The share of the costs it covers, in per cent (0–100; none: 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Weight>,
+    /// The grant's total in DKK over its whole period (none: no cap). Give `percent`, `amount` or both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Amount>,
+    /// The services it covers (none listed: every service).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    /// The departments whose costs it covers (none listed: every department).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<String>,
+    /// The function (`D.DD.DD`) on which the grant's income is posted; without it, nothing is posted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+}

@@ -29,6 +29,9 @@ pub struct YearDoc {
     /// One pays, the others compensate by key (mellemregning).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub compensations: Vec<crate::policy::financing::CompensationDoc>,
+    /// External co-financing: grants that cover a share or an amount of the costs for a period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<crate::policy::financing::GrantDoc>,
     /// The follow-up: re-assessment cadence and the project's investment per year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUpDoc>,

@@ -28,6 +28,7 @@ pub fn art_digits(p: &Posting) -> &'static str {
         PostingType::Service => "40",
         PostingType::PaymentToMunicipality => "47",
         PostingType::IncomeFromMunicipality => "77",
+        PostingType::StateGrant => "86",
         PostingType::InternalTransfer if p.amount.ore() >= 0 => "94",
         _ => "99",
     }

@@ -38,6 +38,9 @@ pub enum PostingType {
     IncomeFromMunicipality,
     /// State reimbursement of particularly expensive single cases received (dranst 2, art 8.6).
     StateReimbursement,
+    /// A grant from the state (external co-financing, e.g. a national pool) received (dranst 1,
+    /// art 8.6; see `year::grant`).
+    StateGrant,
 }
 
 impl PostingType {
@@ -49,7 +52,7 @@ impl PostingType {
             PostingType::InternalTransfer => "9",
             PostingType::PaymentToMunicipality => "4.7",
             PostingType::IncomeFromMunicipality => "7.7",
-            PostingType::StateReimbursement => "8.6",
+            PostingType::StateReimbursement | PostingType::StateGrant => "8.6",
         }
     }
 

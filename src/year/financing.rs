@@ -7,6 +7,7 @@
 //! contribution plus its settlement; the departments together pay the costs less the opening
 //! balance plus what is carried over, to the øre.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -20,6 +21,11 @@ use crate::model::money::{Money, MAX_WEIGHT_DECIMALS};
 use crate::model::validity::Period;
 use crate::policy::{DeptIx, Policy, Pool};
 use crate::report::postings::PostingType;
+
+/// What the grants cover of the lines that pools and compensations pay whole: per arrangement
+/// (the pools, then the compensations, in policy order) and month, in øre.
+#[derive(Debug, Clone, Default)]
+pub struct ArrangementParts(pub Vec<BTreeMap<Month, i128>>);
 
 /// A pool's year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -50,6 +56,27 @@ pub struct PoolYear {
     pub departments: Vec<PoolDepartment>,
     /// The postings of the contributions (January) and the settlement (December).
     pub postings: Vec<FinancingPosting>,
+    /// Next year and the three estimate years: each opens with what the year before carried over.
+    pub later_years: Vec<PoolLaterYear>,
+}
+
+/// A pool's later year (next year or an estimate year), its costs at the budget year's prices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PoolLaterYear {
+    /// The year.
+    pub year: i32,
+    /// Carried over from the year before.
+    pub opening_balance: Money,
+    /// The year's contributions (as in the budget year).
+    pub contributions: Money,
+    /// The eligible costs of the pool's services in the year, less what grants cover of them.
+    pub costs: Money,
+    /// Opening balance plus contributions less costs.
+    pub result: Money,
+    /// Carried over to the year after (at most the cap).
+    pub carried_over: Money,
+    /// Settled by the key.
+    pub settled: Money,
 }
 
 /// A department's year in a pool.
@@ -79,6 +106,8 @@ pub enum FinancingPurpose {
     Settlement,
     /// A department's compensation to the one that pays (mellemregning).
     Compensation,
+    /// A grant's income (external co-financing).
+    Grant,
 }
 
 /// One posting of a financing arrangement. Each pair (department and counterpart) nets to zero.
@@ -106,41 +135,107 @@ pub struct FinancingPosting {
     pub purpose: FinancingPurpose,
     /// The arrangement's id.
     pub arrangement: Arc<str>,
+    /// The function posted on, when the arrangement names one (a grant's `account`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub function: Option<Arc<str>>,
 }
 
-/// Every pool of the policy over the budget year. `booked_through` splits actual from forecast.
+/// Every pool of the policy over the budget year and the `later` years after it. `booked_through`
+/// splits actual from forecast; `grants` is what the grants cover of the pools' lines (pool `k` is
+/// arrangement `k`).
 pub fn pools(
     policy: &Policy,
     cases: &[Case],
-    year: i32,
+    (year, later): (i32, usize),
     booked_through: Option<Month>,
+    grants: &ArrangementParts,
 ) -> Result<Vec<PoolYear>, ComputeError> {
     let pools = &policy.year.pools;
     if pools.is_empty() {
         return Ok(Vec::new());
     }
     let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
+    let last = year + i32::try_from(later).map_err(|_| bad())?;
     let period =
-        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(year, 12, 31).map_err(|_| bad())? };
+        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(last, 12, 31).map_err(|_| bad())? };
     let n = policy.departments().len();
-    // Per pool: actual and forecast costs, and the per-case split per department.
-    let mut costs = vec![(0i128, 0i128, vec![0i128; n]); pools.len()];
+    // Per pool: actual and forecast costs, the later years' costs, and the per-case split per department.
+    let mut costs = vec![(0i128, 0i128, vec![0i128; later], vec![0i128; n]); pools.len()];
     for r in crate::engine::compute_each(policy, cases, period)? {
         for l in r.lines.iter().filter(|l| l.eligible) {
             let Some(k) = pools.iter().position(|p| p.services.contains(&l.service)) else { continue };
-            let booked = booked_through.is_some_and(|b| l.month <= b);
             let slot = &mut costs[k];
-            if booked {
-                slot.0 += i128::from(l.amount.ore());
+            let v = i128::from(l.amount.ore());
+            if l.month.year() > year {
+                if let Some(c) = usize::try_from(l.month.year() - year - 1).ok().and_then(|i| slot.2.get_mut(i)) {
+                    *c += v;
+                }
+                continue;
+            }
+            if booked_through.is_some_and(|b| l.month <= b) {
+                slot.0 += v;
             } else {
-                slot.1 += i128::from(l.amount.ore());
+                slot.1 += v;
             }
             for s in &l.shares {
-                slot.2[s.dept.get()] += i128::from(s.amount.ore());
+                slot.3[s.dept.get()] += i128::from(s.amount.ore());
             }
         }
     }
-    pools.iter().zip(costs).map(|(p, (a, f, split))| pool_year(policy, p, year, a, f, &split)).collect()
+    for (k, slot) in costs.iter_mut().enumerate() {
+        for (&month, &v) in grants.0.get(k).into_iter().flatten() {
+            match month.year() - year {
+                0 if booked_through.is_some_and(|b| month <= b) => slot.0 -= v,
+                0 => slot.1 -= v,
+                d if d > 0 => {
+                    if let Some(c) = usize::try_from(d - 1).ok().and_then(|i| slot.2.get_mut(i)) {
+                        *c -= v;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    pools
+        .iter()
+        .zip(costs)
+        .map(|(p, (a, f, later, split))| {
+            let mut y = pool_year(policy, p, year, a, f, &split)?;
+            y.later_years = later_years(p, year, y.carried_over.ore(), &later)?;
+            Ok(y)
+        })
+        .collect()
+}
+
+/// A pool's later years: each opens with what the year before carried over, gets the same
+/// contributions, pays its costs and carries over up to the cap.
+fn later_years(p: &Pool, year: i32, carried: i64, costs: &[i128]) -> Result<Vec<PoolLaterYear>, ComputeError> {
+    let contributions: i128 = p.contributions.iter().map(|&(_, c)| i128::from(c)).sum();
+    let mut opening = i128::from(carried);
+    let mut out = Vec::with_capacity(costs.len());
+    for (k, &c) in costs.iter().enumerate() {
+        let result = opening + contributions - c;
+        let carried = carry(p, result);
+        out.push(PoolLaterYear {
+            year: year + 1 + k as i32,
+            opening_balance: money(opening, p)?,
+            contributions: money(contributions, p)?,
+            costs: money(c, p)?,
+            result: money(result, p)?,
+            carried_over: money(carried, p)?,
+            settled: money(result - carried, p)?,
+        });
+        opening = carried;
+    }
+    Ok(out)
+}
+
+/// What of a result is carried over: up to the cap, with its sign; nothing without a cap.
+fn carry(p: &Pool, result: i128) -> i128 {
+    match p.carry_over_cap {
+        Some(cap) => result.signum() * result.abs().min(i128::from(cap)),
+        None => 0,
+    }
 }
 
 /// Øre as money, or an overflow error naming the pool.
@@ -164,10 +259,7 @@ fn pool_year(
     let contributions: i128 = p.contributions.iter().map(|&(_, c)| i128::from(c)).sum();
     let costs = actual + forecast;
     let result = i128::from(p.opening_balance) + contributions - costs;
-    let carried = match p.carry_over_cap {
-        Some(cap) => result.signum() * result.abs().min(i128::from(cap)),
-        None => 0,
-    };
+    let carried = carry(p, result);
     let settled = result - carried;
     let shares = settle(p, money(settled, p)?.ore())?;
     let mut ixs: Vec<DeptIx> = p.contributions.iter().map(|c| c.0).chain(p.key.iter().map(|k| k.0)).collect();
@@ -215,6 +307,7 @@ fn pool_year(
         settled: money(settled, p)?,
         departments,
         postings,
+        later_years: Vec::new(),
     })
 }
 
@@ -271,6 +364,7 @@ fn pair(
             counterpart: other.clone(),
             purpose,
             arrangement: arrangement.clone(),
+            function: None,
         }
     };
     [post(a, &b.id, amount), post(b, &a.id, Money::from_ore(-amount.ore()))]
@@ -320,7 +414,12 @@ pub struct CompensationDepartment {
 }
 
 /// Every compensation of the policy over the budget year.
-pub fn compensations(policy: &Policy, cases: &[Case], year: i32) -> Result<Vec<CompensationYear>, ComputeError> {
+pub fn compensations(
+    policy: &Policy,
+    cases: &[Case],
+    year: i32,
+    grants: &ArrangementParts,
+) -> Result<Vec<CompensationYear>, ComputeError> {
     let list = &policy.year.compensations;
     if list.is_empty() {
         return Ok(Vec::new());
@@ -338,6 +437,16 @@ pub fn compensations(policy: &Policy, cases: &[Case], year: i32) -> Result<Vec<C
             costs[k].0[m] = costs[k].0[m].saturating_add(l.amount.ore());
             for s in &l.shares {
                 costs[k].1[s.dept.get()] += i128::from(s.amount.ore());
+            }
+        }
+    }
+    // Compensation j is arrangement pools + j; the grants' parts come off each month's costs.
+    let first = policy.year.pools.len();
+    for (j, slot) in costs.iter_mut().enumerate() {
+        for (&month, &v) in grants.0.get(first + j).into_iter().flatten() {
+            if month.year() == year {
+                let m = (month.month() as usize).saturating_sub(1).min(11);
+                slot.0[m] = slot.0[m].saturating_sub(i64::try_from(v).unwrap_or(i64::MAX));
             }
         }
     }

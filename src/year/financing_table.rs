@@ -53,26 +53,64 @@ pub fn pools_table(pools: &[PoolYear], l: Lang) -> String {
             );
         }
         postings_table(&mut o, &p.postings, l);
+        later_years_table(&mut o, &p.later_years, l);
     }
     o
 }
 
-fn postings_table(o: &mut String, postings: &[FinancingPosting], l: Lang) {
+/// A pool's later years, each opening with what the year before carried over.
+fn later_years_table(o: &mut String, years: &[crate::year::financing::PoolLaterYear], l: Lang) {
+    if years.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "  {}", &Word::PfLaterYearsAtBudgetPrices.text(l));
+    let _ = writeln!(
+        o,
+        "    {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+        &Word::PfYear.text(l),
+        &Word::PfOpeningBalance.text(l),
+        &Word::PfContributions.text(l),
+        &Word::PfCosts.text(l),
+        &Word::PfResultSurplus.text(l),
+        &Word::PfCarriedOver.text(l),
+        &Word::PfSettled.text(l),
+    );
+    for y in years {
+        let _ = writeln!(
+            o,
+            "    {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+            y.year,
+            kr(y.opening_balance, l),
+            kr(y.contributions, l),
+            kr(y.costs, l),
+            kr(y.result, l),
+            kr(y.carried_over, l),
+            kr(y.settled, l)
+        );
+    }
+}
+
+pub(crate) fn postings_table(o: &mut String, postings: &[FinancingPosting], l: Lang) {
     if !postings.is_empty() {
         let _ = writeln!(o, "  {}", &Word::PfPostings.text(l));
     }
     for x in postings {
+        let art = match &x.function {
+            Some(f) => format!("{f} {}", x.art),
+            None => x.art.to_string(),
+        };
         let purpose = match x.purpose {
             FinancingPurpose::Contribution => &Word::PfContribution.text(l),
             FinancingPurpose::Settlement => &Word::PfSettlement.text(l),
             FinancingPurpose::Compensation => &Word::PfCompensation.text(l),
+            FinancingPurpose::Grant => &Word::PfGrantIncome.text(l),
         };
         let _ = writeln!(
             o,
             "    {:<8} {:<14} {:<5} {:>15}  {} {}",
             x.month.to_string(),
             x.department,
-            x.art,
+            art,
             kr(x.amount, l),
             purpose,
             x.counterpart

@@ -7,6 +7,7 @@
 //!   state reimbursement computed per household;
 //! * [`changes`]: the agreements decided since the last report (`since`);
 //! * [`financing`]: financing models over the budget year (pools), with their postings;
+//! * [`grant`]: external co-financing (grants) over the budget year;
 //! * [`scenario`]: the same cases under another policy, and what changes per department and year.
 //!
 //! The layer sits between `report` and `contract`: it computes with the engine and reads the policy's
@@ -18,6 +19,8 @@ pub mod financing;
 pub mod financing_table;
 pub mod followup;
 pub mod followup_table;
+pub mod grant;
+pub mod grant_table;
 pub mod portfolio;
 pub mod scenario;
 pub mod table;

@@ -98,6 +98,9 @@ pub struct Portfolio {
     /// The policy's compensations (one pays, the others compensate) over the budget year.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub compensations: Vec<crate::year::financing::CompensationYear>,
+    /// The policy's grants (external co-financing) over the budget year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<crate::year::grant::GrantYear>,
     /// The follow-up, when the policy has a `[year.follow_up]` section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<crate::year::followup::FollowUp>,
@@ -511,6 +514,8 @@ fn build(
     households: usize,
 ) -> Result<Portfolio, PortfolioError> {
     let raw = raw_departments(policy, req, sums)?;
+    let last = req.year + LATER_YEARS as i32;
+    let (grants, parts) = crate::year::grant::grants(policy, req.cases, req.year, last, req.booked_through)?;
     let y = &policy.year;
     let mut areas = vec![Raw::default(); y.areas.len()];
     let mut committees = vec![Raw::default(); y.committees.len()];
@@ -562,8 +567,9 @@ fn build(
         total: total.figures(req.year, "the portfolio")?,
         scenario: None,
         changes_since: None,
-        pools: crate::year::financing::pools(policy, req.cases, req.year, req.booked_through)?,
-        compensations: crate::year::financing::compensations(policy, req.cases, req.year)?,
+        pools: crate::year::financing::pools(policy, req.cases, (req.year, LATER_YEARS), req.booked_through, &parts)?,
+        compensations: crate::year::financing::compensations(policy, req.cases, req.year, &parts)?,
+        grants,
         follow_up: None,
     })
 }

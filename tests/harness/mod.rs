@@ -49,15 +49,21 @@ pub fn load(name: &str, text: &str, policy: &dyn Fn(&str) -> Option<String>) -> 
     let mut req = Map::new();
     req.insert("version".into(), obj.get("version").cloned().unwrap_or(json!(1)));
     req.insert("command".into(), obj.get("command").cloned().unwrap_or(json!("split")));
+    // `policy_append` / `scenario_append`: TOML text added at the end of the named policy (the test
+    // policies end in their `[year]` section, so it adds to that section, e.g. `grants = [...]`).
+    let append = |key: &str| obj.get(key).map(|v| format!("\n{}\n", s(v))).unwrap_or_default();
     let p = match (obj.get("policy"), obj.get("policy_text"), obj.get("policy_inline")) {
-        (Some(Value::String(n)), None, None) => json!(policy(n).ok_or(format!("{name}: no policy named '{n}'"))?),
+        (Some(Value::String(n)), None, None) => {
+            json!(policy(n).ok_or(format!("{name}: no policy named '{n}'"))? + &append("policy_append"))
+        }
         (None, Some(t), None) => t.clone(),
         (None, None, Some(v)) => v.clone(),
         _ => return Err(format!("{name}: give exactly one of policy, policy_text, policy_inline")),
     };
     req.insert("policy".into(), p);
     if let Some(Value::String(n)) = obj.get("scenario") {
-        req.insert("scenario".into(), json!(policy(n).ok_or(format!("{name}: no scenario policy named '{n}'"))?));
+        let text = policy(n).ok_or(format!("{name}: no scenario policy named '{n}'"))? + &append("scenario_append");
+        req.insert("scenario".into(), json!(text));
     }
     if let Some(c) = obj.get("case").or(obj.get("case_text")) {
         req.insert("case".into(), c.clone());
@@ -314,6 +320,51 @@ fn pool_invariants(p: &Value, errs: &mut Vec<String>) {
     }
 }
 
+/// A grant's year is conserved (branch cofinancing): covered = actual + forecast; left = total -
+/// before - covered and never negative; per department own = cost - grant and 0 <= grant <= cost;
+/// the departments' parts sum to what it covered; its postings are the parts as income. A pool's
+/// later years chain: each opens with what the year before carried over.
+fn grant_invariants(p: &Value, errs: &mut Vec<String>) {
+    for g in p["grants"].as_array().into_iter().flatten() {
+        let o = |k: &str| ore(&g[k]).unwrap_or(i64::MIN / 4);
+        let id = s(&g["id"]);
+        if o("covered_actual") + o("covered_forecast") != o("covered") {
+            errs.push(format!("grant {id}: actual + forecast != covered"));
+        }
+        if !g["total"].is_null() && (o("total") - o("covered_before") - o("covered") != o("left") || o("left") < 0) {
+            errs.push(format!("grant {id}: left is not total - before - covered, or negative"));
+        }
+        let mut parts = 0;
+        for d in g["departments"].as_array().into_iter().flatten() {
+            let f = |k: &str| ore(&d[k]).unwrap_or(i64::MIN / 4);
+            if f("cost") - f("grant") != f("own") || f("grant") < 0 || (f("cost") >= 0 && f("grant") > f("cost")) {
+                errs.push(format!("grant {id}: department figures do not add up: {d}"));
+            }
+            parts += f("grant");
+        }
+        if parts != o("covered") {
+            errs.push(format!("grant {id}: the departments' parts sum to {parts} øre, not what it covered"));
+        }
+        let posted: i64 = g["postings"].as_array().into_iter().flatten().filter_map(|x| ore(&x["amount"])).sum();
+        if !g["postings"].as_array().is_none_or(Vec::is_empty) && posted != -o("covered") {
+            errs.push(format!("grant {id}: the postings book {posted} øre, not the covered amount as income"));
+        }
+    }
+    for pool in p["pools"].as_array().into_iter().flatten() {
+        let mut carried = ore(&pool["carried_over"]).unwrap_or(0);
+        for y in pool["later_years"].as_array().into_iter().flatten() {
+            let f = |k: &str| ore(&y[k]).unwrap_or(i64::MIN / 4);
+            if f("opening_balance") != carried
+                || f("opening_balance") + f("contributions") - f("costs") != f("result")
+                || f("carried_over") + f("settled") != f("result")
+            {
+                errs.push(format!("pool {}: later year does not chain or add up: {y}", s(&pool["id"])));
+            }
+            carried = f("carried_over");
+        }
+    }
+}
+
 /// A compensation's year is conserved: the periods and the departments' shares sum to its costs,
 /// share - per-case split = difference, and its postings net to zero.
 fn compensation_invariants(p: &Value, errs: &mut Vec<String>) {
@@ -563,6 +614,7 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
         portfolio_invariants(result, &mut errs);
         pool_invariants(result, &mut errs);
         compensation_invariants(result, &mut errs);
+        grant_invariants(result, &mut errs);
     } else if s(&r["command"]) != "check" && s(&r["command"]) != "parse" {
         invariants(result, &mut errs);
         if result["reimbursement"].is_object() {
@@ -749,8 +801,25 @@ pub fn check(g: &Golden, response: &str) -> Result<(), Vec<String>> {
                     }
                 }
             }
-            "pool_postings" | "pool_posting_count" | "compensation_postings" | "compensation_posting_count" => {
-                let list = if k.starts_with("pool") { "pools" } else { "compensations" };
+            "grants" => {
+                for (id, want) in v.as_object().into_iter().flatten() {
+                    match find_by(&result["grants"], "id", id) {
+                        Some(got) if matches(got, want) => {}
+                        got => errs.push(format!("grant {id} is {got:?}, expected {want}")),
+                    }
+                }
+            }
+            "pool_postings"
+            | "pool_posting_count"
+            | "compensation_postings"
+            | "compensation_posting_count"
+            | "grant_postings"
+            | "grant_posting_count" => {
+                let list = match k.split('_').next() {
+                    Some("pool") => "pools",
+                    Some("grant") => "grants",
+                    _ => "compensations",
+                };
                 let all: Vec<Value> = result[list]
                     .as_array()
                     .into_iter()

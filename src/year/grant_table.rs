@@ -1,0 +1,102 @@
+//! The grants (external co-financing) and a scenario's changes as tables for people, after the
+//! portfolio's own table.
+
+use std::fmt::Write;
+
+use crate::i18n::{Lang, Word};
+use crate::year::grant::GrantYear;
+use crate::year::portfolio::Scenario;
+use crate::year::table::kr;
+
+/// The portfolio's table with its pools and compensations, then its grants and, with a scenario,
+/// what the scenario changes.
+pub fn portfolio_tables(p: &crate::year::Portfolio, l: Lang) -> String {
+    let mut t = crate::year::financing_table::portfolio_and_financing_table(p, l);
+    t.push_str(&grants_table(&p.grants, l));
+    if let Some(s) = &p.scenario {
+        t.push_str(&scenario_table(s, l));
+    }
+    t
+}
+
+/// Each grant: its period and share, its total, what it covered before and in the year, what is
+/// left; per department its cost, the grant's part and the own share; the income postings.
+pub fn grants_table(grants: &[GrantYear], l: Lang) -> String {
+    let mut o = String::new();
+    for g in grants {
+        let to = g.to.map(|t| format!(" {} {}", Word::PfToDay.text(l), l.date(&t.to_string()))).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "\n{} {} ({}), {} {} %, {} {}{to}",
+            &Word::PfGrant.text(l),
+            g.id,
+            g.name,
+            &Word::PfCovers.text(l),
+            l.number(&g.percent),
+            &Word::PfFromDay.text(l),
+            l.date(&g.from.to_string()),
+        );
+        let none = Word::PfNoCap.text(l);
+        let total = g.total.map_or(none.clone(), |t| kr(t, l));
+        let left = g.left.map_or(none, |t| kr(t, l));
+        for (label, value) in [
+            (Word::PfGrantTotal.text(l), total),
+            (Word::PfCoveredBefore.text(l), kr(g.covered_before, l)),
+            (Word::PfCoveredActual.text(l), kr(g.covered_actual, l)),
+            (Word::PfCoveredForecast.text(l), kr(g.covered_forecast, l)),
+            (Word::PfLeft.text(l), left),
+        ] {
+            let _ = writeln!(o, "  {label:<26} {value:>15}");
+        }
+        let _ = writeln!(
+            o,
+            "  {:<24} {:>16} {:>16} {:>16}",
+            "",
+            &Word::PfCosts.text(l),
+            &Word::PfGrantPart.text(l),
+            &Word::PfOwnShare.text(l),
+        );
+        for d in &g.departments {
+            let _ =
+                writeln!(o, "  {:<24} {:>16} {:>16} {:>16}", d.department, kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
+        }
+        crate::year::financing_table::postings_table(&mut o, &g.postings, l);
+    }
+    o
+}
+
+/// A scenario's changes per department and year: gross and net before, after and the change.
+pub fn scenario_table(s: &Scenario, l: Lang) -> String {
+    let mut o = format!("\n{}\n", Word::PfScenarioChanges.text(l));
+    if s.changes.is_empty() {
+        let _ = writeln!(o, "  {}", Word::PfNoChanges.text(l));
+        return o;
+    }
+    let _ = writeln!(
+        o,
+        "  {:<16} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+        &Word::Department.text(l),
+        &Word::PfYear.text(l),
+        &Word::PfGrossBefore.text(l),
+        &Word::PfGrossAfter.text(l),
+        &Word::PfGrossChange.text(l),
+        &Word::PfNetBefore.text(l),
+        &Word::PfNetAfter.text(l),
+        &Word::PfNetChange.text(l),
+    );
+    for c in &s.changes {
+        let _ = writeln!(
+            o,
+            "  {:<16} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+            c.department,
+            c.year,
+            kr(c.gross_before, l),
+            kr(c.gross_after, l),
+            kr(c.gross_difference, l),
+            kr(c.net_before, l),
+            kr(c.net_after, l),
+            kr(c.net_difference, l)
+        );
+    }
+    o
+}
