@@ -4,6 +4,8 @@
 //! rewrites it.
 #![cfg(feature = "xlsx")]
 
+mod harness;
+
 use fordeling::contract::xlsx::{self, Cell, Sheet};
 use fordeling::contract::{handle, Command, Output, Request, Response};
 use fordeling::example;
@@ -153,6 +155,7 @@ fn a_case_typed_the_excel_way() {
                 vec![text("sag-x"), Cell::Number(43599.0), text("ja"), text("ishoj"), Cell::Number(45292.0)],
             ],
             pie: None,
+            lists: Vec::new(),
         },
         Sheet {
             name: "Case services".into(),
@@ -177,6 +180,7 @@ fn a_case_typed_the_excel_way() {
                 vec![text("s3"), text("aflastning"), Cell::Number(0.1 + 0.2), text("Engang"), text("2024-03-01")],
             ],
             pie: None,
+            lists: Vec::new(),
         },
     ];
     let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
@@ -417,4 +421,81 @@ fn agreement_audit_fields_round_trip_through_the_case_sheets() {
     assert_eq!(got["case"]["agreements"][0]["decided_by"], "coordination_group");
     assert_eq!(got["case"]["agreements"][0]["journal"], "27.24.00-G01-3-23");
     assert_eq!(got["case"]["agreements"][1]["decided_by"], json!({ "role": "centerchef" }));
+}
+
+/// Writes a case (with its policy) as the template and reads it back: the `parse` answers agree.
+/// `None` if the pair does not parse (an error case).
+fn round_trip(policy: Value, case: Value, lang: fordeling::Lang) -> Option<(Value, Value)> {
+    let r = handle(Request { case: Some(case.clone().into()), ..Request::new(Command::Parse, policy.clone().into()) });
+    if !r.is_ok() {
+        return None;
+    }
+    let want = parsed(policy.clone(), Some(case.clone()));
+    let bytes = xlsx::template_in(policy.into(), Some(case.into()), lang).unwrap();
+    let wb = xlsx::read_workbook(&bytes).unwrap_or_else(|e| panic!("{e:?}"));
+    Some((parsed(wb.policy.unwrap(), wb.case), want))
+}
+
+fn read_text(path: &std::path::Path) -> Value {
+    Value::String(std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn every_example_case_round_trips_through_a_workbook() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let sets = [("policy.toml", ""), ("followup/policy.toml", "followup/cases"), ("year/policy.toml", "year/cases")];
+    let mut count = 0;
+    for (policy, dir) in sets {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(if dir.is_empty() { "." } else { dir }))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter(|p| !dir.is_empty() || p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("case")))
+            .collect();
+        files.sort();
+        for file in files {
+            for lang in [fordeling::Lang::En, fordeling::Lang::Da] {
+                let (got, want) = round_trip(read_text(&root.join(policy)), read_text(&file), lang)
+                    .unwrap_or_else(|| panic!("{} does not parse", file.display()));
+                assert_eq!(got["case"], want["case"], "{} ({lang:?})", file.display());
+                // The policies' `year` section (budget areas, follow-up) has no sheets: only the
+                // example's main policy is compared whole.
+                if dir.is_empty() {
+                    assert_eq!(got["policy"], want["policy"], "{} ({lang:?})", file.display());
+                }
+                count += 1;
+            }
+        }
+    }
+    assert!(count >= 20, "{count} example cases");
+}
+
+/// Every golden case's case (and sibling, and portfolio case) that parses comes back the same from
+/// a workbook: parents, consent `by`/`scope`, other cases' `person`, enrolment, discharge, baseline,
+/// and lines per day, week, hour and unit among them.
+#[test]
+fn every_golden_case_round_trips_through_a_workbook() {
+    let (mut count, mut failures) = (0, Vec::new());
+    let mut seen = std::collections::BTreeSet::new();
+    for path in harness::case_files() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let Ok(g) = harness::load(&name, &std::fs::read_to_string(&path).unwrap(), &harness::policy) else { continue };
+        let Ok(req) = serde_json::from_str::<Value>(&g.request) else { continue };
+        let cases = req.get("case").into_iter().chain(["siblings", "cases"].iter().flat_map(|k| {
+            req.get(*k).and_then(Value::as_array).into_iter().flatten()
+        }));
+        for case in cases {
+            let Some((got, want)) = round_trip(req["policy"].clone(), case.clone(), fordeling::Lang::En) else {
+                continue;
+            };
+            seen.extend(["parents", "enrolled", "discharged", "baseline"].into_iter().filter(|k| want["case"].get(*k).is_some()));
+            count += 1;
+            if got["case"] != want["case"] {
+                failures.push(format!("{name}: {}\n   want {}", got["case"], want["case"]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(count > 200, "{count} golden cases");
+    assert_eq!(seen.len(), 4, "{seen:?}");
 }

@@ -2,12 +2,13 @@
 //! reader reads) and results (a split, its postings, a comparison, an explanation).
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DocProperties, ExcelDateTime,
+    Chart, ChartDataLabel, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DataValidation,
+    DataValidationErrorStyle, DocProperties, ExcelDateTime,
     Format, Formula, Workbook, Worksheet, XlsxError,
 };
 
-use super::{columns, Cell, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
-use crate::case::CaseDoc;
+use super::{columns, Cell, ListSource, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
+use crate::case::{CaseDoc, ConsentScope};
 use crate::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
 use crate::engine::result::{Line, SplitResult};
 use crate::i18n::{Lang, Word};
@@ -23,6 +24,12 @@ const MONEY_FORMAT: &str = "#,##0.00";
 /// pie charts, and print setup (see `print_setup`). Sheet names are made valid (at most 31
 /// characters, no `[]:*?/\`) and unique.
 pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
+    write_sheets_in(sheets, Lang::En)
+}
+
+/// [`write_sheets`] with the date cells shown in `lang`'s way (`31-01-2024` in Danish, `2024-01-31`
+/// in English).
+pub fn write_sheets_in(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let fail =
         |e: XlsxError| WorkbookError::new("", crate::i18n::Message::WorkbookNotWritten { detail: e.to_string() });
     let mut wb = Workbook::new();
@@ -35,7 +42,8 @@ pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
         used.push(name.to_lowercase());
         let ws = wb.add_worksheet();
         ws.set_name(&name).map_err(fail)?;
-        write_rows(ws, &sheet.rows).map_err(fail)?;
+        write_rows(ws, &sheet.rows, lang).map_err(fail)?;
+        write_lists(ws, sheet).map_err(fail)?;
         print_setup(ws, &sheet.rows).map_err(fail)?;
         if let Some(pie) = &sheet.pie {
             ws.insert_chart(pie.anchor.0, pie.anchor.1, &chart(&name, pie)).map_err(fail)?;
@@ -71,7 +79,22 @@ fn sheet_name(name: &str, used: &[String]) -> String {
     n
 }
 
-fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+/// A date (`2024-01-31`) or month (`2024-01`, its first day) as Excel's date and the format that
+/// shows it in `lang`.
+fn excel_date(d: &str, lang: Lang) -> Option<(ExcelDateTime, Format)> {
+    let mut parts = d.split('-').map(|p| p.parse::<u16>().ok());
+    let (y, m) = (parts.next()??, parts.next()??);
+    let (day, format) = match (parts.next(), lang) {
+        (Some(day), Lang::Da) => (day?, "dd-mm-yyyy"),
+        (Some(day), _) => (day?, "yyyy-mm-dd"),
+        (None, Lang::Da) => (1, "mm-yyyy"),
+        (None, _) => (1, "yyyy-mm"),
+    };
+    let date = ExcelDateTime::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(day).ok()?).ok()?;
+    Some((date, Format::new().set_num_format(format).set_align(rust_xlsxwriter::FormatAlign::Left)))
+}
+
+fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format(MONEY_FORMAT);
     let total = Format::new().set_bold().set_num_format(MONEY_FORMAT);
@@ -83,6 +106,10 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
             let shown = match cell {
                 Cell::Empty => continue,
                 Cell::Text(s) if s.is_empty() => continue,
+                Cell::Date { d } => match excel_date(d, lang) {
+                    Some((date, format)) => ws.write_datetime_with_format(r, c, &date, &format).map(|_| 11)?,
+                    None => ws.write_string(r, c, d).map(|_| d.chars().count())?,
+                },
                 Cell::Text(s) if r == 0 => ws.write_string_with_format(r, c, s, &bold).map(|_| s.chars().count())?,
                 Cell::Text(s) => ws.write_string(r, c, s).map(|_| s.chars().count())?,
                 Cell::Number(n) => ws.write_number(r, c, *n).map(|_| n.to_string().len())?,
@@ -106,6 +133,26 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
     }
     if rows.len() > 1 {
         ws.set_freeze_panes(1, 0)?;
+    }
+    Ok(())
+}
+
+/// The sheet's list checks (data validation) on rows 2 to 1000.
+fn write_lists(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    for list in &sheet.lists {
+        let check = match &list.source {
+            ListSource::Values(values) => DataValidation::new().allow_list_strings(values)?,
+            ListSource::Column { sheet, col } => {
+                let c = super::col_name(u32::from(*col));
+                let quoted = sheet.replace('\'', "''");
+                DataValidation::new().allow_list_formula(Formula::new(format!("='{quoted}'!${c}$2:${c}$1000")))
+            }
+        };
+        let check = check
+            .set_error_style(DataValidationErrorStyle::Warning)
+            .set_input_message(&list.prompt)?
+            .set_error_message(&list.prompt)?;
+        ws.add_data_validation(1, list.col, 999, list.col, &check)?;
     }
     Ok(())
 }
@@ -137,11 +184,18 @@ fn chart(sheet: &str, pie: &Pie) -> Chart {
 /// The template workbook of a policy and a case given as in a contract request (objects or TOML/JSON
 /// text): both are validated first, and any problem is returned as the contract's errors.
 pub fn template(policy: DocInput, case: Option<DocInput>) -> Result<Vec<u8>, Vec<ErrorReport>> {
+    template_in(policy, case, Lang::En)
+}
+
+/// [`template`] in `lang`: in Danish the sheets, columns, yes/no and units are Danish, and an
+/// instructions sheet (`Vejledning`) comes first (see [`template_sheets_in`]).
+pub fn template_in(policy: DocInput, case: Option<DocInput>, lang: Lang) -> Result<Vec<u8>, Vec<ErrorReport>> {
     let response = handle(Request { case, ..Request::new(Command::Parse, policy) });
     match response {
         Response::Ok { result, .. } => match *result {
             Output::Parse { policy, case } => {
-                write_sheets(&template_sheets(&policy, case.as_ref())).map_err(|e| vec![internal(&e.to_string())])
+                let sheets = template_sheets_in(&policy, case.as_ref(), lang);
+                write_sheets_in(&sheets, lang).map_err(|e| vec![internal(&e.to_string())])
             }
             _ => Err(vec![internal("unexpected answer")]),
         },
@@ -162,6 +216,18 @@ pub fn template_sheets(policy: &PolicyDoc, case: Option<&CaseDoc>) -> Vec<Sheet>
     sheets
 }
 
+/// The template sheets in `lang` (English: as [`template_sheets`]), with list checks on the columns
+/// that name a service, department, municipality, key, parent, unit or yes/no; in Danish the sheet
+/// and column names, yes/no and units are Danish and an instructions sheet comes first.
+pub fn template_sheets_in(policy: &PolicyDoc, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
+    let mut sheets = template_sheets(policy, case);
+    super::layout::localize(&mut sheets, lang);
+    if lang == Lang::Da {
+        sheets.insert(0, super::layout::guide(lang));
+    }
+    sheets
+}
+
 /// A sheet of the layout: its header and rows given as (column, cell) pairs.
 fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
     let cols = columns(name);
@@ -169,7 +235,7 @@ fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
     let body = rows.into_iter().map(|row| {
         cols.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or(Cell::Empty, |(_, v)| v.clone())).collect()
     });
-    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None }
+    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None, lists: Vec::new() }
 }
 
 fn text(s: impl ToString) -> Cell {
@@ -178,6 +244,15 @@ fn text(s: impl ToString) -> Cell {
 
 fn opt(s: Option<impl ToString>) -> Cell {
     s.map_or(Cell::Empty, text)
+}
+
+/// A date as a date cell.
+fn day(d: crate::Date) -> Cell {
+    Cell::Date { d: d.to_string() }
+}
+
+fn day_opt(d: Option<crate::Date>) -> Cell {
+    d.map_or(Cell::Empty, day)
 }
 
 fn yes_no(b: bool) -> Cell {
@@ -366,34 +441,83 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
 }
 
 fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
-    let consent = c.consent.first();
+    let names: Vec<&str> = CASE_SHEETS.iter().map(|(n, _)| *n).collect();
+    let parents = c.parents.iter().map(|p| vec![("id", text(&p.id)), ("custody", yes_no(p.custody))]);
+    let baseline = c.baseline.iter().map(|b| vec![("department", text(&b.department)), ("amount", Cell::money(&b.amount))]);
+    vec![
+        layout_sheet(names[0], vec![case_head(c)]),
+        layout_sheet(names[1], service_lines(c)),
+        layout_sheet(names[2], agreement_rows(c)),
+        layout_sheet(names[3], c.income.iter().map(|i| money_line(&i.id, &i.amount, i.per, i.from, i.to, &i.note)).collect()),
+        layout_sheet(names[4], other_case_rows(c)),
+        layout_sheet(names[5], parents.collect()),
+        layout_sheet(names[6], consent_rows(c)),
+        layout_sheet(names[7], baseline.collect()),
+    ]
+}
+
+/// Whether the case's consent fits the `consent_from`/`consent_to` columns of the case row: one
+/// period with a first day, given by the family as a whole for this child.
+fn simple_consent(c: &CaseDoc) -> bool {
+    matches!(c.consent.as_slice(), [one] if one.from.is_some() && one.by.is_empty() && one.scope == ConsentScope::Child)
+}
+
+fn case_head(c: &CaseDoc) -> Vec<(&'static str, Cell)> {
     let residence = c.child.handlekommune.iter().map(|h| format!("{}={}", h.municipality, h.from)).collect::<Vec<_>>();
-    let head = vec![
+    let mut head = vec![
         ("id", text(&c.id)),
         ("household", opt(c.household.as_ref())),
-        ("birth_date", text(c.child.birth_date)),
+        ("birth_date", day(c.child.birth_date)),
         ("significant_permanent_disability", yes_no(c.child.significant_permanent_disability)),
         ("handlekommune", text(residence.join("; "))),
-        ("consent_from", opt(consent.and_then(|v| v.from))),
-        ("consent_to", opt(consent.and_then(|v| v.to))),
+        ("enrolled", day_opt(c.enrolled)),
+        ("discharged", day_opt(c.discharged)),
     ];
-    let line = |id: &str,
-                amount: &dyn ToString,
-                per: crate::case::Per,
-                from,
-                to: Option<crate::Date>,
-                note: &Option<String>| {
+    if simple_consent(c) {
+        let consent = c.consent.first();
+        head.push(("consent_from", day_opt(consent.and_then(|v| v.from))));
+        head.push(("consent_to", day_opt(consent.and_then(|v| v.to))));
+    }
+    head
+}
+
+/// The consent periods that do not fit the case row, one row each.
+fn consent_rows(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
+    if simple_consent(c) {
+        return Vec::new();
+    }
+    let rows = c.consent.iter().map(|v| {
         vec![
-            ("id", text(id)),
-            ("amount", Cell::money(amount.to_string())),
-            ("per", text(<&str>::from(per))),
-            ("from", text(from)),
-            ("to", opt(to)),
-            ("note", opt(note.as_ref())),
+            ("from", day_opt(v.from)),
+            ("to", day_opt(v.to)),
+            ("by", joined(&v.by, "; ")),
+            ("scope", text(<&str>::from(v.scope))),
         ]
-    };
+    });
+    rows.collect()
+}
+
+fn money_line(
+    id: &str,
+    amount: &dyn ToString,
+    per: crate::case::Per,
+    from: crate::Date,
+    to: Option<crate::Date>,
+    note: &Option<String>,
+) -> Vec<(&'static str, Cell)> {
+    vec![
+        ("id", text(id)),
+        ("amount", Cell::money(amount.to_string())),
+        ("per", text(<&str>::from(per))),
+        ("from", day(from)),
+        ("to", day_opt(to)),
+        ("note", opt(note.as_ref())),
+    ]
+}
+
+fn service_lines(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let services = c.services.iter().map(|s| {
-        let mut row = line(&s.id, &s.amount, s.per, s.from, s.to, &s.note);
+        let mut row = money_line(&s.id, &s.amount, s.per, s.from, s.to, &s.note);
         row.push(("service", text(&s.service)));
         row.push(("quantity", opt(s.quantity)));
         row.push(("every", opt(s.every.map(<&str>::from))));
@@ -401,45 +525,44 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
         row.push(("base_year", s.base_year.map_or(Cell::Empty, |y| Cell::Number(f64::from(y)))));
         row
     });
+    services.collect()
+}
+
+fn agreement_rows(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let agreements = c.agreements.iter().map(|a| {
+        let decided_by = match &a.decided_by {
+            Some(crate::case::audit::DecidedBy::CoordinationGroup) => text("coordination_group"),
+            Some(crate::case::audit::DecidedBy::Role(role)) => text(role),
+            None => Cell::Empty,
+        };
         vec![
             ("id", text(&a.id)),
             ("service", text(&a.service)),
-            ("from", text(a.from)),
-            ("to", opt(a.to)),
+            ("from", day(a.from)),
+            ("to", day_opt(a.to)),
             ("kind", text(a.kind)),
             ("shares", shares_text(&a.shares)),
             ("note", opt(a.note.as_ref())),
-            (
-                "decided_by",
-                match &a.decided_by {
-                    Some(crate::case::audit::DecidedBy::CoordinationGroup) => text("coordination_group"),
-                    Some(crate::case::audit::DecidedBy::Role(role)) => text(role),
-                    None => opt(None::<&str>),
-                },
-            ),
-            ("decided_on", opt(a.decided_on)),
+            ("decided_by", decided_by),
+            ("decided_on", day_opt(a.decided_on)),
             ("journal", opt(a.journal.as_ref())),
         ]
     });
-    let income = c.income.iter().map(|i| line(&i.id, &i.amount, i.per, i.from, i.to, &i.note));
+    agreements.collect()
+}
+
+fn other_case_rows(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let others = c.other_cases.iter().map(|o| {
         vec![
             ("id", text(&o.id)),
             ("sector", text(o.sector)),
             ("department", opt(o.department.as_ref())),
-            ("from", opt(o.from)),
-            ("to", opt(o.to)),
+            ("person", opt(o.person.as_ref())),
+            ("from", day_opt(o.from)),
+            ("to", day_opt(o.to)),
         ]
     });
-    let names: Vec<&str> = CASE_SHEETS.iter().map(|(n, _)| *n).collect();
-    vec![
-        layout_sheet(names[0], vec![head]),
-        layout_sheet(names[1], services.collect()),
-        layout_sheet(names[2], agreements.collect()),
-        layout_sheet(names[3], income.collect()),
-        layout_sheet(names[4], others.collect()),
-    ]
+    others.collect()
 }
 
 // ---- results ----------------------------------------------------------------------------------------
@@ -534,7 +657,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
         anchor: (n as u32 + 3, 0),
     };
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie) }
+    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie), lists: Vec::new() }
 }
 
 fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
@@ -545,7 +668,7 @@ fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
         .map(|m| vec![text(&m.municipality), text(&m.name), Cell::Number(f64::from(m.code)), Cell::money(m.amount)]);
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, munis.len() + 1, r.totals.case)];
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMunicipality"), rows, pie: None }
+    Sheet { name: t(lang, "byMunicipality"), rows, pie: None, lists: Vec::new() }
 }
 
 fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
@@ -566,7 +689,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     total.extend(depts.iter().enumerate().map(|(j, d)| sum_col(j as u32 + 1, 2, last, d.amount)));
     total.push(sum_col(n + 1, 2, last, r.totals.case));
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMonth"), rows, pie: None }
+    Sheet { name: t(lang, "byMonth"), rows, pie: None, lists: Vec::new() }
 }
 
 fn share_of(l: &Line, department: &str) -> Money {
@@ -602,7 +725,7 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             .map(|(j, d)| sum_col(j as u32 + 8, 2, last, sum(r.lines.iter().map(|l| share_of(l, &d.department))))),
     );
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "lines"), rows, pie: None }
+    Sheet { name: t(lang, "lines"), rows, pie: None, lists: Vec::new() }
 }
 
 fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
@@ -621,7 +744,7 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
         })
     });
     let rows = std::iter::once(head.to_vec()).chain(rows).collect();
-    Sheet { name: t(lang, "verdict"), rows, pie: None }
+    Sheet { name: t(lang, "verdict"), rows, pie: None, lists: Vec::new() }
 }
 
 fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
@@ -648,6 +771,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         name: t(lang, "refund"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
+        lists: Vec::new(),
     };
     let head = ["month", "municipality", "counted", "income", "base", "refund"].map(|x| text(t(lang, x)));
     let rows = re.months.iter().map(|m| {
@@ -667,6 +791,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         name: t(lang, "reimbursementMonths"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
+        lists: Vec::new(),
     };
     vec![by_dept, months]
 }
@@ -688,7 +813,7 @@ pub fn postings_sheet(postings: &[Posting], lang: Lang) -> Sheet {
     total.extend(std::iter::repeat_n(Cell::Empty, amount_col.saturating_sub(1)));
     total.push(sum_col(amount_col as u32, 2, postings.len() + 1, sum(postings.iter().map(|p| p.amount))));
     let rows = std::iter::once(header).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "postings"), rows, pie: None }
+    Sheet { name: t(lang, "postings"), rows, pie: None, lists: Vec::new() }
 }
 
 /// A comparison as sheets: the changes per month and department, and the correcting postings.
@@ -715,6 +840,7 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
         name: t(lang, "changes"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
+        lists: Vec::new(),
     };
     let mut corrections = postings_sheet(&c.corrections, lang);
     corrections.name = t(lang, "corrections");
@@ -728,6 +854,7 @@ pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
         name: t(lang, "explanation"),
         rows: std::iter::once(vec![text(t(lang, "explanation"))]).chain(rows).collect(),
         pie: None,
+        lists: Vec::new(),
     }
 }
 
@@ -798,12 +925,12 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         count: n,
         anchor: (n + 3, 0),
     };
-    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie) };
+    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie), lists: Vec::new() };
     let mut groups = vec![head];
     for g in p.budget_areas.iter().chain(&p.committees).chain(&p.municipalities) {
         groups.push([vec![text(&g.id), text(&g.name)], figures(&g.figures)].concat());
     }
-    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None };
+    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None, lists: Vec::new() };
     let mut months =
         vec![[&Word::PfMonth.text(l), &Word::PfBooked.text(l), &Word::PfGross.text(l), &Word::PfReimbursement.text(l)]
             .map(text)
@@ -811,7 +938,7 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
     for m in &p.months {
         months.push(vec![text(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
-    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None };
+    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new() };
     vec![departments, groups, months]
 }
 
