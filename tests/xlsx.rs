@@ -75,8 +75,8 @@ fn sum_formulas_of_a_result_workbook_cache_exact_totals() {
     let bytes = xlsx::response_workbook(request).unwrap();
     let cells = xlsx::read_cells(&bytes).unwrap();
     let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert_eq!(names[..5], ["Pr. afdeling", "Pr. kommune", "Pr. måned og afdeling", "Linjer", "Kriterier"]);
-    assert!(names.contains(&"case services"), "the case travels with the result");
+    assert_eq!(names[..6], ["Forside", "Pr. afdeling", "Pr. kommune", "Pr. måned og afdeling", "Linjer", "Kriterier"]);
+    assert!(names.contains(&"Sagens ydelser"), "the case travels with the result, in Danish");
     let mut formulas = 0;
     for s in cells.as_array().unwrap() {
         let cells = s["cells"].as_array().unwrap();
@@ -98,7 +98,7 @@ fn sum_formulas_of_a_result_workbook_cache_exact_totals() {
         }
     }
     assert!(formulas > 10, "{formulas} formulas");
-    let first = &cells[0]["cells"];
+    let first = &cells[1]["cells"];
     let last_total = first.as_array().unwrap().iter().rev().find(|c| c.get("formula").is_some()).unwrap();
     assert_eq!(last_total["text"], "530206.44");
     // The case sheets load again as the case.
@@ -156,6 +156,7 @@ fn a_case_typed_the_excel_way() {
             ],
             pie: None,
             lists: Vec::new(),
+            cover: false,
         },
         Sheet {
             name: "Case services".into(),
@@ -181,6 +182,7 @@ fn a_case_typed_the_excel_way() {
             ],
             pie: None,
             lists: Vec::new(),
+            cover: false,
         },
     ];
     let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
@@ -318,8 +320,9 @@ fn cli_reads_and_writes_workbooks() {
     .concat());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(cells[0]["name"], "Per department");
-    assert!(cells[0]["cells"]
+    assert_eq!(cells[0]["name"], "Cover");
+    assert_eq!(cells[1]["name"], "Per department");
+    assert!(cells[1]["cells"]
         .as_array()
         .unwrap()
         .iter()
@@ -399,7 +402,10 @@ fn result_sheets_print_one_page_wide_with_their_header_repeated() {
     };
     let workbook = part(&mut zip, "xl/workbook.xml");
     assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
-    let lines = part(&mut zip, "xl/worksheets/sheet4.xml");
+    // The cover is sheet 1; the lines are sheet 5.
+    let cover = part(&mut zip, "xl/worksheets/sheet1.xml");
+    assert!(cover.contains(r#"orientation="portrait""#) && cover.contains(r#"fitToHeight="0""#), "{cover}");
+    let lines = part(&mut zip, "xl/worksheets/sheet5.xml");
     assert!(lines.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{lines}");
     assert!(lines.contains(r#"paperSize="9""#) && lines.contains(r#"orientation="landscape""#), "{lines}");
     assert!(lines.contains(r#"fitToHeight="0""#), "{lines}");
@@ -498,4 +504,65 @@ fn every_golden_case_round_trips_through_a_workbook() {
     assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));
     assert!(count > 200, "{count} golden cases");
     assert_eq!(seen.len(), 4, "{seen:?}");
+}
+
+/// A result's cover: the case, the period and the calculation day as date cells (Excel serial days,
+/// shown dd-mm-yyyy in Danish), the policy and its version, the cost, and lines to sign on.
+#[test]
+fn the_cover_names_case_period_policy_and_sign_off() {
+    let request = Request {
+        case: Some(example::CASE.into()),
+        period: example::CASES[0].period(),
+        today: Some("2024-03-05".parse().unwrap()),
+        lang: fordeling::Lang::Da,
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let bytes = xlsx::response_workbook(request).unwrap();
+    let cells = xlsx::read_cells(&bytes).unwrap();
+    let cover = &cells[0];
+    assert_eq!(cover["name"], "Forside");
+    let at = |r: &str| cover["cells"].as_array().unwrap().iter().find(|c| c["ref"] == r).cloned().unwrap_or(json!(null));
+    let rows: Vec<(Value, Value)> = (1..=16).map(|r| (at(&format!("A{r}"))["text"].clone(), at(&format!("B{r}")))).collect();
+    let row = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone()).unwrap();
+    assert_eq!(row("Sag")["text"], "sag-2024-017");
+    // 2024-01-01 is Excel's day 45292; 2024-12-31 day 45657; 2024-03-05 day 45356.
+    assert_eq!(row("Periode fra")["number"], 45292.0);
+    assert_eq!(row("Periode til")["number"], 45657.0);
+    assert_eq!(row("Beregnet den")["number"], 45356.0);
+    assert_eq!(row("Fordelingsmodel")["text"], "Fælles finansiering, Ishøj og Vallensbæk (eksempel)");
+    assert_eq!(row("Sagens udgift i perioden")["text"], "530206.44");
+    for label in ["Udarbejdet af", "Godkendt af", "Dato"] {
+        assert!(rows.iter().any(|(l, _)| l == label), "{label}");
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains(r#"formatCode="dd-mm-yyyy""#) && styles.contains(r#"formatCode="mm-yyyy""#), "{styles}");
+}
+
+/// The Danish template: the instructions first, Danish sheets and columns, yes/no and units in
+/// Danish, lists to choose from, dates as date cells; read back it is the same policy and case.
+#[test]
+fn the_danish_template_reads_back_as_the_english_one() {
+    let bytes = xlsx::template_in(example::POLICY.into(), Some(example::CASE.into()), fordeling::Lang::Da).unwrap();
+    let cells = xlsx::read_cells(&bytes).unwrap();
+    let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names[..4], ["Vejledning", "Fordelingsmodel", "Kommuner", "Afdelinger"]);
+    assert!(names.contains(&"Sagens ydelser") && names.contains(&"Forældre") && names.contains(&"Samtykke"));
+    let sheet = |n: &str| cells.as_array().unwrap().iter().find(|s| s["name"] == n).unwrap()["cells"].clone();
+    let text = |n: &str, r: &str| sheet(n).as_array().unwrap().iter().find(|c| c["ref"] == r).unwrap()["text"].clone();
+    assert_eq!(text("Sag", "D1"), "betydelig og varig funktionsnedsættelse");
+    assert_eq!(text("Sag", "D2"), "ja");
+    assert_eq!(text("Sagens ydelser", "D1"), "pr.");
+    assert_eq!(text("Sagens ydelser", "D2"), "måned");
+    // The birth date 2019-05-14 is a date cell: Excel's day 43599.
+    assert_eq!(text("Sag", "C2"), "43599");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut services = String::new();
+    // Sheet 1 is the instructions, 12 the case services.
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet12.xml").unwrap(), &mut services).unwrap();
+    assert!(services.contains("<dataValidation ") && services.contains("'Ydelser'!$A$2:$A$1000"), "{services}");
+    let wb = xlsx::read_workbook(&bytes).unwrap();
+    let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
+    assert_eq!(parsed(wb.policy.unwrap(), wb.case), want);
 }

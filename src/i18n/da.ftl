@@ -649,3 +649,19 @@ xlsx-guide-case-parents = Husstandens forældre og indehavere af forældremyndig
 xlsx-guide-case-consent = Samtykkeperioder, som sagens række ikke kan rumme: fra, til, hvem der gav det (forældrenes id adskilt med ";") og hvem det omfatter.
 xlsx-guide-case-baseline = Udgiften pr. afdeling pr. år før optagelse i projektet, hvis den kendes.
 xlsx-guide-values = Kolonner med en liste viser valgmulighederne, når en celle vælges.
+
+## Forsiden af et regneark med et resultat (src/contract/xlsx/write.rs)
+
+report-cover-sheet = Forside
+report-cover-title = Fordeling af en sags udgifter mellem afdelinger
+report-cover-case = Sag
+report-cover-household = Husstand
+report-cover-period-from = Periode fra
+report-cover-period-to = Periode til
+report-cover-policy = Fordelingsmodel
+report-cover-policy-version = Fordelingsmodellens version
+report-cover-calculated-on = Beregnet den
+report-cover-total = Sagens udgift i perioden
+report-cover-prepared-by = Udarbejdet af
+report-cover-approved-by = Godkendt af
+report-cover-signed-on = Dato

@@ -626,3 +626,19 @@ xlsx-guide-case-parents = The household's parents and custody holders: an id eac
 xlsx-guide-case-consent = Consent periods that the case row cannot hold: from, to, who gave it (parents' ids separated by ";") and whom it covers.
 xlsx-guide-case-baseline = The cost per department per year before enrolment, if known.
 xlsx-guide-values = Columns with a list show their choices when a cell is selected.
+
+## The cover of a result workbook (src/contract/xlsx/write.rs)
+
+report-cover-sheet = Cover
+report-cover-title = Split of the cost of a case across departments
+report-cover-case = Case
+report-cover-household = Household
+report-cover-period-from = Period from
+report-cover-period-to = Period to
+report-cover-policy = Split model (policy)
+report-cover-policy-version = Version of the split model
+report-cover-calculated-on = Calculated on
+report-cover-total = Cost of the case in the period
+report-cover-prepared-by = Prepared by
+report-cover-approved-by = Approved by
+report-cover-signed-on = Date

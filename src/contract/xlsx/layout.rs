@@ -122,7 +122,7 @@ pub(crate) fn guide(lang: Lang) -> Sheet {
     }
     rows.push(vec![Cell::Empty]);
     rows.push(vec![Cell::Text(line("xlsx-guide-values"))]);
-    Sheet { name: line("xlsx-guide-sheet"), rows, pie: None, lists: Vec::new() }
+    Sheet { name: line("xlsx-guide-sheet"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 #[cfg(test)]

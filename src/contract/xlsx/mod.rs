@@ -192,6 +192,10 @@ pub struct Sheet {
     /// Lists a column's cells are chosen from (data validation).
     #[serde(default, skip)]
     pub lists: Vec<ListCheck>,
+    /// A cover: a title, then a label and a value per row (labels bold, an empty value a line to
+    /// write on), printed portrait without a repeated header.
+    #[serde(default, skip)]
+    pub cover: bool,
 }
 
 /// A column whose cells (below the header, to row 1000) are chosen from a list: the values given,

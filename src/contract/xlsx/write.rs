@@ -20,7 +20,7 @@ use crate::report::postings::Posting;
 const MONEY_FORMAT: &str = "#,##0.00";
 
 /// An .xlsx workbook of the sheets: header rows bold and frozen, money as number cells shown
-/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), the
+/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 62; longer text wraps), the
 /// pie charts, and print setup (see `print_setup`). Sheet names are made valid (at most 31
 /// characters, no `[]:*?/\`) and unique.
 pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
@@ -42,9 +42,13 @@ pub fn write_sheets_in(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, Workbook
         used.push(name.to_lowercase());
         let ws = wb.add_worksheet();
         ws.set_name(&name).map_err(fail)?;
-        write_rows(ws, &sheet.rows, lang).map_err(fail)?;
-        write_lists(ws, sheet).map_err(fail)?;
-        print_setup(ws, &sheet.rows).map_err(fail)?;
+        if sheet.cover {
+            write_cover(ws, &sheet.rows, lang).map_err(fail)?;
+        } else {
+            write_rows(ws, &sheet.rows, lang).map_err(fail)?;
+            write_lists(ws, sheet).map_err(fail)?;
+            print_setup(ws, &sheet.rows).map_err(fail)?;
+        }
         if let Some(pie) = &sheet.pie {
             ws.insert_chart(pie.anchor.0, pie.anchor.1, &chart(&name, pie)).map_err(fail)?;
         }
@@ -63,6 +67,43 @@ fn print_setup(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> 
     if rows.iter().map(Vec::len).max().unwrap_or(0) > 6 {
         ws.set_landscape();
     }
+    Ok(())
+}
+
+/// A cover: the title large and bold, labels bold, values beside them, an empty value a line to
+/// write on; A4 portrait, one page wide.
+fn write_cover(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), XlsxError> {
+    let title = Format::new().set_bold().set_font_size(14);
+    let label = Format::new().set_bold();
+    let line = Format::new().set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let money = Format::new().set_num_format(MONEY_FORMAT).set_align(rust_xlsxwriter::FormatAlign::Left);
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32;
+        match row.as_slice() {
+            [Cell::Text(t)] => {
+                ws.write_string_with_format(r, 0, t, &title)?;
+            }
+            [Cell::Text(l), value] => {
+                ws.write_string_with_format(r, 0, l, &label)?;
+                match value {
+                    Cell::Text(v) if !v.is_empty() => ws.write_string(r, 1, v).map(|_| ())?,
+                    Cell::Money { n } => match n.parse::<f64>() {
+                        Ok(v) => ws.write_number_with_format(r, 1, v, &money).map(|_| ())?,
+                        Err(_) => ws.write_string(r, 1, n).map(|_| ())?,
+                    },
+                    Cell::Date { d } => match excel_date(d, lang) {
+                        Some((date, format)) => ws.write_datetime_with_format(r, 1, &date, &format).map(|_| ())?,
+                        None => ws.write_string(r, 1, d).map(|_| ())?,
+                    },
+                    _ => ws.write_blank(r, 1, &line).map(|_| ())?,
+                }
+            }
+            _ => {}
+        }
+    }
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 44)?;
+    ws.set_paper_size(9).set_portrait().set_print_fit_to_pages(1, 0);
     Ok(())
 }
 
@@ -98,6 +139,8 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), 
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format(MONEY_FORMAT);
     let total = Format::new().set_bold().set_num_format(MONEY_FORMAT);
+    // A long text (an instruction, an explanation's line) wraps within its column.
+    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
     let mut widths: Vec<usize> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32;
@@ -111,6 +154,13 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), 
                     None => ws.write_string(r, c, d).map(|_| d.chars().count())?,
                 },
                 Cell::Text(s) if r == 0 => ws.write_string_with_format(r, c, s, &bold).map(|_| s.chars().count())?,
+                Cell::Text(s) if s.chars().count() > 60 => {
+                    // Its row as high as its lines (about 50 characters a line, leaving room for
+                    // wider fonts); spreadsheets do not all compute it.
+                    let lines = s.chars().count().div_ceil(50) as f64;
+                    ws.set_row_height(r, 15.0 * lines)?;
+                    ws.write_string_with_format(r, c, s, &wrap).map(|_| 60)?
+                }
                 Cell::Text(s) => ws.write_string(r, c, s).map(|_| s.chars().count())?,
                 Cell::Number(n) => ws.write_number(r, c, *n).map(|_| n.to_string().len())?,
                 Cell::Money { n } => match n.parse::<f64>() {
@@ -125,7 +175,7 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), 
             if widths.len() <= c as usize {
                 widths.resize(c as usize + 1, 8);
             }
-            widths[c as usize] = widths[c as usize].max(shown + 2).min(60);
+            widths[c as usize] = widths[c as usize].max(shown + 2).min(62);
         }
     }
     for (c, w) in widths.iter().enumerate() {
@@ -235,7 +285,7 @@ fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
     let body = rows.into_iter().map(|row| {
         cols.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or(Cell::Empty, |(_, v)| v.clone())).collect()
     });
-    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None, lists: Vec::new() }
+    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None, lists: Vec::new(), cover: false }
 }
 
 fn text(s: impl ToString) -> Cell {
@@ -244,6 +294,11 @@ fn text(s: impl ToString) -> Cell {
 
 fn opt(s: Option<impl ToString>) -> Cell {
     s.map_or(Cell::Empty, text)
+}
+
+/// A month as a date cell (its first day, shown as the month).
+fn month_cell(m: crate::Month) -> Cell {
+    Cell::Date { d: m.to_string() }
 }
 
 /// A date as a date cell.
@@ -315,8 +370,8 @@ fn policy_sheets(p: &PolicyDoc) -> Vec<Sheet> {
             ("grantor", text(&a.grantor)),
             ("on_behalf_of", text(&a.on_behalf_of)),
             ("sectors", joined(&sectors, ", ")),
-            ("from", opt(a.from)),
-            ("to", opt(a.to)),
+            ("from", day_opt(a.from)),
+            ("to", day_opt(a.to)),
             ("basis", opt(a.basis.as_ref())),
         ]
     });
@@ -369,8 +424,8 @@ fn service_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
             let mut row = if i == 0 { std::mem::take(&mut first) } else { vec![("id", text(&s.id))] };
             row.extend([
                 ("legal_basis", text(&b.text)),
-                ("legal_basis_from", opt(b.from)),
-                ("legal_basis_to", opt(b.to)),
+                ("legal_basis_from", day_opt(b.from)),
+                ("legal_basis_to", day_opt(b.to)),
             ]);
             rows.push(row);
         }
@@ -386,8 +441,8 @@ fn key_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
             vec![
                 ("id", text(&k.id)),
                 ("name", name),
-                ("from", opt(v.from)),
-                ("to", opt(v.to)),
+                ("from", day_opt(v.from)),
+                ("to", day_opt(v.to)),
                 ("kind", text(v.kind)),
                 ("shares", shares_text(&v.shares)),
             ]
@@ -398,8 +453,8 @@ fn key_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
 
 fn criteria_row(e: &crate::policy::CriteriaDoc) -> Vec<(&'static str, Cell)> {
     vec![
-        ("from", opt(e.from)),
-        ("to", opt(e.to)),
+        ("from", day_opt(e.from)),
+        ("to", day_opt(e.to)),
         ("min_sector_areas", Cell::Number(f64::from(e.min_sector_areas))),
         ("consent_required", yes_no(e.consent_required)),
         ("disability_required", yes_no(e.disability_required)),
@@ -415,8 +470,8 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let levels = r.levels.iter().enumerate().map(|(i, l)| {
         let tiers = l.tiers.iter().map(|t| format!("{}={}", t.above, t.percent)).collect::<Vec<_>>();
         let mut row = vec![
-            ("from", opt(l.from)),
-            ("to", opt(l.to)),
+            ("from", day_opt(l.from)),
+            ("to", day_opt(l.to)),
             ("tiers", text(tiers.join("; "))),
             ("level_legal_basis", opt(l.legal_basis.as_ref())),
             ("index", opt(l.index.as_ref())),
@@ -657,7 +712,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
         anchor: (n as u32 + 3, 0),
     };
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie), lists: Vec::new() }
+    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie), lists: Vec::new(), cover: false }
 }
 
 fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
@@ -668,7 +723,7 @@ fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
         .map(|m| vec![text(&m.municipality), text(&m.name), Cell::Number(f64::from(m.code)), Cell::money(m.amount)]);
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, munis.len() + 1, r.totals.case)];
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMunicipality"), rows, pie: None, lists: Vec::new() }
+    Sheet { name: t(lang, "byMunicipality"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
@@ -679,7 +734,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     head.extend(depts.iter().map(|d| text(&d.department)));
     head.push(text(t(lang, "total")));
     let rows = r.totals.by_month.iter().enumerate().map(|(i, m)| {
-        let mut row = vec![text(m.month)];
+        let mut row = vec![month_cell(m.month)];
         row.extend(m.departments.iter().map(|d| Cell::money(d.amount)));
         let end = super::col_name(n);
         row.push(Cell::formula(format!("SUM(B{row}:{end}{row})", row = i + 2), m.amount));
@@ -689,7 +744,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     total.extend(depts.iter().enumerate().map(|(j, d)| sum_col(j as u32 + 1, 2, last, d.amount)));
     total.push(sum_col(n + 1, 2, last, r.totals.case));
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMonth"), rows, pie: None, lists: Vec::new() }
+    Sheet { name: t(lang, "byMonth"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn share_of(l: &Line, department: &str) -> Money {
@@ -709,7 +764,7 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             Some(id) => format!("{}: {id}", l.key.source),
             None => l.key.source.to_string(),
         };
-        let mut row = vec![text(&l.service_line), text(&l.service), text(l.month), text(l.from), text(l.to), text(key)];
+        let mut row = vec![text(&l.service_line), text(&l.service), month_cell(l.month), day(l.from), day(l.to), text(key)];
         row.push(text(t(lang, if l.eligible { "yes" } else { "no" })));
         row.push(Cell::money(l.amount));
         row.extend(depts.iter().map(|d| Cell::money(share_of(l, &d.department))));
@@ -725,7 +780,7 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             .map(|(j, d)| sum_col(j as u32 + 8, 2, last, sum(r.lines.iter().map(|l| share_of(l, &d.department))))),
     );
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "lines"), rows, pie: None, lists: Vec::new() }
+    Sheet { name: t(lang, "lines"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
@@ -733,8 +788,8 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
     let rows = r.eligibility.iter().flat_map(|v| {
         v.criteria.iter().map(move |c| {
             vec![
-                text(v.from),
-                text(v.to),
+                day(v.from),
+                day(v.to),
                 text(t(lang, if v.eligible { "eligible" } else { "notEligible" })),
                 text(c.criterion),
                 text(t(lang, if c.passed { "yes" } else { "no" })),
@@ -744,7 +799,7 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
         })
     });
     let rows = std::iter::once(head.to_vec()).chain(rows).collect();
-    Sheet { name: t(lang, "verdict"), rows, pie: None, lists: Vec::new() }
+    Sheet { name: t(lang, "verdict"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
@@ -772,11 +827,12 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
         lists: Vec::new(),
+        cover: false,
     };
     let head = ["month", "municipality", "counted", "income", "base", "refund"].map(|x| text(t(lang, x)));
     let rows = re.months.iter().map(|m| {
         vec![
-            text(m.month),
+            month_cell(m.month),
             text(&m.municipality),
             Cell::money(m.counted),
             Cell::money(m.income),
@@ -792,6 +848,7 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
         lists: Vec::new(),
+        cover: false,
     };
     vec![by_dept, months]
 }
@@ -807,13 +864,16 @@ pub fn postings_sheet(postings: &[Posting], lang: Lang) -> Sheet {
         if let Some(c) = row.get_mut(amount_col) {
             *c = Cell::money(p.amount);
         }
+        if let Some(c) = row.first_mut() {
+            *c = month_cell(p.month);
+        }
         row
     });
     let mut total = vec![text(t(lang, "total"))];
     total.extend(std::iter::repeat_n(Cell::Empty, amount_col.saturating_sub(1)));
     total.push(sum_col(amount_col as u32, 2, postings.len() + 1, sum(postings.iter().map(|p| p.amount))));
     let rows = std::iter::once(header).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "postings"), rows, pie: None, lists: Vec::new() }
+    Sheet { name: t(lang, "postings"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 /// A comparison as sheets: the changes per month and department, and the correcting postings.
@@ -821,7 +881,7 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
     let head = ["month", "department", "before", "after", "difference"].map(|k| text(t(lang, k)));
     let rows = c.changes.iter().map(|ch| {
         vec![
-            text(ch.month),
+            month_cell(ch.month),
             text(&ch.department),
             Cell::money(ch.before),
             Cell::money(ch.after),
@@ -841,6 +901,7 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
         lists: Vec::new(),
+        cover: false,
     };
     let mut corrections = postings_sheet(&c.corrections, lang);
     corrections.name = t(lang, "corrections");
@@ -855,12 +916,19 @@ pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
         rows: std::iter::once(vec![text(t(lang, "explanation"))]).chain(rows).collect(),
         pie: None,
         lists: Vec::new(),
+        cover: false,
     }
 }
 
 /// The sheets of a successful answer: the split's sheets, then the command's own (postings,
 /// comparison, explanation); the case's sheets when `case` is given. Nothing for `check`/`parse`.
 pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
+    let mut sheets = command_sheets(output, case, lang);
+    super::layout::localize(&mut sheets, lang);
+    sheets
+}
+
+fn command_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
     match output {
         Output::Split(r) => result_sheets(r, case, lang),
         Output::Postings { split, postings, .. } => {
@@ -925,44 +993,82 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         count: n,
         anchor: (n + 3, 0),
     };
-    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie), lists: Vec::new() };
+    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie), lists: Vec::new(), cover: false };
     let mut groups = vec![head];
     for g in p.budget_areas.iter().chain(&p.committees).chain(&p.municipalities) {
         groups.push([vec![text(&g.id), text(&g.name)], figures(&g.figures)].concat());
     }
-    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None, lists: Vec::new() };
+    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None, lists: Vec::new(), cover: false };
     let mut months =
         vec![[&Word::PfMonth.text(l), &Word::PfBooked.text(l), &Word::PfGross.text(l), &Word::PfReimbursement.text(l)]
             .map(text)
             .to_vec()];
     for m in &p.months {
-        months.push(vec![text(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
+        months.push(vec![month_cell(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
-    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new() };
+    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new(), cover: false };
     vec![departments, groups, months]
 }
 
-/// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: the
-/// answer's sheets and the case's own. A request the library refuses gives its error answer.
+/// The cover of a result workbook: the case, the period, the policy and its version, the day it was
+/// calculated (the request's `today`; empty if not given), the cost, and lines for sign-off.
+pub fn cover_sheet(r: &SplitResult, policy: &PolicyDoc, case: Option<&CaseDoc>, today: Option<crate::Date>, lang: Lang) -> Sheet {
+    let row = |w: Word, value: Cell| vec![text(w.text(lang)), value];
+    let mut rows = vec![vec![text(Word::CoverTitle.text(lang))], vec![], row(Word::CoverCase, text(&r.case))];
+    if let Some(h) = case.and_then(|c| c.household.as_ref()) {
+        rows.push(row(Word::CoverHousehold, text(h)));
+    }
+    rows.extend([
+        row(Word::CoverPeriodFrom, day(r.period.from)),
+        row(Word::CoverPeriodTo, day(r.period.to)),
+        row(Word::CoverPolicy, text(&policy.name)),
+        row(Word::CoverPolicyVersion, opt(policy.version.as_ref())),
+        row(Word::CoverCalculatedOn, day_opt(today)),
+        row(Word::CoverTotal, Cell::money(r.totals.case)),
+        vec![],
+        row(Word::CoverPreparedBy, Cell::Empty),
+        row(Word::CoverSignedOn, Cell::Empty),
+        vec![],
+        row(Word::CoverApprovedBy, Cell::Empty),
+        row(Word::CoverSignedOn, Cell::Empty),
+    ]);
+    Sheet { name: Word::CoverSheet.text(lang), rows, pie: None, lists: Vec::new(), cover: true }
+}
+
+/// The split a command's answer holds, if any.
+fn split_of(output: &Output) -> Option<&SplitResult> {
+    match output {
+        Output::Split(r) => Some(r),
+        Output::Postings { split, .. } | Output::Compare { split, .. } | Output::Explain { split, .. } => Some(split),
+        _ => None,
+    }
+}
+
+/// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: a
+/// cover, the answer's sheets and the case's own. A request the library refuses gives its error answer.
 pub fn response_workbook(request: Request) -> Result<Vec<u8>, Response> {
     let lang = request.lang;
+    let today = request.today;
     let parse = Request { command: Command::Parse, ..request.clone() };
-    let case = match handle(parse) {
+    let (policy, case) = match handle(parse) {
         Response::Ok { result, .. } => match *result {
-            Output::Parse { case, .. } => case,
-            _ => None,
+            Output::Parse { policy, case } => (policy, case),
+            _ => return Err(Response::Error { version: crate::contract::CONTRACT_VERSION, errors: vec![internal("unexpected answer")] }),
         },
         error => return Err(error),
     };
     let request = Request { detail: crate::contract::Detail::Full, ..request };
     let response = handle(request);
     let Response::Ok { result, .. } = &response else { return Err(response) };
-    let sheets = response_sheets(result, case.as_ref(), lang);
+    let mut sheets = response_sheets(result, case.as_ref(), lang);
+    if let Some(split) = split_of(result).filter(|_| !sheets.is_empty()) {
+        sheets.insert(0, cover_sheet(split, &policy, case.as_ref(), today, lang));
+    }
     if sheets.is_empty() {
         let e = internal("this command has no workbook: use split, explain, postings or compare");
         return Err(Response::Error { version: crate::contract::CONTRACT_VERSION, errors: vec![e] });
     }
-    write_sheets(&sheets).map_err(|e| Response::Error {
+    write_sheets_in(&sheets, lang).map_err(|e| Response::Error {
         version: crate::contract::CONTRACT_VERSION,
         errors: vec![internal(&e.to_string())],
     })
