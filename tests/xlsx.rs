@@ -487,14 +487,18 @@ fn every_golden_case_round_trips_through_a_workbook() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let Ok(g) = harness::load(&name, &std::fs::read_to_string(&path).unwrap(), &harness::policy) else { continue };
         let Ok(req) = serde_json::from_str::<Value>(&g.request) else { continue };
-        let cases = req.get("case").into_iter().chain(["siblings", "cases"].iter().flat_map(|k| {
-            req.get(*k).and_then(Value::as_array).into_iter().flatten()
-        }));
+        let cases = req.get("case").into_iter().chain(
+            ["siblings", "cases"].iter().flat_map(|k| req.get(*k).and_then(Value::as_array).into_iter().flatten()),
+        );
         for case in cases {
             let Some((got, want)) = round_trip(req["policy"].clone(), case.clone(), fordeling::Lang::En) else {
                 continue;
             };
-            seen.extend(["parents", "enrolled", "discharged", "baseline"].into_iter().filter(|k| want["case"].get(*k).is_some()));
+            seen.extend(
+                ["parents", "enrolled", "discharged", "baseline"]
+                    .into_iter()
+                    .filter(|k| want["case"].get(*k).is_some()),
+            );
             count += 1;
             if got["case"] != want["case"] {
                 failures.push(format!("{name}: {}\n   want {}", got["case"], want["case"]));
@@ -521,8 +525,10 @@ fn the_cover_names_case_period_policy_and_sign_off() {
     let cells = xlsx::read_cells(&bytes).unwrap();
     let cover = &cells[0];
     assert_eq!(cover["name"], "Forside");
-    let at = |r: &str| cover["cells"].as_array().unwrap().iter().find(|c| c["ref"] == r).cloned().unwrap_or(json!(null));
-    let rows: Vec<(Value, Value)> = (1..=16).map(|r| (at(&format!("A{r}"))["text"].clone(), at(&format!("B{r}")))).collect();
+    let at =
+        |r: &str| cover["cells"].as_array().unwrap().iter().find(|c| c["ref"] == r).cloned().unwrap_or(json!(null));
+    let rows: Vec<(Value, Value)> =
+        (1..=16).map(|r| (at(&format!("A{r}"))["text"].clone(), at(&format!("B{r}")))).collect();
     let row = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone()).unwrap();
     assert_eq!(row("Sag")["text"], "sag-2024-017");
     // 2024-01-01 is Excel's day 45292; 2024-12-31 day 45657; 2024-03-05 day 45356.

@@ -522,14 +522,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             (req, a.format.unwrap_or(default), a.output.as_deref())
         }
         Cmd::Template { policy, case, output } => {
-            let policy = sources.policy(policy)?;
-            let case = case.as_deref().map(|c| sources.case(c)).transpose()?;
-            let bytes = fordeling::contract::xlsx::template_in(policy, case, lang).map_err(|errors| Failure {
-                code: EXIT_INVALID,
-                response: Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors },
-            })?;
-            std::fs::write(output, bytes).map_err(|e| io_failure(&output.display().to_string(), e))?;
-            return Ok(String::new());
+            return write_template(sources, policy, case.as_deref(), output, lang)
         }
         Cmd::Demo { format, case } => {
             let Some(ex) = example::CASES.iter().find(|e| e.name == case) else {
@@ -666,6 +659,24 @@ fn render(
         // A kind of result this CLI does not know yet: as JSON.
         _ => return write_json(&response, output).map(|()| None),
     }))
+}
+
+/// `fordeling template`: the policy (and case) as a workbook to fill in, in `lang`.
+fn write_template(
+    sources: &mut Sources,
+    policy: &Path,
+    case: Option<&Path>,
+    output: &Path,
+    lang: Lang,
+) -> Result<String, Failure> {
+    let policy = sources.policy(policy)?;
+    let case = case.map(|c| sources.case(c)).transpose()?;
+    let bytes = fordeling::contract::xlsx::template_in(policy, case, lang).map_err(|errors| Failure {
+        code: EXIT_INVALID,
+        response: Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors },
+    })?;
+    std::fs::write(output, bytes).map_err(|e| io_failure(&output.display().to_string(), e))?;
+    Ok(String::new())
 }
 
 /// `--format xlsx`: the answer as a workbook, written to `--output`.

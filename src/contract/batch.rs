@@ -24,7 +24,8 @@ use std::io::Read;
 use std::sync::Arc;
 
 use crate::case::{
-    Case, CaseDoc, ChildDoc, ConsentDoc, ConsentScope, Every, OtherCaseDoc, ParentDoc, Per, ResidenceDoc, ServiceLineDoc,
+    Case, CaseDoc, ChildDoc, ConsentDoc, ConsentScope, Every, OtherCaseDoc, ParentDoc, Per, ResidenceDoc,
+    ServiceLineDoc,
 };
 use crate::contract::format::parse_json;
 use crate::contract::ErrorReport;
@@ -964,7 +965,8 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             "hour" => Some(Per::Hour),
             "unit" => Some(Per::Unit),
             other => {
-                errors.push(column_error("per", format!("'{other}' is not month, year, once, day, week, hour or unit")));
+                errors
+                    .push(column_error("per", format!("'{other}' is not month, year, once, day, week, hour or unit")));
                 None
             }
         };

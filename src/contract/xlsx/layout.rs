@@ -37,7 +37,8 @@ pub(crate) fn column_of(written: &str, known: &[&'static str]) -> Option<&'stati
 }
 
 /// Columns holding yes/no.
-const YES_NO: [&str; 5] = ["significant_permanent_disability", "custody", "consent_required", "disability_required", "confirmed"];
+const YES_NO: [&str; 5] =
+    ["significant_permanent_disability", "custody", "consent_required", "disability_required", "confirmed"];
 /// Columns holding a unit of an amount.
 const UNITS: [&str; 2] = ["per", "every"];
 const UNIT_VALUES: [&str; 7] = ["month", "year", "once", "day", "week", "hour", "unit"];
@@ -50,22 +51,32 @@ fn value_label(value: &str, lang: Lang) -> String {
     lookup(lang, &format!("xlsx-value-{}", kebab(value)), &[]).unwrap_or_else(|| value.to_string())
 }
 
-/// Where a column's choices come from: another layout sheet's column, or fixed values.
-fn choices(sheet: &str, column: &str) -> Option<(&'static str, Result<(&'static str, &'static str), &'static [&'static str]>)> {
-    let from = |s: &'static str, c: &'static str| Ok((s, c));
+/// Where a column's choices come from.
+enum Choices {
+    /// The cells of a column (sheet, column) of another layout sheet.
+    Column(&'static str, &'static str),
+    /// Fixed values.
+    Values(&'static [&'static str]),
+}
+
+/// What a column names (the catalogue's `xlsx-list-…` prompt) and where its choices come from.
+fn choices(sheet: &str, column: &str) -> Option<(&'static str, Choices)> {
+    let from = Choices::Column;
     let source = match (sheet, column) {
         ("departments", "municipality") => ("municipality", from("municipalities", "id")),
         ("services", "key") => ("key", from("keys", "id")),
-        ("services", "authority" | "payer") | ("reimbursement", "recipient") => ("department", from("departments", "id")),
+        ("services", "authority" | "payer") | ("reimbursement", "recipient") => {
+            ("department", from("departments", "id"))
+        }
         ("case other cases" | "case baseline", "department") => ("department", from("departments", "id")),
         ("case services", "service") => ("service", from("services", "id")),
         ("case agreements", "service") => ("line", from("case services", "id")),
         ("case other cases", "person") | ("case consent", "by") => ("parent", from("case parents", "id")),
-        (_, "sector") => ("sector", Err(&SECTORS[..])),
-        ("keys" | "case agreements", "kind") => ("kind", Err(&KINDS[..])),
-        (_, c) if UNITS.contains(&c) => ("unit", Err(&UNIT_VALUES[..])),
-        (_, c) if YES_NO.contains(&c) => ("yes-no", Err(&["yes", "no"][..])),
-        ("case consent", "scope") => ("scope", Err(&["child", "household"][..])),
+        (_, "sector") => ("sector", Choices::Values(&SECTORS)),
+        ("keys" | "case agreements", "kind") => ("kind", Choices::Values(&KINDS)),
+        (_, c) if UNITS.contains(&c) => ("unit", Choices::Values(&UNIT_VALUES)),
+        (_, c) if YES_NO.contains(&c) => ("yes-no", Choices::Values(&["yes", "no"])),
+        ("case consent", "scope") => ("scope", Choices::Values(&["child", "household"])),
         _ => return None,
     };
     Some(source)
@@ -76,13 +87,15 @@ fn list_check(sheet: &str, column: &str, col: u16, lang: Lang) -> Option<ListChe
     let (what, source) = choices(sheet, column)?;
     let prompt = lookup(lang, &format!("xlsx-list-{what}"), &[]).unwrap_or_default();
     let source = match source {
-        Ok((s, c)) => {
+        Choices::Column(s, c) => {
             let col = columns(s).iter().position(|x| *x == c).unwrap_or(0) as u16;
             ListSource::Column { sheet: sheet_label(s, lang), col }
         }
         // Sector areas and key kinds are read as their codes; yes/no, units and scopes in words.
-        Err(values) if matches!(what, "sector" | "kind") => ListSource::Values(values.iter().map(|v| v.to_string()).collect()),
-        Err(values) => ListSource::Values(values.iter().map(|v| value_label(v, lang)).collect()),
+        Choices::Values(values) if matches!(what, "sector" | "kind") => {
+            ListSource::Values(values.iter().map(|v| v.to_string()).collect())
+        }
+        Choices::Values(values) => ListSource::Values(values.iter().map(|v| value_label(v, lang)).collect()),
     };
     Some(ListCheck { col, source, prompt })
 }

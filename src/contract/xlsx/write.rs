@@ -3,8 +3,7 @@
 
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DataValidation,
-    DataValidationErrorStyle, DocProperties, ExcelDateTime,
-    Format, Formula, Workbook, Worksheet, XlsxError,
+    DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError,
 };
 
 use super::{columns, Cell, ListSource, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
@@ -285,7 +284,13 @@ fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
     let body = rows.into_iter().map(|row| {
         cols.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or(Cell::Empty, |(_, v)| v.clone())).collect()
     });
-    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None, lists: Vec::new(), cover: false }
+    Sheet {
+        name: name.into(),
+        rows: std::iter::once(header).chain(body).collect(),
+        pie: None,
+        lists: Vec::new(),
+        cover: false,
+    }
 }
 
 fn text(s: impl ToString) -> Cell {
@@ -498,12 +503,16 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
 fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
     let names: Vec<&str> = CASE_SHEETS.iter().map(|(n, _)| *n).collect();
     let parents = c.parents.iter().map(|p| vec![("id", text(&p.id)), ("custody", yes_no(p.custody))]);
-    let baseline = c.baseline.iter().map(|b| vec![("department", text(&b.department)), ("amount", Cell::money(&b.amount))]);
+    let baseline =
+        c.baseline.iter().map(|b| vec![("department", text(&b.department)), ("amount", Cell::money(b.amount))]);
     vec![
         layout_sheet(names[0], vec![case_head(c)]),
         layout_sheet(names[1], service_lines(c)),
         layout_sheet(names[2], agreement_rows(c)),
-        layout_sheet(names[3], c.income.iter().map(|i| money_line(&i.id, &i.amount, i.per, i.from, i.to, &i.note)).collect()),
+        layout_sheet(
+            names[3],
+            c.income.iter().map(|i| money_line(&i.id, &i.amount, i.per, i.from, i.to, &i.note)).collect(),
+        ),
         layout_sheet(names[4], other_case_rows(c)),
         layout_sheet(names[5], parents.collect()),
         layout_sheet(names[6], consent_rows(c)),
@@ -764,7 +773,8 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             Some(id) => format!("{}: {id}", l.key.source),
             None => l.key.source.to_string(),
         };
-        let mut row = vec![text(&l.service_line), text(&l.service), month_cell(l.month), day(l.from), day(l.to), text(key)];
+        let mut row =
+            vec![text(&l.service_line), text(&l.service), month_cell(l.month), day(l.from), day(l.to), text(key)];
         row.push(text(t(lang, if l.eligible { "yes" } else { "no" })));
         row.push(Cell::money(l.amount));
         row.extend(depts.iter().map(|d| Cell::money(share_of(l, &d.department))));
@@ -1012,7 +1022,13 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
 
 /// The cover of a result workbook: the case, the period, the policy and its version, the day it was
 /// calculated (the request's `today`; empty if not given), the cost, and lines for sign-off.
-pub fn cover_sheet(r: &SplitResult, policy: &PolicyDoc, case: Option<&CaseDoc>, today: Option<crate::Date>, lang: Lang) -> Sheet {
+pub fn cover_sheet(
+    r: &SplitResult,
+    policy: &PolicyDoc,
+    case: Option<&CaseDoc>,
+    today: Option<crate::Date>,
+    lang: Lang,
+) -> Sheet {
     let row = |w: Word, value: Cell| vec![text(w.text(lang)), value];
     let mut rows = vec![vec![text(Word::CoverTitle.text(lang))], vec![], row(Word::CoverCase, text(&r.case))];
     if let Some(h) = case.and_then(|c| c.household.as_ref()) {
@@ -1053,7 +1069,12 @@ pub fn response_workbook(request: Request) -> Result<Vec<u8>, Response> {
     let (policy, case) = match handle(parse) {
         Response::Ok { result, .. } => match *result {
             Output::Parse { policy, case } => (policy, case),
-            _ => return Err(Response::Error { version: crate::contract::CONTRACT_VERSION, errors: vec![internal("unexpected answer")] }),
+            _ => {
+                return Err(Response::Error {
+                    version: crate::contract::CONTRACT_VERSION,
+                    errors: vec![internal("unexpected answer")],
+                })
+            }
         },
         error => return Err(error),
     };
