@@ -571,4 +571,24 @@ fn the_danish_template_reads_back_as_the_english_one() {
     let wb = xlsx::read_workbook(&bytes).unwrap();
     let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
     assert_eq!(parsed(wb.policy.unwrap(), wb.case), want);
+    // A wrong Danish header is named by its cell, with the Danish columns the sheet takes.
+    let mut sheets = xlsx::template_sheets_in(
+        &serde_json::from_value(want["policy"].clone()).unwrap(),
+        Some(&serde_json::from_value(want["case"].clone()).unwrap()),
+        fordeling::Lang::Da,
+    );
+    sheets.iter_mut().find(|s| s.name == "Afdelinger").unwrap().rows[0][3] = Cell::Text("farve".into());
+    assert_eq!(
+        errors_of(&xlsx::write_sheets_in(&sheets, fordeling::Lang::Da).unwrap()),
+        ["Afdelinger!D1: unknown column 'farve' (expected id, navn, kommune, sektorområder)"]
+    );
+    // The committed Danish template is what the writer makes.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/skabelon.xlsx");
+    if std::env::var_os("FORDELING_WRITE_TEMPLATE").is_some() {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    assert!(
+        std::fs::read(path).unwrap() == bytes,
+        "examples/skabelon.xlsx is stale: FORDELING_WRITE_TEMPLATE=1 rewrites it"
+    );
 }

@@ -367,7 +367,7 @@ impl<'a> Ctx<'a> {
                 None if h.is_empty() => {}
                 None => self.errors.push(WorkbookError::new(
                     format!("{}!{}", sheet.name, super::cell_name(header_row, col)),
-                    Message::UnknownColumn { column: h.to_string(), expected: known.join(", ") },
+                    Message::UnknownColumn { column: h.to_string(), expected: expected_columns(&sheet.name, name) },
                 )),
             }
         }
@@ -414,6 +414,17 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// The columns a sheet may have, named as the sheet is: in English for a sheet with its English
+/// name, else in Danish (a Danish template's sheet).
+fn expected_columns(written: &str, sheet: &str) -> String {
+    let known = columns(sheet);
+    if norm(written) == norm(sheet) {
+        return known.join(", ");
+    }
+    let labels = known.iter().map(|k| super::layout::column_label(k, crate::i18n::Lang::Da));
+    labels.collect::<Vec<_>>().join(", ")
 }
 
 /// A decimal as text: numeric cells to 15 significant digits, text with Danish or English separators.
