@@ -729,3 +729,39 @@ fn batch_postings_refuse_a_case_whose_id_looks_like_a_cpr_number() {
     assert!(!postings.is_empty() && !postings.contains("010203"), "{postings}");
     assert!(postings.contains("sag-2"), "{postings}");
 }
+
+/// The case fields with a flat form travel through CSV: parents (`far=no`: without custody), the
+/// consent's last day, givers and scope, a parent's other case (`employment=mor`), enrolment and
+/// discharge, and an hour line's quantity and period. The CSV case gives the same result line as
+/// the same case as a JSON Lines document.
+#[test]
+fn csv_carries_the_household_enrolment_and_rates() {
+    let policy = Policy::from_text(example::POLICY).unwrap();
+    let header = "case,household,birth_date,municipality,disability,consent_from,consent_to,consent_by,consent_scope,\
+                  parents,other_sectors,enrolled,discharged,line,service,amount,per,quantity,every,from,to";
+    let facts = "k1,h1,2020-02-03,ishoj,ja,2022-06-01,2023-10-31,mor,household,mor; far=no,employment=mor,2022-07-01,2023-11-01";
+    let text = format!(
+        "{header}\n{facts},s1,aflastning,450.00,hour,7.5,week,2023-01-01,2023-12-31\n{facts},s2,merudgift,3000.00,month,,,2023-01-01,\n"
+    );
+    let (totals, errors, csv_out) = run_csv_bytes(&policy, text.as_bytes());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(totals.cases, 1);
+    let doc = json!({
+        "id": "k1", "household": "h1", "enrolled": "2022-07-01", "discharged": "2023-11-01",
+        "child": { "birth_date": "2020-02-03", "significant_permanent_disability": true,
+                   "handlekommune": [{ "municipality": "ishoj", "from": "2020-02-03" }] },
+        "parents": [{ "id": "mor" }, { "id": "far", "custody": false }],
+        "consent": [{ "from": "2022-06-01", "to": "2023-10-31", "by": ["mor"], "scope": "household" }],
+        "other_cases": [{ "id": "other-1", "sector": "employment", "person": "mor" }],
+        "services": [
+            { "id": "s1", "service": "aflastning", "amount": "450.00", "per": "hour", "quantity": "7.5",
+              "every": "week", "from": "2023-01-01", "to": "2023-12-31" },
+            { "id": "s2", "service": "merudgift", "amount": "3000.00", "per": "month", "from": "2023-01-01" }
+        ]
+    });
+    let mut b = Batch::new(&policy, period());
+    let mut json_out = String::new();
+    b.push(&doc.to_string(), &mut json_out).unwrap();
+    assert_eq!(csv_out, json_out);
+    assert_eq!(csv_out.lines().count(), 1, "one result line: {csv_out}");
+}

@@ -142,7 +142,7 @@ fn readme_workbook_commands_run() {
         }
         ran += 1;
     }
-    assert_eq!(ran, 3);
+    assert_eq!(ran, 4);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -4,6 +4,8 @@
 //! rewrites it.
 #![cfg(feature = "xlsx")]
 
+mod harness;
+
 use fordeling::contract::xlsx::{self, Cell, Sheet};
 use fordeling::contract::{handle, Command, Output, Request, Response};
 use fordeling::example;
@@ -73,8 +75,8 @@ fn sum_formulas_of_a_result_workbook_cache_exact_totals() {
     let bytes = xlsx::response_workbook(request).unwrap();
     let cells = xlsx::read_cells(&bytes).unwrap();
     let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert_eq!(names[..5], ["Pr. afdeling", "Pr. kommune", "Pr. måned og afdeling", "Linjer", "Kriterier"]);
-    assert!(names.contains(&"case services"), "the case travels with the result");
+    assert_eq!(names[..6], ["Forside", "Pr. afdeling", "Pr. kommune", "Pr. måned og afdeling", "Linjer", "Kriterier"]);
+    assert!(names.contains(&"Sagens ydelser"), "the case travels with the result, in Danish");
     let mut formulas = 0;
     for s in cells.as_array().unwrap() {
         let cells = s["cells"].as_array().unwrap();
@@ -96,7 +98,7 @@ fn sum_formulas_of_a_result_workbook_cache_exact_totals() {
         }
     }
     assert!(formulas > 10, "{formulas} formulas");
-    let first = &cells[0]["cells"];
+    let first = &cells[1]["cells"];
     let last_total = first.as_array().unwrap().iter().rev().find(|c| c.get("formula").is_some()).unwrap();
     assert_eq!(last_total["text"], "530206.44");
     // The case sheets load again as the case.
@@ -153,6 +155,8 @@ fn a_case_typed_the_excel_way() {
                 vec![text("sag-x"), Cell::Number(43599.0), text("ja"), text("ishoj"), Cell::Number(45292.0)],
             ],
             pie: None,
+            lists: Vec::new(),
+            cover: false,
         },
         Sheet {
             name: "Case services".into(),
@@ -177,6 +181,8 @@ fn a_case_typed_the_excel_way() {
                 vec![text("s3"), text("aflastning"), Cell::Number(0.1 + 0.2), text("Engang"), text("2024-03-01")],
             ],
             pie: None,
+            lists: Vec::new(),
+            cover: false,
         },
     ];
     let wb = xlsx::read_workbook(&xlsx::write_sheets(&sheets).unwrap()).unwrap();
@@ -314,8 +320,9 @@ fn cli_reads_and_writes_workbooks() {
     .concat());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(cells[0]["name"], "Per department");
-    assert!(cells[0]["cells"]
+    assert_eq!(cells[0]["name"], "Cover");
+    assert_eq!(cells[1]["name"], "Per department");
+    assert!(cells[1]["cells"]
         .as_array()
         .unwrap()
         .iter()
@@ -395,7 +402,10 @@ fn result_sheets_print_one_page_wide_with_their_header_repeated() {
     };
     let workbook = part(&mut zip, "xl/workbook.xml");
     assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
-    let lines = part(&mut zip, "xl/worksheets/sheet4.xml");
+    // The cover is sheet 1; the lines are sheet 5.
+    let cover = part(&mut zip, "xl/worksheets/sheet1.xml");
+    assert!(cover.contains(r#"orientation="portrait""#) && cover.contains(r#"fitToHeight="0""#), "{cover}");
+    let lines = part(&mut zip, "xl/worksheets/sheet5.xml");
     assert!(lines.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{lines}");
     assert!(lines.contains(r#"paperSize="9""#) && lines.contains(r#"orientation="landscape""#), "{lines}");
     assert!(lines.contains(r#"fitToHeight="0""#), "{lines}");
@@ -417,4 +427,183 @@ fn agreement_audit_fields_round_trip_through_the_case_sheets() {
     assert_eq!(got["case"]["agreements"][0]["decided_by"], "coordination_group");
     assert_eq!(got["case"]["agreements"][0]["journal"], "27.24.00-G01-3-23");
     assert_eq!(got["case"]["agreements"][1]["decided_by"], json!({ "role": "centerchef" }));
+}
+
+/// Writes a case (with its policy) as the template and reads it back: the `parse` answers agree.
+/// `None` if the pair does not parse (an error case).
+fn round_trip(policy: Value, case: Value, lang: fordeling::Lang) -> Option<(Value, Value)> {
+    let r = handle(Request { case: Some(case.clone().into()), ..Request::new(Command::Parse, policy.clone().into()) });
+    if !r.is_ok() {
+        return None;
+    }
+    let want = parsed(policy.clone(), Some(case.clone()));
+    let bytes = xlsx::template_in(policy.into(), Some(case.into()), lang).unwrap();
+    let wb = xlsx::read_workbook(&bytes).unwrap_or_else(|e| panic!("{e:?}"));
+    Some((parsed(wb.policy.unwrap(), wb.case), want))
+}
+
+fn read_text(path: &std::path::Path) -> Value {
+    Value::String(std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn every_example_case_round_trips_through_a_workbook() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let sets = [("policy.toml", ""), ("followup/policy.toml", "followup/cases"), ("year/policy.toml", "year/cases")];
+    let mut count = 0;
+    for (policy, dir) in sets {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(if dir.is_empty() { "." } else { dir }))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter(|p| !dir.is_empty() || p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("case")))
+            .collect();
+        files.sort();
+        for file in files {
+            for lang in [fordeling::Lang::En, fordeling::Lang::Da] {
+                let (got, want) = round_trip(read_text(&root.join(policy)), read_text(&file), lang)
+                    .unwrap_or_else(|| panic!("{} does not parse", file.display()));
+                assert_eq!(got["case"], want["case"], "{} ({lang:?})", file.display());
+                // The policies' `year` section (budget areas, follow-up) has no sheets: only the
+                // example's main policy is compared whole.
+                if dir.is_empty() {
+                    assert_eq!(got["policy"], want["policy"], "{} ({lang:?})", file.display());
+                }
+                count += 1;
+            }
+        }
+    }
+    assert!(count >= 20, "{count} example cases");
+}
+
+/// Every golden case's case (and sibling, and portfolio case) that parses comes back the same from
+/// a workbook: parents, consent `by`/`scope`, other cases' `person`, enrolment, discharge, baseline,
+/// and lines per day, week, hour and unit among them.
+#[test]
+fn every_golden_case_round_trips_through_a_workbook() {
+    let (mut count, mut failures) = (0, Vec::new());
+    let mut seen = std::collections::BTreeSet::new();
+    for path in harness::case_files() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let Ok(g) = harness::load(&name, &std::fs::read_to_string(&path).unwrap(), &harness::policy) else { continue };
+        let Ok(req) = serde_json::from_str::<Value>(&g.request) else { continue };
+        let cases = req.get("case").into_iter().chain(
+            ["siblings", "cases"].iter().flat_map(|k| req.get(*k).and_then(Value::as_array).into_iter().flatten()),
+        );
+        // Every other case through the Danish template.
+        for case in cases {
+            let lang = if count % 2 == 0 { fordeling::Lang::En } else { fordeling::Lang::Da };
+            let Some((got, want)) = round_trip(req["policy"].clone(), case.clone(), lang) else {
+                continue;
+            };
+            let c = &want["case"];
+            seen.extend(["parents", "enrolled", "discharged", "baseline"].into_iter().filter(|k| c.get(*k).is_some()));
+            let any = |list: &str, f: &dyn Fn(&Value) -> bool| c[list].as_array().is_some_and(|l| l.iter().any(f));
+            for (what, yes) in [
+                ("consent by", any("consent", &|v| v.get("by").is_some())),
+                ("consent scope", any("consent", &|v| v.get("scope").is_some())),
+                ("person", any("other_cases", &|v| v.get("person").is_some())),
+            ] {
+                if yes {
+                    seen.insert(what);
+                }
+            }
+            for per in ["day", "week", "hour", "unit"] {
+                if any("services", &|v| v["per"] == per) {
+                    seen.insert(per);
+                }
+            }
+            count += 1;
+            if got["case"] != want["case"] {
+                failures.push(format!("{name} ({lang:?}): {}\n   want {}", got["case"], want["case"]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));
+    println!("{count} golden cases round-trip through workbooks; fields seen: {seen:?}");
+    assert!(count > 200, "{count} golden cases");
+    assert_eq!(seen.len(), 11, "{seen:?}");
+}
+
+/// A result's cover: the case, the period and the calculation day as date cells (Excel serial days,
+/// shown dd-mm-yyyy in Danish), the policy and its version, the cost, and lines to sign on.
+#[test]
+fn the_cover_names_case_period_policy_and_sign_off() {
+    let request = Request {
+        case: Some(example::CASE.into()),
+        period: example::CASES[0].period(),
+        today: Some("2024-03-05".parse().unwrap()),
+        lang: fordeling::Lang::Da,
+        ..Request::new(Command::Split, example::POLICY.into())
+    };
+    let bytes = xlsx::response_workbook(request).unwrap();
+    let cells = xlsx::read_cells(&bytes).unwrap();
+    let cover = &cells[0];
+    assert_eq!(cover["name"], "Forside");
+    let at =
+        |r: &str| cover["cells"].as_array().unwrap().iter().find(|c| c["ref"] == r).cloned().unwrap_or(json!(null));
+    let rows: Vec<(Value, Value)> =
+        (1..=16).map(|r| (at(&format!("A{r}"))["text"].clone(), at(&format!("B{r}")))).collect();
+    let row = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone()).unwrap();
+    assert_eq!(row("Sag")["text"], "sag-2024-017");
+    // 2024-01-01 is Excel's day 45292; 2024-12-31 day 45657; 2024-03-05 day 45356.
+    assert_eq!(row("Periode fra")["number"], 45292.0);
+    assert_eq!(row("Periode til")["number"], 45657.0);
+    assert_eq!(row("Beregnet den")["number"], 45356.0);
+    assert_eq!(row("Fordelingsmodel")["text"], "Fælles finansiering, Ishøj og Vallensbæk (eksempel)");
+    assert_eq!(row("Sagens udgift i perioden")["text"], "530206.44");
+    for label in ["Udarbejdet af", "Godkendt af", "Dato"] {
+        assert!(rows.iter().any(|(l, _)| l == label), "{label}");
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains(r#"formatCode="dd-mm-yyyy""#) && styles.contains(r#"formatCode="mm-yyyy""#), "{styles}");
+}
+
+/// The Danish template: the instructions first, Danish sheets and columns, yes/no and units in
+/// Danish, lists to choose from, dates as date cells; read back it is the same policy and case.
+#[test]
+fn the_danish_template_reads_back_as_the_english_one() {
+    let bytes = xlsx::template_in(example::POLICY.into(), Some(example::CASE.into()), fordeling::Lang::Da).unwrap();
+    let cells = xlsx::read_cells(&bytes).unwrap();
+    let names: Vec<&str> = cells.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names[..4], ["Vejledning", "Fordelingsmodel", "Kommuner", "Afdelinger"]);
+    assert!(names.contains(&"Sagens ydelser") && names.contains(&"Forældre") && names.contains(&"Samtykke"));
+    let sheet = |n: &str| cells.as_array().unwrap().iter().find(|s| s["name"] == n).unwrap()["cells"].clone();
+    let text = |n: &str, r: &str| sheet(n).as_array().unwrap().iter().find(|c| c["ref"] == r).unwrap()["text"].clone();
+    assert_eq!(text("Sag", "D1"), "betydelig og varig funktionsnedsættelse");
+    assert_eq!(text("Sag", "D2"), "ja");
+    assert_eq!(text("Sagens ydelser", "D1"), "pr.");
+    assert_eq!(text("Sagens ydelser", "D2"), "måned");
+    // The birth date 2019-05-14 is a date cell: Excel's day 43599.
+    assert_eq!(text("Sag", "C2"), "43599");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut services = String::new();
+    // Sheet 1 is the instructions, 12 the case services.
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet12.xml").unwrap(), &mut services).unwrap();
+    assert!(services.contains("<dataValidation ") && services.contains("'Ydelser'!$A$2:$A$1000"), "{services}");
+    let wb = xlsx::read_workbook(&bytes).unwrap();
+    let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
+    assert_eq!(parsed(wb.policy.unwrap(), wb.case), want);
+    // A wrong Danish header is named by its cell, with the Danish columns the sheet takes.
+    let mut sheets = xlsx::template_sheets_in(
+        &serde_json::from_value(want["policy"].clone()).unwrap(),
+        Some(&serde_json::from_value(want["case"].clone()).unwrap()),
+        fordeling::Lang::Da,
+    );
+    sheets.iter_mut().find(|s| s.name == "Afdelinger").unwrap().rows[0][3] = Cell::Text("farve".into());
+    assert_eq!(
+        errors_of(&xlsx::write_sheets_in(&sheets, fordeling::Lang::Da).unwrap()),
+        ["Afdelinger!D1: unknown column 'farve' (expected id, navn, kommune, sektorområder)"]
+    );
+    // The committed Danish template is what the writer makes.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/skabelon.xlsx");
+    if std::env::var_os("FORDELING_WRITE_TEMPLATE").is_some() {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    assert!(
+        std::fs::read(path).unwrap() == bytes,
+        "examples/skabelon.xlsx is stale: FORDELING_WRITE_TEMPLATE=1 rewrites it"
+    );
 }

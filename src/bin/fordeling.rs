@@ -67,6 +67,19 @@ enum Cmd {
         #[arg(long)]
         booked_through: Option<String>,
     },
+    /// Write a policy (and a case) as a workbook to fill in: the template, in Danish with
+    /// `--lang da` (Danish sheets and columns, lists to choose from, and a sheet of instructions).
+    Template {
+        /// The policy file (TOML, JSON or a workbook).
+        #[arg(long)]
+        policy: PathBuf,
+        /// The case file, if the template should hold one.
+        #[arg(long)]
+        case: Option<PathBuf>,
+        /// The workbook to write (.xlsx).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
     /// Split the built-in example case with the built-in example policy (made-up amounts).
     Demo {
         /// Output format.
@@ -512,6 +525,9 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             let default = if command == Command::Split { Format::Json } else { Format::Table };
             (req, a.format.unwrap_or(default), a.output.as_deref())
         }
+        Cmd::Template { policy, case, output } => {
+            return write_template(sources, policy, case.as_deref(), output, lang)
+        }
         Cmd::Demo { format, case } => {
             let Some(ex) = example::CASES.iter().find(|e| e.name == case) else {
                 let names: Vec<&str> = example::CASES.iter().map(|e| e.name).collect();
@@ -648,6 +664,24 @@ fn render(
         // A kind of result this CLI does not know yet: as JSON.
         _ => return write_json(&response, output).map(|()| None),
     }))
+}
+
+/// `fordeling template`: the policy (and case) as a workbook to fill in, in `lang`.
+fn write_template(
+    sources: &mut Sources,
+    policy: &Path,
+    case: Option<&Path>,
+    output: &Path,
+    lang: Lang,
+) -> Result<String, Failure> {
+    let policy = sources.policy(policy)?;
+    let case = case.map(|c| sources.case(c)).transpose()?;
+    let bytes = fordeling::contract::xlsx::template_in(policy, case, lang).map_err(|errors| Failure {
+        code: EXIT_INVALID,
+        response: Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors },
+    })?;
+    std::fs::write(output, bytes).map_err(|e| io_failure(&output.display().to_string(), e))?;
+    Ok(String::new())
 }
 
 /// `--format xlsx`: the answer as a workbook, written to `--output`.

@@ -23,13 +23,16 @@ use std::fmt;
 use std::io::Read;
 use std::sync::Arc;
 
-use crate::case::{Case, CaseDoc, ChildDoc, ConsentDoc, OtherCaseDoc, Per, ResidenceDoc, ServiceLineDoc};
+use crate::case::{
+    Case, CaseDoc, ChildDoc, ConsentDoc, ConsentScope, Every, OtherCaseDoc, ParentDoc, Per, ResidenceDoc,
+    ServiceLineDoc,
+};
 use crate::contract::format::parse_json;
 use crate::contract::ErrorReport;
 use crate::engine::compute;
 use crate::model::date::{Date, Month};
 use crate::model::error::{ComputeError, Doc};
-use crate::model::money::Amount;
+use crate::model::money::{Amount, Weight};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::policy::Policy;
@@ -330,13 +333,25 @@ fn not_utf8(column: Option<&str>, at: usize) -> ErrorReport {
 
 /// The columns of a CSV batch input. Every row is one service line; the case columns repeat the
 /// case's facts on each of its rows and must agree.
-pub const CSV_COLUMNS: &str =
-    "case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to";
+pub const CSV_COLUMNS: &str = "case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to,enrolled,discharged,parents,consent_to,consent_by,consent_scope,quantity,every";
 /// Columns a CSV batch input must have.
 const REQUIRED: [&str; 8] = ["case", "birth_date", "municipality", "disability", "service", "amount", "per", "from"];
 /// Columns that describe the case rather than the service line.
-const CASE_COLUMNS: [&str; 7] =
-    ["case", "household", "birth_date", "municipality", "disability", "consent_from", "other_sectors"];
+const CASE_COLUMNS: [&str; 13] = [
+    "case",
+    "household",
+    "birth_date",
+    "municipality",
+    "disability",
+    "consent_from",
+    "other_sectors",
+    "enrolled",
+    "discharged",
+    "parents",
+    "consent_to",
+    "consent_by",
+    "consent_scope",
+];
 /// The most rows (service lines) one CSV case may have: a case holds at most this many services
 /// ([`crate::case::MAX_SERVICES_PER_CASE`]). Past it the case is refused and its further rows are
 /// skipped unread, so a runaway case holds no more than this in memory.
@@ -826,7 +841,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         if birth.is_none() && self.field(fields, "birth_date").is_empty() {
             errors.push(column_error("birth_date", "is empty".into()));
         }
-        let consent = date("consent_from", errors);
+        let consent = self.consent(fields, errors);
         let disability = match self.field(fields, "disability") {
             "true" | "yes" | "ja" | "1" => true,
             "false" | "no" | "nej" | "0" => false,
@@ -839,12 +854,14 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         for (i, s) in
             self.field(fields, "other_sectors").split(';').map(str::trim).filter(|s| !s.is_empty()).enumerate()
         {
+            // `employment=mor`: the case of a parent (`person`).
+            let (s, person) = s.split_once('=').map_or((s, None), |(s, p)| (s.trim(), Some(p.trim().to_string())));
             match serde_json::from_value::<Sector>(serde_json::Value::String(s.into())) {
                 Ok(sector) => other_cases.push(OtherCaseDoc {
                     id: format!("other-{}", i + 1),
                     sector,
                     department: None,
-                    person: None,
+                    person,
                     from: None,
                     to: None,
                 }),
@@ -864,18 +881,74 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                     from: birth_date,
                 }],
             },
-            enrolled: None,
-            discharged: None,
-            parents: Vec::new(),
-            consent: consent
-                .map(|from| vec![ConsentDoc { from: Some(from), to: None, by: Vec::new(), scope: Default::default() }])
-                .unwrap_or_default(),
+            enrolled: date("enrolled", errors),
+            discharged: date("discharged", errors),
+            parents: self.parents(fields),
+            consent,
             other_cases,
             baseline: Vec::new(),
             services: Vec::new(),
             agreements: Vec::new(),
             income: Vec::new(),
         })
+    }
+
+    /// `mor; far=no`: the household's parents, `=no` for one without custody.
+    fn parents(&self, fields: &[&str]) -> Vec<ParentDoc> {
+        let items = self.field(fields, "parents").split(';').map(str::trim).filter(|p| !p.is_empty());
+        let parent = |p: &str| match p.split_once('=') {
+            Some((id, custody)) => {
+                ParentDoc { id: id.trim().into(), custody: !matches!(custody.trim(), "no" | "nej" | "false" | "0") }
+            }
+            None => ParentDoc { id: p.into(), custody: true },
+        };
+        items.map(parent).collect()
+    }
+
+    /// The consent of the columns `consent_from`, `consent_to`, `consent_by` (`mor; far`) and
+    /// `consent_scope` (`child` or `household`), if `consent_from` is given.
+    fn consent(&self, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Vec<ConsentDoc> {
+        let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
+            let t = self.field(fields, name);
+            (!t.is_empty()).then(|| Date::parse(t).map_err(|e| errors.push(column_error(name, e.to_string()))).ok())?
+        };
+        let (from, to) = (date("consent_from", errors), date("consent_to", errors));
+        let by = self.field(fields, "consent_by").split(';').map(str::trim).filter(|b| !b.is_empty());
+        let by: Vec<String> = by.map(str::to_string).collect();
+        let scope = match self.field(fields, "consent_scope") {
+            "" | "child" | "barn" => ConsentScope::Child,
+            "household" | "husstand" => ConsentScope::Household,
+            other => {
+                errors.push(column_error("consent_scope", format!("'{other}' is not child or household")));
+                ConsentScope::Child
+            }
+        };
+        match from {
+            Some(from) => vec![ConsentDoc { from: Some(from), to, by, scope }],
+            None => Vec::new(),
+        }
+    }
+
+    /// The `quantity` and `every` of an hour or unit line.
+    fn price(&self, fields: &[&str], errors: &mut Vec<ErrorReport>) -> (Option<Weight>, Option<Every>) {
+        let text = self.field(fields, "quantity");
+        // A decimal comma only where the comma is not the delimiter (as for amounts).
+        let text = if self.delimiter == b',' { text.to_string() } else { text.replace(',', ".") };
+        let quantity = (!text.is_empty())
+            .then(|| Weight::parse(&text).map_err(|e| errors.push(column_error("quantity", e.to_string()))).ok())
+            .flatten();
+        let every = match self.field(fields, "every") {
+            "" => None,
+            t => match serde_json::from_value::<Every>(serde_json::Value::String(t.into())) {
+                Ok(e) => Some(e),
+                Err(_) => {
+                    errors.push(column_error("every", format!("'{t}' is not day, week, month, year or once")));
+                    None
+                }
+            },
+        };
+        // An hour or unit line without a quantity is refused by the case's own check.
+        (quantity, every)
     }
 
     fn service_line(&self, line: u64, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Option<ServiceLineDoc> {
@@ -889,18 +962,15 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             "once" => Some(Per::Once),
             "day" => Some(Per::Day),
             "week" => Some(Per::Week),
-            other @ ("hour" | "unit") => {
-                errors.push(column_error(
-                    "per",
-                    format!("'{other}' needs a quantity, which CSV lines do not carry: give such lines as JSON Lines"),
-                ));
-                None
-            }
+            "hour" => Some(Per::Hour),
+            "unit" => Some(Per::Unit),
             other => {
-                errors.push(column_error("per", format!("'{other}' is not month, year, once, day or week")));
+                errors
+                    .push(column_error("per", format!("'{other}' is not month, year, once, day, week, hour or unit")));
                 None
             }
         };
+        let (quantity, every) = self.price(fields, errors);
         let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
             Date::parse(self.field(fields, name)).map_err(|e| errors.push(column_error(name, e.to_string()))).ok()
         };
@@ -922,8 +992,8 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             service: service.to_string(),
             amount: amount?,
             per: per?,
-            quantity: None,
-            every: None,
+            quantity,
+            every,
             index: None,
             base_year: None,
             from: from?,

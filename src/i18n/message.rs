@@ -672,7 +672,7 @@ mod tests {
             for id in &ids {
                 let used = Message::iter().any(|m| <&'static str>::from(&m) == id)
                     || super::super::Word::iter().any(|w| format!("report-{}", <&'static str>::from(w)) == *id)
-                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-", "frame-", "item-"]
+                    || ["found-", "expected-", "doc-", "sector-", "what-", "kind-", "frame-", "item-", "xlsx-"]
                         .iter()
                         .any(|p| id.starts_with(p));
                 assert!(used, "{lang:?}: '{id}' is not a message");

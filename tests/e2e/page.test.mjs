@@ -301,8 +301,8 @@ test('downloads the result as .xlsx: a sheet per view, SUM formulas with exact c
   writeFileSync(join(artifacts, 'result.xlsx'), bytes);
   writeFileSync(join(work, 'result.xlsx'), bytes);
   const wb = sheetsOf(bytes);
-  assert.deepEqual(wb.map((s) => s.name).slice(0, 5), ['Pr. afdeling', 'Pr. kommune', 'Pr. måned og afdeling', 'Linjer', 'Kriterier']);
-  assert.ok(wb.some((s) => s.name === 'case services'), 'the case travels with the result');
+  assert.deepEqual(wb.map((s) => s.name).slice(0, 6), ['Forside', 'Pr. afdeling', 'Pr. kommune', 'Pr. måned og afdeling', 'Linjer', 'Kriterier']);
+  assert.ok(wb.some((s) => s.name === 'Sagens ydelser'), 'the case travels with the result, in Danish');
   // Every formula is a SUM over a range whose cells add up, to the øre, to the cached value.
   let formulas = 0;
   for (const sheet of wb) {
@@ -337,9 +337,11 @@ test('downloads the result as .xlsx: a sheet per view, SUM formulas with exact c
   assert.deepEqual(monthCsv.at(-1).split(',').slice(1).map(Number),
     [...answer.result.totals.by_department.map((d) => Number(d.amount)), Number(total)], 'LibreOffice totals per month sheet');
   soffice('--convert-to', 'pdf', 'result.xlsx');
-  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', 'result.pdf', join(artifacts, 'xlsx-chart')], { cwd: work });
-  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', 'result.pdf', 'chart'], { cwd: work });
-  // The chart is drawn: the PDF's first page has pixels in the slice colours.
+  // Page 1 is the cover; page 2 the departments with their chart.
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '60', '-png', 'result.pdf', join(artifacts, 'xlsx-cover')], { cwd: work });
+  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '60', '-png', 'result.pdf', join(artifacts, 'xlsx-chart')], { cwd: work });
+  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '60', 'result.pdf', 'chart'], { cwd: work });
+  // The chart is drawn: the PDF's second page has pixels in the slice colours.
   const ppm = readFileSync(join(work, readdirSync(work).find((f) => f.startsWith('chart') && f.endsWith('.ppm'))));
   const header = ppm.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
   assert.ok(header, 'a PPM image');
@@ -358,8 +360,10 @@ test('the template workbook loads as policy and case, also once saved by LibreOf
   const total = await shownTotal();
   const template = await downloadBytes('#download-template');
   writeFileSync(join(work, 'skabelon.xlsx'), template);
-  assert.deepEqual(sheetsOf(template).map((s) => s.name), ['policy', 'municipalities', 'departments', 'services', 'keys', 'eligibility', 'arrangements',
-    'reimbursement', 'indices', 'case', 'case services', 'case agreements', 'case income', 'case other cases']);
+  // The Danish page gives the Danish template: instructions first, Danish sheet names.
+  assert.deepEqual(sheetsOf(template).map((s) => s.name), ['Vejledning', 'Fordelingsmodel', 'Kommuner', 'Afdelinger', 'Ydelser',
+    'Fordelingsnøgler', 'Målgruppekriterier', 'Samarbejdsaftaler', 'Statsrefusion', 'Indeks', 'Sag', 'Sagens ydelser', 'Sagens aftaler',
+    'Sagens indtægter', 'Familiens andre sager', 'Forældre', 'Samtykke', 'Udgift før projektet']);
   // Change an amount in the page, then load the template: the workbook's case replaces it.
   await page.locator('#services tbody tr').first().locator('[data-field="amount"]').fill('1.00');
   assert.notEqual(await shownTotal(), total);

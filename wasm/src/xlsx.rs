@@ -86,7 +86,7 @@ pub fn template_sheets(request: &str) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = templateWorkbook)]
 pub fn template_workbook(request: &str) -> Result<Vec<u8>, JsError> {
     let request = read_request(request)?;
-    xlsx::template(request.policy, request.case)
+    xlsx::template_in(request.policy, request.case, request.lang)
         .map_err(|errors| JsError::new(&Response::Error { version: 1, errors }.to_json()))
 }
 

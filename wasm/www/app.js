@@ -578,11 +578,12 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * loaded again as the case.
  */
 function resultWorkbook() {
-  return X.resultWorkbook(state.good.request);
+  // The cover's calculation day is today (the library reads no clock).
+  return X.resultWorkbook({ ...state.good.request, today: new Date().toLocaleDateString('sv-SE') });
 }
-/** The loaded policy and case as a template workbook (the layout the reader reads). */
+/** The loaded policy and case as a template workbook (the layout the reader reads), in the page's language. */
 function templateWorkbook() {
-  return X.templateWorkbook({ version: 1, command: 'parse', policy: state.policyText, case: state.caseDoc });
+  return X.templateWorkbook({ version: 1, command: 'parse', policy: state.policyText, case: state.caseDoc, lang: state.lang });
 }
 /** Downloads a workbook; if the library refuses the documents, its errors are shown instead. */
 async function downloadWorkbook(name, make) {

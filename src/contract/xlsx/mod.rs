@@ -28,6 +28,7 @@
 //! assert_eq!(workbook.origin("policy", "departments[1] 'ishoj-cdu'").unwrap().to_string(), "departments, row 3");
 //! ```
 
+mod layout;
 mod read;
 mod write;
 
@@ -40,7 +41,7 @@ use serde_json::Value;
 pub use read::{read_cells, read_workbook};
 pub use write::{
     comparison_sheets, explanation_sheet, postings_sheet, response_sheets, response_workbook, result_sheets, template,
-    template_sheets, write_sheets,
+    template_in, template_sheets, template_sheets_in, write_sheets, write_sheets_in,
 };
 
 /// The largest workbook file accepted (20 MB).
@@ -188,10 +189,45 @@ pub struct Sheet {
     /// A native pie chart.
     #[serde(default, skip)]
     pub pie: Option<Pie>,
+    /// Lists a column's cells are chosen from (data validation).
+    #[serde(default, skip)]
+    pub lists: Vec<ListCheck>,
+    /// A cover: a title, then a label and a value per row (labels bold, an empty value a line to
+    /// write on), printed portrait without a repeated header.
+    #[serde(default, skip)]
+    pub cover: bool,
 }
 
-/// A cell to write. In JSON: a string, a number, `{"n": "123.45"}` for money or
-/// `{"f": "SUM(B2:B9)", "n": "123.45"}` for a formula with its cached value, or null.
+/// A column whose cells (below the header, to row 1000) are chosen from a list: the values given,
+/// or the cells of a column of another sheet. Other values are allowed after a warning (a key may
+/// name a department or a sector area).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListCheck {
+    /// The column (zero-based).
+    pub col: u16,
+    /// Where the choices come from.
+    pub source: ListSource,
+    /// The prompt shown when a cell is chosen.
+    pub prompt: String,
+}
+
+/// The choices of a [`ListCheck`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListSource {
+    /// These values.
+    Values(Vec<String>),
+    /// The cells below the header of column `col` of sheet `sheet`.
+    Column {
+        /// The sheet's name.
+        sheet: String,
+        /// The column (zero-based).
+        col: u16,
+    },
+}
+
+/// A cell to write. In JSON: a string, a number, `{"n": "123.45"}` for money,
+/// `{"f": "SUM(B2:B9)", "n": "123.45"}` for a formula with its cached value, `{"d": "2024-01-31"}`
+/// for a date, or null.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Cell {
@@ -208,6 +244,12 @@ pub enum Cell {
     Money {
         /// The exact decimal text.
         n: String,
+    },
+    /// A date (`2024-01-31`) or a month (`2024-01`) as a date cell, shown `dd-mm-yyyy` (`mm-yyyy`)
+    /// in a Danish workbook and `yyyy-mm-dd` (`yyyy-mm`) in an English one.
+    Date {
+        /// The date or month as the contract writes it.
+        d: String,
     },
     /// Text.
     Text(String),
@@ -333,6 +375,8 @@ pub const CASE_SHEETS: &[(&str, &[&str])] = &[
             "birth_date",
             "significant_permanent_disability",
             "handlekommune",
+            "enrolled",
+            "discharged",
             "consent_from",
             "consent_to",
         ],
@@ -346,7 +390,10 @@ pub const CASE_SHEETS: &[(&str, &[&str])] = &[
         &["id", "service", "from", "to", "kind", "shares", "note", "decided_by", "decided_on", "journal"],
     ),
     ("case income", &["id", "amount", "per", "from", "to", "note"]),
-    ("case other cases", &["id", "sector", "department", "from", "to"]),
+    ("case other cases", &["id", "sector", "department", "person", "from", "to"]),
+    ("case parents", &["id", "custody"]),
+    ("case consent", &["from", "to", "by", "scope"]),
+    ("case baseline", &["department", "amount"]),
 ];
 
 /// The columns of a sheet of either layout.

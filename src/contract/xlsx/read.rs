@@ -341,7 +341,7 @@ struct Table<'a> {
 
 impl<'a> Ctx<'a> {
     fn find(&self, name: &str) -> Option<&'a RawSheet> {
-        self.sheets.iter().find(|s| norm(&s.name) == norm(name))
+        self.sheets.iter().find(|s| super::layout::is_sheet(&s.name, name))
     }
 
     /// The table of sheet `name`: the first non-empty row names the columns (known ones only); the
@@ -360,14 +360,14 @@ impl<'a> Ctx<'a> {
         let mut header_of: BTreeMap<u32, &'static str> = BTreeMap::new();
         for (&col, cell) in header {
             let h = norm(&cell.text).replace(' ', "_");
-            match known.iter().find(|k| **k == h) {
+            match super::layout::column_of(&cell.text, known) {
                 Some(k) => {
                     header_of.insert(col, k);
                 }
                 None if h.is_empty() => {}
                 None => self.errors.push(WorkbookError::new(
                     format!("{}!{}", sheet.name, super::cell_name(header_row, col)),
-                    Message::UnknownColumn { column: h.to_string(), expected: known.join(", ") },
+                    Message::UnknownColumn { column: h.to_string(), expected: expected_columns(&sheet.name, name) },
                 )),
             }
         }
@@ -414,6 +414,17 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// The columns a sheet may have, named as the sheet is: in English for a sheet with its English
+/// name, else in Danish (a Danish template's sheet).
+fn expected_columns(written: &str, sheet: &str) -> String {
+    let known = columns(sheet);
+    if norm(written) == norm(sheet) {
+        return known.join(", ");
+    }
+    let labels = known.iter().map(|k| super::layout::column_label(k, crate::i18n::Lang::Da));
+    labels.collect::<Vec<_>>().join(", ")
 }
 
 /// A decimal as text: numeric cells to 15 significant digits, text with Danish or English separators.
@@ -746,14 +757,64 @@ fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
     lines(ctx, "case income", "income", &money_line);
     lines(ctx, "case other cases", "other_cases", &|r| {
         let mut m = Map::new();
-        for key in ["id", "sector", "department"] {
+        for key in ["id", "sector", "department", "person"] {
             set(&mut m, key, r.text(key));
         }
         set(&mut m, "from", r.date("from"));
         set(&mut m, "to", r.date("to"));
         m
     });
+    lines(ctx, "case baseline", "baseline", &|r| {
+        let mut m = Map::new();
+        set(&mut m, "department", r.text("department"));
+        set(&mut m, "amount", r.money("amount"));
+        m
+    });
+    parents(ctx, &mut doc, &mut origins);
+    consent(ctx, &mut doc, &mut origins);
     (Value::Object(doc), origins)
+}
+
+/// The household's parents and custody holders (custody: yes unless `no`).
+fn parents(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) {
+    let Some(t) = ctx.table("case parents", false) else { return };
+    let mut list = Vec::new();
+    for (i, r) in t.records.iter().enumerate() {
+        origins.insert(format!("parents[{i}]"), origin(&t, r));
+        let mut m = Map::new();
+        set(&mut m, "id", r.text("id"));
+        set(&mut m, "custody", ctx.boolean(r, "custody"));
+        list.push(Value::Object(m));
+    }
+    if !list.is_empty() {
+        doc.insert("parents".into(), Value::Array(list));
+    }
+}
+
+/// Consent periods beyond the case row's `consent_from`/`consent_to`: who gave each (`mor; far`)
+/// and whom it covers (`child`/`barn` or `household`/`husstand`).
+fn consent(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) {
+    let Some(t) = ctx.table("case consent", false) else { return };
+    let Value::Array(list) = doc.entry("consent").or_insert_with(|| Value::Array(Vec::new())) else { return };
+    for r in &t.records {
+        origins.insert(format!("consent[{}]", list.len()), origin(&t, r));
+        let mut m = Map::new();
+        set(&mut m, "from", r.date("from"));
+        set(&mut m, "to", r.date("to"));
+        set(&mut m, "by", r.list("by").filter(|l| l.as_array().is_some_and(|a| !a.is_empty())));
+        set(&mut m, "scope", r.text("scope").map(|s| normalize_scope(&s)));
+        list.push(Value::Object(m));
+    }
+}
+
+/// `barn`/`husstand` (Danish or English) as child/household; other text unchanged (the case's own
+/// check names it).
+pub(crate) fn normalize_scope(text: &str) -> String {
+    match norm(text).as_str() {
+        "barn" | "barnet" | "child" => "child".into(),
+        "husstand" | "husstanden" | "familie" | "familien" | "household" => "household".into(),
+        other => other.to_string(),
+    }
 }
 
 fn case_head(ctx: &mut Ctx<'_>, head: &Record<'_>, doc: &mut Map<String, Value>) {
@@ -769,6 +830,8 @@ fn case_head(ctx: &mut Ctx<'_>, head: &Record<'_>, doc: &mut Map<String, Value>)
     });
     let residence: Vec<Value> = residence.collect();
     let disability = ctx.boolean(head, "significant_permanent_disability").unwrap_or(false);
+    set(doc, "enrolled", head.date("enrolled"));
+    set(doc, "discharged", head.date("discharged"));
     doc.insert(
         "child".into(),
         serde_json::json!({

@@ -2,12 +2,12 @@
 //! reader reads) and results (a split, its postings, a comparison, an explanation).
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DocProperties, ExcelDateTime,
-    Format, Formula, Workbook, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartFormat, ChartPoint, ChartSolidFill, ChartType, Color, DataValidation,
+    DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError,
 };
 
-use super::{columns, Cell, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
-use crate::case::CaseDoc;
+use super::{columns, Cell, ListSource, Pie, Sheet, WorkbookError, CASE_SHEETS, COLORS};
+use crate::case::{CaseDoc, ConsentScope};
 use crate::contract::{handle, Command, DocInput, ErrorReport, Output, Request, Response};
 use crate::engine::result::{Line, SplitResult};
 use crate::i18n::{Lang, Word};
@@ -19,10 +19,16 @@ use crate::report::postings::Posting;
 const MONEY_FORMAT: &str = "#,##0.00";
 
 /// An .xlsx workbook of the sheets: header rows bold and frozen, money as number cells shown
-/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 60), the
+/// `#,##0.00`, formulas with their cached values, columns as wide as their contents (up to 62; longer text wraps), the
 /// pie charts, and print setup (see `print_setup`). Sheet names are made valid (at most 31
 /// characters, no `[]:*?/\`) and unique.
 pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
+    write_sheets_in(sheets, Lang::En)
+}
+
+/// [`write_sheets`] with the date cells shown in `lang`'s way (`31-01-2024` in Danish, `2024-01-31`
+/// in English).
+pub fn write_sheets_in(sheets: &[Sheet], lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let fail =
         |e: XlsxError| WorkbookError::new("", crate::i18n::Message::WorkbookNotWritten { detail: e.to_string() });
     let mut wb = Workbook::new();
@@ -35,8 +41,13 @@ pub fn write_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, WorkbookError> {
         used.push(name.to_lowercase());
         let ws = wb.add_worksheet();
         ws.set_name(&name).map_err(fail)?;
-        write_rows(ws, &sheet.rows).map_err(fail)?;
-        print_setup(ws, &sheet.rows).map_err(fail)?;
+        if sheet.cover {
+            write_cover(ws, &sheet.rows, lang).map_err(fail)?;
+        } else {
+            write_rows(ws, &sheet.rows, lang).map_err(fail)?;
+            write_lists(ws, sheet).map_err(fail)?;
+            print_setup(ws, &sheet.rows).map_err(fail)?;
+        }
         if let Some(pie) = &sheet.pie {
             ws.insert_chart(pie.anchor.0, pie.anchor.1, &chart(&name, pie)).map_err(fail)?;
         }
@@ -58,6 +69,43 @@ fn print_setup(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> 
     Ok(())
 }
 
+/// A cover: the title large and bold, labels bold, values beside them, an empty value a line to
+/// write on; A4 portrait, one page wide.
+fn write_cover(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), XlsxError> {
+    let title = Format::new().set_bold().set_font_size(14);
+    let label = Format::new().set_bold();
+    let line = Format::new().set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let money = Format::new().set_num_format(MONEY_FORMAT).set_align(rust_xlsxwriter::FormatAlign::Left);
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32;
+        match row.as_slice() {
+            [Cell::Text(t)] => {
+                ws.write_string_with_format(r, 0, t, &title)?;
+            }
+            [Cell::Text(l), value] => {
+                ws.write_string_with_format(r, 0, l, &label)?;
+                match value {
+                    Cell::Text(v) if !v.is_empty() => ws.write_string(r, 1, v).map(|_| ())?,
+                    Cell::Money { n } => match n.parse::<f64>() {
+                        Ok(v) => ws.write_number_with_format(r, 1, v, &money).map(|_| ())?,
+                        Err(_) => ws.write_string(r, 1, n).map(|_| ())?,
+                    },
+                    Cell::Date { d } => match excel_date(d, lang) {
+                        Some((date, format)) => ws.write_datetime_with_format(r, 1, &date, &format).map(|_| ())?,
+                        None => ws.write_string(r, 1, d).map(|_| ())?,
+                    },
+                    _ => ws.write_blank(r, 1, &line).map(|_| ())?,
+                }
+            }
+            _ => {}
+        }
+    }
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 44)?;
+    ws.set_paper_size(9).set_portrait().set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
 /// A valid sheet name not in `used` (lower case).
 fn sheet_name(name: &str, used: &[String]) -> String {
     let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c }).take(31).collect();
@@ -71,10 +119,27 @@ fn sheet_name(name: &str, used: &[String]) -> String {
     n
 }
 
-fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
+/// A date (`2024-01-31`) or month (`2024-01`, its first day) as Excel's date and the format that
+/// shows it in `lang`.
+fn excel_date(d: &str, lang: Lang) -> Option<(ExcelDateTime, Format)> {
+    let mut parts = d.split('-').map(|p| p.parse::<u16>().ok());
+    let (y, m) = (parts.next()??, parts.next()??);
+    let (day, format) = match (parts.next(), lang) {
+        (Some(day), Lang::Da) => (day?, "dd-mm-yyyy"),
+        (Some(day), _) => (day?, "yyyy-mm-dd"),
+        (None, Lang::Da) => (1, "mm-yyyy"),
+        (None, _) => (1, "yyyy-mm"),
+    };
+    let date = ExcelDateTime::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(day).ok()?).ok()?;
+    Some((date, Format::new().set_num_format(format).set_align(rust_xlsxwriter::FormatAlign::Left)))
+}
+
+fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>], lang: Lang) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format(MONEY_FORMAT);
     let total = Format::new().set_bold().set_num_format(MONEY_FORMAT);
+    // A long text (an instruction, an explanation's line) wraps within its column.
+    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
     let mut widths: Vec<usize> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32;
@@ -83,7 +148,18 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
             let shown = match cell {
                 Cell::Empty => continue,
                 Cell::Text(s) if s.is_empty() => continue,
+                Cell::Date { d } => match excel_date(d, lang) {
+                    Some((date, format)) => ws.write_datetime_with_format(r, c, &date, &format).map(|_| 11)?,
+                    None => ws.write_string(r, c, d).map(|_| d.chars().count())?,
+                },
                 Cell::Text(s) if r == 0 => ws.write_string_with_format(r, c, s, &bold).map(|_| s.chars().count())?,
+                Cell::Text(s) if s.chars().count() > 60 => {
+                    // Its row as high as its lines (about 50 characters a line, leaving room for
+                    // wider fonts); spreadsheets do not all compute it.
+                    let lines = s.chars().count().div_ceil(50) as f64;
+                    ws.set_row_height(r, 15.0 * lines)?;
+                    ws.write_string_with_format(r, c, s, &wrap).map(|_| 60)?
+                }
                 Cell::Text(s) => ws.write_string(r, c, s).map(|_| s.chars().count())?,
                 Cell::Number(n) => ws.write_number(r, c, *n).map(|_| n.to_string().len())?,
                 Cell::Money { n } => match n.parse::<f64>() {
@@ -98,7 +174,7 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
             if widths.len() <= c as usize {
                 widths.resize(c as usize + 1, 8);
             }
-            widths[c as usize] = widths[c as usize].max(shown + 2).min(60);
+            widths[c as usize] = widths[c as usize].max(shown + 2).min(62);
         }
     }
     for (c, w) in widths.iter().enumerate() {
@@ -106,6 +182,26 @@ fn write_rows(ws: &mut Worksheet, rows: &[Vec<Cell>]) -> Result<(), XlsxError> {
     }
     if rows.len() > 1 {
         ws.set_freeze_panes(1, 0)?;
+    }
+    Ok(())
+}
+
+/// The sheet's list checks (data validation) on rows 2 to 1000.
+fn write_lists(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    for list in &sheet.lists {
+        let check = match &list.source {
+            ListSource::Values(values) => DataValidation::new().allow_list_strings(values)?,
+            ListSource::Column { sheet, col } => {
+                let c = super::col_name(u32::from(*col));
+                let quoted = sheet.replace('\'', "''");
+                DataValidation::new().allow_list_formula(Formula::new(format!("='{quoted}'!${c}$2:${c}$1000")))
+            }
+        };
+        let check = check
+            .set_error_style(DataValidationErrorStyle::Warning)
+            .set_input_message(&list.prompt)?
+            .set_error_message(&list.prompt)?;
+        ws.add_data_validation(1, list.col, 999, list.col, &check)?;
     }
     Ok(())
 }
@@ -137,11 +233,18 @@ fn chart(sheet: &str, pie: &Pie) -> Chart {
 /// The template workbook of a policy and a case given as in a contract request (objects or TOML/JSON
 /// text): both are validated first, and any problem is returned as the contract's errors.
 pub fn template(policy: DocInput, case: Option<DocInput>) -> Result<Vec<u8>, Vec<ErrorReport>> {
+    template_in(policy, case, Lang::En)
+}
+
+/// [`template`] in `lang`: in Danish the sheets, columns, yes/no and units are Danish, and an
+/// instructions sheet (`Vejledning`) comes first (see [`template_sheets_in`]).
+pub fn template_in(policy: DocInput, case: Option<DocInput>, lang: Lang) -> Result<Vec<u8>, Vec<ErrorReport>> {
     let response = handle(Request { case, ..Request::new(Command::Parse, policy) });
     match response {
         Response::Ok { result, .. } => match *result {
             Output::Parse { policy, case } => {
-                write_sheets(&template_sheets(&policy, case.as_ref())).map_err(|e| vec![internal(&e.to_string())])
+                let sheets = template_sheets_in(&policy, case.as_ref(), lang);
+                write_sheets_in(&sheets, lang).map_err(|e| vec![internal(&e.to_string())])
             }
             _ => Err(vec![internal("unexpected answer")]),
         },
@@ -162,6 +265,18 @@ pub fn template_sheets(policy: &PolicyDoc, case: Option<&CaseDoc>) -> Vec<Sheet>
     sheets
 }
 
+/// The template sheets in `lang` (English: as [`template_sheets`]), with list checks on the columns
+/// that name a service, department, municipality, key, parent, unit or yes/no; in Danish the sheet
+/// and column names, yes/no and units are Danish and an instructions sheet comes first.
+pub fn template_sheets_in(policy: &PolicyDoc, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
+    let mut sheets = template_sheets(policy, case);
+    super::layout::localize(&mut sheets, lang);
+    if lang == Lang::Da {
+        sheets.insert(0, super::layout::guide(lang));
+    }
+    sheets
+}
+
 /// A sheet of the layout: its header and rows given as (column, cell) pairs.
 fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
     let cols = columns(name);
@@ -169,7 +284,13 @@ fn layout_sheet(name: &str, rows: Vec<Vec<(&str, Cell)>>) -> Sheet {
     let body = rows.into_iter().map(|row| {
         cols.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or(Cell::Empty, |(_, v)| v.clone())).collect()
     });
-    Sheet { name: name.into(), rows: std::iter::once(header).chain(body).collect(), pie: None }
+    Sheet {
+        name: name.into(),
+        rows: std::iter::once(header).chain(body).collect(),
+        pie: None,
+        lists: Vec::new(),
+        cover: false,
+    }
 }
 
 fn text(s: impl ToString) -> Cell {
@@ -178,6 +299,20 @@ fn text(s: impl ToString) -> Cell {
 
 fn opt(s: Option<impl ToString>) -> Cell {
     s.map_or(Cell::Empty, text)
+}
+
+/// A month as a date cell (its first day, shown as the month).
+fn month_cell(m: crate::Month) -> Cell {
+    Cell::Date { d: m.to_string() }
+}
+
+/// A date as a date cell.
+fn day(d: crate::Date) -> Cell {
+    Cell::Date { d: d.to_string() }
+}
+
+fn day_opt(d: Option<crate::Date>) -> Cell {
+    d.map_or(Cell::Empty, day)
 }
 
 fn yes_no(b: bool) -> Cell {
@@ -240,8 +375,8 @@ fn policy_sheets(p: &PolicyDoc) -> Vec<Sheet> {
             ("grantor", text(&a.grantor)),
             ("on_behalf_of", text(&a.on_behalf_of)),
             ("sectors", joined(&sectors, ", ")),
-            ("from", opt(a.from)),
-            ("to", opt(a.to)),
+            ("from", day_opt(a.from)),
+            ("to", day_opt(a.to)),
             ("basis", opt(a.basis.as_ref())),
         ]
     });
@@ -294,8 +429,8 @@ fn service_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
             let mut row = if i == 0 { std::mem::take(&mut first) } else { vec![("id", text(&s.id))] };
             row.extend([
                 ("legal_basis", text(&b.text)),
-                ("legal_basis_from", opt(b.from)),
-                ("legal_basis_to", opt(b.to)),
+                ("legal_basis_from", day_opt(b.from)),
+                ("legal_basis_to", day_opt(b.to)),
             ]);
             rows.push(row);
         }
@@ -311,8 +446,8 @@ fn key_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
             vec![
                 ("id", text(&k.id)),
                 ("name", name),
-                ("from", opt(v.from)),
-                ("to", opt(v.to)),
+                ("from", day_opt(v.from)),
+                ("to", day_opt(v.to)),
                 ("kind", text(v.kind)),
                 ("shares", shares_text(&v.shares)),
             ]
@@ -323,8 +458,8 @@ fn key_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
 
 fn criteria_row(e: &crate::policy::CriteriaDoc) -> Vec<(&'static str, Cell)> {
     vec![
-        ("from", opt(e.from)),
-        ("to", opt(e.to)),
+        ("from", day_opt(e.from)),
+        ("to", day_opt(e.to)),
         ("min_sector_areas", Cell::Number(f64::from(e.min_sector_areas))),
         ("consent_required", yes_no(e.consent_required)),
         ("disability_required", yes_no(e.disability_required)),
@@ -340,8 +475,8 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let levels = r.levels.iter().enumerate().map(|(i, l)| {
         let tiers = l.tiers.iter().map(|t| format!("{}={}", t.above, t.percent)).collect::<Vec<_>>();
         let mut row = vec![
-            ("from", opt(l.from)),
-            ("to", opt(l.to)),
+            ("from", day_opt(l.from)),
+            ("to", day_opt(l.to)),
             ("tiers", text(tiers.join("; "))),
             ("level_legal_basis", opt(l.legal_basis.as_ref())),
             ("index", opt(l.index.as_ref())),
@@ -366,34 +501,87 @@ fn reimbursement_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
 }
 
 fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
-    let consent = c.consent.first();
+    let names: Vec<&str> = CASE_SHEETS.iter().map(|(n, _)| *n).collect();
+    let parents = c.parents.iter().map(|p| vec![("id", text(&p.id)), ("custody", yes_no(p.custody))]);
+    let baseline =
+        c.baseline.iter().map(|b| vec![("department", text(&b.department)), ("amount", Cell::money(b.amount))]);
+    vec![
+        layout_sheet(names[0], vec![case_head(c)]),
+        layout_sheet(names[1], service_lines(c)),
+        layout_sheet(names[2], agreement_rows(c)),
+        layout_sheet(
+            names[3],
+            c.income.iter().map(|i| money_line(&i.id, &i.amount, i.per, i.from, i.to, &i.note)).collect(),
+        ),
+        layout_sheet(names[4], other_case_rows(c)),
+        layout_sheet(names[5], parents.collect()),
+        layout_sheet(names[6], consent_rows(c)),
+        layout_sheet(names[7], baseline.collect()),
+    ]
+}
+
+/// Whether the case's consent fits the `consent_from`/`consent_to` columns of the case row: one
+/// period with a first day, given by the family as a whole for this child.
+fn simple_consent(c: &CaseDoc) -> bool {
+    matches!(c.consent.as_slice(), [one] if one.from.is_some() && one.by.is_empty() && one.scope == ConsentScope::Child)
+}
+
+fn case_head(c: &CaseDoc) -> Vec<(&'static str, Cell)> {
     let residence = c.child.handlekommune.iter().map(|h| format!("{}={}", h.municipality, h.from)).collect::<Vec<_>>();
-    let head = vec![
+    let mut head = vec![
         ("id", text(&c.id)),
         ("household", opt(c.household.as_ref())),
-        ("birth_date", text(c.child.birth_date)),
+        ("birth_date", day(c.child.birth_date)),
         ("significant_permanent_disability", yes_no(c.child.significant_permanent_disability)),
         ("handlekommune", text(residence.join("; "))),
-        ("consent_from", opt(consent.and_then(|v| v.from))),
-        ("consent_to", opt(consent.and_then(|v| v.to))),
+        ("enrolled", day_opt(c.enrolled)),
+        ("discharged", day_opt(c.discharged)),
     ];
-    let line = |id: &str,
-                amount: &dyn ToString,
-                per: crate::case::Per,
-                from,
-                to: Option<crate::Date>,
-                note: &Option<String>| {
+    if simple_consent(c) {
+        let consent = c.consent.first();
+        head.push(("consent_from", day_opt(consent.and_then(|v| v.from))));
+        head.push(("consent_to", day_opt(consent.and_then(|v| v.to))));
+    }
+    head
+}
+
+/// The consent periods that do not fit the case row, one row each.
+fn consent_rows(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
+    if simple_consent(c) {
+        return Vec::new();
+    }
+    let rows = c.consent.iter().map(|v| {
         vec![
-            ("id", text(id)),
-            ("amount", Cell::money(amount.to_string())),
-            ("per", text(<&str>::from(per))),
-            ("from", text(from)),
-            ("to", opt(to)),
-            ("note", opt(note.as_ref())),
+            ("from", day_opt(v.from)),
+            ("to", day_opt(v.to)),
+            ("by", joined(&v.by, "; ")),
+            ("scope", text(<&str>::from(v.scope))),
         ]
-    };
+    });
+    rows.collect()
+}
+
+fn money_line(
+    id: &str,
+    amount: &dyn ToString,
+    per: crate::case::Per,
+    from: crate::Date,
+    to: Option<crate::Date>,
+    note: &Option<String>,
+) -> Vec<(&'static str, Cell)> {
+    vec![
+        ("id", text(id)),
+        ("amount", Cell::money(amount.to_string())),
+        ("per", text(<&str>::from(per))),
+        ("from", day(from)),
+        ("to", day_opt(to)),
+        ("note", opt(note.as_ref())),
+    ]
+}
+
+fn service_lines(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let services = c.services.iter().map(|s| {
-        let mut row = line(&s.id, &s.amount, s.per, s.from, s.to, &s.note);
+        let mut row = money_line(&s.id, &s.amount, s.per, s.from, s.to, &s.note);
         row.push(("service", text(&s.service)));
         row.push(("quantity", opt(s.quantity)));
         row.push(("every", opt(s.every.map(<&str>::from))));
@@ -401,45 +589,44 @@ fn case_sheets(c: &CaseDoc) -> Vec<Sheet> {
         row.push(("base_year", s.base_year.map_or(Cell::Empty, |y| Cell::Number(f64::from(y)))));
         row
     });
+    services.collect()
+}
+
+fn agreement_rows(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let agreements = c.agreements.iter().map(|a| {
+        let decided_by = match &a.decided_by {
+            Some(crate::case::audit::DecidedBy::CoordinationGroup) => text("coordination_group"),
+            Some(crate::case::audit::DecidedBy::Role(role)) => text(role),
+            None => Cell::Empty,
+        };
         vec![
             ("id", text(&a.id)),
             ("service", text(&a.service)),
-            ("from", text(a.from)),
-            ("to", opt(a.to)),
+            ("from", day(a.from)),
+            ("to", day_opt(a.to)),
             ("kind", text(a.kind)),
             ("shares", shares_text(&a.shares)),
             ("note", opt(a.note.as_ref())),
-            (
-                "decided_by",
-                match &a.decided_by {
-                    Some(crate::case::audit::DecidedBy::CoordinationGroup) => text("coordination_group"),
-                    Some(crate::case::audit::DecidedBy::Role(role)) => text(role),
-                    None => opt(None::<&str>),
-                },
-            ),
-            ("decided_on", opt(a.decided_on)),
+            ("decided_by", decided_by),
+            ("decided_on", day_opt(a.decided_on)),
             ("journal", opt(a.journal.as_ref())),
         ]
     });
-    let income = c.income.iter().map(|i| line(&i.id, &i.amount, i.per, i.from, i.to, &i.note));
+    agreements.collect()
+}
+
+fn other_case_rows(c: &CaseDoc) -> Vec<Vec<(&'static str, Cell)>> {
     let others = c.other_cases.iter().map(|o| {
         vec![
             ("id", text(&o.id)),
             ("sector", text(o.sector)),
             ("department", opt(o.department.as_ref())),
-            ("from", opt(o.from)),
-            ("to", opt(o.to)),
+            ("person", opt(o.person.as_ref())),
+            ("from", day_opt(o.from)),
+            ("to", day_opt(o.to)),
         ]
     });
-    let names: Vec<&str> = CASE_SHEETS.iter().map(|(n, _)| *n).collect();
-    vec![
-        layout_sheet(names[0], vec![head]),
-        layout_sheet(names[1], services.collect()),
-        layout_sheet(names[2], agreements.collect()),
-        layout_sheet(names[3], income.collect()),
-        layout_sheet(names[4], others.collect()),
-    ]
+    others.collect()
 }
 
 // ---- results ----------------------------------------------------------------------------------------
@@ -534,7 +721,7 @@ fn by_department(r: &SplitResult, lang: Lang) -> Sheet {
         anchor: (n as u32 + 3, 0),
     };
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie) }
+    Sheet { name: t(lang, "byDepartment"), rows, pie: Some(pie), lists: Vec::new(), cover: false }
 }
 
 fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
@@ -545,7 +732,7 @@ fn by_municipality(r: &SplitResult, lang: Lang) -> Sheet {
         .map(|m| vec![text(&m.municipality), text(&m.name), Cell::Number(f64::from(m.code)), Cell::money(m.amount)]);
     let total = vec![text(t(lang, "total")), Cell::Empty, Cell::Empty, sum_col(3, 2, munis.len() + 1, r.totals.case)];
     let rows = std::iter::once(head.to_vec()).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMunicipality"), rows, pie: None }
+    Sheet { name: t(lang, "byMunicipality"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
@@ -556,7 +743,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     head.extend(depts.iter().map(|d| text(&d.department)));
     head.push(text(t(lang, "total")));
     let rows = r.totals.by_month.iter().enumerate().map(|(i, m)| {
-        let mut row = vec![text(m.month)];
+        let mut row = vec![month_cell(m.month)];
         row.extend(m.departments.iter().map(|d| Cell::money(d.amount)));
         let end = super::col_name(n);
         row.push(Cell::formula(format!("SUM(B{row}:{end}{row})", row = i + 2), m.amount));
@@ -566,7 +753,7 @@ fn by_month(r: &SplitResult, lang: Lang) -> Sheet {
     total.extend(depts.iter().enumerate().map(|(j, d)| sum_col(j as u32 + 1, 2, last, d.amount)));
     total.push(sum_col(n + 1, 2, last, r.totals.case));
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "byMonth"), rows, pie: None }
+    Sheet { name: t(lang, "byMonth"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn share_of(l: &Line, department: &str) -> Money {
@@ -586,7 +773,8 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             Some(id) => format!("{}: {id}", l.key.source),
             None => l.key.source.to_string(),
         };
-        let mut row = vec![text(&l.service_line), text(&l.service), text(l.month), text(l.from), text(l.to), text(key)];
+        let mut row =
+            vec![text(&l.service_line), text(&l.service), month_cell(l.month), day(l.from), day(l.to), text(key)];
         row.push(text(t(lang, if l.eligible { "yes" } else { "no" })));
         row.push(Cell::money(l.amount));
         row.extend(depts.iter().map(|d| Cell::money(share_of(l, &d.department))));
@@ -602,7 +790,7 @@ fn lines(r: &SplitResult, lang: Lang) -> Sheet {
             .map(|(j, d)| sum_col(j as u32 + 8, 2, last, sum(r.lines.iter().map(|l| share_of(l, &d.department))))),
     );
     let rows = std::iter::once(head).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "lines"), rows, pie: None }
+    Sheet { name: t(lang, "lines"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
@@ -610,8 +798,8 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
     let rows = r.eligibility.iter().flat_map(|v| {
         v.criteria.iter().map(move |c| {
             vec![
-                text(v.from),
-                text(v.to),
+                day(v.from),
+                day(v.to),
                 text(t(lang, if v.eligible { "eligible" } else { "notEligible" })),
                 text(c.criterion),
                 text(t(lang, if c.passed { "yes" } else { "no" })),
@@ -621,7 +809,7 @@ fn verdicts(r: &SplitResult, lang: Lang) -> Sheet {
         })
     });
     let rows = std::iter::once(head.to_vec()).chain(rows).collect();
-    Sheet { name: t(lang, "verdict"), rows, pie: None }
+    Sheet { name: t(lang, "verdict"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
@@ -648,11 +836,13 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         name: t(lang, "refund"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
+        lists: Vec::new(),
+        cover: false,
     };
     let head = ["month", "municipality", "counted", "income", "base", "refund"].map(|x| text(t(lang, x)));
     let rows = re.months.iter().map(|m| {
         vec![
-            text(m.month),
+            month_cell(m.month),
             text(&m.municipality),
             Cell::money(m.counted),
             Cell::money(m.income),
@@ -667,6 +857,8 @@ fn reimbursement(r: &SplitResult, lang: Lang) -> Vec<Sheet> {
         name: t(lang, "reimbursementMonths"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
+        lists: Vec::new(),
+        cover: false,
     };
     vec![by_dept, months]
 }
@@ -682,13 +874,16 @@ pub fn postings_sheet(postings: &[Posting], lang: Lang) -> Sheet {
         if let Some(c) = row.get_mut(amount_col) {
             *c = Cell::money(p.amount);
         }
+        if let Some(c) = row.first_mut() {
+            *c = month_cell(p.month);
+        }
         row
     });
     let mut total = vec![text(t(lang, "total"))];
     total.extend(std::iter::repeat_n(Cell::Empty, amount_col.saturating_sub(1)));
     total.push(sum_col(amount_col as u32, 2, postings.len() + 1, sum(postings.iter().map(|p| p.amount))));
     let rows = std::iter::once(header).chain(rows).chain([total]).collect();
-    Sheet { name: t(lang, "postings"), rows, pie: None }
+    Sheet { name: t(lang, "postings"), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 /// A comparison as sheets: the changes per month and department, and the correcting postings.
@@ -696,7 +891,7 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
     let head = ["month", "department", "before", "after", "difference"].map(|k| text(t(lang, k)));
     let rows = c.changes.iter().map(|ch| {
         vec![
-            text(ch.month),
+            month_cell(ch.month),
             text(&ch.department),
             Cell::money(ch.before),
             Cell::money(ch.after),
@@ -715,6 +910,8 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
         name: t(lang, "changes"),
         rows: std::iter::once(head.to_vec()).chain(rows).chain([total]).collect(),
         pie: None,
+        lists: Vec::new(),
+        cover: false,
     };
     let mut corrections = postings_sheet(&c.corrections, lang);
     corrections.name = t(lang, "corrections");
@@ -728,12 +925,20 @@ pub fn explanation_sheet(explanation: &str, lang: Lang) -> Sheet {
         name: t(lang, "explanation"),
         rows: std::iter::once(vec![text(t(lang, "explanation"))]).chain(rows).collect(),
         pie: None,
+        lists: Vec::new(),
+        cover: false,
     }
 }
 
 /// The sheets of a successful answer: the split's sheets, then the command's own (postings,
 /// comparison, explanation); the case's sheets when `case` is given. Nothing for `check`/`parse`.
 pub fn response_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
+    let mut sheets = command_sheets(output, case, lang);
+    super::layout::localize(&mut sheets, lang);
+    sheets
+}
+
+fn command_sheets(output: &Output, case: Option<&CaseDoc>, lang: Lang) -> Vec<Sheet> {
     match output {
         Output::Split(r) => result_sheets(r, case, lang),
         Output::Postings { split, postings, .. } => {
@@ -798,44 +1003,93 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         count: n,
         anchor: (n + 3, 0),
     };
-    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie) };
+    let departments = Sheet { name: Word::PfPortfolio.text(l), rows, pie: Some(pie), lists: Vec::new(), cover: false };
     let mut groups = vec![head];
     for g in p.budget_areas.iter().chain(&p.committees).chain(&p.municipalities) {
         groups.push([vec![text(&g.id), text(&g.name)], figures(&g.figures)].concat());
     }
-    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None };
+    let groups = Sheet { name: Word::PfGroups.text(l), rows: groups, pie: None, lists: Vec::new(), cover: false };
     let mut months =
         vec![[&Word::PfMonth.text(l), &Word::PfBooked.text(l), &Word::PfGross.text(l), &Word::PfReimbursement.text(l)]
             .map(text)
             .to_vec()];
     for m in &p.months {
-        months.push(vec![text(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
+        months.push(vec![month_cell(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
-    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None };
+    let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new(), cover: false };
     vec![departments, groups, months]
 }
 
-/// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: the
-/// answer's sheets and the case's own. A request the library refuses gives its error answer.
+/// The cover of a result workbook: the case, the period, the policy and its version, the day it was
+/// calculated (the request's `today`; empty if not given), the cost, and lines for sign-off.
+pub fn cover_sheet(
+    r: &SplitResult,
+    policy: &PolicyDoc,
+    case: Option<&CaseDoc>,
+    today: Option<crate::Date>,
+    lang: Lang,
+) -> Sheet {
+    let row = |w: Word, value: Cell| vec![text(w.text(lang)), value];
+    let mut rows = vec![vec![text(Word::CoverTitle.text(lang))], vec![], row(Word::CoverCase, text(&r.case))];
+    if let Some(h) = case.and_then(|c| c.household.as_ref()) {
+        rows.push(row(Word::CoverHousehold, text(h)));
+    }
+    rows.extend([
+        row(Word::CoverPeriodFrom, day(r.period.from)),
+        row(Word::CoverPeriodTo, day(r.period.to)),
+        row(Word::CoverPolicy, text(&policy.name)),
+        row(Word::CoverPolicyVersion, opt(policy.version.as_ref())),
+        row(Word::CoverCalculatedOn, day_opt(today)),
+        row(Word::CoverTotal, Cell::money(r.totals.case)),
+        vec![],
+        row(Word::CoverPreparedBy, Cell::Empty),
+        row(Word::CoverSignedOn, Cell::Empty),
+        vec![],
+        row(Word::CoverApprovedBy, Cell::Empty),
+        row(Word::CoverSignedOn, Cell::Empty),
+    ]);
+    Sheet { name: Word::CoverSheet.text(lang), rows, pie: None, lists: Vec::new(), cover: true }
+}
+
+/// The split a command's answer holds, if any.
+fn split_of(output: &Output) -> Option<&SplitResult> {
+    match output {
+        Output::Split(r) => Some(r),
+        Output::Postings { split, .. } | Output::Compare { split, .. } | Output::Explain { split, .. } => Some(split),
+        _ => None,
+    }
+}
+
+/// Answer a request (split, explain, postings or compare; `detail` is ignored) as a workbook: a
+/// cover, the answer's sheets and the case's own. A request the library refuses gives its error answer.
 pub fn response_workbook(request: Request) -> Result<Vec<u8>, Response> {
     let lang = request.lang;
+    let today = request.today;
     let parse = Request { command: Command::Parse, ..request.clone() };
-    let case = match handle(parse) {
+    let (policy, case) = match handle(parse) {
         Response::Ok { result, .. } => match *result {
-            Output::Parse { case, .. } => case,
-            _ => None,
+            Output::Parse { policy, case } => (policy, case),
+            _ => {
+                return Err(Response::Error {
+                    version: crate::contract::CONTRACT_VERSION,
+                    errors: vec![internal("unexpected answer")],
+                })
+            }
         },
         error => return Err(error),
     };
     let request = Request { detail: crate::contract::Detail::Full, ..request };
     let response = handle(request);
     let Response::Ok { result, .. } = &response else { return Err(response) };
-    let sheets = response_sheets(result, case.as_ref(), lang);
+    let mut sheets = response_sheets(result, case.as_ref(), lang);
+    if let Some(split) = split_of(result).filter(|_| !sheets.is_empty()) {
+        sheets.insert(0, cover_sheet(split, &policy, case.as_ref(), today, lang));
+    }
     if sheets.is_empty() {
         let e = internal("this command has no workbook: use split, explain, postings or compare");
         return Err(Response::Error { version: crate::contract::CONTRACT_VERSION, errors: vec![e] });
     }
-    write_sheets(&sheets).map_err(|e| Response::Error {
+    write_sheets_in(&sheets, lang).map_err(|e| Response::Error {
         version: crate::contract::CONTRACT_VERSION,
         errors: vec![internal(&e.to_string())],
     })
