@@ -235,6 +235,28 @@ pub enum Word {
     // ---- The command line -------------------------------------------------------------------------
     ErrorPrefix,
     Output,
+    BatchBadRecord,
+    BatchCounts,
+    BatchDepartment,
+    BatchMunicipality,
+    BatchMonth,
+    BatchReimbursement,
+    BatchHouseholdNotReimbursed,
+    BatchReimbursementTotal,
+    BatchTotal,
+    BatchProgressRecords,
+    BatchProgressLines,
+    BatchColumn,
+    BatchEmpty,
+    BatchFieldCount,
+    BatchCaseIdEmpty,
+    BatchCaseNotSorted,
+    BatchDiffers,
+    BatchTooManyRows,
+    BatchNotYesNo,
+    BatchNotSector,
+    BatchPerNeedsQuantity,
+    BatchPerUnknown,
 }
 
 impl Word {
