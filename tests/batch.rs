@@ -770,3 +770,42 @@ fn cli_batch_summary_and_bad_records_in_danish() {
         fordeling::i18n::Lang::Da.number(&amount(&en, "municipality Ishøj Kommune "))
     );
 }
+
+/// `fordeling batch --lang da`: the CSV reader's problems with an amount and with the header are Danish.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_batch_csv_problems_in_danish() {
+    use std::io::Write;
+    let run = |input: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "batch",
+                "--lang",
+                "da",
+                "--policy",
+                "examples/policy.toml",
+                "--cases",
+                "-",
+                "--input-format",
+                "csv",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stderr).unwrap()
+    };
+    let header = fordeling::contract::batch::CSV_COLUMNS;
+    let row = "k1,,2019-05-14,ishoj,ja,2024-01-01,,s1,merudgift,\"1.000,50\",month,2024-01-01,2024-01-31";
+    let err = run(&format!("{header}\n{row}\n"));
+    assert!(
+        err.contains("fejl: linje 2: kolonne 'amount': '1.000,50' har et komma: skriv det uden tusindtalsseparator"),
+        "{err}"
+    );
+    assert!(err.contains("sager 0, linjer 0, fejlbehæftede poster 1"), "{err}");
+    let err = run("case,birth,amount\n");
+    assert!(err.contains("fejl: kolonne 'birth': ukendt kolonne; kolonnerne er case,"), "{err}");
+}

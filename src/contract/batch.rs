@@ -454,11 +454,15 @@ fn read_header<R: Read>(input: &mut R, lang: Lang) -> Result<(Vec<u8>, u8), Batc
                     break;
                 }
                 if line.len() > MAX_RECORD_BYTES {
-                    return Err(record_error(lang, 1, "header", format!("is longer than {MAX_RECORD_BYTES} bytes")));
+                    let max = lang.number(&MAX_RECORD_BYTES.to_string());
+                    return Err(record_error(lang, 1, "header", Word::BatchTooLong.with(lang, &[("max", &max)])));
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(record_error(lang, 1, "header", format!("cannot be read: {e}"))),
+            Err(e) => {
+                let reason = e.to_string();
+                return Err(record_error(lang, 1, "header", Word::BatchUnreadable.with(lang, &[("reason", &reason)])));
+            }
         }
     }
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
@@ -491,19 +495,24 @@ fn swallowed(record: &csv::ByteRecord, delimiter: u8, width: usize) -> bool {
 }
 
 /// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
-/// when the file is `;`-separated. Thousands separators are refused, never read as decimals.
+/// when the file is `;`-separated. Thousands separators are refused, never read as decimals. The
+/// problem in English; [`csv_amount_in`] in another language.
 pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
+    csv_amount_in(text, delimiter, Lang::En)
+}
+
+/// [`csv_amount`] with its problem in `lang`.
+pub(crate) fn csv_amount_in(text: &str, delimiter: u8, lang: Lang) -> Result<Amount, String> {
     let t = text.trim();
     let shown: String = t.chars().take(40).collect();
-    let hint = "write it without a thousands separator, e.g. 1000 or 1000.00";
+    let hint = Word::BatchAmountHint.text(lang);
+    let say = |word: Word| Word::with(word, lang, &[("value", &shown), ("hint", &hint)]);
     let normal = if t.contains(',') {
         if delimiter != b';' {
-            return Err(format!(
-                "'{shown}' has a comma: {hint} (a decimal comma is read only in files separated by ';')"
-            ));
+            return Err(say(Word::BatchAmountComma));
         }
         if t.contains('.') || t.matches(',').count() > 1 {
-            return Err(format!("'{shown}' has a thousands separator: {hint}, or 1000,00"));
+            return Err(say(Word::BatchAmountThousandsOrComma));
         }
         t.replace(',', ".")
     } else {
@@ -512,20 +521,18 @@ pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
     let mut parts = normal.split('.');
     let (_, decimals, more) = (parts.next(), parts.next(), parts.next());
     if more.is_some() {
-        return Err(format!("'{shown}' has a thousands separator: {hint}"));
+        return Err(say(Word::BatchAmountThousands));
     }
     match decimals {
         Some(d) if d.len() == 3 && d.bytes().all(|c| c.is_ascii_digit()) => {
-            return Err(format!(
-                "'{shown}' looks like a thousands separator (or has three decimals): {hint}; amounts in CSV have at most two decimals"
-            ));
+            return Err(say(Word::BatchAmountThreeDecimals));
         }
         Some(d) if d.len() > 2 => {
-            return Err(format!("'{shown}' has more than two decimals; amounts in CSV have at most two"));
+            return Err(say(Word::BatchAmountDecimals));
         }
         _ => {}
     }
-    Amount::parse(&normal).map_err(|e| e.to_string())
+    Amount::parse(&normal).map_err(|e| Message::from(&e).text(lang))
 }
 
 /// A batch over CSV service lines with a case column, read from any [`Read`] (a file, standard
@@ -587,10 +594,11 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         let mut record = csv::ByteRecord::new();
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
-            Ok(false) => {
-                return Err(record_error(lang, 1, "header", "the input is empty: it needs a header line".into()))
+            Ok(false) => return Err(record_error(lang, 1, "header", Word::BatchHeaderEmpty.text(lang))),
+            Err(e) => {
+                let reason = e.to_string();
+                return Err(record_error(lang, 1, "header", Word::BatchUnreadable.with(lang, &[("reason", &reason)])));
             }
-            Err(e) => return Err(record_error(lang, 1, "header", format!("cannot be read: {e}"))),
         }
         let mut names = Vec::with_capacity(record.len());
         for (i, raw) in record.iter().enumerate() {
@@ -605,11 +613,16 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         for (i, n) in names.iter().enumerate() {
             match known.iter().position(|k| k == n) {
                 Some(k) if columns[k] != usize::MAX => {
-                    return Err(record_error(lang, 1, n, "the column is named twice".into()));
+                    return Err(record_error(lang, 1, n, Word::BatchColumnTwice.text(lang)));
                 }
                 Some(k) => columns[k] = i,
                 None => {
-                    return Err(record_error(lang, 1, n, format!("unknown column; the columns are {CSV_COLUMNS}")));
+                    return Err(record_error(
+                        lang,
+                        1,
+                        n,
+                        Word::BatchUnknownColumn.with(lang, &[("columns", CSV_COLUMNS)]),
+                    ));
                 }
             }
         }
@@ -620,7 +633,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 lang,
                 1,
                 missing,
-                format!("the header lacks this column; required: {}", REQUIRED.join(",")),
+                Word::BatchMissingColumn.with(lang, &[("columns", &REQUIRED.join(","))]),
             ));
         }
         let width = names.len();
@@ -930,7 +943,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
     fn service_line(&self, line: u64, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Option<ServiceLineDoc> {
         let lang = self.batch.lang;
         let before = errors.len();
-        let amount = csv_amount(self.field(fields, "amount"), self.delimiter)
+        let amount = csv_amount_in(self.field(fields, "amount"), self.delimiter, lang)
             .map_err(|e| errors.push(column_error(lang, "amount", e)))
             .ok();
         let per = match self.field(fields, "per") {
@@ -1004,7 +1017,7 @@ mod tests {
 
     #[test]
     fn the_delimiter_is_found_on_the_header() {
-        let d = |h: &str| read_header(&mut h.as_bytes()).unwrap().1;
+        let d = |h: &str| read_header(&mut h.as_bytes(), Lang::En).unwrap().1;
         assert_eq!(d("case,service,amount\n"), b',');
         assert_eq!(d("case;service;amount\r\n"), b';');
         assert_eq!(d("case\tservice\tamount"), b'\t');

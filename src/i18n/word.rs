@@ -257,6 +257,18 @@ pub enum Word {
     BatchNotSector,
     BatchPerNeedsQuantity,
     BatchPerUnknown,
+    BatchAmountHint,
+    BatchAmountComma,
+    BatchAmountThousandsOrComma,
+    BatchAmountThousands,
+    BatchAmountThreeDecimals,
+    BatchAmountDecimals,
+    BatchTooLong,
+    BatchUnreadable,
+    BatchHeaderEmpty,
+    BatchColumnTwice,
+    BatchUnknownColumn,
+    BatchMissingColumn,
 }
 
 impl Word {
