@@ -765,3 +765,83 @@ fn csv_carries_the_household_enrolment_and_rates() {
     assert_eq!(csv_out, json_out);
     assert_eq!(csv_out.lines().count(), 1, "one result line: {csv_out}");
 }
+
+/// `fordeling batch --lang da`: the summary and the bad records on stderr are Danish, with Danish
+/// numbers and dates and the names of departments and municipalities, the same figures as in English.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_batch_summary_and_bad_records_in_danish() {
+    let run = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["batch", "--lang", lang, "--policy", "examples/policy.toml", "--cases", "examples/batch-lines.csv"])
+            .args(["--from", "2024-01-01", "--to", "2024-12-31"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let (en, da) = (run("en"), run("da"));
+    // The example has two bad rows: line 5's unit 'mnd', line 7's unknown service.
+    assert!(da.contains("fejl: linje 5: kolonne 'per': 'mnd' er ikke"), "{da}");
+    assert!(da.contains("fejl: linje 7: sag: services[0] 's1': feltet 'service'"), "{da}");
+    assert!(da.contains("sager 3, linjer 35, fejlbehæftede poster 2"), "{da}");
+    assert!(da.contains("kommune Ishøj Kommune ") && da.contains("måned 01-2024 "), "{da}");
+    // (The unit's error names the codes a CSV file may hold: month, year, …; no line starts in English.)
+    assert!(!da.lines().any(|l| l.starts_with("month ")), "{da}");
+    for english in ["error", "line ", "column", "cases", "bad records", "department", "municipality", "total"] {
+        assert!(!da.contains(english), "'{english}' in the Danish summary:\n{da}");
+    }
+    assert!(!da.contains("ishoj"), "an id instead of a name:\n{da}");
+    // The same figures: each English amount is the Danish one written the Danish way.
+    let amount = |text: &str, prefix: &str| {
+        text.lines().find_map(|l| l.strip_prefix(prefix)).map(str::to_string).unwrap_or_default()
+    };
+    let total = amount(&en, "total ");
+    assert!(total.contains('.'), "{en}");
+    assert_eq!(amount(&da, "i alt "), fordeling::i18n::Lang::Da.number(&total));
+    assert_eq!(da.lines().count(), en.lines().count());
+    assert_eq!(
+        amount(&da, "kommune Ishøj Kommune "),
+        fordeling::i18n::Lang::Da.number(&amount(&en, "municipality Ishøj Kommune "))
+    );
+}
+
+/// `fordeling batch --lang da`: the CSV reader's problems with an amount and with the header are Danish.
+#[cfg(feature = "cli")]
+#[test]
+fn cli_batch_csv_problems_in_danish() {
+    use std::io::Write;
+    let run = |input: &str| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "batch",
+                "--lang",
+                "da",
+                "--policy",
+                "examples/policy.toml",
+                "--cases",
+                "-",
+                "--input-format",
+                "csv",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stderr).unwrap()
+    };
+    let header = fordeling::contract::batch::CSV_COLUMNS;
+    let row = "k1,,2019-05-14,ishoj,ja,2024-01-01,,s1,merudgift,\"1.000,50\",month,2024-01-01,2024-01-31";
+    let err = run(&format!("{header}\n{row}\n"));
+    assert!(
+        err.contains("fejl: linje 2: kolonne 'amount': '1.000,50' har et komma: skriv det uden tusindtalsseparator"),
+        "{err}"
+    );
+    assert!(err.contains("sager 0, linjer 0, fejlbehæftede poster 1"), "{err}");
+    let err = run("case,birth,amount\n");
+    assert!(err.contains("fejl: kolonne 'birth': ukendt kolonne; kolonnerne er case,"), "{err}");
+}

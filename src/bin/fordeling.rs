@@ -773,7 +773,8 @@ fn stream(
             out.clear();
         }
         if progress && n % 100_000 == 0 {
-            let _ = write!(stderr, "\r{n} lines…");
+            let count = lang().number(&n.to_string());
+            let _ = write!(stderr, "\r{}", Word::BatchProgressLines.with(lang(), &[("count", &count)]));
         }
     }
     feed(None, &mut out);
@@ -801,7 +802,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     use std::io::{BufReader, Read};
     let policy = fordeling::contract::read_policy(&document(&a.policy, true)?.0)
         .map_err(|e| Failure { code: EXIT_INVALID, response: Response::from_errors(&e) })?;
-    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?).with_detail(a.detail.into());
+    let mut batch = Batch::new(&policy, period(&a.from, &a.to)?).with_detail(a.detail.into()).with_lang(lang());
     let mut postings = match &a.postings {
         Some(p) => {
             batch = batch.with_postings();
@@ -819,7 +820,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
             let list: Vec<String> = e.errors.iter().map(|r| serde_json::to_string(r).unwrap_or_default()).collect();
             format!("{{\"line\":{},\"errors\":[{}]}}", e.line, list.join(","))
         }
-        ErrorFormat::Human => format!("{}: {e}", Word::ErrorPrefix.text(lang())),
+        ErrorFormat::Human => format!("{}: {}", Word::ErrorPrefix.text(lang()), e.text(lang())),
     };
     let mut write_failed = None;
     let mut drain = |b: &mut Batch| {
@@ -850,7 +851,8 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
             }
             records += 1;
             if progress && records % 100_000 == 0 {
-                let _ = write!(stderr, "\r{records} records…");
+                let count = lang().number(&records.to_string());
+                let _ = write!(stderr, "\r{}", Word::BatchProgressRecords.with(lang(), &[("count", &count)]));
             }
             drain(reader.batch());
             if out.len() >= 1 << 16 {
@@ -878,7 +880,7 @@ fn run_batch(a: &BatchArgs, errors: ErrorFormat) -> Result<String, Failure> {
     if let Some(w) = &mut postings {
         w.flush().map_err(|e| io_failure("postings", e))?;
     }
-    eprintln!("{totals}");
+    eprintln!("{}", totals.text(lang(), Some(&policy)));
     Ok(String::new())
 }
 

@@ -30,6 +30,7 @@ use crate::case::{
 use crate::contract::format::parse_json;
 use crate::contract::ErrorReport;
 use crate::engine::compute;
+use crate::i18n::{Lang, Message, Word};
 use crate::model::date::{Date, Month};
 use crate::model::error::{ComputeError, Doc};
 use crate::model::money::{Amount, Weight};
@@ -48,8 +49,17 @@ pub struct BatchError {
 
 impl fmt::Display for BatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl BatchError {
+    /// The record's line and its problems in `lang` (`line 5: …`, `linje 5: …`); the problems'
+    /// messages are in the language the batch was made with ([`Batch::with_lang`]).
+    pub fn text(&self, lang: Lang) -> String {
         let messages: Vec<&str> = self.errors.iter().map(|e| e.message.as_str()).collect();
-        write!(f, "line {}: {}", self.line, messages.join("; "))
+        let line = lang.number(&self.line.to_string());
+        Word::BatchBadRecord.with(lang, &[("line", &line), ("problems", &messages.join("; "))])
     }
 }
 
@@ -82,29 +92,55 @@ pub struct BatchTotals {
 
 impl fmt::Display for BatchTotals {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let money = crate::model::money::ore_text;
-        writeln!(f, "cases {}, lines {}, bad records {}", self.cases, self.lines, self.bad_records)?;
+        f.write_str(&self.text(Lang::En, None))
+    }
+}
+
+impl BatchTotals {
+    /// The totals as the command line writes them to stderr, in `lang`: amounts and counts as that
+    /// language writes numbers (Danish `1.234,56`), months as its dates, departments and
+    /// municipalities by their names in `policy` (by id without one, or for an id it lacks).
+    pub fn text(&self, lang: Lang, policy: Option<&Policy>) -> String {
+        let money = |v: i128| lang.number(&crate::model::money::ore_text(v));
+        let count = |n: u64| lang.number(&n.to_string());
+        let department = |id: &str| -> String {
+            let found = policy.and_then(|p| p.department(id).map(|d| p.departments()[d].name.to_string()));
+            found.unwrap_or_else(|| id.to_string())
+        };
+        let municipality = |id: &str| -> String {
+            let found = policy.and_then(|p| p.municipality(id).map(|m| p.municipalities()[m].name.clone()));
+            found.unwrap_or_else(|| id.to_string())
+        };
+        let mut lines = vec![Word::BatchCounts.with(
+            lang,
+            &[("cases", &count(self.cases)), ("lines", &count(self.lines)), ("bad", &count(self.bad_records))],
+        )];
+        let mut add = |word: Word, name: &str, amount: String| {
+            lines.push(word.with(lang, &[("name", name), ("amount", &amount)]));
+        };
         for (d, v) in &self.departments {
-            writeln!(f, "department {d} {}", money(*v))?;
+            add(Word::BatchDepartment, &department(d), money(*v));
         }
         for (m, v) in &self.municipalities {
-            writeln!(f, "municipality {m} {}", money(*v))?;
+            add(Word::BatchMunicipality, &municipality(m), money(*v));
         }
         for (m, v) in &self.months {
-            writeln!(f, "month {m} {}", money(*v))?;
+            add(Word::BatchMonth, &lang.date(&m.to_string()), money(*v));
         }
         for (d, v) in &self.reimbursement {
-            writeln!(f, "reimbursement {d} {}", money(*v))?;
+            add(Word::BatchReimbursement, &department(d), money(*v));
         }
         for (h, e) in &self.household_errors {
-            writeln!(f, "household {h} not reimbursed: {}", e.message)?;
+            lines.push(Word::BatchHouseholdNotReimbursed.with(lang, &[("household", h), ("problem", &e.message)]));
         }
         if !self.reimbursement.is_empty() {
             // i128: each department's reimbursement is within u64 øre (the batch total's bound), so the
             // sum over departments cannot leave i128.
-            writeln!(f, "reimbursement total {}", money(self.reimbursement.values().sum()))?;
+            let sum = money(self.reimbursement.values().sum());
+            lines.push(Word::BatchReimbursementTotal.with(lang, &[("amount", &sum)]));
         }
-        write!(f, "total {}", money(self.total))
+        lines.push(Word::BatchTotal.with(lang, &[("amount", &money(self.total))]));
+        lines.join("\n")
     }
 }
 
@@ -121,6 +157,8 @@ pub struct Batch<'p> {
     detail: crate::contract::Detail,
     /// The cases with a household id, by household, reimbursed together at the end.
     households: BTreeMap<String, Vec<Case>>,
+    /// The language of the problems' messages.
+    lang: Lang,
 }
 
 impl<'p> Batch<'p> {
@@ -134,7 +172,14 @@ impl<'p> Batch<'p> {
             postings: None,
             detail: Default::default(),
             households: BTreeMap::new(),
+            lang: Lang::En,
         }
+    }
+
+    /// Write the problems of bad records in `lang` (English by default).
+    pub fn with_lang(mut self, lang: Lang) -> Batch<'p> {
+        self.lang = lang;
+        self
     }
 
     /// Also collect the posting lines of every computed case (see [`Batch::take_postings`]).
@@ -164,7 +209,7 @@ impl<'p> Batch<'p> {
         if record.trim().is_empty() {
             return Ok(());
         }
-        let doc = parse_json::<CaseDoc>(Doc::Record, record).map_err(|e| vec![ErrorReport::from(&e)]);
+        let doc = parse_json::<CaseDoc>(Doc::Record, record).map_err(|e| vec![ErrorReport::input(&e, self.lang)]);
         let result = self.push_doc(self.line, doc, out);
         if result.is_err() {
             self.totals.bad_records += 1;
@@ -193,10 +238,11 @@ impl<'p> Batch<'p> {
         out: &mut String,
     ) -> Result<(), BatchError> {
         let fail = |errors: Vec<ErrorReport>| BatchError { line, errors };
+        let lang = self.lang;
         let result = doc.and_then(|doc| {
-            let case =
-                Case::compile(self.policy, &doc).map_err(|e| e.0.iter().map(ErrorReport::from).collect::<Vec<_>>())?;
-            let split = compute(self.policy, &case, self.period).map_err(|e| vec![ErrorReport::from(&e)])?;
+            let case = Case::compile(self.policy, &doc)
+                .map_err(|e| e.0.iter().map(|e| ErrorReport::input(e, lang)).collect::<Vec<_>>())?;
+            let split = compute(self.policy, &case, self.period).map_err(|e| vec![ErrorReport::compute(&e, lang)])?;
             Ok((case, split))
         });
         let (case, mut split) = match result {
@@ -213,7 +259,7 @@ impl<'p> Batch<'p> {
             Some(_) => {
                 let postings = crate::report::postings::postings(self.policy, &split);
                 if let Err(e) = crate::report::ledger::check_no_cpr(self.policy, &postings) {
-                    return Err(fail(e.iter().map(ErrorReport::from).collect()));
+                    return Err(fail(e.iter().map(|e| ErrorReport::input(e, lang)).collect()));
                 }
                 Some(postings)
             }
@@ -228,7 +274,7 @@ impl<'p> Batch<'p> {
                 item: format!("the batch total, with the case at line {line}"),
                 limit: crate::model::money::ore_text(i128::from(u64::MAX)),
             };
-            return Err(fail(vec![ErrorReport::from(&e)]));
+            return Err(fail(vec![ErrorReport::compute(&e, lang)]));
         }
         let t = &mut self.totals;
         for l in &split.lines {
@@ -282,7 +328,7 @@ impl<'p> Batch<'p> {
                         *self.totals.reimbursement.entry(d).or_default() += v;
                     }
                 }
-                Err(e) => self.totals.household_errors.push((h.clone(), ErrorReport::from(&e))),
+                Err(e) => self.totals.household_errors.push((h.clone(), ErrorReport::compute(&e, self.lang))),
             }
         }
         self.totals
@@ -363,18 +409,18 @@ pub const MAX_RECORD_BYTES: usize = 64 * 1024;
 const READ_AHEAD: usize = 8 * 1024;
 
 /// A problem with one column of a record.
-fn column_error(column: &str, message: String) -> ErrorReport {
+fn column_error(lang: Lang, column: &str, message: String) -> ErrorReport {
     ErrorReport {
         kind: Doc::Record.into(),
         code: crate::model::error::ErrorCode::Invalid,
         item: format!("column '{column}'"),
         field: Some(column.into()),
-        message: format!("column '{column}': {message}"),
+        message: Word::BatchColumn.with(lang, &[("column", column), ("problem", &message)]),
     }
 }
 
-fn record_error(line: u64, column: &str, message: String) -> BatchError {
-    BatchError { line, errors: vec![column_error(column, message)] }
+fn record_error(lang: Lang, line: u64, column: &str, message: String) -> BatchError {
+    BatchError { line, errors: vec![column_error(lang, column, message)] }
 }
 
 /// The input, with a budget of bytes that may be read for the record being read (so an endless
@@ -411,7 +457,7 @@ impl<R: Read> Read for Budget<R> {
 
 /// The header line of a CSV batch: its bytes and its delimiter (`,`, `;` or tab, whichever occurs
 /// most often outside quotes; `,` when none does).
-fn read_header<R: Read>(input: &mut R) -> Result<(Vec<u8>, u8), BatchError> {
+fn read_header<R: Read>(input: &mut R, lang: Lang) -> Result<(Vec<u8>, u8), BatchError> {
     let mut line = Vec::with_capacity(256);
     let mut byte = [0u8; 1];
     loop {
@@ -423,11 +469,15 @@ fn read_header<R: Read>(input: &mut R) -> Result<(Vec<u8>, u8), BatchError> {
                     break;
                 }
                 if line.len() > MAX_RECORD_BYTES {
-                    return Err(record_error(1, "header", format!("is longer than {MAX_RECORD_BYTES} bytes")));
+                    let max = lang.number(&MAX_RECORD_BYTES.to_string());
+                    return Err(record_error(lang, 1, "header", Word::BatchTooLong.with(lang, &[("max", &max)])));
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(record_error(1, "header", format!("cannot be read: {e}"))),
+            Err(e) => {
+                let reason = e.to_string();
+                return Err(record_error(lang, 1, "header", Word::BatchUnreadable.with(lang, &[("reason", &reason)])));
+            }
         }
     }
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
@@ -460,19 +510,24 @@ fn swallowed(record: &csv::ByteRecord, delimiter: u8, width: usize) -> bool {
 }
 
 /// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
-/// when the file is `;`-separated. Thousands separators are refused, never read as decimals.
+/// when the file is `;`-separated. Thousands separators are refused, never read as decimals. The
+/// problem in English; [`csv_amount_in`] in another language.
 pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
+    csv_amount_in(text, delimiter, Lang::En)
+}
+
+/// [`csv_amount`] with its problem in `lang`.
+pub(crate) fn csv_amount_in(text: &str, delimiter: u8, lang: Lang) -> Result<Amount, String> {
     let t = text.trim();
     let shown: String = t.chars().take(40).collect();
-    let hint = "write it without a thousands separator, e.g. 1000 or 1000.00";
+    let hint = Word::BatchAmountHint.text(lang);
+    let say = |word: Word| Word::with(word, lang, &[("value", &shown), ("hint", &hint)]);
     let normal = if t.contains(',') {
         if delimiter != b';' {
-            return Err(format!(
-                "'{shown}' has a comma: {hint} (a decimal comma is read only in files separated by ';')"
-            ));
+            return Err(say(Word::BatchAmountComma));
         }
         if t.contains('.') || t.matches(',').count() > 1 {
-            return Err(format!("'{shown}' has a thousands separator: {hint}, or 1000,00"));
+            return Err(say(Word::BatchAmountThousandsOrComma));
         }
         t.replace(',', ".")
     } else {
@@ -481,20 +536,18 @@ pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
     let mut parts = normal.split('.');
     let (_, decimals, more) = (parts.next(), parts.next(), parts.next());
     if more.is_some() {
-        return Err(format!("'{shown}' has a thousands separator: {hint}"));
+        return Err(say(Word::BatchAmountThousands));
     }
     match decimals {
         Some(d) if d.len() == 3 && d.bytes().all(|c| c.is_ascii_digit()) => {
-            return Err(format!(
-                "'{shown}' looks like a thousands separator (or has three decimals): {hint}; amounts in CSV have at most two decimals"
-            ));
+            return Err(say(Word::BatchAmountThreeDecimals));
         }
         Some(d) if d.len() > 2 => {
-            return Err(format!("'{shown}' has more than two decimals; amounts in CSV have at most two"));
+            return Err(say(Word::BatchAmountDecimals));
         }
         _ => {}
     }
-    Amount::parse(&normal).map_err(|e| e.to_string())
+    Amount::parse(&normal).map_err(|e| Message::from(&e).text(lang))
 }
 
 /// A batch over CSV service lines with a case column, read from any [`Read`] (a file, standard
@@ -540,8 +593,9 @@ struct Pending {
 impl<'p, R: Read> CsvBatch<'p, R> {
     /// Start a CSV batch: read the header line, find the delimiter and the columns.
     pub fn new(batch: Batch<'p>, mut input: R) -> Result<CsvBatch<'p, R>, BatchError> {
-        let (header, delimiter) = read_header(&mut input)?;
+        let (header, delimiter) = read_header(&mut input, batch.lang)?;
         let source = Budget::new(std::io::Cursor::new(header).chain(input), MAX_RECORD_BYTES);
+        let lang = batch.lang;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -555,8 +609,11 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         let mut record = csv::ByteRecord::new();
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
-            Ok(false) => return Err(record_error(1, "header", "the input is empty: it needs a header line".into())),
-            Err(e) => return Err(record_error(1, "header", format!("cannot be read: {e}"))),
+            Ok(false) => return Err(record_error(lang, 1, "header", Word::BatchHeaderEmpty.text(lang))),
+            Err(e) => {
+                let reason = e.to_string();
+                return Err(record_error(lang, 1, "header", Word::BatchUnreadable.with(lang, &[("reason", &reason)])));
+            }
         }
         let mut names = Vec::with_capacity(record.len());
         for (i, raw) in record.iter().enumerate() {
@@ -571,11 +628,16 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         for (i, n) in names.iter().enumerate() {
             match known.iter().position(|k| k == n) {
                 Some(k) if columns[k] != usize::MAX => {
-                    return Err(record_error(1, n, "the column is named twice".into()));
+                    return Err(record_error(lang, 1, n, Word::BatchColumnTwice.text(lang)));
                 }
                 Some(k) => columns[k] = i,
                 None => {
-                    return Err(record_error(1, n, format!("unknown column; the columns are {CSV_COLUMNS}")));
+                    return Err(record_error(
+                        lang,
+                        1,
+                        n,
+                        Word::BatchUnknownColumn.with(lang, &[("columns", CSV_COLUMNS)]),
+                    ));
                 }
             }
         }
@@ -583,9 +645,10 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             REQUIRED.iter().find(|r| columns[known.iter().position(|k| k == *r).unwrap_or(0)] == usize::MAX)
         {
             return Err(record_error(
+                lang,
                 1,
                 missing,
-                format!("the header lacks this column; required: {}", REQUIRED.join(",")),
+                Word::BatchMissingColumn.with(lang, &[("columns", &REQUIRED.join(","))]),
             ));
         }
         let width = names.len();
@@ -638,6 +701,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 let case =
                     self.current.take().map(|p| format!(" (case '{}' is not computed)", p.id)).unwrap_or_default();
                 found.push(record_error(
+                    self.batch.lang,
                     line,
                     "record",
                     format!(
@@ -670,7 +734,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 };
                 let case =
                     self.current.take().map(|p| format!(" (case '{}' is not computed)", p.id)).unwrap_or_default();
-                vec![record_error(line, "record", format!("{message}{case}"))]
+                vec![record_error(self.batch.lang, line, "record", format!("{message}{case}"))]
             }
         };
         self.batch.totals.bad_records += found.len() as u64;
@@ -699,6 +763,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
 
     /// One row: its problems, and those of the case it completes.
     fn row(&mut self, record: &csv::ByteRecord, out: &mut String) -> Vec<BatchError> {
+        let lang = self.batch.lang;
         let line = record.position().map_or(0, csv::Position::line);
         let mut errors: Vec<ErrorReport> = Vec::new();
         let names: Vec<&str> = CSV_COLUMNS.split(',').collect();
@@ -717,7 +782,9 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             return Vec::new();
         }
         if fields.len() != self.width {
-            errors.push(column_error("record", format!("has {} fields; the header has {}", fields.len(), self.width)));
+            let (found, width) = (fields.len().to_string(), self.width.to_string());
+            let problem = Word::BatchFieldCount.with(lang, &[("fields", &found), ("width", &width)]);
+            errors.push(column_error(lang, "record", problem));
         }
         let unreadable_id = errors.iter().any(|e| e.field.as_deref() == Some("case"));
         let id = match (&self.current, unreadable_id) {
@@ -726,7 +793,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             _ => self.field(&fields, "case").to_string(),
         };
         if id.is_empty() && !unreadable_id {
-            errors.push(column_error("case", "the case id is empty".into()));
+            errors.push(column_error(lang, "case", Word::BatchCaseIdEmpty.text(lang)));
         }
         let same = self.current.as_ref().is_some_and(|p| p.id == id);
         // Problems of the case completed here.
@@ -734,10 +801,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         if !same {
             done = self.flush(out);
             if !self.seen.insert(id.clone()) {
-                errors.push(column_error(
-                    "case",
-                    format!("case '{id}' came before, with other cases in between: sort the input by case"),
-                ));
+                errors.push(column_error(lang, "case", Word::BatchCaseNotSorted.with(lang, &[("case", &id)])));
             }
             let facts: Vec<String> = CASE_COLUMNS.iter().map(|c| self.field(&fields, c).to_string()).collect();
             let doc = self.case_doc(&id, &fields, &mut errors);
@@ -750,10 +814,9 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             for (k, c) in CASE_COLUMNS.iter().enumerate() {
                 let v = self.field(&fields, c);
                 if v != p.facts[k] && !(k == 0 && unreadable_id) {
-                    errors.push(column_error(
-                        c,
-                        format!("'{v}' differs from '{}' on the case's first row (line {})", p.facts[k], p.first_line),
-                    ));
+                    let first = lang.number(&p.first_line.to_string());
+                    let args = [("value", v), ("first", p.facts[k].as_str()), ("line", first.as_str())];
+                    errors.push(column_error(lang, c, Word::BatchDiffers.with(lang, &args)));
                 }
             }
         }
@@ -764,13 +827,9 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 p.bad = true;
                 p.doc = None;
                 p.rows = Vec::new();
-                errors.push(column_error(
-                    "case",
-                    format!(
-                        "case '{}' has more than {MAX_ROWS_PER_CASE} rows (service lines), the most one case may have: it is not computed and its further rows are skipped",
-                        p.id
-                    ),
-                ));
+                let max = lang.number(&MAX_ROWS_PER_CASE.to_string());
+                let problem = Word::BatchTooManyRows.with(lang, &[("case", &p.id), ("max", &max)]);
+                errors.push(column_error(lang, "case", problem));
             } else if !errors.is_empty() {
                 p.bad = true;
                 p.doc = None;
@@ -830,23 +889,24 @@ impl<'p, R: Read> CsvBatch<'p, R> {
     }
 
     fn case_doc(&self, id: &str, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Option<CaseDoc> {
+        let lang = self.batch.lang;
         let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
             let t = self.field(fields, name);
             if t.is_empty() {
                 return None;
             }
-            Date::parse(t).map_err(|e| errors.push(column_error(name, e.to_string()))).ok()
+            Date::parse(t).map_err(|e| errors.push(column_error(lang, name, Message::from(&e).text(lang)))).ok()
         };
         let birth = date("birth_date", errors);
         if birth.is_none() && self.field(fields, "birth_date").is_empty() {
-            errors.push(column_error("birth_date", "is empty".into()));
+            errors.push(column_error(lang, "birth_date", Word::BatchEmpty.text(lang)));
         }
         let consent = self.consent(fields, errors);
         let disability = match self.field(fields, "disability") {
             "true" | "yes" | "ja" | "1" => true,
             "false" | "no" | "nej" | "0" => false,
             other => {
-                errors.push(column_error("disability", format!("'{other}' is not yes/no (true/false, ja/nej, 1/0)")));
+                errors.push(column_error(lang, "disability", Word::BatchNotYesNo.with(lang, &[("value", other)])));
                 false
             }
         };
@@ -865,7 +925,9 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                     from: None,
                     to: None,
                 }),
-                Err(_) => errors.push(column_error("other_sectors", format!("'{s}' is not a sector area"))),
+                Err(_) => {
+                    errors.push(column_error(lang, "other_sectors", Word::BatchNotSector.with(lang, &[("value", s)])))
+                }
             }
         }
         let household = Some(self.field(fields, "household")).filter(|h| !h.is_empty()).map(str::to_string);
@@ -910,7 +972,10 @@ impl<'p, R: Read> CsvBatch<'p, R> {
     fn consent(&self, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Vec<ConsentDoc> {
         let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
             let t = self.field(fields, name);
-            (!t.is_empty()).then(|| Date::parse(t).map_err(|e| errors.push(column_error(name, e.to_string()))).ok())?
+            let lang = self.batch.lang;
+            (!t.is_empty()).then(|| {
+                Date::parse(t).map_err(|e| errors.push(column_error(lang, name, Message::from(&e).text(lang)))).ok()
+            })?
         };
         let (from, to) = (date("consent_from", errors), date("consent_to", errors));
         let by = self.field(fields, "consent_by").split(';').map(str::trim).filter(|b| !b.is_empty());
@@ -919,7 +984,12 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             "" | "child" | "barn" => ConsentScope::Child,
             "household" | "husstand" => ConsentScope::Household,
             other => {
-                errors.push(column_error("consent_scope", format!("'{other}' is not child or household")));
+                let lang = self.batch.lang;
+                errors.push(column_error(
+                    lang,
+                    "consent_scope",
+                    Word::BatchScopeUnknown.with(lang, &[("value", other)]),
+                ));
                 ConsentScope::Child
             }
         };
@@ -935,14 +1005,20 @@ impl<'p, R: Read> CsvBatch<'p, R> {
         // A decimal comma only where the comma is not the delimiter (as for amounts).
         let text = if self.delimiter == b',' { text.to_string() } else { text.replace(',', ".") };
         let quantity = (!text.is_empty())
-            .then(|| Weight::parse(&text).map_err(|e| errors.push(column_error("quantity", e.to_string()))).ok())
+            .then(|| {
+                let lang = self.batch.lang;
+                Weight::parse(&text)
+                    .map_err(|e| errors.push(column_error(lang, "quantity", Message::from(&e).text(lang))))
+                    .ok()
+            })
             .flatten();
         let every = match self.field(fields, "every") {
             "" => None,
             t => match serde_json::from_value::<Every>(serde_json::Value::String(t.into())) {
                 Ok(e) => Some(e),
                 Err(_) => {
-                    errors.push(column_error("every", format!("'{t}' is not day, week, month, year or once")));
+                    let lang = self.batch.lang;
+                    errors.push(column_error(lang, "every", Word::BatchEveryUnknown.with(lang, &[("value", t)])));
                     None
                 }
             },
@@ -952,9 +1028,10 @@ impl<'p, R: Read> CsvBatch<'p, R> {
     }
 
     fn service_line(&self, line: u64, fields: &[&str], errors: &mut Vec<ErrorReport>) -> Option<ServiceLineDoc> {
+        let lang = self.batch.lang;
         let before = errors.len();
-        let amount = csv_amount(self.field(fields, "amount"), self.delimiter)
-            .map_err(|e| errors.push(column_error("amount", e)))
+        let amount = csv_amount_in(self.field(fields, "amount"), self.delimiter, lang)
+            .map_err(|e| errors.push(column_error(lang, "amount", e)))
             .ok();
         let per = match self.field(fields, "per") {
             "month" => Some(Per::Month),
@@ -965,20 +1042,21 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             "hour" => Some(Per::Hour),
             "unit" => Some(Per::Unit),
             other => {
-                errors
-                    .push(column_error("per", format!("'{other}' is not month, year, once, day, week, hour or unit")));
+                errors.push(column_error(lang, "per", Word::BatchPerUnknown.with(lang, &[("value", other)])));
                 None
             }
         };
         let (quantity, every) = self.price(fields, errors);
         let date = |name: &str, errors: &mut Vec<ErrorReport>| -> Option<Date> {
-            Date::parse(self.field(fields, name)).map_err(|e| errors.push(column_error(name, e.to_string()))).ok()
+            Date::parse(self.field(fields, name))
+                .map_err(|e| errors.push(column_error(lang, name, Message::from(&e).text(lang))))
+                .ok()
         };
         let from = date("from", errors);
         let to = if self.field(fields, "to").is_empty() { None } else { date("to", errors) };
         let service = self.field(fields, "service");
         if service.is_empty() {
-            errors.push(column_error("service", "is empty".into()));
+            errors.push(column_error(lang, "service", Word::BatchEmpty.text(lang)));
         }
         let id = match self.field(fields, "line") {
             "" => format!("line-{line}"),
@@ -1025,7 +1103,7 @@ mod tests {
 
     #[test]
     fn the_delimiter_is_found_on_the_header() {
-        let d = |h: &str| read_header(&mut h.as_bytes()).unwrap().1;
+        let d = |h: &str| read_header(&mut h.as_bytes(), Lang::En).unwrap().1;
         assert_eq!(d("case,service,amount\n"), b',');
         assert_eq!(d("case;service;amount\r\n"), b';');
         assert_eq!(d("case\tservice\tamount"), b'\t');

@@ -30,6 +30,12 @@ function serve(onPort, directory) {
 const consoleErrors = [];
 const foreignRequests = [];
 
+/** The example policy's department names by id (from the native CLI). */
+async function departmentNames() {
+  const policy = native({ version: 1, command: 'parse', policy: readFileSync(join(root, 'examples', 'policy.toml'), 'utf8') }).result.policy;
+  return Object.fromEntries(policy.departments.map((d) => [d.id, d.name]));
+}
+
 /** The native CLI's answer to a contract request. */
 function native(request) {
   const out = execFileSync(cli, ['request', '-'], { input: JSON.stringify(request) }).toString();
@@ -183,7 +189,7 @@ test("changing an agreement's kind keeps the shares typed since", async () => {
   await page.locator('#add-agreement').click();
   const ag = page.locator('#agreements tbody tr').last();
   await ag.locator('[data-field="shares"]').fill('ishoj-cbf=3; ishoj-cdu=1');
-  await ag.locator('[aria-label^="agreement kind"]').selectOption('weights');
+  await ag.locator('[data-field="kind"]').selectOption('weights');
   const request = await pageRequest();
   assert.deepEqual(request.case.agreements.at(-1).shares, [{ department: 'ishoj-cbf', weight: '3' }, { department: 'ishoj-cdu', weight: '1' }]);
   const answer = native(request);
@@ -407,9 +413,11 @@ test('a case workbook typed the Excel way: date cells, Danish amounts, Danish wo
   await loadWorkbook('#case-file', 'sag.xlsx', bytes);
   await until(async () => (await page.locator('#services tbody tr').count()) === 2, 'two services');
   const first = page.locator('#services tbody tr').first();
-  assert.equal(await first.locator('[data-field="amount"]').inputValue(), '3400.50');
-  assert.equal(await first.locator('[data-field="from"]').inputValue(), '2024-01-01');
-  assert.equal(await page.locator('#services tbody tr').last().locator('[data-field="to"]').inputValue(), '2024-12-31');
+  // Shown the Danish way on the Danish page; the request has machine values.
+  assert.equal(await first.locator('[data-field="amount"]').inputValue(), '3.400,50');
+  assert.equal(await first.locator('[data-field="from"]').inputValue(), '01-01-2024');
+  assert.equal(await page.locator('#services tbody tr').last().locator('[data-field="to"]').inputValue(), '31-12-2024');
+  assert.equal((await pageRequest()).case.services[0].amount, '3400.50');
   const answer = native(await pageRequest());
   assert.equal(answer.status, 'ok');
   assert.equal(await shownTotal(), answer.result.totals.case);
@@ -522,7 +530,8 @@ test('ids and names starting with = + - @ never become formulas in the CSV or th
   await page.locator('#load-example').click();
   await totalIs('530206.44');
   // A department id starting with '@' and a service line id starting with '='.
-  const policy = readFileSync(join(root, 'examples', 'policy.toml'), 'utf8').replaceAll('ishoj-cbf', '@cbf');
+  // (and a department name starting with '@': the copied cells name departments by name)
+  const policy = readFileSync(join(root, 'examples', 'policy.toml'), 'utf8').replaceAll('ishoj-cbf', '@cbf').replace('"Center for Børn og Forebyggelse"', '"@Center for Børn"');
   await page.locator('#policy-file').setInputFiles({ name: 'politik.toml', mimeType: 'text/plain', buffer: Buffer.from(policy) });
   await until(async () => (await page.locator('#policy-status.bad').count()) === 0, 'the policy');
   const kase = (await pageRequest()).case;
@@ -539,7 +548,7 @@ test('ids and names starting with = + - @ never become formulas in the CSV or th
   assert.match(csvText, /,'@cbf,/);
   assert.doesNotMatch(csvText, /(^|,)"?[=@]/m);
   const copied = await page.locator('#tsv-out').inputValue();
-  assert.match(copied.split('\n')[0], /\t'@cbf\t/);
+  assert.match(copied.split('\n')[0], /\t'@Center for Børn\t/);
   assert.doesNotMatch(copied, /(^|\t)[=+@]/m);
   await id.fill(before);
 });
@@ -591,7 +600,7 @@ test('undo and redo take back and redo an edit', async () => {
   await totalIs('531406.44');
   await page.locator('#undo').click();
   await totalIs('530206.44');
-  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="amount"]').inputValue(), '3400.00');
+  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="amount"]').inputValue(), '3.400,00');
   await page.locator('#redo').click();
   await totalIs('531406.44');
   // A deleted row comes back; the focus stays in the table.
@@ -611,7 +620,7 @@ test('the work is found again after a reload, and loading the example asks first
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   await totalIs('531406.44');
-  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="amount"]').inputValue(), '3500.00');
+  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="amount"]').inputValue(), '3.500,00');
   assert.match(await page.locator('#save-status').textContent(), /hentet frem igen/);
   // "Indlæs eksempel" asks; saying no keeps the work.
   dialogAnswer = false;
@@ -700,11 +709,13 @@ test('a re-assessment in one action: the agreement in force ends the day before,
   await page.locator('#reassess-line').selectOption('s1');
   await page.locator('#reassess-from').fill('01-10-2024');
   await page.locator('#reassess').click();
-  assert.match(await page.locator('#reassess-status').textContent(), /aftale a2 slutter dagen før; ny aftale a3 fra 2024-10-01/);
+  assert.match(await page.locator('#reassess-status').textContent(), /aftale a2 slutter dagen før; ny aftale a3 fra 01-10-2024/);
   assert.equal(await page.locator('#errors li').count(), 0, 'no overlap');
   const shares = page.locator('#agreements tbody tr').nth(2).locator('[data-field="shares"]');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.field), 'shares', 'the new shares have the focus');
-  assert.equal(await shares.inputValue(), 'ishoj-cbf=40; ishoj-cdu=40; ishoj-cvv=20');
+  // The shares by the departments' names.
+  const name = await departmentNames();
+  assert.equal(await shares.inputValue(), `${name['ishoj-cbf']}=40; ${name['ishoj-cdu']}=40; ${name['ishoj-cvv']}=20`);
   await shares.fill('ishoj-cbf=100');
   const request = await pageRequest();
   const a2 = request.case.agreements.find((a) => a.id === 'a2');
@@ -720,8 +731,9 @@ test('a re-assessment in one action: the agreement in force ends the day before,
   const changes = await page.locator('#changes tbody tr').allTextContents();
   assert.equal(changes.length, compared.result.comparison.changes.length);
   assert.equal(changes.length, 9, '3 months x 3 departments');
-  assert.ok(changes.some((r) => r.startsWith('2024-10ishoj-cbf') && r.endsWith('2040.00')), changes.join(' | '));
-  assert.ok(changes.some((r) => r.startsWith('2024-12ishoj-cvv') && r.endsWith('-680.00')), changes.join(' | '));
+  // Months, names and amounts the Danish way.
+  assert.ok(changes.some((r) => r.startsWith(`10-2024${name['ishoj-cbf']}`) && r.endsWith('2.040,00')), changes.join(' | '));
+  assert.ok(changes.some((r) => r.startsWith(`12-2024${name['ishoj-cvv']}`) && r.endsWith('-680,00')), changes.join(' | '));
   assert.equal(await page.locator('#corrections tbody tr').count(), compared.result.comparison.corrections.length);
   // Booked through September: no month to correct.
   await page.locator('#booked-through').fill('2024-09');
@@ -782,6 +794,17 @@ test('at 1366x768 the totals and the pie stay in view while editing; at 390 px n
     const cut = await page.evaluate(() => [...document.querySelectorAll('button, input, select, h1, h2, h3, p, label')]
       .filter((n) => n.offsetParent && !n.closest('.scroll') && n.getBoundingClientRect().right > window.innerWidth + 1).map((n) => n.id || n.textContent.slice(0, 30)));
     assert.deepEqual(cut, [], 'nothing outside the screen');
+    // The edit tables stack: each row a card, every input on the screen (none in a box that scrolls sideways).
+    await page.locator('#case-box > summary').click();
+    const editCut = await page.evaluate(() => [...document.querySelectorAll('table.edit input, table.edit select, table.edit button')]
+      .filter((n) => n.offsetParent && (n.getBoundingClientRect().right > window.innerWidth + 1 || n.getBoundingClientRect().left < -1)).map((n) => n.getAttribute('aria-label')));
+    assert.deepEqual(editCut, [], 'edit fields outside the screen');
+    const sideways = await page.evaluate(() => [...document.querySelectorAll('table.edit')].filter((n) => n.offsetParent)
+      .filter((n) => n.parentElement.scrollWidth > n.parentElement.clientWidth + 1).map((n) => n.id || n.dataset.list));
+    assert.deepEqual(sideways, [], 'edit tables that scroll sideways');
+    assert.equal(await page.locator('#services tbody tr').first().evaluate((n) => getComputedStyle(n).display), 'block', 'a row is a card');
+    await page.locator('#case-box > summary').click();
+    await page.locator('#services').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(docs, 'page-390.png') });
     await page.screenshot({ path: join(artifacts, 'page-390-full.png'), fullPage: true });
   } finally {
@@ -794,12 +817,12 @@ test('prints to PDF with a cover, the per service x department table, and no col
   // A4 landscape less the margins: 273 mm at 96 dpi.
   await page.setViewportSize({ width: 1031, height: 700 });
   try {
-    assert.match(await page.locator('#cover').textContent(), /Fordeling af udgifter — sag-2024-017.*Periode2024-01-01 – 2024-12-31.*Politik.*Beregnet.*Udarbejdet af/);
+    assert.match(await page.locator('#cover').textContent(), /Fordeling af udgifter — sag-2024-017.*Periode01-01-2024 – 31-12-2024.*Fordelingsmodel.*Beregnet.*530\.206,44 kr\..*Udarbejdet af/);
     const wide = await page.evaluate(() => [...document.querySelectorAll('table')].filter((n) => n.offsetParent)
       .filter((n) => n.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((n) => n.id));
     assert.deepEqual(wide, [], 'tables wider than the printed page');
     const byService = await page.locator('#by-service tbody tr').allTextContents();
-    assert.match(byService.at(-1), /^I alt.*530206\.44$/);
+    assert.match(byService.at(-1), /^I alt.*530\.206,44$/);
     const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'page.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-layout', join(artifacts, 'page.pdf'), '-']).toString();
@@ -807,7 +830,8 @@ test('prints to PDF with a cover, the per service x department table, and no col
     // Every department's column is on the printed line table, and its last column header too.
     const request = await pageRequest();
     const answer = native(request);
-    for (const d of answer.result.totals.by_department) assert.ok(text.includes(d.department), d.department);
+    // (by name: a long name may wrap in its column, so its first word and the amount are looked for)
+    for (const d of answer.result.totals.by_department) assert.ok(text.includes(d.name.split(' ')[0]) && !text.includes(d.department), d.department);
     execFileSync('pdftoppm', ['-f', '1', '-l', '2', '-r', '50', '-png', join(artifacts, 'page.pdf'), join(artifacts, 'print')]);
   } finally {
     await page.emulateMedia({ media: 'screen' });
@@ -1097,4 +1121,137 @@ test('a bad budget file is refused with its line and column named, in Danish; th
   await page.locator('#view-case').click();
   assert.equal(await pfView().isHidden(), true);
   rmSync(pfWork, { recursive: true, force: true });
+});
+
+// ---- Danish as a Danish controller reads it ------------------------------------------------------
+/** A machine amount ('-1234.56') the Danish way ('-1.234,56'). */
+const danish = (x) => x.replace(/^(-?)(\d+)\.(\d+)$/, (_, sign, i, f) => `${sign}${i.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${f}`);
+
+test('names, not ids, and Danish numbers and dates in every table, legend and verdict; the key kinds in words', async () => {
+  await page.locator('#example').selectOption('case-ishoj');
+  await page.locator('#load-example').click();
+  await totalIs('530206.44');
+  const name = await departmentNames();
+  const answer = native(await pageRequest());
+  assert.equal(answer.status, 'ok');
+  const shown = await page.evaluate(() => [...document.querySelectorAll(['#by-department td', '#by-municipality td', '#by-month th', '#by-month td',
+    '#by-service th', '#by-service td', '#lines th', '#lines td', '#reimbursement td', '#reimbursement-months td', '#pie-case li', '#pie-services li',
+    '#verdicts li', '#summary', '#cover dd'].join(', '))].map((n) => n.textContent));
+  assert.ok(shown.length > 100, `${shown.length} texts`);
+  const ids = [...Object.keys(name), 'ishoj', 'vallensbaek'];
+  for (const x of shown) {
+    assert.ok(!ids.some((id) => new RegExp(`(^|[\\s(])${id}($|[\\s):;,])`).test(x)), `an id in '${x}'`);
+    assert.ok(!/(^|\s)-?\d+\.\d{2}($|[\s)])/.test(x), `a machine amount in '${x}'`);
+    assert.ok(!/\b\d{4}-\d{2}\b/.test(x), `a machine date or month in '${x}'`);
+  }
+  // The figures are the CLI's, written the Danish way, by name.
+  const dept = answer.result.totals.by_department[0];
+  const row = await page.locator('#by-department tbody tr').first().locator('td').allTextContents();
+  assert.deepEqual(row, [dept.name, 'Ishøj Kommune', danish(dept.amount)]);
+  const muni = (await page.locator('#by-municipality tbody tr').allTextContents()).find((r) => r.startsWith('Ishøj Kommune'));
+  assert.equal(muni, `Ishøj Kommune183${danish('530206.44')}`);
+  assert.match(await page.locator('#summary').textContent(), /530\.206,44 kr\. \(01-01-2024 – 31-12-2024\)/);
+  assert.match(await page.locator('#pie-case li').first().textContent(), new RegExp(`^ ${answer.result.totals.by_department.find((d) => Number(d.amount) > 0).name}: [\\d.]+,\\d{2} \\(\\d+,\\d %\\)$`));
+  assert.match((await page.locator('#verdicts li').allTextContents()).join(' '), /handlekommune: Ishøj Kommune/);
+  // Inputs show Danish values and read them.
+  const amount = page.locator('#services tbody tr').first().locator('[data-field="amount"]');
+  assert.equal(await amount.inputValue(), '3.400,00');
+  assert.equal(await page.locator('#services tbody tr').first().locator('[data-field="from"]').inputValue(), '01-01-2024');
+  assert.equal(await page.locator('#period-to').inputValue(), '31-12-2024');
+  // The key selector in words, in both languages.
+  const kinds = () => page.locator('#agreements tbody tr').first().locator('[data-field="kind"] option').allTextContents();
+  assert.deepEqual(await kinds(), ['procent', 'vægte', 'ligelig', 'fuld betaling']);
+  // The explanation: words, names and Danish numbers, no codes.
+  await page.locator('#lines tbody tr').first().click();
+  const text = await page.locator('#explain-body').textContent();
+  for (const code of ['acting_municipality', 'agreement_in_force', 'policy_key', 'children_social', 'percent', 'ishoj', 'true', '3400.00']) {
+    assert.ok(!text.includes(code), `'${code}' in the explanation: ${text}`);
+  }
+  assert.match(text, /handlekommunens afdeling/);
+  assert.match(text, /3\.400,00/);
+  await page.locator('#close-explain').click();
+  // English keeps the machine's numbers and shows English words.
+  await page.locator('#lang-en').click();
+  assert.deepEqual(await kinds(), ['percent', 'weights', 'equal', 'sole']);
+  assert.match(await page.locator('#summary').textContent(), /530206\.44/);
+  await page.locator('#lang-da').click();
+  // The downloads keep machine formats.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  assert.equal(JSON.parse(readFileSync(await json.path()).toString()).result.totals.case, '530206.44');
+});
+
+test('a whole family on the case form: parents, consent by and scope, whose other case, enrolment, and a service priced per hour', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => consoleErrors.push(String(e)));
+  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  p.on('dialog', (d) => d.accept());
+  try {
+    await p.goto(origin + '/');
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.locator('#new-case').click();
+    await p.locator('#new-case-screen [data-field="id"]').fill('sag-familie');
+    await p.locator('#new-case-screen [data-field="child.birth_date"]').fill('14-05-2019');
+    await p.locator('#new-case-screen [data-field="municipality"]').selectOption('ishoj');
+    await p.locator('#new-case-done').click();
+    await p.locator('#case-box summary').click();
+    await p.locator('#case-form [data-field="household"]').fill('h1');
+    await p.locator('#case-form [data-field="enrolled"]').fill('01-01-2024');
+    // The parents: the mother holds custody, the father does not.
+    for (const id of ['mor', 'far']) {
+      await p.locator('#list-parents button', { hasText: '+' }).click();
+      const input = p.locator('#list-parents tbody tr').last().locator('[data-field="id"]');
+      await input.fill(id);
+      await input.dispatchEvent('change');
+    }
+    await p.locator('#list-parents tbody tr').last().locator('[data-field="custody"]').uncheck();
+    // The mother consents for the household's children.
+    await p.locator('#list-consent button', { hasText: '+' }).click();
+    const consent = p.locator('#list-consent tbody tr').first();
+    await consent.locator('[data-field="from"]').fill('01-01-2024');
+    await consent.locator('[data-field="by"]').fill('mor');
+    await consent.locator('[data-field="scope"]').selectOption('household');
+    // The mother's own case at the jobcentre.
+    await p.locator('#list-other_cases button', { hasText: '+' }).click();
+    const other = p.locator('#list-other_cases tbody tr').first();
+    await other.locator('[data-field="person"]').selectOption('mor');
+    await other.locator('[data-field="sector"]').selectOption('employment');
+    await other.locator('[data-field="from"]').fill('01-01-2024');
+    // Family treatment, 4 hours a month at 450,00 an hour, January to March.
+    await p.locator('#add-service').click();
+    const row = p.locator('#services tbody tr').first();
+    await row.locator('select').first().selectOption({ label: 'Familiebehandling/rådgivning' });
+    await row.locator('[data-field="per"]').selectOption('hour');
+    await row.locator('[data-field="quantity"]').fill('4');
+    await row.locator('[data-field="every"]').selectOption('month');
+    await row.locator('[data-field="amount"]').fill('450,00');
+    await row.locator('[data-field="from"]').fill('01-01-2024');
+    await row.locator('[data-field="to"]').fill('31-03-2024');
+    await until(async () => (await p.locator('#errors li').count()) === 0 && (await p.locator('#summary').getAttribute('data-total')) === '5400.00', 'the total');
+    const request = await p.evaluate(() => window.__fordeling.request());
+    assert.equal(request.case.enrolled, '2024-01-01');
+    assert.equal(request.case.household, 'h1');
+    assert.deepEqual(request.case.parents, [{ id: 'mor', custody: true }, { id: 'far', custody: false }]);
+    assert.deepEqual(request.case.consent, [{ from: '2024-01-01', by: ['mor'], scope: 'household' }]);
+    assert.equal(request.case.other_cases[0].person, 'mor');
+    assert.deepEqual(request.case.services[0], { id: 's1', service: 'familiebehandling', amount: '450.00', per: 'hour', quantity: '4', every: 'month', from: '2024-01-01', to: '2024-03-31' });
+    // 4 hours x 450.00 = 1800.00 a month, January to March: 5400.00, eligible (children's and
+    // employment sector areas in the family, the mother's consent for the household, disability, age 4, Ishøj, enrolled).
+    const answer = native(request);
+    assert.equal(answer.status, 'ok', JSON.stringify(answer.errors));
+    assert.equal(answer.result.totals.case, '5400.00');
+    // (Eligible while the service runs; from April the child has no case of its own, one sector area.)
+    assert.deepEqual([answer.result.eligibility[0].from, answer.result.eligibility[0].to, answer.result.eligibility[0].eligible], ['2024-01-01', '2024-03-31', true]);
+    assert.ok(answer.result.lines.every((l) => l.eligible));
+    assert.match(await p.locator('#summary').textContent(), /5\.400,00 kr\./);
+    // The explanation shows rate x quantity.
+    await p.locator('#lines tbody tr').first().click();
+    const explanation = await p.locator('#explain-body').textContent();
+    assert.match(explanation, /450,00 \/ time × 4 pr\. måned/);
+    assert.match(explanation, /✓ indskrivning: indskrevet/);
+    assert.ok(!/enrolled|hour|month/.test(explanation), explanation);
+    await p.screenshot({ path: join(artifacts, 'page-family.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
 });

@@ -149,18 +149,24 @@ async function loadFile(input, kind) {
 }
 
 // ---- Editing ------------------------------------------------------------------------------------
+// A cell carries its column's name (data-label), shown before the value when a narrow screen stacks the row as a card.
 function inputCell(value, onChange, attrs = {}) {
-  return el('td', {}, el('input', { value: value ?? '', ...attrs, oninput: (e) => onChange(e.target.value) }));
+  return el('td', { 'data-label': attrs['aria-label']?.replace(/ \d+$/, '') ?? '' }, el('input', { value: value ?? '', ...attrs, oninput: (e) => onChange(e.target.value) }));
 }
-function selectCell(value, options, onChange, label) {
-  const s = el('select', { 'aria-label': label, onchange: (e) => onChange(e.target.value) });
+function selectCell(value, options, onChange, label, attrs = {}) {
+  const s = el('select', { 'aria-label': label, ...attrs, onchange: (e) => onChange(e.target.value) });
   for (const [v, text] of options) s.append(el('option', { value: v, text, ...(v === value ? { selected: '' } : {}) }));
-  return el('td', {}, s);
+  return el('td', { 'data-label': label.replace(/ \d+$/, '') }, s);
 }
+/** What a service line's amount may be per: month, year, once, day (døgntakst), week, hour and unit (rate × quantity). */
+const PERS = ['month', 'year', 'once', 'day', 'week', 'hour', 'unit'];
+const EVERY = ['day', 'week', 'month', 'year', 'once'];
+/** A machine number or date as an input shows it in the page's language (Danish 3.400,50 and 31-01-2024); typing reads both. */
+const shownInput = (v) => (v === undefined || v === null ? '' : shownNumber(shownDate(String(v))));
 function renderInputs() {
   const c = state.caseDoc;
-  $('period-from').value = state.period.from ?? '';
-  $('period-to').value = state.period.to ?? '';
+  $('period-from').value = shownInput(state.period.from);
+  $('period-to').value = shownInput(state.period.to);
   $('consent').checked = (c.consent ?? []).length > 0;
   reassessLines();
   renderCaseForm($('case-form'), c, formContext());
@@ -173,12 +179,18 @@ function renderInputs() {
     tb.append(el('tr', { 'data-row': i },
       inputCell(s.id, set('id'), { 'data-field': 'id', 'aria-label': `${t('colId')} ${i + 1}` }),
       selectCell(s.service, opts, set('service'), `${t('colService')} ${i + 1}`),
-      inputCell(s.amount, (v) => set('amount')(normalizeAmount(v)), { 'data-field': 'amount', 'aria-label': `${t('colAmount')} ${i + 1}`, inputmode: 'decimal' }),
-      selectCell(s.per, [['month', t('month_')], ['year', t('year_')], ['once', t('once_')]], set('per'), `${t('colPer')} ${i + 1}`),
-      inputCell(s.from, (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `${t('colFrom')} ${i + 1}` }),
-      inputCell(s.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `${t('colTo')} ${i + 1}` }),
+      inputCell(shownInput(s.amount), (v) => set('amount')(normalizeAmount(v)), { 'data-field': 'amount', 'aria-label': `${t('colAmount')} ${i + 1}`, inputmode: 'decimal' }),
+      selectCell(s.per, PERS.map((p) => [p, word('per', p)]), (v) => setPer(s, i, v), `${t('colPer')} ${i + 1}`, { 'data-field': 'per' }),
+      rateCell(inputCell(shownInput(s.quantity), (v) => set('quantity')(normalizeAmount(v)),
+        { 'data-field': 'quantity', 'aria-label': `${t('colQuantity')} ${i + 1}`, inputmode: 'decimal', ...(rated(s) ? {} : { disabled: '' }) })),
+      rateCell(selectCell(s.every ?? 'once', EVERY.map((e) => [e, word('every', e)]), set('every'), `${t('colEvery')} ${i + 1}`,
+        { 'data-field': 'every', ...(rated(s) ? {} : { disabled: '' }) })),
+      inputCell(shownInput(s.from), (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `${t('colFrom')} ${i + 1}` }),
+      inputCell(shownInput(s.to), (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `${t('colTo')} ${i + 1}` }),
       el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': `${t('remove')} ${s.id}`, onclick: () => removeRow('services', i) }))));
   });
+  // The columns of rates (quantity, how often) only when a line is priced per hour or unit.
+  $('services').classList.toggle('no-rates', !c.services.some(rated));
   const ab = $('agreements').tBodies[0];
   ab.replaceChildren();
   (c.agreements ?? []).forEach((a, i) => {
@@ -186,14 +198,36 @@ function renderInputs() {
     const setShares = (v) => { a.shares = sharesOf(departmentIds(v), a.kind); changed(`agreements.${i}.shares`); };
     const lines = c.services.map((l) => [l.id, `${l.id} — ${serviceName(l.service)}`]);
     ab.append(el('tr', { 'data-row': i },
-      inputCell(a.id, set('id'), { 'data-field': 'id', 'aria-label': `agreement id ${i + 1}` }),
+      inputCell(a.id, set('id'), { 'data-field': 'id', 'aria-label': `${t('colId')} ${i + 1}` }),
       selectCell(a.service, lines.some((o) => o[0] === a.service) ? lines : [[a.service, a.service], ...lines], set('service'), `${t('colLine')} ${i + 1}`),
-      inputCell(a.from, (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `agreement from ${i + 1}` }),
-      inputCell(a.to, (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `agreement to ${i + 1}` }),
-      selectCell(a.kind, [['percent', 'percent'], ['weights', 'weights'], ['equal', 'equal'], ['sole', 'sole']], (v) => { a.kind = v; setShares(sharesText(a.shares)); }, `agreement kind ${i + 1}`),
-      inputCell(sharesText(a.shares), setShares, { 'data-field': 'shares', 'aria-label': `agreement shares ${i + 1}` }),
+      inputCell(shownInput(a.from), (v) => set('from')(normalizeDate(v)), { 'data-field': 'from', 'aria-label': `${t('colFrom')} ${i + 1}` }),
+      inputCell(shownInput(a.to), (v) => set('to')(normalizeDate(v)), { 'data-field': 'to', 'aria-label': `${t('colTo')} ${i + 1}` }),
+      selectCell(a.kind, KINDS.map((k) => [k, word('kind', k)]), (v) => { a.kind = v; setShares(sharesText(a.shares)); }, `${t('colKind')} ${i + 1}`, { 'data-field': 'kind' }),
+      inputCell(sharesShown(a.shares), setShares, { 'data-field': 'shares', 'aria-label': `${t('colShares')} ${i + 1}`, title: sharesShown(a.shares) }),
       el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': `${t('remove')} ${a.id}`, onclick: () => removeRow('agreements', i) }))));
   });
+}
+/** The key kinds of the policy's format (KeyKind). */
+const KINDS = ['percent', 'weights', 'equal', 'sole'];
+/** Whether a service line is priced per hour or unit (rate × quantity). */
+const rated = (s) => s.per === 'hour' || s.per === 'unit';
+/** A cell of the rate columns (hidden while no line has a rate). */
+const rateCell = (td) => { td.classList.add('rate'); return td; };
+/** A new unit for a service line: hours and units need a quantity (1 to start) and how often; others have none. */
+function setPer(s, i, per) {
+  s.per = per;
+  if (rated(s)) { s.quantity ??= '1'; s.every ??= 'week'; } else { delete s.quantity; delete s.every; }
+  state.caseOrigins = null;
+  renderInputs();
+  changed(`services.${i}.per`);
+}
+/** An agreement's shares as the page shows them: departments by name, numbers the page's way ('Center for …=60'). */
+function sharesShown(shares) {
+  return (shares ?? []).map((s) => {
+    const who = s.department ? deptName(s.department) : (s.sector ?? '');
+    const v = s.percent ?? s.weight;
+    return v === undefined ? who : `${who}=${shownNumber(v)}`;
+  }).join('; ');
 }
 /** The name of a service of the policy (or its id when the policy has no such service). */
 function serviceName(id) {
@@ -210,7 +244,7 @@ function departmentIds(text) {
 }
 /** What the case form (casefields.js) needs from the page. */
 function formContext() {
-  return { t, policy: state.policy, changed, structural: () => { state.caseOrigins = null; renderInputs(); changed(); } };
+  return { t, policy: state.policy, changed, shown: shownInput, structural: () => { state.caseOrigins = null; renderInputs(); changed(); } };
 }
 /** "Ny sag": an empty case; a first screen asks for what is required, then the whole form is there. */
 function newCase() {
@@ -348,7 +382,7 @@ export function pie(title, items) {
   let angle = -Math.PI / 2;
   positive.forEach((item, i) => {
     const frac = Number(item.amount) / total;
-    const label = `${item.label}: ${item.amount} (${(frac * 100).toFixed(1)} %)`;
+    const label = `${item.label}: ${shownNumber(item.amount)} (${shownNumber((frac * 100).toFixed(1))} %)`;
     const color = COLORS[i % COLORS.length];
     if (frac >= 0.999999) {
       svg.append(el('circle', { r: '100', fill: color }, el('title', { text: label })));
@@ -362,7 +396,7 @@ export function pie(title, items) {
   });
   const legend = el('ul', {}, ...positive.map((item, i) => el('li', {},
     el('svg', { width: '12', height: '12', 'aria-hidden': 'true' }, el('rect', { width: '12', height: '12', fill: COLORS[i % COLORS.length] })),
-    ` ${item.label}: ${item.amount} (${((Number(item.amount) / total) * 100).toFixed(1)} %)`)));
+    ` ${item.label}: ${shownNumber(item.amount)} (${shownNumber(((Number(item.amount) / total) * 100).toFixed(1))} %)`)));
   fig.append(svg, el('figcaption', { text: title }), legend);
   return fig;
 }
@@ -374,13 +408,26 @@ function shownNumber(x) {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${x.startsWith('-') ? '-' : ''}${grouped}${frac === undefined ? '' : ',' + frac}`;
 }
-/** A date YYYY-MM-DD in the page's language (Danish 31-01-2024). */
+/** A date YYYY-MM-DD or a month YYYY-MM in the page's language (Danish 31-01-2024, 01-2024). */
 function shownDate(d) {
-  return state.lang === 'da' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d.split('-').reverse().join('-') : d;
+  return state.lang === 'da' && /^\d{4}-\d{2}(-\d{2})?$/.test(d ?? '') ? d.split('-').reverse().join('-') : d;
+}
+/** A department's name in the policy (its id when the policy has no such department). */
+function deptName(id) {
+  return state.policy?.departments.find((d) => d.id === id)?.name ?? id;
+}
+/** A municipality's name in the policy (its id when the policy has no such municipality). */
+function muniName(id) {
+  return state.policy?.municipalities.find((m) => m.id === id)?.name ?? id;
+}
+/** A code of the answer in words ('percent' -> 'procent'), from the page's catalogue; the code if it has none. */
+function word(prefix, code) {
+  return T[state.lang][`${prefix}_${code}`] ?? code;
 }
 /** A criterion of a verdict in words: its name, the value found and the requirement (no codes). */
 function criterionText(c) {
-  const value = (x) => (x === 'true' ? t('yes') : x === 'false' ? t('no') : x === 'none' ? t('crit_none') : shownDate(x));
+  const value = (x) => (x === 'true' ? t('yes') : x === 'false' ? t('no') : x === 'none' ? t('crit_none')
+    : T[state.lang][`value_${x}`] ?? (c.criterion === 'municipality' ? muniName(x) : shownNumber(shownDate(x))));
   return `${c.passed ? '✓' : '✗'} ${t('crit_' + c.criterion)}: ${value(c.actual)} (${t('required').toLowerCase()} ${value(c.required)})`;
 }
 
@@ -388,28 +435,30 @@ function renderResult(ms) {
   const r = state.result;
   const depts = r.totals.by_department.map((d) => d.department);
   const old = state.updateWaiting ? ` — ${t('oldVersion')} (${t('version')} ${VERSION})` : '';
-  $('summary').textContent = `${t('caseTotal')} ${r.case}: ${shownNumber(r.totals.case)} kr. (${shownDate(r.period.from)} – ${shownDate(r.period.to)}), ${t('computedIn')} ${ms.toFixed(1)} ms${old}`;
+  $('summary').textContent = `${t('caseTotal')} ${r.case}: ${shownNumber(r.totals.case)} kr. (${shownDate(r.period.from)} – ${shownDate(r.period.to)}), ${t('computedIn')} ${shownNumber(ms.toFixed(1))} ms${old}`;
   $('summary').dataset.total = r.totals.case;
   $('pie-case').replaceWith(Object.assign(pie(`${r.case}: ${t('byDepartment').toLowerCase()}`,
-    r.totals.by_department.map((d) => ({ label: `${d.department} ${d.name}`, amount: d.amount }))), { id: 'pie-case' }));
+    r.totals.by_department.map((d) => ({ label: d.name, amount: d.amount }))), { id: 'pie-case' }));
   $('verdicts').replaceChildren(...r.eligibility.map((v) => el('li', { class: v.eligible ? 'yes' : 'no' },
     `${shownDate(v.from)} – ${shownDate(v.to)}: ${v.eligible ? t('eligible') : t('notEligible')} `,
     el('small', { text: v.criteria.map(criterionText).join(' · ') }))));
-  table('by-department', [t('department'), '', t('municipality'), t('amount')],
-    r.totals.by_department.map((d) => [d.department, d.name, d.municipality, d.amount]), [3]);
-  table('by-municipality', [t('municipality'), '', t('amount')], r.totals.by_municipality.map((m) => [m.municipality, `${m.name} (${m.code})`, m.amount]), [2]);
-  table('by-month', [t('month'), ...depts, t('total')],
-    [...r.totals.by_month.map((m) => [m.month, ...m.departments.map((d) => d.amount), m.amount]),
-      [t('total'), ...r.totals.by_department.map((d) => d.amount), r.totals.case]], depts.map((_, i) => i + 1).concat([depts.length + 1]));
+  const n = shownNumber;
+  const names = depts.map(deptName);
+  table('by-department', [t('department'), t('municipality'), t('amount')],
+    r.totals.by_department.map((d) => [d.name, muniName(d.municipality), n(d.amount)]), [2]);
+  table('by-municipality', [t('municipality'), t('code'), t('amount')], r.totals.by_municipality.map((m) => [m.name, String(m.code), n(m.amount)]), [2]);
+  table('by-month', [t('month'), ...names, t('total')],
+    [...r.totals.by_month.map((m) => [shownDate(m.month), ...m.departments.map((d) => n(d.amount)), n(m.amount)]),
+      [t('total'), ...r.totals.by_department.map((d) => n(d.amount)), n(r.totals.case)]], depts.map((_, i) => i + 1).concat([depts.length + 1]));
   const re = r.reimbursement;
   $('reimbursement-block').hidden = !re;
   if (re) {
     $('reimbursement-note').textContent = `${re.legal_basis} — ${t('household')}: ${re.cases.join(', ')}`;
     table('reimbursement', [t('department'), t('municipality'), t('gross'), t('refund'), t('net')],
-      [...re.by_department.map((d) => [d.department, d.municipality, d.gross, d.reimbursement, d.net]),
-        [t('total'), '', re.total.gross, re.total.reimbursement, re.total.net]], [2, 3, 4]);
+      [...re.by_department.map((d) => [deptName(d.department), muniName(d.municipality), n(d.gross), n(d.reimbursement), n(d.net)]),
+        [t('total'), '', n(re.total.gross), n(re.total.reimbursement), n(re.total.net)]], [2, 3, 4]);
     table('reimbursement-months', [t('month'), t('municipality'), t('counted'), t('income'), t('base'), t('refund')],
-      re.months.map((m) => [m.month, m.municipality, m.counted, m.income, m.base, m.reimbursement]), [2, 3, 4, 5]);
+      re.months.map((m) => [shownDate(m.month), muniName(m.municipality), n(m.counted), n(m.income), n(m.base), n(m.reimbursement)]), [2, 3, 4, 5]);
   }
   // Per service line: the sum of its shares per department over the period (exact: øre as integers).
   const perLine = new Map();
@@ -420,11 +469,12 @@ function renderResult(ms) {
   }
   renderByService(r, perLine, depts);
   renderCover(r);
-  $('pie-services').replaceChildren(...[...perLine].map(([line, m]) => pie(`${line} (${r.lines.find((l) => l.service_line === line).service})`,
-    [...m].map(([d, v]) => ({ label: d, amount: money(v) })))));
-  table('lines', [t('colLine'), t('colService'), t('month'), t('colFrom'), t('colTo'), t('amount'), t('key'), ...depts], r.lines.map((l) => [
-    l.service_line, l.service, l.month, l.from, l.to, l.amount, l.key_id ? `${l.key_source}: ${l.key_id}` : l.key_source,
-    ...depts.map((d) => l.shares.find((s) => s.department === d)?.amount ?? '')]), [5, ...depts.map((_, i) => i + 7)]);
+  $('pie-services').replaceChildren(...[...perLine].map(([line, m]) => pie(`${line} (${serviceName(r.lines.find((l) => l.service_line === line).service)})`,
+    [...m].map(([d, v]) => ({ label: deptName(d), amount: money(v) })))));
+  table('lines', [t('colLine'), t('colService'), t('month'), t('colFrom'), t('colTo'), t('amount'), t('key'), ...names], r.lines.map((l) => [
+    l.service_line, serviceName(l.service), shownDate(l.month), shownDate(l.from), shownDate(l.to), n(l.amount),
+    l.key_id ? `${word('source', l.key_source)}: ${l.key_id}` : word('source', l.key_source),
+    ...depts.map((d) => n(l.shares.find((s) => s.department === d)?.amount ?? ''))]), [5, ...depts.map((_, i) => i + 7)]);
   [...$('lines').tBodies[0].rows].forEach((tr, i) => { tr.tabIndex = 0; tr.addEventListener('click', () => explain(i)); tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') explain(i); }); });
   $('tsv-out').value = tsv();
 }
@@ -435,10 +485,10 @@ function renderByService(r, perLine, depts) {
   const names = new Map(r.lines.map((l) => [l.service_line, serviceNames.get(l.service) ?? l.service]));
   const rows = [...perLine].map(([line, m]) => {
     const total = [...m.values()].reduce((a, b) => a + b, 0n);
-    return [line, names.get(line) ?? '', ...depts.map((d) => (m.has(d) ? money(m.get(d)) : '')), money(total)];
+    return [line, names.get(line) ?? '', ...depts.map((d) => (m.has(d) ? shownNumber(money(m.get(d))) : '')), shownNumber(money(total))];
   });
-  rows.push([t('total'), '', ...r.totals.by_department.map((d) => d.amount), r.totals.case]);
-  table('by-service', [t('colLine'), t('colService'), ...depts, t('total')], rows, depts.map((_, i) => i + 2).concat([depts.length + 2]));
+  rows.push([t('total'), '', ...r.totals.by_department.map((d) => shownNumber(d.amount)), shownNumber(r.totals.case)]);
+  table('by-service', [t('colLine'), t('colService'), ...depts.map(deptName), t('total')], rows, depts.map((_, i) => i + 2).concat([depts.length + 2]));
 }
 /** The cover of the printed result: case, period, policy and its version, date of computing, sign-off. */
 function renderCover(r) {
@@ -446,9 +496,9 @@ function renderCover(r) {
   const item = (k, v) => [el('dt', { text: t(k) }), el('dd', { text: v })];
   $('cover').replaceChildren(
     el('h1', { text: `${t('coverTitle')} — ${r.case}` }),
-    el('dl', {}, ...item('caseLabel', r.case), ...item('period', `${r.period.from} – ${r.period.to}`),
+    el('dl', {}, ...item('caseLabel', r.case), ...item('period', `${shownDate(r.period.from)} – ${shownDate(r.period.to)}`),
       ...item('policy', `${state.policy?.name ?? ''} ${state.policy?.version ?? ''}`.trim()), ...item('calculated', `${date} (${t('version')} ${VERSION})`),
-      ...item('caseTotal', `${r.totals.case} kr.`)),
+      ...item('caseTotal', `${shownNumber(r.totals.case)} kr.`)),
     el('div', { class: 'sign' }, ...['preparedBy', 'date', 'approvedBy', 'date'].map((k) => el('span', { text: t(k) }))),
   );
 }
@@ -469,22 +519,28 @@ function explain(i) {
   const body = $('explain-body');
   const verdicts = l.verdicts.map((v) => r.eligibility[v]);
   const b = l.basis;
-  const basis = b.per === 'once' ? `${t('once_')} ${b.granted}` : b.per === 'year'
-    ? `${b.granted} / ${t('year_')}, ${t('month_')} ${b.service_year_month}: ${b.month_amount}${b.days !== b.days_in_month ? ` × ${b.days}/${b.days_in_month} ${t('days')}` : ''}`
-    : `${b.granted} / ${t('month_')}${b.days !== b.days_in_month ? ` × ${b.days}/${b.days_in_month} ${t('days')}` : ''}`;
+  const n = shownNumber;
+  const days = b.days !== b.days_in_month ? ` × ${b.days}/${b.days_in_month} ${t('days')}` : '';
+  const rate = b.quantity ? ` × ${n(b.quantity)} ${word('every', b.every ?? 'once')}` : '';
+  const basis = b.per === 'once' ? `${t('once_')} ${n(b.granted)}${rate}` : b.per === 'year'
+    ? `${n(b.granted)} / ${t('year_')}, ${t('month_')} ${b.service_year_month}: ${n(b.month_amount)}${days}`
+    : `${n(b.granted)} / ${word('per', b.per)}${rate}${days}`;
+  const who = (p) => `${p.department_name} (${muniName(p.municipality)}; ${word('rule', p.rule)}${p.arrangement ? ' ' + p.arrangement : ''})`;
+  const k = l.key;
+  const validity = `${k.validity.from ? ', ' + shownDate(k.validity.from) : ''}${k.validity.to ? ' – ' + shownDate(k.validity.to) : ''}`;
   body.replaceChildren(
     ...(note ? [note] : []),
-    el('h3', { text: `${l.service_line} ${l.service_name} ${l.from} – ${l.to}` }),
-    el('p', { text: `${t('amount')}: ${l.amount} (${t('exact')} ${l.exact_amount})` }),
+    el('h3', { text: `${l.service_line} ${l.service_name} ${shownDate(l.from)} – ${shownDate(l.to)}` }),
+    el('p', { text: `${t('amount')}: ${n(l.amount)} (${t('exact')} ${n(l.exact_amount)})` }),
     el('p', { text: `${t('basis')}: ${basis}` }),
-    el('p', { text: `${t('verdict')}: ${l.eligible ? t('eligible') : t('notEligible')} — ${verdicts.map((v) => v.criteria.map((c) => `${c.passed ? '✓' : '✗'} ${c.criterion}=${c.actual}`).join(', ')).join(' | ')}` }),
+    el('p', { text: `${t('verdict')}: ${l.eligible ? t('eligible') : t('notEligible')} — ${verdicts.map((v) => v.criteria.map(criterionText).join(', ')).join(' | ')}` }),
     el('p', { text: `${t('legal')}: ${l.legal_basis}` }),
-    el('p', { text: `${t('authority')}: ${l.authority.department} ${l.authority.department_name} (${l.authority.municipality}; ${l.authority.rule}${l.authority.arrangement ? ' ' + l.authority.arrangement : ''})` }),
-    el('p', { text: `${t('payer')}: ${l.payer.department} ${l.payer.department_name} (${l.payer.municipality}; ${l.payer.rule})` }),
-    el('p', { text: `${t('key')}: ${l.key.source}${l.key.id ? ' ' + l.key.id : ''} (${l.key.kind}${l.key.validity.from ? ', ' + l.key.validity.from : ''}${l.key.validity.to ? ' – ' + l.key.validity.to : ''}): ${l.key.reason}` }),
+    el('p', { text: `${t('authority')}: ${who(l.authority)}` }),
+    el('p', { text: `${t('payer')}: ${who(l.payer)}` }),
+    el('p', { text: `${t('key')}: ${word('source', k.source)}${k.id ? ' ' + k.id : ''} (${word('kind', k.kind)}${validity}): ${word('reason', k.reason)}` }),
     el('table', { class: 'data' }, el('tbody', {}, ...l.shares.map((s) => el('tr', {},
-      el('td', { text: s.department }), el('td', { class: 'num', text: s.weight }), el('td', { class: 'num', text: s.amount }),
-      el('td', { text: `${t('exact')} ${s.exact}` }), el('td', { text: s.leftover_ore ? t('leftover') : '' }))))),
+      el('td', { text: deptName(s.department) }), el('td', { class: 'num', text: n(s.weight) }), el('td', { class: 'num', text: n(s.amount) }),
+      el('td', { text: `${t('exact')} ${n(s.exact)}` }), el('td', { text: s.leftover_ore ? t('leftover') : '' }))))),
   );
   $('explain').hidden = false;
   state.explainFrom = document.activeElement;
@@ -508,7 +564,7 @@ function reassessAction() {
   if (done.error) { $('reassess-status').textContent = t(done.error); $('reassess-status').className = 'status bad'; return; }
   state.previousCase = previous;
   state.caseOrigins = null;
-  $('reassess-status').textContent = t('reassessed')(old, id, from);
+  $('reassess-status').textContent = t('reassessed')(old, id, shownDate(from));
   $('reassess-status').className = 'status';
   renderInputs();
   changed();
@@ -521,7 +577,9 @@ function reassessLines() {
   $('reassess-line').replaceChildren(...state.caseDoc.services.map((s) => el('option', { value: s.id, text: `${s.id} — ${names.get(s.service) ?? s.service}`, ...(s.id === chosen ? { selected: '' } : {}) })));
 }
 const POSTING_HEAD = () => [t('month'), t('municipality'), t('code'), t('department'), t('function'), t('type'), t('art'), t('amount'), t('colLine'), t('counterpart')];
-const postingRow = (p) => [p.month, p.municipality, String(p.code).padStart(3, '0'), p.department, p.function, p.type, p.art, p.amount, p.service_line, p.counterpart ?? ''];
+// The finance system's codes stay (municipality code, function, type, art); departments and municipalities by name.
+const postingRow = (p) => [shownDate(p.month), muniName(p.municipality), String(p.code).padStart(3, '0'), deptName(p.department), p.function, word('posting', p.type), p.art,
+  shownNumber(p.amount), p.service_line, p.counterpart ? deptName(p.counterpart) : ''];
 /** What the re-assessment changes per month and department, and the corrections for booked months. */
 function renderComparison() {
   $('comparison-block').hidden = !state.previousCase;
@@ -532,10 +590,10 @@ function renderComparison() {
   const a = call(request);
   if (a.status !== 'ok') { $('comparison-note').textContent = a.errors.map((e) => e.message).join(' · '); return; }
   const c = a.result.comparison;
-  $('comparison-note').textContent = `${t('caseTotal')}: ${t('before').toLowerCase()} ${c.before} kr., ${t('after').toLowerCase()} ${c.after} kr.`;
+  $('comparison-note').textContent = `${t('caseTotal')}: ${t('before').toLowerCase()} ${shownNumber(c.before)} kr., ${t('after').toLowerCase()} ${shownNumber(c.after)} kr.`;
   $('comparison-note').dataset.after = c.after;
   table('changes', [t('month'), t('department'), t('before'), t('after'), t('difference')],
-    c.changes.map((x) => [x.month, x.department, x.before, x.after, x.difference]), [2, 3, 4]);
+    c.changes.map((x) => [shownDate(x.month), deptName(x.department), shownNumber(x.before), shownNumber(x.after), shownNumber(x.difference)]), [2, 3, 4]);
   table('corrections', POSTING_HEAD(), c.corrections.map(postingRow), [7]);
 }
 /** The posting lines of the last good result (computed when the box is open). */
@@ -548,11 +606,11 @@ function renderPostings() {
 // ---- Output -------------------------------------------------------------------------------------
 function tsv() {
   // Month by department, with the decimal separator a spreadsheet in the chosen language expects;
-  // department ids are text cells, escaped against formulas (cells.js).
+  // department names are text cells, escaped against formulas (cells.js).
   const r = state.good.result;
   const num = (s) => ({ number: true, value: state.lang === 'da' ? s.replace('.', ',') : s });
   const text = (s) => ({ value: s });
-  const depts = r.totals.by_department.map((d) => d.department);
+  const depts = r.totals.by_department.map((d) => d.name);
   const rows = [[text(t('month')), ...depts.map(text), text(t('total'))],
     ...r.totals.by_month.map((m) => [text(m.month), ...m.departments.map((d) => num(d.amount)), num(m.amount)]),
     [text(t('total')), ...r.totals.by_department.map((d) => num(d.amount)), num(r.totals.case)]];
@@ -609,6 +667,7 @@ function applyLang(lang) {
   state.lang = lang;
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-t]').forEach((n) => { n.textContent = t(n.dataset.t); });
+  for (const id of ['period-from', 'period-to', 'reassess-from']) $(id).placeholder = lang === 'da' ? 'dd-mm-åååå' : 'yyyy-mm-dd';
   if (state.caseDoc) { renderInputs(); recompute(); persist(); }
 }
 

@@ -11,6 +11,8 @@ export const CASE_FIELDS = [
   { path: ['household'], label: 'householdId', kind: 'text' },
   { path: ['child', 'birth_date'], label: 'birthDate', kind: 'date', required: true },
   { path: ['child', 'significant_permanent_disability'], label: 'disability', kind: 'bool' },
+  { path: ['enrolled'], label: 'enrolled', kind: 'date' },
+  { path: ['discharged'], label: 'discharged', kind: 'date' },
 ];
 
 const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'adult', 'housing'];
@@ -19,10 +21,15 @@ const SECTORS = ['children_social', 'daycare_school', 'health', 'employment', 'a
 export const CASE_LISTS = [
   { path: ['child', 'handlekommune'], label: 'handlekommune', required: true,
     columns: [{ key: 'municipality', label: 'municipality', kind: 'municipality' }, { key: 'from', label: 'colFrom', kind: 'date' }] },
+  // The household's parents and custody holders: their ids are what consent's `by` and other cases' `person` name.
+  { path: ['parents'], label: 'parents', idPrefix: 'p',
+    columns: [{ key: 'id', label: 'colId', kind: 'text', names: true }, { key: 'custody', label: 'custody', kind: 'bool', initial: true }] },
   { path: ['consent'], label: 'consentPeriods',
-    columns: [{ key: 'from', label: 'colFrom', kind: 'date' }, { key: 'to', label: 'colTo', kind: 'date', optional: true }] },
+    columns: [{ key: 'from', label: 'colFrom', kind: 'date' }, { key: 'to', label: 'colTo', kind: 'date', optional: true },
+      { key: 'by', label: 'consentBy', kind: 'ids', optional: true }, { key: 'scope', label: 'consentScope', kind: 'scope', optional: true }] },
   { path: ['other_cases'], label: 'otherCases', idPrefix: 'o',
-    columns: [{ key: 'id', label: 'colId', kind: 'text' }, { key: 'sector', label: 'sector', kind: 'sector' },
+    columns: [{ key: 'id', label: 'colId', kind: 'text' }, { key: 'person', label: 'person', kind: 'person', optional: true },
+      { key: 'sector', label: 'sector', kind: 'sector' },
       { key: 'department', label: 'department', kind: 'department', optional: true },
       { key: 'from', label: 'colFrom', kind: 'date', optional: true }, { key: 'to', label: 'colTo', kind: 'date', optional: true }] },
   { path: ['income'], label: 'incomeList', idPrefix: 'i',
@@ -51,7 +58,13 @@ export function emptyCase() {
 function typed(kind, text) {
   if (kind === 'date') return normalizeDate(text);
   if (kind === 'amount') return normalizeAmount(text);
+  if (kind === 'ids') { const ids = text.split(/[;,]/).map((x) => x.trim()).filter(Boolean); return ids.length ? ids : ''; }
   return text;
+}
+/** A value as its input shows it: dates and amounts the page's way (ctx.shown), a list of ids joined by '; '. */
+function shownValue(kind, value, ctx) {
+  if (kind === 'ids') return (value ?? []).join('; ');
+  return (kind === 'date' || kind === 'amount') && ctx.shown ? ctx.shown(value) : (value ?? '');
 }
 
 /**
@@ -70,14 +83,16 @@ export function fieldInput(kind, value, label, ctx, key, optional = false) {
     for (const [v, text] of all) s.append(el('option', { value: v, text, ...(v === (value ?? '') ? { selected: '' } : {}) }));
     return s;
   }
-  const attrs = { value: value ?? '', 'aria-label': label, 'data-field': key, oninput: (e) => change(typed(kind, e.target.value)) };
+  const attrs = { value: shownValue(kind, value, ctx), 'aria-label': label, 'data-field': key, oninput: (e) => change(typed(kind, e.target.value)) };
   if (kind === 'date') Object.assign(attrs, { placeholder: 'dd-mm-åååå', size: '11' });
   if (kind === 'amount') attrs.inputmode = 'decimal';
   return el('input', attrs);
 }
 
 /** The choices of a kind that is chosen from a list (by name), or null. */
-function choices(kind, { t, policy }) {
+function choices(kind, { t, policy, caseDoc }) {
+  if (kind === 'scope') return [['child', t('scope_child')], ['household', t('scope_household')]];
+  if (kind === 'person') return [['', t('childOrFamily')], ...(caseDoc?.parents ?? []).filter((p) => p.id).map((p) => [p.id, p.id])];
   if (kind === 'municipality') return [['', '—'], ...(policy?.municipalities ?? []).map((m) => [m.id, `${m.name} (${m.code})`])];
   if (kind === 'department') return [['', '—'], ...(policy?.departments ?? []).map((d) => [d.id, d.name])];
   if (kind === 'sector') return SECTORS.map((s) => [s, t(`sector_${s}`)]);
@@ -86,7 +101,8 @@ function choices(kind, { t, policy }) {
 }
 
 /** The form of the case's single fields and lists into the element `into`. */
-export function renderCaseForm(into, caseDoc, ctx) {
+export function renderCaseForm(into, caseDoc, ctx0) {
+  const ctx = { ...ctx0, caseDoc };
   const fields = CASE_FIELDS.map((f) => {
     const key = f.path.join('.');
     const input = fieldInput(f.kind, getPath(caseDoc, f.path), ctx.t(f.label), { ...ctx, onChange: (v) => { setPath(caseDoc, f.path, v === '' && !f.required ? undefined : v); ctx.changed(key); } }, key);
@@ -100,12 +116,17 @@ function listTable(caseDoc, list, ctx) {
   const rows = getPath(caseDoc, list.path) ?? [];
   const name = list.path.join('.');
   const body = rows.map((row, i) => el('tr', { 'data-row': i },
-    ...list.columns.map((c) => el('td', {}, fieldInput(c.kind, row[c.key], `${ctx.t(c.label)} ${i + 1}`, {
-      ...ctx, onChange: (v) => { if (v === undefined) delete row[c.key]; else row[c.key] = v; ctx.changed(`${name}.${i}.${c.key}`); },
-    }, c.key, c.optional))),
+    ...list.columns.map((c) => {
+      const input = fieldInput(c.kind, row[c.key] ?? c.initial, `${ctx.t(c.label)} ${i + 1}`, {
+        ...ctx, onChange: (v) => { if (v === undefined) delete row[c.key]; else row[c.key] = v; ctx.changed(`${name}.${i}.${c.key}`); },
+      }, c.key, c.optional);
+      // A parent's id, once typed, is offered in the other lists (whose case, who consents).
+      if (c.names) input.addEventListener('change', () => ctx.structural());
+      return el('td', { 'data-label': ctx.t(c.label) }, input);
+    }),
     el('td', {}, el('button', { type: 'button', text: '×', 'aria-label': `${ctx.t('remove')} ${ctx.t(list.label)} ${i + 1}`, onclick: () => { rows.splice(i, 1); ctx.structural(); } }))));
   const add = () => {
-    const row = Object.fromEntries(list.columns.filter((c) => !c.optional).map((c) => [c.key, c.kind === 'per' ? 'month' : c.kind === 'sector' ? SECTORS[0] : '']));
+    const row = Object.fromEntries(list.columns.filter((c) => !c.optional).map((c) => [c.key, c.initial ?? (c.kind === 'per' ? 'month' : c.kind === 'sector' ? SECTORS[0] : '')]));
     if (list.idPrefix) row.id = freshListId(list.idPrefix, rows);
     if (!getPath(caseDoc, list.path)) setPath(caseDoc, list.path, rows);
     rows.push(row);

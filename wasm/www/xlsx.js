@@ -91,11 +91,13 @@ export function normalizeDate(text) {
   const m = s.match(/^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/);
   return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s;
 }
-/** 'måned', 'år', 'engang' (Danish or English; empty is a month) as month/year/once. */
+/** 'måned', 'år', 'engang', 'døgn', 'uge' (Danish or English; empty is a month) as month/year/once/day/week. */
 export function normalizePer(text) {
   const s = norm(text);
   if (['år', 'aar', 'year', 'yearly', 'årlig'].includes(s)) return 'year';
   if (['engang', 'once', 'engangsbeløb', 'one off'].includes(s)) return 'once';
+  if (['døgn', 'dag', 'day', 'daily', 'pr. døgn'].includes(s)) return 'day';
+  if (['uge', 'week', 'weekly', 'ugentlig'].includes(s)) return 'week';
   return s === '' || ['måned', 'md', 'md.', 'month', 'monthly', 'månedlig'].includes(s) ? 'month' : s;
 }
 /**
