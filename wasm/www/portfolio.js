@@ -193,13 +193,6 @@ function bars(title, rows, legend) {
   return [chart, el('figcaption', { text: title }), key];
 }
 
-/** The machine numbers in a chart's texts (app.js's pie writes 1368000.00 and 87.4 %) in the page's language. */
-function localizeNumbers(node) {
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = n.nodeValue.replace(/-?\d+\.\d+/g, (x) => num(x));
-  return node;
-}
-
 // ---- Reading files ---------------------------------------------------------------------------------
 /** The document in a file: TOML/JSON text, or a workbook's policy or case as JSON text. */
 async function documentOf(file, kind) {
@@ -404,7 +397,7 @@ function render(ms) {
     totals: [d.expected],
   })), [[t('pfActual'), BAR.actual], [t('pfForecast'), BAR.forecast], [t('pfBudgetCol'), BAR.budget]]));
   const pie = ctx.pie(t('pfPie')(p.year), p.departments.map((d) => ({ label: d.name, amount: d.expected })));
-  $('pf-pie').replaceWith(Object.assign(localizeNumbers(pie), { id: 'pf-pie' }));
+  $('pf-pie').replaceWith(Object.assign(pie, { id: 'pf-pie' }));
   fill('pf-departments', [t('pfDepartment'), ...figureHead()], [
     ...p.departments.map((d) => ({
       attrs: { 'data-department': d.department },
