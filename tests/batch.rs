@@ -834,7 +834,8 @@ fn cli_batch_csv_problems_in_danish() {
         child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
         String::from_utf8(child.wait_with_output().unwrap().stderr).unwrap()
     };
-    let header = "case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to";
+    let header =
+        "case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to";
     let row = "k1,,2019-05-14,ishoj,ja,2024-01-01,,s1,merudgift,\"1.000,50\",month,2024-01-01,2024-01-31";
     let err = run(&format!("{header}\n{row}\n"));
     assert!(

@@ -485,7 +485,7 @@ fn budget(path: &Path) -> Result<DocInput, Failure> {
     if !path.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
         return Ok(DocInput::text(&text));
     }
-    match fordeling::contract::budget::budget_from_csv(&text) {
+    match fordeling::contract::budget::budget_from_csv(&text, lang()) {
         Ok(doc) => serde_json::to_value(&doc).map(|v| DocInput::value(&v)).map_err(|e| io_failure("budget", e.into())),
         Err(errors) => Err(Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors } }),
     }

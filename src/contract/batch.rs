@@ -512,6 +512,7 @@ fn swallowed(record: &csv::ByteRecord, delimiter: u8, width: usize) -> bool {
 /// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
 /// when the file is `;`-separated. Thousands separators are refused, never read as decimals. The
 /// problem in English; [`csv_amount_in`] in another language.
+#[cfg(test)]
 pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
     csv_amount_in(text, delimiter, Lang::En)
 }
