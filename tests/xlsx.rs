@@ -576,6 +576,10 @@ fn the_danish_template_reads_back_as_the_english_one() {
     assert_eq!(text("Sag", "D2"), "ja");
     assert_eq!(text("Sagens ydelser", "D1"), "pr.");
     assert_eq!(text("Sagens ydelser", "D2"), "måned");
+    // Sector areas and key kinds in words, not codes (the reader takes either).
+    let all = serde_json::to_string(&cells).unwrap();
+    assert!(all.contains("\"børne- og familieområdet\"") && all.contains("\"procent\""), "{all}");
+    assert!(!all.contains("\"children_social\"") && !all.contains("\"percent\""), "{all}");
     // The birth date 2019-05-14 is a date cell: Excel's day 43599.
     assert_eq!(text("Sag", "C2"), "43599");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();

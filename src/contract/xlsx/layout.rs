@@ -1,5 +1,6 @@
 //! The template's layout in a language: sheet and column names (the catalogues' `xlsx-sheet-…` and
-//! `xlsx-col-…`), the values a reader takes in either language (yes/no, units, consent scopes), the
+//! `xlsx-col-…`), the values a reader takes in either language (yes/no, units, consent scopes, sector
+//! areas, key kinds), the
 //! list checks of the columns that name something, and the instructions sheet (`xlsx-guide-…`).
 //!
 //! The reader accepts a sheet or column by its English name or its name in any language, so a
@@ -44,6 +45,8 @@ const UNITS: [&str; 2] = ["per", "every"];
 const UNIT_VALUES: [&str; 7] = ["month", "year", "once", "day", "week", "hour", "unit"];
 const SECTORS: [&str; 6] = ["children_social", "daycare_school", "health", "employment", "adult", "housing"];
 const KINDS: [&str; 4] = ["sole", "percent", "weights", "equal"];
+/// Other columns whose values are written in words (the reader takes words or codes).
+const WORDED: [&str; 3] = ["scope", "sector", "kind"];
 
 /// A value of a closed vocabulary in `lang` (`yes` -> `ja`, `month` -> `måned`): the catalogues'
 /// `xlsx-value-…`; other values unchanged.
@@ -91,10 +94,6 @@ fn list_check(sheet: &str, column: &str, col: u16, lang: Lang) -> Option<ListChe
             let col = columns(s).iter().position(|x| *x == c).unwrap_or(0) as u16;
             ListSource::Column { sheet: sheet_label(s, lang), col }
         }
-        // Sector areas and key kinds are read as their codes; yes/no, units and scopes in words.
-        Choices::Values(values) if matches!(what, "sector" | "kind") => {
-            ListSource::Values(values.iter().map(|v| v.to_string()).collect())
-        }
         Choices::Values(values) => ListSource::Values(values.iter().map(|v| value_label(v, lang)).collect()),
     };
     Some(ListCheck { col, source, prompt })
@@ -115,9 +114,13 @@ pub(crate) fn localize(sheets: &mut [Sheet], lang: Lang) {
         for (r, row) in sheet.rows.iter_mut().enumerate() {
             for (cell, column) in row.iter_mut().zip(cols.iter()) {
                 let Cell::Text(t) = cell else { continue };
-                let translated = r == 0 || YES_NO.contains(column) || UNITS.contains(column) || *column == "scope";
-                if translated {
-                    *t = if r == 0 { column_label(column, lang) } else { value_label(t, lang) };
+                let words = YES_NO.contains(column) || UNITS.contains(column) || WORDED.contains(column);
+                if r == 0 {
+                    *t = column_label(column, lang);
+                } else if *column == "sectors" {
+                    *t = t.split(',').map(|s| value_label(s.trim(), lang)).collect::<Vec<_>>().join(", ");
+                } else if words {
+                    *t = value_label(t, lang);
                 }
             }
         }

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::{columns, norm, Origin, Workbook, WorkbookError};
 use super::{WorkbookLimit, MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 
 /// A cell as the reader sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -288,9 +288,27 @@ fn decimal_of_number(f: f64) -> String {
 
 const SECTORS: [&str; 6] = ["children_social", "daycare_school", "health", "employment", "adult", "housing"];
 
+/// Key kinds, as the reader takes them.
+const KINDS: [&str; 4] = ["sole", "percent", "weights", "equal"];
+
+/// A sector area or a key kind as its code, written as the code or as its words in either language
+/// (`børne- og familieområdet` -> `children_social`, `procent` -> `percent`); other text unchanged.
+pub(crate) fn normalize_code(text: &str) -> String {
+    let n = norm(text);
+    let words = |code: &str, lang| crate::i18n::lookup(lang, &format!("xlsx-value-{}", code.replace('_', "-")), &[]);
+    let is = |code: &&&str| {
+        n == norm(code) || [Lang::Da, Lang::En].into_iter().any(|l| words(code, l).is_some_and(|w| norm(&w) == n))
+    };
+    match SECTORS.iter().chain(&KINDS).find(is) {
+        Some(code) => code.to_string(),
+        None => text.trim().to_string(),
+    }
+}
+
 /// A department or a sector area, by name.
 fn target(name: &str) -> Value {
-    let key = if SECTORS.contains(&name) { "sector" } else { "department" };
+    let code = normalize_code(name);
+    let (key, name) = if SECTORS.contains(&code.as_str()) { ("sector", code.as_str()) } else { ("department", name) };
     let mut m = Map::new();
     m.insert(key.into(), name.into());
     Value::Object(m)
@@ -474,6 +492,18 @@ impl Record<'_> {
         Some(Value::Array(items.map(Value::from).collect()))
     }
 
+    /// A sector area or key kind, in words or as its code.
+    fn code(&self, col: &str) -> Option<String> {
+        self.text(col).map(|t| normalize_code(&t))
+    }
+
+    /// A list of sector areas, in words or as codes.
+    fn codes(&self, col: &str) -> Option<Value> {
+        let text = self.text(col)?;
+        let items = text.split([';', ',']).map(str::trim).filter(|s| !s.is_empty());
+        Some(Value::Array(items.map(|s| Value::from(normalize_code(s))).collect()))
+    }
+
     fn has(&self, col: &str) -> bool {
         self.cells.contains_key(col)
     }
@@ -532,7 +562,7 @@ fn policy(ctx: &mut Ctx<'_>) -> (Value, Origins) {
         set(&mut m, "id", r.text("id"));
         set(&mut m, "name", r.text("name"));
         set(&mut m, "municipality", r.text("municipality"));
-        m.insert("sectors".into(), r.list("sectors").unwrap_or_else(|| Value::Array(vec![])));
+        m.insert("sectors".into(), r.codes("sectors").unwrap_or_else(|| Value::Array(vec![])));
         m
     });
     items(ctx, "eligibility", false, &eligibility);
@@ -541,7 +571,7 @@ fn policy(ctx: &mut Ctx<'_>) -> (Value, Origins) {
         set(&mut m, "id", r.text("id"));
         set(&mut m, "grantor", r.text("grantor"));
         set(&mut m, "on_behalf_of", r.text("on_behalf_of"));
-        m.insert("sectors".into(), r.list("sectors").unwrap_or_else(|| Value::Array(vec![])));
+        m.insert("sectors".into(), r.codes("sectors").unwrap_or_else(|| Value::Array(vec![])));
         set(&mut m, "from", r.date("from"));
         set(&mut m, "to", r.date("to"));
         set(&mut m, "basis", r.text("basis"));
@@ -613,9 +643,11 @@ fn services(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origi
     for (i, (first, rest)) in grouped(&t).into_iter().enumerate() {
         origins.insert(format!("services[{i}]"), origin(&t, first));
         let mut m = Map::new();
-        for key in ["id", "name", "sector", "function", "kind", "key"] {
+        for key in ["id", "name", "function", "key"] {
             set(&mut m, key, first.text(key));
         }
+        set(&mut m, "sector", first.code("sector"));
+        set(&mut m, "kind", first.code("kind"));
         for key in ["authority", "payer"] {
             set(&mut m, key, first.text(key).map(|s| target(&s)));
         }
@@ -642,7 +674,7 @@ fn keys(ctx: &mut Ctx<'_>, doc: &mut Map<String, Value>, origins: &mut Origins) 
             let mut v = Map::new();
             set(&mut v, "from", r.date("from"));
             set(&mut v, "to", r.date("to"));
-            let kind = r.text("kind");
+            let kind = r.code("kind");
             v.insert("shares".into(), shares_of(&r.text("shares").unwrap_or_default(), kind.as_deref()));
             set(&mut v, "kind", kind);
             Value::Object(v)
@@ -735,7 +767,7 @@ fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
         set(&mut m, "service", r.text("service"));
         set(&mut m, "from", r.date("from"));
         set(&mut m, "to", r.date("to"));
-        let kind = r.text("kind");
+        let kind = r.code("kind");
         m.insert("shares".into(), shares_of(&r.text("shares").unwrap_or_default(), kind.as_deref()));
         set(&mut m, "kind", kind);
         set(&mut m, "note", r.text("note"));
@@ -757,9 +789,10 @@ fn case(ctx: &mut Ctx<'_>) -> (Value, Origins) {
     lines(ctx, "case income", "income", &money_line);
     lines(ctx, "case other cases", "other_cases", &|r| {
         let mut m = Map::new();
-        for key in ["id", "sector", "department", "person"] {
+        for key in ["id", "department", "person"] {
             set(&mut m, key, r.text(key));
         }
+        set(&mut m, "sector", r.code("sector"));
         set(&mut m, "from", r.date("from"));
         set(&mut m, "to", r.date("to"));
         m
