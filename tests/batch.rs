@@ -453,6 +453,14 @@ fn csv_unclosed_quote_stops_the_run_instead_of_swallowing_rows() {
     assert!(errors[0].errors[0].message.contains("a quote that is not closed?"), "{errors:?}");
     // Only case a is computed: no case goes on without the rows the open quote swallowed.
     assert_eq!(totals.cases, 1);
+    // The same in Danish.
+    let text = format!("{CSV_HEADER}\n{}\n", rows.join("\n"));
+    let batch = Batch::new(&policy, period()).with_lang(fordeling::Lang::Da);
+    let csv = fordeling::contract::batch::CsvBatch::new(batch, text.as_bytes()).unwrap();
+    let (errors, _) = csv.run(&mut String::new());
+    let message = &errors[0].errors[0].message;
+    assert!(message.contains("et citationstegn, der ikke er lukket? Læsningen stopper her"), "{message}");
+    assert!(message.starts_with("kolonne 'record': går fra linje 3 til linje 7 med 13 felter"), "{message}");
 }
 
 /// A reader of an endless CSV case: `big` rows for ever after a header.

@@ -225,7 +225,7 @@ impl<'p> Batch<'p> {
             Err(e) => {
                 self.line += 1;
                 self.totals.bad_records += 1;
-                Err(BatchError { line: self.line, errors: vec![not_utf8(None, e.valid_up_to())] })
+                Err(BatchError { line: self.line, errors: vec![not_utf8(self.lang, None, e.valid_up_to())] })
             }
         }
     }
@@ -271,7 +271,7 @@ impl<'p> Batch<'p> {
         let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
         if (self.totals.total + sum).unsigned_abs() > u128::from(u64::MAX) {
             let e = ComputeError::TotalTooLarge {
-                item: format!("the batch total, with the case at line {line}"),
+                item: Word::BatchTotalAt.with(lang, &[("line", &line.to_string())]),
                 limit: crate::model::money::ore_text(i128::from(u64::MAX)),
             };
             return Err(fail(vec![ErrorReport::compute(&e, lang)]));
@@ -360,13 +360,14 @@ fn reimburse_household(
 }
 
 /// A problem of a record that is not about one column.
-fn not_utf8(column: Option<&str>, at: usize) -> ErrorReport {
+fn not_utf8(lang: Lang, column: Option<&str>, at: usize) -> ErrorReport {
+    let at = at.to_string();
     let (item, message) = match column {
         Some(c) => (
-            format!("column '{c}'"),
-            format!("column '{c}': is not valid UTF-8 text (bad byte at byte {at} of the field)"),
+            Word::BatchColumnItem.with(lang, &[("column", c)]),
+            Word::BatchNotUtf8Field.with(lang, &[("column", c), ("at", &at)]),
         ),
-        None => ("(record)".to_string(), format!("is not valid UTF-8 text (bad byte at offset {at})")),
+        None => ("(record)".to_string(), Word::BatchNotUtf8.with(lang, &[("at", &at)])),
     };
     ErrorReport {
         kind: Doc::Record.into(),
@@ -621,7 +622,9 @@ impl<'p, R: Read> CsvBatch<'p, R> {
             let raw = if i == 0 { raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw) } else { raw };
             match std::str::from_utf8(raw) {
                 Ok(n) => names.push(n.trim().to_string()),
-                Err(e) => return Err(BatchError { line: 1, errors: vec![not_utf8(Some("header"), e.valid_up_to())] }),
+                Err(e) => {
+                    return Err(BatchError { line: 1, errors: vec![not_utf8(lang, Some("header"), e.valid_up_to())] })
+                }
             }
         }
         let known: Vec<&str> = CSV_COLUMNS.split(',').collect();
@@ -699,18 +702,13 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 if self.current.as_ref().is_some_and(|p| Some(p.id.as_str()) != id.as_deref().map(str::trim)) {
                     found = self.flush(out);
                 }
-                let case =
-                    self.current.take().map(|p| format!(" (case '{}' is not computed)", p.id)).unwrap_or_default();
-                found.push(record_error(
-                    self.batch.lang,
-                    line,
-                    "record",
-                    format!(
-                        "runs from line {line} to line {end} with {} fields (the header has {}): a quote that is not closed? Reading stops here{case}",
-                        self.record.len(),
-                        self.width
-                    ),
-                ));
+                let lang = self.batch.lang;
+                let case = self.not_computed();
+                let (from, to) = (line.to_string(), end.to_string());
+                let (fields, width) = (self.record.len().to_string(), self.width.to_string());
+                let args = [("line", from.as_str()), ("end", &to), ("fields", &fields), ("width", &width)];
+                let message = Word::BatchUnclosedQuote.with(lang, &args);
+                found.push(record_error(lang, line, "record", format!("{message}{case}")));
                 found
             }
             Ok(true) => {
@@ -727,15 +725,15 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 // The reader cannot go on: the case being read is refused with the record.
                 self.ended = true;
                 let line = e.position().map_or_else(|| self.reader.position().line() + 1, |p| p.line());
+                let lang = self.batch.lang;
                 let message = match e.kind() {
                     csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
-                        format!("the record is longer than {MAX_RECORD_BYTES} bytes (an unclosed quote?); reading stops here")
+                        Word::BatchRecordTooLong.with(lang, &[("max", &MAX_RECORD_BYTES.to_string())])
                     }
-                    _ => format!("cannot be read: {e}; reading stops here"),
+                    _ => Word::BatchCannotRead.with(lang, &[("reason", &e.to_string())]),
                 };
-                let case =
-                    self.current.take().map(|p| format!(" (case '{}' is not computed)", p.id)).unwrap_or_default();
-                vec![record_error(self.batch.lang, line, "record", format!("{message}{case}"))]
+                let case = self.not_computed();
+                vec![record_error(lang, line, "record", format!("{message}{case}"))]
             }
         };
         self.batch.totals.bad_records += found.len() as u64;
@@ -774,7 +772,7 @@ impl<'p, R: Read> CsvBatch<'p, R> {
                 Ok(f) => fields.push(f),
                 Err(e) => {
                     let column = self.columns.iter().position(|&c| c == i).map_or("record", |k| names[k]);
-                    errors.push(not_utf8(Some(column), e.valid_up_to()));
+                    errors.push(not_utf8(lang, Some(column), e.valid_up_to()));
                     fields.push("");
                 }
             }
@@ -856,6 +854,13 @@ impl<'p, R: Read> CsvBatch<'p, R> {
     }
 
     /// Compute the pending case, or report it.
+    /// ` (case 'k1' is not computed)` for the case being read, if any (it is dropped).
+    fn not_computed(&mut self) -> String {
+        let lang = self.batch.lang;
+        let words = |id: &str| Word::BatchCaseNotComputed.with(lang, &[("case", id)]);
+        self.current.take().map(|p| format!(" {}", words(&p.id))).unwrap_or_default()
+    }
+
     fn flush(&mut self, out: &mut String) -> Vec<BatchError> {
         let Some(p) = self.current.take() else { return Vec::new() };
         let doc = match p.doc {
