@@ -86,34 +86,34 @@ proptest! {
     }
 }
 
+/// The CLI run in the crate's folder with `args` and `input` on its standard input.
+#[cfg(feature = "cli")]
+fn cli_with_stdin(args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[cfg(feature = "cli")]
 #[test]
 fn cli_batch_streams_results_and_reports_bad_lines() {
-    use std::io::Write;
     let input = format!("{}\n{{broken\n{}\n", case_line(1), case_line(2));
     let dir = std::env::temp_dir().join(format!("fordeling-batch-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let policy = dir.join("policy.toml");
     std::fs::write(&policy, example::POLICY).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
-        .args([
-            "batch",
-            "--policy",
-            policy.to_str().unwrap(),
-            "--cases",
-            "-",
-            "--from",
-            "2022-01-01",
-            "--to",
-            "2023-12-31",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let args =
+        ["batch", "--policy", policy.to_str().unwrap(), "--cases", "-", "--from", "2022-01-01", "--to", "2023-12-31"];
+    let out = cli_with_stdin(&args, &input);
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -819,28 +819,10 @@ fn cli_batch_summary_and_bad_records_in_danish() {
 #[cfg(feature = "cli")]
 #[test]
 fn cli_batch_csv_problems_in_danish() {
-    use std::io::Write;
     let run = |input: &str| {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args([
-                "batch",
-                "--lang",
-                "da",
-                "--policy",
-                "examples/policy.toml",
-                "--cases",
-                "-",
-                "--input-format",
-                "csv",
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        String::from_utf8(child.wait_with_output().unwrap().stderr).unwrap()
+        let args =
+            ["batch", "--lang", "da", "--policy", "examples/policy.toml", "--cases", "-", "--input-format", "csv"];
+        String::from_utf8(cli_with_stdin(&args, input).stderr).unwrap()
     };
     let header =
         "case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to";
