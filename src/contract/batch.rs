@@ -512,13 +512,7 @@ fn swallowed(record: &csv::ByteRecord, delimiter: u8, width: usize) -> bool {
 
 /// Read a CSV amount: kroner with at most two decimals, after a point, or after a decimal comma
 /// when the file is `;`-separated. Thousands separators are refused, never read as decimals. The
-/// problem in English; [`csv_amount_in`] in another language.
-#[cfg(test)]
-pub(crate) fn csv_amount(text: &str, delimiter: u8) -> Result<Amount, String> {
-    csv_amount_in(text, delimiter, Lang::En)
-}
-
-/// [`csv_amount`] with its problem in `lang`.
+/// problem in `lang`.
 pub(crate) fn csv_amount_in(text: &str, delimiter: u8, lang: Lang) -> Result<Amount, String> {
     let t = text.trim();
     let shown: String = t.chars().take(40).collect();
@@ -1093,6 +1087,7 @@ mod tests {
 
     #[test]
     fn amounts_in_csv_refuse_thousands_separators() {
+        let csv_amount = |t: &str, d: u8| csv_amount_in(t, d, Lang::En);
         let ok = |t: &str, d: u8| csv_amount(t, d).map(|a| a.value().to_string());
         assert_eq!(ok("1000", b',').as_deref(), Ok("1000"));
         assert_eq!(ok("1000.5", b',').as_deref(), Ok("1000.5"));
