@@ -24,7 +24,7 @@ export interface FordelingAgeDoc {
 export type FordelingAgeRule = "daily" | "at_enrolment";
 
 /**
- * An agreement decided after the last report.
+ * An agreement decided after the last report: the case and the agreement's record.
  */
 export interface FordelingAgreementChange {
   /**

@@ -4,27 +4,18 @@
 
 use serde::Serialize;
 
-use crate::case::audit::{records, Audit};
+use crate::case::audit::{records, AgreementRecord};
 use crate::case::Case;
 use crate::model::date::Date;
 
-/// An agreement decided after the last report.
+/// An agreement decided after the last report: the case and the agreement's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AgreementChange {
     /// Case id.
     pub case: String,
-    /// Agreement id.
-    pub agreement: String,
-    /// The service line it applies to.
-    pub service_line: String,
-    /// First day in force.
-    pub from: Date,
-    /// Last day in force, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<Date>,
-    /// Who decided it, when, and the journal number.
+    /// The agreement, its line, its period and who decided it when.
     #[serde(flatten)]
-    pub audit: Audit,
+    pub record: AgreementRecord,
 }
 
 /// The agreements decided strictly after `since`, by decision date, then case and agreement id.
@@ -33,17 +24,14 @@ pub fn changes_since(cases: &[Case], since: Date) -> Vec<AgreementChange> {
     let mut out: Vec<AgreementChange> = cases
         .iter()
         .flat_map(|c| {
-            records(c).into_iter().filter(|r| r.audit.decided_on.is_some_and(|d| d > since)).map(|r| AgreementChange {
-                case: c.id.clone(),
-                agreement: r.agreement,
-                service_line: r.service_line,
-                from: r.from,
-                to: r.to,
-                audit: r.audit,
-            })
+            let decided_since = |r: &AgreementRecord| r.audit.decided_on.is_some_and(|d| d > since);
+            records(c).into_iter().filter(decided_since).map(|record| AgreementChange { case: c.id.clone(), record })
         })
         .collect();
-    out.sort_by(|a, b| (a.audit.decided_on, &a.case, &a.agreement).cmp(&(b.audit.decided_on, &b.case, &b.agreement)));
+    fn order(c: &AgreementChange) -> (Option<Date>, &str, &str) {
+        (c.record.audit.decided_on, &c.case, &c.record.agreement)
+    }
+    out.sort_by(|a, b| order(a).cmp(&order(b)));
     out
 }
 
@@ -52,9 +40,9 @@ pub fn changes_text(changes: &[AgreementChange], lang: crate::i18n::Lang) -> Str
     use crate::case::audit::DecidedBy;
     use crate::i18n::Message;
     let mut o = format!("\n{}\n", Message::ChangesSinceHeading { count: changes.len().to_string() }.text(lang));
-    for c in changes {
+    for AgreementChange { case, record: c } in changes {
         let mut parts = vec![
-            Message::AuditCase { case: c.case.clone() }.text(lang),
+            Message::AuditCase { case: case.clone() }.text(lang),
             Message::AuditAgreement {
                 agreement: c.agreement.clone(),
                 line: c.service_line.clone(),
