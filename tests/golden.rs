@@ -80,6 +80,31 @@ fn one_engine_answers_like_fresh_calls() {
 }
 
 #[test]
+fn a_kept_portfolio_answers_its_scenarios_like_fresh_calls() {
+    // Each portfolio request with a scenario goes to one engine without its scenario first (the
+    // engine keeps that portfolio), then with it (computed from the kept portfolio when the scenario
+    // changes only keys), then with the scenario as its own policy: every answer is a fresh call's.
+    let mut engine = fordeling::contract::Engine::new();
+    let mut compared = 0;
+    for g in cases() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&g.request) else { continue };
+        if v["command"] != "portfolio" || v.get("scenario").is_none() {
+            continue;
+        }
+        let mut base = v.clone();
+        base.as_object_mut().unwrap().remove("scenario");
+        let mut swapped = v.clone();
+        swapped["policy"] = v["scenario"].clone();
+        swapped["scenario"] = v["policy"].clone();
+        for request in [base.to_string(), g.request.clone(), g.request.clone(), swapped.to_string()] {
+            assert_eq!(engine.handle_json(&request), fordeling::contract::handle_json(&request), "{}", g.name);
+        }
+        compared += 1;
+    }
+    assert!(compared >= 3, "only {compared} portfolio requests with a scenario");
+}
+
+#[test]
 fn prop_postings_net_to_gross_on_generated_cases() {
     // Each generated case as a postings request: the harness checks that each month's postings net
     // to its gross cost, each department's to its share, and transfer pairs to zero.

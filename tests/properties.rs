@@ -754,3 +754,53 @@ proptest! {
         prop_assert!(c["status"] == "ok" || c["status"] == "error");
     }
 }
+
+// ---- Scenarios from a prepared portfolio (issue 15) ------------------------------------------
+
+/// Scenarios of the example policy: key rules changed (split again line by line), and one change
+/// that is not a key's rule (computed anew).
+const SCENARIOS: [&[(&str, &str)]; 6] = [
+    &[(r#"{ sector = "daycare_school", percent = 50 }"#, r#"{ sector = "daycare_school", percent = 55 }"#)],
+    &[(r#"percent = 60 }, { sector = "daycare_school", percent = 25 }"#, r#"percent = 40 }, { sector = "daycare_school", percent = 45 }"#)],
+    &[("[[keys.versions]]\nkind = \"equal\"", "[[keys.versions]]\nkind = \"equal\"\ninvolved_only = true")],
+    &[(r#"shares = [{ sector = "children_social", percent = 50 }]"#, r#"shares = [{ sector = "children_social", percent = 100 }]"#),
+      (r#"{ sector = "daycare_school", percent = 50 }"#, r#"{ sector = "daycare_school", percent = 5 }"#)],
+    &[(r#"{ sector = "children_social", weight = 3 }, { sector = "daycare_school", weight = 1 }"#, r#"{ sector = "children_social", weight = 1 }, { sector = "health", weight = 1 }"#)],
+    &[("min_sector_areas = 2\nconsent_required = true\ndisability_required = true\nage = { min = 0, max = 6 }\nmunicipalities = [\"ishoj\"]", "min_sector_areas = 3\nconsent_required = true\ndisability_required = true\nage = { min = 0, max = 6 }\nmunicipalities = [\"ishoj\"]")],
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(12), ..ProptestConfig::default() })]
+
+    /// A scenario computed from a prepared portfolio (only the lines of changed keys split again,
+    /// their households reimbursed again) is the portfolio computed anew under the scenario, to
+    /// the øre and in every field; households of one to three children.
+    #[test]
+    fn prop_scenario_resplit_equals_full(seed in 0u64..1_000_000, n in 4usize..14, family in 1u64..4, pick in 0usize..SCENARIOS.len(), year in 2021i32..2023) {
+        use fordeling::example::POLICY;
+        use fordeling::year::{portfolio, PortfolioRequest, PreparedPortfolio, YearSettings};
+        let policy = Policy::from_text(POLICY).unwrap();
+        let mut text = POLICY.to_string();
+        for (from, to) in SCENARIOS[pick] {
+            prop_assert!(text.contains(from), "scenario {} does not apply: {}", pick, from);
+            text = text.replacen(from, to, 1);
+        }
+        let scenario = Policy::from_text(&text).unwrap();
+        prop_assert_eq!(policy.changed_keys(&scenario).is_some(), pick < 5);
+        let cases: Vec<Case> = (seed..)
+            .filter_map(|s| {
+                let (t, _, _) = fordeling_workload::gen::case(s, 6, (2021, 2024));
+                let t = t.replacen('\n', &format!("\nhousehold = \"h{}\"\n", s / family), 1);
+                Case::from_text(&policy, &t).ok()
+            })
+            .take(n)
+            .collect();
+        let settings = YearSettings { year, ..YearSettings::default() };
+        let prepared = PreparedPortfolio::new(policy.clone(), cases.clone(), settings).unwrap();
+        let req = PortfolioRequest { cases: &cases, year, booked_through: None, budget: &[], today: None };
+        prop_assert_eq!(prepared.portfolio().unwrap(), portfolio(&policy, &req).unwrap());
+        let fast = prepared.under(&scenario, &cases).unwrap();
+        let full = portfolio(&scenario, &req).unwrap();
+        prop_assert_eq!(fast, full);
+    }
+}

@@ -28,6 +28,8 @@ pub mod batch;
 #[cfg(feature = "portfolio")]
 pub mod budget;
 pub mod format;
+#[cfg(feature = "portfolio")]
+mod portfolio;
 pub mod schema;
 pub mod stream;
 #[cfg(feature = "xlsx")]
@@ -477,6 +479,9 @@ pub fn handle(req: Request) -> Response {
 pub struct Engine {
     /// The JSON text of the policy last seen, its document and its compiled form.
     cached: Option<(String, Arc<PolicyDoc>, Policy)>,
+    /// The last portfolio computed, kept for scenarios of it (see [`portfolio::Kept`]).
+    #[cfg(feature = "portfolio")]
+    portfolio: portfolio::Kept,
 }
 
 impl Engine {
@@ -494,14 +499,19 @@ impl Engine {
     }
 
     /// The policy of a request, from the cache when its JSON text is the one seen last.
-    fn policy(&mut self, v: &DocInput, lang: Lang) -> Result<(&Arc<PolicyDoc>, &Policy), Response> {
-        if !matches!(&self.cached, Some((k, _, _)) if k == v.json()) {
-            self.cached = None;
+    #[allow(clippy::type_complexity)]
+    fn policy<'a>(
+        cached: &'a mut Option<(String, Arc<PolicyDoc>, Policy)>,
+        v: &DocInput,
+        lang: Lang,
+    ) -> Result<(&'a Arc<PolicyDoc>, &'a Policy), Response> {
+        if !matches!(cached, Some((k, _, _)) if k == v.json()) {
+            *cached = None;
             let doc: PolicyDoc = v.read(Doc::Policy).map_err(|e| Response::in_lang(&e.into(), lang))?;
             let policy = Policy::compile(&doc).map_err(|e| Response::in_lang(&e, lang))?;
-            self.cached = Some((v.json().to_string(), Arc::new(doc), policy));
+            *cached = Some((v.json().to_string(), Arc::new(doc), policy));
         }
-        match &self.cached {
+        match cached {
             Some((_, d, p)) => Ok((d, p)),
             None => Err(internal("policy cache")),
         }
@@ -551,7 +561,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
             lang,
         );
     }
-    let (policy_doc, policy) = match engine.policy(&req.policy, lang) {
+    let (policy_doc, policy) = match Engine::policy(&mut engine.cached, &req.policy, lang) {
         Ok(p) => p,
         Err(answer) => return answer,
     };
@@ -573,7 +583,7 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
     }
     if req.command == Command::Portfolio {
         #[cfg(feature = "portfolio")]
-        return match answer_portfolio(policy, &req) {
+        return match portfolio::answer(&mut engine.portfolio, policy, &req) {
             Ok(p) => ok(Output::Portfolio(Box::new(p))),
             Err(answer) => answer,
         };
@@ -635,83 +645,6 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         _ if req.detail == Detail::Summary => ok(Output::Summary(split.into())),
         _ => ok(Output::Split(split)),
     }
-}
-
-/// The `portfolio` command: read the cases and the budget, compute.
-#[cfg(feature = "portfolio")]
-fn answer_portfolio(policy: &Policy, req: &Request) -> Result<crate::year::Portfolio, Response> {
-    let lang = req.lang;
-    let Some(year) = req.year else {
-        return Err(request_error("year", Message::YearMissing, lang));
-    };
-    if req.cases.is_empty() {
-        return Err(request_error("cases", Message::CasesMissing, lang));
-    }
-    let mut cases = Vec::with_capacity(req.cases.len());
-    let mut errors = Vec::new();
-    for (i, v) in req.cases.iter().enumerate() {
-        match read_case(policy, v) {
-            Ok(c) => cases.push(c),
-            Err(e) => errors.extend(e.0.into_iter().map(|e| e.within(&format!("cases[{i}]")))),
-        }
-    }
-    let budget = match &req.budget {
-        None => crate::year::BudgetDoc::default(),
-        Some(b) => match b.read::<crate::year::BudgetDoc>(Doc::Request) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(e.within("budget"));
-                crate::year::BudgetDoc::default()
-            }
-        },
-    };
-    if !errors.is_empty() {
-        return Err(Response::in_lang(&InputErrors(errors), lang));
-    }
-    let asked = crate::year::PortfolioRequest {
-        cases: &cases,
-        year,
-        booked_through: req.booked_through,
-        budget: &budget.budget,
-        today: req.today,
-    };
-    let failed = |e| match e {
-        crate::year::PortfolioError::Input(e) => Response::in_lang(&e, lang),
-        crate::year::PortfolioError::Compute(e) => compute_error(&e, lang),
-    };
-    let mut portfolio = crate::year::portfolio(policy, &asked).map_err(failed)?;
-    if let Some(s) = &req.scenario {
-        let other = scenario_portfolio(s, req, &asked)?;
-        let scenario = crate::year::scenario::compare(&portfolio, other).map_err(|e| compute_error(&e, lang))?;
-        portfolio.scenario = Some(Box::new(scenario));
-    }
-    portfolio.changes_since = req.since.map(|d| crate::year::changes::changes_since(&cases, d));
-    Ok(portfolio)
-}
-
-/// The portfolio under a scenario's policy: the cases read again against it.
-#[cfg(feature = "portfolio")]
-fn scenario_portfolio(
-    doc: &DocInput,
-    req: &Request,
-    asked: &crate::year::PortfolioRequest<'_>,
-) -> Result<crate::year::Portfolio, Response> {
-    let lang = req.lang;
-    let within = |e: InputErrors| InputErrors(e.0.into_iter().map(|e| e.within("scenario")).collect());
-    let policy = read_policy(doc).map_err(|e| Response::in_lang(&within(e), lang))?;
-    let mut cases = Vec::with_capacity(req.cases.len());
-    for (i, v) in req.cases.iter().enumerate() {
-        let case = read_case(&policy, v).map_err(|e| {
-            let e = InputErrors(e.0.into_iter().map(|e| e.within(&format!("scenario: cases[{i}]"))).collect());
-            Response::in_lang(&e, lang)
-        })?;
-        cases.push(case);
-    }
-    let asked = crate::year::PortfolioRequest { cases: &cases, ..*asked };
-    crate::year::portfolio(&policy, &asked).map_err(|e| match e {
-        crate::year::PortfolioError::Input(e) => Response::in_lang(&within(e), lang),
-        crate::year::PortfolioError::Compute(e) => compute_error(&e, lang),
-    })
 }
 
 /// Answer a request given as JSON text, with the answer as JSON text. Never fails.

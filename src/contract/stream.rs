@@ -46,12 +46,12 @@ impl Engine {
         }
         let lang = req.lang;
         // A reimbursement scheme needs every line at once: the whole answer.
-        match self.policy(&req.policy, lang) {
+        match Engine::policy(&mut self.cached, &req.policy, lang) {
             Ok((_, p)) if p.reimbursement.is_none() => {}
             Ok(_) => return Answer::Whole(self.handle(req)),
             Err(answer) => return Answer::Whole(answer),
         }
-        let policy = match self.policy(&req.policy, lang) {
+        let policy = match Engine::policy(&mut self.cached, &req.policy, lang) {
             Ok((_, p)) => p,
             Err(answer) => return Answer::Whole(answer),
         };

@@ -152,36 +152,69 @@ impl Plan {
         case: &Case,
         mut f: impl FnMut(Line) -> Result<(), E>,
     ) -> Result<(), E> {
-        let Plan { segments, seg_verdict, seg_facts, .. } = self;
         for (li, line) in case.lines.iter().enumerate() {
-            // Consecutive segments of one month with the same decision form one output line.
-            let mut open: Option<(Date, Date, Decision, Vec<usize>)> = None;
-            for (si, &(from, to)) in segments.iter().enumerate() {
-                if !line.validity.contains(from) {
-                    continue;
+            self.each_group(policy, case, li, |from, to, d, vs| f(make_line(policy, case, line, from, to, d, vs)?))?;
+        }
+        Ok(())
+    }
+
+    #[cfg(feature = "portfolio")]
+    /// The shares of service line `li` alone, line by line, without the explanation: the same
+    /// lines, amounts and split as [`Plan::each_line`] gives it. `f` gets the month and the shares
+    /// in department order. A portfolio splits a line again this way when a scenario changes its key.
+    pub(crate) fn line_shares(
+        &self,
+        policy: &Policy,
+        case: &Case,
+        li: usize,
+        mut f: impl FnMut(Month, &[(DeptIx, i64)]) -> Result<(), ComputeError>,
+    ) -> Result<(), ComputeError> {
+        let Some(line) = case.lines.get(li) else { return Ok(()) };
+        let mut shares: Vec<(DeptIx, i64)> = Vec::new();
+        self.each_group(policy, case, li, |from, to, d, _| {
+            let (ore, _, _) = line_amount(policy, line, from, to)?;
+            let (out, _, _) = split_decision(ore, &d.weights, || overflow_in(line, from))?;
+            shares.clear();
+            shares.extend(d.weights.iter().zip(out).map(|(w, v)| (w.0, v)));
+            f(from.month_of(), &shares)
+        })
+    }
+
+    /// The output lines of service line `li` as (first day, last day, decision, verdicts):
+    /// consecutive segments of one month with the same decision form one line.
+    fn each_group<E: From<ComputeError>>(
+        &self,
+        policy: &Policy,
+        case: &Case,
+        li: usize,
+        mut f: impl FnMut(Date, Date, Decision, Vec<usize>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Plan { segments, seg_verdict, seg_facts, .. } = self;
+        let Some(line) = case.lines.get(li) else { return Ok(()) };
+        let mut open: Option<(Date, Date, Decision, Vec<usize>)> = None;
+        for (si, &(from, to)) in segments.iter().enumerate() {
+            if !line.validity.contains(from) {
+                continue;
+            }
+            let (eligible, facts) = &seg_facts[si];
+            let decision = decide(policy, case, li, line, from, *eligible, facts)?;
+            match &mut open {
+                Some((_, t, d, vs)) if *d == decision && t.month_of() == from.month_of() && t.succ() == Some(from) => {
+                    *t = to;
+                    if vs.last() != Some(&seg_verdict[si]) {
+                        vs.push(seg_verdict[si]);
+                    }
                 }
-                let (eligible, facts) = &seg_facts[si];
-                let decision = decide(policy, case, li, line, from, *eligible, facts)?;
-                match &mut open {
-                    Some((_, t, d, vs))
-                        if *d == decision && t.month_of() == from.month_of() && t.succ() == Some(from) =>
-                    {
-                        *t = to;
-                        if vs.last() != Some(&seg_verdict[si]) {
-                            vs.push(seg_verdict[si]);
-                        }
+                _ => {
+                    if let Some((f0, t, d, vs)) = open.take() {
+                        f(f0, t, d, vs)?;
                     }
-                    _ => {
-                        if let Some((f0, t, d, vs)) = open.take() {
-                            f(make_line(policy, case, line, f0, t, d, vs)?)?;
-                        }
-                        open = Some((from, to, decision, vec![seg_verdict[si]]));
-                    }
+                    open = Some((from, to, decision, vec![seg_verdict[si]]));
                 }
             }
-            if let Some((f0, t, d, vs)) = open {
-                f(make_line(policy, case, line, f0, t, d, vs)?)?;
-            }
+        }
+        if let Some((f0, t, d, vs)) = open {
+            f(f0, t, d, vs)?;
         }
         Ok(())
     }
@@ -498,16 +531,19 @@ fn responsibles(
     Ok(((authority, authority_rule), (payer, payer_rule)))
 }
 
+/// The rule of the payer alone.
+static SOLE: Rule = Rule::Sole(None);
+
 /// The key of service line `li` on `d`: the payer alone for a case that is not eligible, else an
 /// agreement in force, else the service's policy key in force, else the payer alone.
-fn choose_key(
-    policy: &Policy,
-    case: &Case,
+fn choose_key<'p>(
+    policy: &'p Policy,
+    case: &'p Case,
     service: &Service,
     li: usize,
     d: Date,
     eligible: bool,
-) -> (Rule, KeyUsedIx) {
+) -> (&'p Rule, KeyUsedIx) {
     let sole = |reason| {
         let k = KeyUsedIx {
             source: KeySource::Sole,
@@ -518,7 +554,7 @@ fn choose_key(
             involved_only: false,
             set_aside: None,
         };
-        (Rule::Sole(None), k)
+        (&SOLE, k)
     };
     // Agreements are sorted by (line, start) and do not overlap for one line.
     let lo = case.agreements.partition_point(|a| a.line < li);
@@ -540,7 +576,7 @@ fn choose_key(
             involved_only: false,
             set_aside: None,
         };
-        return (a.rule.clone(), k);
+        return (&a.rule, k);
     }
     let in_force = service
         .key
@@ -556,7 +592,7 @@ fn choose_key(
                 involved_only: v.involved_only,
                 set_aside: None,
             };
-            (v.rule.clone(), used)
+            (&v.rule, used)
         }
         None if service.key.is_some() => sole(KeyReason::NoKeyVersionInForce),
         None => sole(KeyReason::NoKey),
@@ -567,7 +603,7 @@ fn choose_key(
 fn key_weights(
     policy: &Policy,
     case: &Case,
-    (rule, key): &(Rule, KeyUsedIx),
+    (rule, key): &(&Rule, KeyUsedIx),
     payer: DeptIx,
     facts: &Facts,
     d: Date,
@@ -855,6 +891,27 @@ fn responsible(policy: &Policy, dx: DeptIx, r: &Rulings) -> Responsible {
     }
 }
 
+/// The overflow error of a service line in the month of `from`.
+fn overflow_in(line: &CaseLine, from: Date) -> ComputeError {
+    ComputeError::Overflow { item: format!("service line '{}' in {}", line.id, from.month_of()) }
+}
+
+/// `ore` split by a decision's weights (section 2): the shares and who received a leftover øre,
+/// in the weights' order, and the weights as scaled integers.
+#[allow(clippy::type_complexity)]
+fn split_decision(
+    ore: i64,
+    weights: &[(DeptIx, Weight)],
+    item: impl Fn() -> ComputeError,
+) -> Result<(Vec<i64>, Vec<bool>, Vec<u128>), ComputeError> {
+    let ws: Vec<Weight> = weights.iter().map(|w| w.1).collect();
+    let scaled = scale_weights(&ws).map_err(|_| item())?;
+    let mut out = vec![0i64; ws.len()];
+    let mut leftover = vec![false; ws.len()];
+    split_ore(ore, &scaled, &mut out, &mut leftover).map_err(|_| item())?;
+    Ok((out, leftover, scaled))
+}
+
 fn make_line(
     policy: &Policy,
     case: &Case,
@@ -865,12 +922,8 @@ fn make_line(
     verdicts: Vec<usize>,
 ) -> Result<Line, ComputeError> {
     let (ore, exact_amount, basis) = line_amount(policy, line, from, to)?;
-    let ws: Vec<Weight> = d.weights.iter().map(|w| w.1).collect();
-    let item = || ComputeError::Overflow { item: format!("service line '{}' in {}", line.id, from.month_of()) };
-    let scaled = scale_weights(&ws).map_err(|_| item())?;
-    let mut out = vec![0i64; ws.len()];
-    let mut leftover = vec![false; ws.len()];
-    split_ore(ore, &scaled, &mut out, &mut leftover).map_err(|_| item())?;
+    let item = || overflow_in(line, from);
+    let (out, leftover, scaled) = split_decision(ore, &d.weights, item)?;
     // `split_ore` checked that the total fits.
     let total = scaled.iter().try_fold(0u128, |acc, &w| acc.checked_add(w)).ok_or_else(item)?;
     let shares = d
@@ -935,7 +988,7 @@ pub(crate) fn add_to(acc: &mut i64, v: i64, item: impl FnOnce() -> String) -> Re
     Ok(())
 }
 
-fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
+pub(crate) fn totals(policy: &Policy, lines: &[Line]) -> Result<Totals, ComputeError> {
     let mut tally = Tally::new(policy);
     for l in lines {
         tally.add(l)?;

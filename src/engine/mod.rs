@@ -3,6 +3,7 @@
 //!
 //! * [`household`]: the family's facts, day by day (sector areas, consent, the criteria about a child);
 //! * [`lines`]: segments, eligibility, authority and payer, keys and amounts, line by line;
+//! * `prepared`: a household split once and kept, to split again the lines of a changed key;
 //! * [`split`](mod@split): the largest-remainder split of one amount;
 //! * [`reimbursement`]: state reimbursement of the household's cost;
 //! * [`result`]: the result types;
@@ -10,6 +11,8 @@
 
 pub mod household;
 pub mod lines;
+#[cfg(feature = "portfolio")]
+pub(crate) mod prepared;
 pub mod reimbursement;
 pub mod result;
 pub mod split;

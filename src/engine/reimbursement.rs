@@ -47,10 +47,10 @@ use crate::policy::{Level, Scheme, PERCENT_UNITS};
 // ---------------------------------------------------------------------------------------------
 
 /// Where counted cost lies: (month index, municipality, case index, department).
-type At = (usize, MuniIx, usize, DeptIx);
+pub(crate) type At = (usize, MuniIx, usize, DeptIx);
 /// Counted cost per place: (all, of which one-off twelfths), in øre; collected unsorted, then
 /// summed per place ([`sum_counted`]).
-type Counted = Vec<(At, (i64, i64))>;
+pub(crate) type Counted = Vec<(At, (i64, i64))>;
 
 fn add(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
     *acc = acc.checked_add(v).ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
@@ -95,32 +95,60 @@ fn count_result(
     n: usize,
     counted: &mut Counted,
 ) -> Result<(), ComputeError> {
+    let mut shares = Vec::new();
     for line in &result.lines {
-        if !scheme.counts.get(line.service_ix).copied().unwrap_or(false) {
-            continue;
-        }
-        let offset = first.months_until(line.month);
-        for share in &line.shares {
-            let dx = share.dept;
-            let muni = policy.departments[dx].municipality;
-            let parts: Vec<(i32, i64)> = if line.basis.time_unit() == Every::Once {
-                twelfths(share.amount.ore()).collect()
-            } else {
-                vec![(0, share.amount.ore())]
-            };
-            for (k, v) in parts {
-                let mi = offset + k;
-                if mi < 0 || mi as usize >= n {
-                    continue;
-                }
-                counted.push((
-                    (mi as usize, muni, ci, dx),
-                    (v, if line.basis.time_unit() == Every::Once { v } else { 0 }),
-                ));
-            }
-        }
+        shares.clear();
+        shares.extend(line.shares.iter().map(|s| (s.dept, s.amount.ore())));
+        let once = line.basis.time_unit() == Every::Once;
+        count_line(policy, scheme, (ci, line.service_ix, once), line.month, &shares, (first, n), counted);
     }
     Ok(())
+}
+
+/// Add one line's counted shares (case `ci`, catalogue service, one-off or not) in `month` to
+/// `counted`, for the `n` months from `first`; a one-off line is spread over twelve months.
+pub(crate) fn count_line(
+    policy: &Policy,
+    scheme: &Scheme,
+    (ci, service, once): (usize, usize, bool),
+    month: Month,
+    shares: &[(DeptIx, i64)],
+    (first, n): (Month, usize),
+    counted: &mut Counted,
+) {
+    if !scheme.counts.get(service).copied().unwrap_or(false) {
+        return;
+    }
+    let offset = first.months_until(month);
+    for &(dx, ore) in shares {
+        let muni = policy.departments[dx].municipality;
+        let parts: Vec<(i32, i64)> = if once { twelfths(ore).collect() } else { vec![(0, ore)] };
+        for (k, v) in parts {
+            let mi = offset + k;
+            if mi < 0 || mi as usize >= n {
+                continue;
+            }
+            counted.push(((mi as usize, muni, ci, dx), (v, if once { v } else { 0 })));
+        }
+    }
+}
+
+/// The case's counted one-off lines paid in the eleven months before the period (a flag per line),
+/// and that window; `None` when there are none.
+pub(crate) fn lines_before(scheme: &Scheme, case: &Case, period: Period) -> Option<(Vec<bool>, Date, Date)> {
+    let start = (1..=11).fold(period.from.month_of(), |m, _| m.pred().unwrap_or(m)).first_day();
+    let end = period.from.pred()?;
+    let window = Validity { from: Some(start), to: Some(end) };
+    let keep: Vec<bool> = case
+        .lines
+        .iter()
+        .map(|l| {
+            l.every == Every::Once
+                && scheme.counts.get(l.service).copied().unwrap_or(false)
+                && l.validity.from.is_some_and(|f| window.contains(f))
+        })
+        .collect();
+    keep.contains(&true).then_some((keep, start, end))
 }
 
 /// The case's counted one-off lines paid in the eleven months before the period (and in the
@@ -133,21 +161,7 @@ fn before_period(
     period: Period,
 ) -> Result<Option<SplitResult>, ComputeError> {
     let case = household.cases[ci];
-    let start = (1..=11).fold(period.from.month_of(), |m, _| m.pred().unwrap_or(m)).first_day();
-    let Some(end) = period.from.pred() else { return Ok(None) };
-    let window = Validity { from: Some(start), to: Some(end) };
-    let keep: Vec<bool> = case
-        .lines
-        .iter()
-        .map(|l| {
-            l.every == Every::Once
-                && scheme.counts.get(l.service).copied().unwrap_or(false)
-                && l.validity.from.is_some_and(|f| window.contains(f))
-        })
-        .collect();
-    if !keep.contains(&true) {
-        return Ok(None);
-    }
+    let Some((keep, start, end)) = lines_before(scheme, case, period) else { return Ok(None) };
     let mut new_ix = Vec::with_capacity(keep.len());
     let mut next = 0;
     for &k in &keep {
@@ -220,6 +234,9 @@ fn income(cases: &[&Case], period: Period, months: &[Month]) -> Result<Income, C
 /// in øre, rate units), with the regulation used. Thresholds stated at a base year's level are
 /// regulated by the index and rounded to a multiple of `round_to`.
 type YearTiers = (Vec<YearTier>, Option<RegulationUsed>, bool);
+
+/// The tiers of a level (index into the scheme's levels; none in force) in a year.
+type TiersIn = ((Option<usize>, i32), YearTiers);
 
 /// A tier in force in one year.
 struct YearTier {
@@ -331,16 +348,35 @@ pub(crate) fn reimburse(
     };
     let period = main.period;
     let months = months_of(period);
-    let first = months[0];
-    let n = months.len();
+    let counted = counted(policy, scheme, household, results, period)?;
+    let (out_months, sums) = reimbursed_months(policy, scheme, household, period, counted)?;
+    let (by_department, by_case, by_month, total) = nets(policy, cases, results, &months, &sums)?;
+    Ok(Reimbursement {
+        scheme: scheme.id.clone(),
+        legal_basis: scheme.legal_basis.clone(),
+        allocation: if scheme.recipient.is_some() { Allocation::Recipient } else { Allocation::FollowSplit },
+        household: cases.first().and_then(|c| c.household.clone()),
+        cases: cases.iter().map(|c| c.id.clone()).collect(),
+        months: out_months,
+        by_case,
+        by_department,
+        by_month,
+        total,
+    })
+}
 
-    let mut counted = Counted::new();
-    for (ci, result) in results.iter().enumerate() {
-        count_result(policy, scheme, ci, result, first, n, &mut counted)?;
-        if let Some(earlier) = before_period(policy, scheme, household, ci, period)? {
-            count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
-        }
-    }
+/// The months of a household's reimbursement (steps 2 to 4) from its counted cost over `period`,
+/// with the sums of the reimbursement per department, case and month.
+fn reimbursed_months(
+    policy: &Policy,
+    scheme: &Scheme,
+    household: &Family<'_>,
+    period: Period,
+    counted: Counted,
+) -> Result<(Vec<ReimbursementMonth>, Sums), ComputeError> {
+    let months = months_of(period);
+    let n = months.len();
+    let cases = &household.cases[..];
     let counted = sum_counted(counted)?;
     let income = income(cases, period, &months)?;
 
@@ -355,22 +391,45 @@ pub(crate) fn reimburse(
         Sums { dept: vec![0i64; policy.departments.len()], case: vec![0i64; cases.len()], month: vec![0i64; n] };
     let household = Household { policy, scheme, ids: &ids, counted: &counted, income: &income };
     let mut out_months = Vec::new();
+    let mut tiers = Vec::new();
     for &(mi, muni) in &groups {
-        out_months.push(household.month(months[mi], mi, muni, &mut sums)?);
+        out_months.push(household.month(months[mi], mi, muni, &mut sums, &mut tiers)?);
     }
-    let (by_department, by_case, by_month, total) = nets(policy, cases, results, &months, &sums)?;
-    Ok(Reimbursement {
-        scheme: scheme.id.clone(),
-        legal_basis: scheme.legal_basis.clone(),
-        allocation: if scheme.recipient.is_some() { Allocation::Recipient } else { Allocation::FollowSplit },
-        household: cases.first().and_then(|c| c.household.clone()),
-        cases: cases.iter().map(|c| c.id.clone()).collect(),
-        months: out_months,
-        by_case,
-        by_department,
-        by_month,
-        total,
-    })
+    Ok((out_months, sums))
+}
+
+#[cfg(feature = "portfolio")]
+/// The months of a household's reimbursement over `period` from its counted cost (see
+/// [`count_line`]): what a portfolio computes again when a scenario changes a split.
+pub(crate) fn months_from_counted(
+    policy: &Policy,
+    scheme: &Scheme,
+    household: &Family<'_>,
+    period: Period,
+    counted: Counted,
+) -> Result<Vec<ReimbursementMonth>, ComputeError> {
+    Ok(reimbursed_months(policy, scheme, household, period, counted)?.0)
+}
+
+/// The household's counted cost over `period` (step 1): the results' counted shares and those of
+/// the counted one-off lines paid in the eleven months before the period.
+pub(crate) fn counted(
+    policy: &Policy,
+    scheme: &Scheme,
+    household: &Family<'_>,
+    results: &[SplitResult],
+    period: Period,
+) -> Result<Counted, ComputeError> {
+    let first = period.from.month_of();
+    let n = months_of(period).len();
+    let mut counted = Counted::new();
+    for (ci, result) in results.iter().enumerate() {
+        count_result(policy, scheme, ci, result, first, n, &mut counted)?;
+        if let Some(earlier) = before_period(policy, scheme, household, ci, period)? {
+            count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
+        }
+    }
+    Ok(counted)
 }
 
 /// Reimbursement summed per department (by index), case and month.
@@ -399,6 +458,7 @@ impl Household<'_> {
         mi: usize,
         muni: MuniIx,
         sums: &mut Sums,
+        tiers_cache: &mut Vec<TiersIn>,
     ) -> Result<ReimbursementMonth, ComputeError> {
         let (policy, scheme, counted, income) = (self.policy, self.scheme, self.counted, self.income);
         let n_cases = self.ids.len();
@@ -419,13 +479,24 @@ impl Household<'_> {
             add(w, -x, &item)?;
         }
         let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.clone() })?;
-        let level = crate::model::validity::in_force(&scheme.levels, month.first_day(), |l| l.validity)
-            .map(|i| &scheme.levels[i]);
-        let (year_tiers, regulation, confirmed) = match level {
-            Some(l) => year_tiers(policy, l, month.year(), &item)?,
-            None => (Vec::new(), None, true),
+        let level = crate::model::validity::in_force(&scheme.levels, month.first_day(), |l| l.validity);
+        // A level's tiers in one year are the same every month: computed once.
+        let at = tiers_cache.iter().position(|c| c.0 == (level, month.year()));
+        let at = match at {
+            Some(at) => at,
+            None => {
+                let computed = match level {
+                    Some(l) => year_tiers(policy, &scheme.levels[l], month.year(), &item)?,
+                    None => (Vec::new(), None, true),
+                };
+                tiers_cache.push(((level, month.year()), computed));
+                tiers_cache.len() - 1
+            }
         };
-        let (num, parts) = tiers(&year_tiers, base);
+        let level = level.map(|i| &scheme.levels[i]);
+        let (year_tiers, regulation, confirmed) = &tiers_cache[at].1;
+        let (regulation, confirmed) = (regulation.clone(), *confirmed);
+        let (num, parts) = tiers(year_tiers, base);
         let den = 12 * 100 * PERCENT_UNITS;
         let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.clone() })?;
         let (cases, departments) = self.allocate_month(r, &case_w, &entries, muni, &item, sums)?;

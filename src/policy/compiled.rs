@@ -48,7 +48,7 @@ index_type!(MuniIx, Municipality);
 index_type!(DeptIx, Department);
 
 /// A municipality.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Municipality {
     /// Id.
     pub id: Arc<str>,
@@ -59,7 +59,7 @@ pub struct Municipality {
 }
 
 /// A department.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Department {
     /// Id.
     pub id: Arc<str>,
@@ -108,7 +108,7 @@ impl Rule {
 }
 
 /// A dated version of a key.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KeyVersion {
     /// When it is in force.
     pub validity: Validity,
@@ -119,7 +119,7 @@ pub struct KeyVersion {
 }
 
 /// A policy key.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Key {
     /// Id.
     pub id: Arc<str>,
@@ -130,7 +130,7 @@ pub struct Key {
 }
 
 /// A service in the compiled catalogue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     /// Id.
     pub id: Arc<str>,
@@ -153,7 +153,7 @@ pub struct Service {
 }
 
 /// Eligibility criteria in force over a period.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Criteria {
     /// Position in the document (for explanations).
     pub index: usize,
@@ -174,7 +174,7 @@ pub struct Criteria {
 }
 
 /// A cross-municipality arrangement.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Arrangement {
     /// Id.
     pub id: String,
@@ -233,7 +233,7 @@ pub const MAX_KEY_ENTRIES: usize = 1000;
 pub(crate) const PERCENT_UNITS: i128 = 10_000_000_000;
 
 /// A validated scheme.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scheme {
     /// Id.
     pub id: String,
@@ -250,7 +250,7 @@ pub struct Scheme {
 }
 
 /// A validated level.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Level {
     /// When in force.
     pub validity: Validity,
@@ -265,7 +265,7 @@ pub struct Level {
 }
 
 /// Thresholds stated at a base year's level and regulated by an index.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Regulation {
     /// Position of the index in [`Policy::indices`].
     pub index: usize,
@@ -276,7 +276,7 @@ pub struct Regulation {
 }
 
 /// A validated yearly index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     /// Id.
     pub id: Arc<str>,
@@ -298,7 +298,7 @@ impl Index {
 }
 
 /// A validated tier.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tier {
     /// Yearly threshold as written.
     pub above: Amount,
@@ -311,6 +311,39 @@ pub struct Tier {
 }
 
 impl Policy {
+    /// The keys whose rules differ in `other`, when nothing else the split of a case reads differs
+    /// (municipalities, departments, services, criteria, arrangements, indices, reimbursement,
+    /// and every key's id and its versions' dates); `None` when anything else differs. The names,
+    /// the year section and the ledger are not read by the split.
+    ///
+    /// With the same dates the cases are cut into the same segments with the same verdicts, so a
+    /// portfolio under `other` differs only in the lines of the keys listed
+    /// (the portfolio's scenarios use this).
+    pub fn changed_keys(&self, other: &Policy) -> Option<Vec<usize>> {
+        let same = self.municipalities == other.municipalities
+            && self.departments == other.departments
+            && self.services == other.services
+            && self.criteria == other.criteria
+            && self.arrangements == other.arrangements
+            && self.indices == other.indices
+            && self.reimbursement == other.reimbursement
+            && self.keys.len() == other.keys.len();
+        if !same {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (i, (a, b)) in self.keys.iter().zip(&other.keys).enumerate() {
+            let dates = |k: &Key| k.versions.iter().map(|v| v.validity).collect::<Vec<_>>();
+            if a.id != b.id || dates(a) != dates(b) {
+                return None;
+            }
+            if a.versions != b.versions {
+                changed.push(i);
+            }
+        }
+        Some(changed)
+    }
+
     /// Municipalities in document order, indexed by [`MuniIx`].
     pub fn municipalities(&self) -> &[Municipality] {
         &self.municipalities

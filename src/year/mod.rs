@@ -5,6 +5,8 @@
 //! * [`portfolio`](mod@portfolio): actual to date, forecast to year end, next year's budget and the
 //!   three estimate years per department, budget area, committee, municipality and month, with
 //!   state reimbursement computed per household;
+//! * [`prepared`]: a portfolio computed once and kept, so that a scenario that changes only keys
+//!   splits only their lines again;
 //! * [`changes`]: the agreements decided since the last report (`since`);
 //! * [`financing`]: financing models over the budget year (pools), with their postings;
 //! * [`grant`]: external co-financing (grants) over the budget year;
@@ -22,8 +24,10 @@ pub mod followup_table;
 pub mod grant;
 pub mod grant_table;
 pub mod portfolio;
+pub mod prepared;
 pub mod scenario;
 pub mod table;
 
 pub use budget::{BudgetDoc, BudgetLineDoc};
 pub use portfolio::{portfolio, Portfolio, PortfolioError, PortfolioRequest};
+pub use prepared::{PreparedPortfolio, YearSettings};

@@ -14,8 +14,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::case::Case;
-use crate::engine::compute_family;
-use crate::engine::result::DeptAmount;
+use crate::engine::prepared::PreparedFamily;
+use crate::engine::result::{DeptAmount, ReimbursementMonth, SplitResult};
 use crate::i18n::Message;
 use crate::model::date::{Date, Month};
 use crate::model::error::{ComputeError, Doc, InputError, InputErrors, RefKind};
@@ -232,7 +232,8 @@ pub struct MonthFigures {
 type Row = Vec<i128>;
 
 /// The sums a portfolio collects, in øre.
-struct Sums {
+#[derive(Debug, Clone)]
+pub(super) struct Sums {
     /// Cost per year (0: the budget year) and department.
     gross: Vec<Row>,
     /// Reimbursement per year and department.
@@ -247,9 +248,14 @@ struct Sums {
 pub fn portfolio(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<Portfolio, PortfolioError> {
     check(policy, req).map_err(|e| PortfolioError::Input(InputErrors(e)))?;
     let period = years_period(req.year)?;
-    let sums = collect(policy, req, period)?;
+    let (sums, _) = collect(policy, req, period)?;
+    finish(policy, req, &sums)
+}
+
+/// The portfolio of these sums: the figures, the financing models and the follow-up.
+pub(super) fn finish(policy: &Policy, req: &PortfolioRequest<'_>, sums: &Sums) -> Result<Portfolio, PortfolioError> {
     let households = households(req.cases).len();
-    let mut p = build(policy, req, &sums, households)?;
+    let mut p = build(policy, req, sums, households)?;
     let asked = crate::year::followup::FollowUpRequest {
         cases: req.cases,
         year: req.year,
@@ -261,7 +267,7 @@ pub fn portfolio(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<Portfoli
 }
 
 /// The budget year's first day to the last estimate year's last day.
-fn years_period(year: i32) -> Result<Period, ComputeError> {
+pub(super) fn years_period(year: i32) -> Result<Period, ComputeError> {
     let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
     let from = Date::new(year, 1, 1).map_err(|_| bad())?;
     let to = Date::new(year + LATER_YEARS as i32, 12, 31).map_err(|_| bad())?;
@@ -269,7 +275,7 @@ fn years_period(year: i32) -> Result<Period, ComputeError> {
 }
 
 /// Every problem of the request against the policy.
-fn check(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<(), Vec<InputError>> {
+pub(super) fn check(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<(), Vec<InputError>> {
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     for (i, c) in req.cases.iter().enumerate() {
@@ -314,7 +320,7 @@ fn check(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<(), Vec<InputErr
 
 /// The cases grouped by household, in order of first appearance; a case without a household id is
 /// a household of its own.
-fn households(cases: &[Case]) -> Vec<Vec<usize>> {
+pub(super) fn households(cases: &[Case]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, c) in cases.iter().enumerate() {
@@ -332,53 +338,87 @@ fn households(cases: &[Case]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Split every case over the years and reimburse every household.
-fn collect(policy: &Policy, req: &PortfolioRequest<'_>, period: Period) -> Result<Sums, ComputeError> {
-    let n = policy.departments().len();
-    let mut sums = Sums {
-        gross: vec![vec![0; n]; YEARS],
-        reimbursement: vec![vec![0; n]; YEARS],
-        month_gross: vec![vec![0; n]; 12],
-        month_reimbursement: vec![vec![0; n]; 12],
-    };
-    for group in households(req.cases) {
-        let cases: Vec<&Case> = group.iter().map(|&i| &req.cases[i]).collect();
-        let (results, reimbursement) = compute_family(policy, &cases, Some(period))?;
-        for r in &results {
-            for l in &r.lines {
-                for s in &l.shares {
-                    add(&mut sums.gross, &mut sums.month_gross, req.year, l.month, s.dept.get(), s.amount.ore());
-                }
-            }
+/// A household as the portfolio keeps it: prepared to be split again, with its reimbursement per
+/// month and department (by index).
+#[derive(Debug, Clone)]
+pub(super) struct Kept {
+    pub(super) family: PreparedFamily,
+    pub(super) reimbursed: Vec<(Month, usize, i64)>,
+}
+
+impl Sums {
+    fn new(n: usize) -> Sums {
+        Sums {
+            gross: vec![vec![0; n]; YEARS],
+            reimbursement: vec![vec![0; n]; YEARS],
+            month_gross: vec![vec![0; n]; 12],
+            month_reimbursement: vec![vec![0; n]; 12],
         }
-        let Some(r) = reimbursement else { continue };
-        for m in &r.months {
-            for d in &m.departments {
-                let Some(ix) = d.department.as_deref().and_then(|id| policy.department(id)) else { continue };
-                add(
-                    &mut sums.reimbursement,
-                    &mut sums.month_reimbursement,
-                    req.year,
-                    m.month,
-                    ix.get(),
-                    d.amount.ore(),
-                );
+    }
+
+    /// Add (`sign` 1) or take away (-1) the cost of these results.
+    pub(super) fn add_results(&mut self, year: i32, results: &[SplitResult], sign: i128) {
+        for l in results.iter().flat_map(|r| &r.lines) {
+            for s in &l.shares {
+                self.add_gross(year, l.month, s.dept.get(), sign * i128::from(s.amount.ore()));
             }
         }
     }
-    Ok(sums)
+
+    /// Add øre of cost to a department's year and month.
+    pub(super) fn add_gross(&mut self, year: i32, month: Month, dept: usize, ore: i128) {
+        add(&mut self.gross, &mut self.month_gross, year, month, dept, ore);
+    }
+
+    /// Add (`sign` 1) or take away (-1) a household's reimbursement.
+    pub(super) fn add_reimbursed(&mut self, year: i32, reimbursed: &[(Month, usize, i64)], sign: i128) {
+        for &(month, dept, ore) in reimbursed {
+            add(&mut self.reimbursement, &mut self.month_reimbursement, year, month, dept, sign * i128::from(ore));
+        }
+    }
+}
+
+/// A household's reimbursement per month and department (by index).
+pub(super) fn reimbursed(policy: &Policy, months: &[ReimbursementMonth]) -> Vec<(Month, usize, i64)> {
+    let mut out = Vec::new();
+    for m in months {
+        for d in &m.departments {
+            let Some(ix) = d.department.as_deref().and_then(|id| policy.department(id)) else { continue };
+            out.push((m.month, ix.get(), d.amount.ore()));
+        }
+    }
+    out
+}
+
+/// Split every case over the years and reimburse every household, keeping each household
+/// prepared to be split again.
+pub(super) fn collect(
+    policy: &Policy,
+    req: &PortfolioRequest<'_>,
+    period: Period,
+) -> Result<(Sums, Vec<Kept>), ComputeError> {
+    let mut sums = Sums::new(policy.departments().len());
+    let mut kept = Vec::new();
+    for group in households(req.cases) {
+        let (family, results, reimbursement) = PreparedFamily::new(policy, req.cases, &group, period)?;
+        sums.add_results(req.year, &results, 1);
+        let reimbursed = reimbursed(policy, reimbursement.as_ref().map_or(&[], |r| &r.months));
+        sums.add_reimbursed(req.year, &reimbursed, 1);
+        kept.push(Kept { family, reimbursed });
+    }
+    Ok((sums, kept))
 }
 
 /// Add øre to a department's year and, in the budget year, its month. i128: each share is at most
 /// 10^14 øre, and a portfolio holds far fewer than 10^20 shares.
-fn add(years: &mut [Row], months: &mut [Row], year: i32, month: Month, dept: usize, ore: i64) {
+fn add(years: &mut [Row], months: &mut [Row], year: i32, month: Month, dept: usize, ore: i128) {
     let k = month.year() - year;
     if let Some(row) = usize::try_from(k).ok().and_then(|k| years.get_mut(k)) {
-        row[dept] += i128::from(ore);
+        row[dept] += ore;
     }
     if k == 0 {
         if let Some(row) = usize::try_from(month.month()).ok().and_then(|m| months.get_mut(m - 1)) {
-            row[dept] += i128::from(ore);
+            row[dept] += ore;
         }
     }
 }

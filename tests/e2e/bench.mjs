@@ -5,6 +5,11 @@
 // 2. In-memory throughput of the reference workload through `workload` (100,000 lines, best of 5;
 //    from the benchmark build in pkg-bench, the page's module leaves it out),
 //    to compare with the native criterion benchmark `batch/workload_csv_in_memory_100k_lines`.
+// 3. The portfolio after a scenario change (issue 15): 500 generated cases of 13 services
+//    (`fordeling-workload cases`, the criterion benchmark's cases) under the example policy, budget
+//    year 2022 (60 months), through one Engine of the workbook module (as the portfolio view's
+//    worker): the first answer computes and keeps the portfolio, then each scenario changes a key
+//    (median of 9), request and answer as JSON text, as the page sends them.
 import { spawn, execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +83,35 @@ const result = await page.evaluate(async (csv) => {
   if (!tail.includes('# totals') || tail.includes('# errors')) throw new Error(`workload output ends unexpectedly: ${tail}`);
   return { full, summary, lines, workloadMs: best };
 }, csv);
+const casesJsonl = execFileSync(join(root, 'target', 'release', 'fordeling-workload'), ['cases', '--count', '500', '--services', '13'], { maxBuffer: 1 << 26 }).toString();
+const pf = await page.evaluate(async (lines) => {
+  const m = await import('./pkg-xlsx/fordeling_wasm.js');
+  await m.default();
+  const cases = lines.trim().split('\n').map((l) => JSON.parse(l));
+  const policy = m.examplePolicy();
+  const base = { version: 1, command: 'portfolio', policy, cases, year: 2022 };
+  const engine = new m.Engine();
+  let t0 = performance.now();
+  const first = JSON.parse(engine.handle(JSON.stringify(base)));
+  const firstMs = performance.now() - t0;
+  if (first.status !== 'ok') throw new Error(JSON.stringify(first.errors));
+  const from = '{ sector = "daycare_school", percent = 50 }';
+  if (!policy.includes(from)) throw new Error('the scenario does not apply to the example policy');
+  const times = [];
+  let changes = 0;
+  for (let i = 0; i < 9; i++) {
+    const scenario = policy.replace(from, `{ sector = "daycare_school", percent = ${51 + i} }`);
+    const text = JSON.stringify({ ...base, scenario });
+    t0 = performance.now();
+    const a = JSON.parse(engine.handle(text));
+    times.push(performance.now() - t0);
+    if (a.status !== 'ok' || !a.result.scenario) throw new Error(JSON.stringify(a.errors));
+    changes = a.result.scenario.changes.length;
+  }
+  times.sort((a, b) => a - b);
+  return { firstMs, median: times[4], all: times, changes, cases: first.result.cases };
+}, casesJsonl);
+console.log(`portfolio of ${pf.cases} cases x 13 services x 60 months: first answer (computed and kept) ${pf.firstMs.toFixed(0)} ms; after a scenario change (a key): median ${pf.median.toFixed(1)} ms (all: ${pf.all.map((t) => t.toFixed(0)).join(', ')}; ${pf.changes} changed rows)`);
 console.log(`recompute, 30 services x 24 months (${result.lines} lines), Engine.handle() incl. JSON.parse, detail "summary" (what the page asks on every edit): median ${result.summary.toFixed(2)} ms`);
 console.log(`the same with detail "full" (asked when a line is opened or downloaded): median ${result.full.toFixed(2)} ms`);
 if (withWorkload) console.log(`workload in memory, 100000 lines: best of 5 ${result.workloadMs.toFixed(1)} ms = ${Math.round(100000 / (result.workloadMs / 1000))} lines/s`);

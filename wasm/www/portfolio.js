@@ -212,8 +212,8 @@ async function documentOf(file, kind) {
   return JSON.stringify(doc);
 }
 /** A contract request answered in the worker, in the page's language. */
-function call(req) {
-  return X.handleInWorker({ version: 1, lang: ctx.lang(), ...req });
+function call(req, options) {
+  return X.handleInWorker({ version: 1, lang: ctx.lang(), ...req }, options);
 }
 function showErrors(messages) {
   $('pf-errors').replaceChildren(...messages.map((m) => el('li', { text: m })));
@@ -359,7 +359,7 @@ async function recompute() {
  * shares); reimbursement is per household, so it is not split per case.
  */
 function casesFigures() {
-  perCase ??= Promise.all(request.cases.map((text) => call({ ...request, cases: [text], budget: undefined, scenario: undefined })
+  perCase ??= Promise.all(request.cases.map((text) => call({ ...request, cases: [text], budget: undefined, scenario: undefined }, { aside: true })
     .then((a) => (a.status === 'ok' ? a.result.departments : []))));
   return perCase;
 }

@@ -2,14 +2,18 @@
 // and writing one never runs on the page's own thread, so the page never freezes; the page ends the
 // worker if it takes too long. The module has the whole contract (the portfolio too, which the page's
 // first-load module leaves out), so the portfolio view computes here as well ('handle': a contract
-// request as JSON text, through one Engine that keeps the last compiled policy). Messages:
-// {id, op: 'read' | 'result' | 'template' | 'handle', arg} -> {id, ok: text or bytes} or {id, error: message}.
+// request as JSON text, through one Engine that keeps the last compiled policy and the last portfolio,
+// so that a scenario of it is computed from it; 'handleAside': the same through a second Engine, for
+// the drill-down's one-case portfolios, which would otherwise replace the kept one). Messages:
+// {id, op: 'read' | 'result' | 'template' | 'handle' | 'handleAside', arg} -> {id, ok: text or bytes} or {id, error: message}.
 import init, { Engine, readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
 
 const ready = init();
 let engine = null;
+let aside = null;
 const handle = (request) => (engine ??= new Engine()).handle(request);
-const ops = { read: readWorkbook, result: resultWorkbook, template: templateWorkbook, handle };
+const handleAside = (request) => (aside ??= new Engine()).handle(request);
+const ops = { read: readWorkbook, result: resultWorkbook, template: templateWorkbook, handle, handleAside };
 
 self.onmessage = async ({ data: { id, op, arg } }) => {
   try {

@@ -64,10 +64,12 @@ export async function templateWorkbook(request) {
 }
 /**
  * The answer to any contract request, computed in the worker by the whole contract (the page's
- * first-load module has no portfolio): the portfolio view calls this.
+ * first-load module has no portfolio): the portfolio view calls this. The worker's engine keeps the
+ * last portfolio, so a scenario of it is computed from it; `aside` answers with a second engine
+ * (one case at a time for the drill-down), which leaves that portfolio kept.
  */
-export async function handleInWorker(request) {
-  return JSON.parse(await run('handle', JSON.stringify(request)));
+export async function handleInWorker(request, { aside = false } = {}) {
+  return JSON.parse(await run(aside ? 'handleAside' : 'handle', JSON.stringify(request)));
 }
 
 // ---- spreadsheet conventions for typed and pasted cells -----------------------------------------

@@ -142,6 +142,18 @@ pub fn case(seed: u64, services: usize, starts: (u64, u64)) -> (String, String, 
 }
 
 /// A contract request (JSON text) splitting a generated case with the example policy.
+/// The first `count` generated cases (from seed 0 on) of `services` lines each, starting in
+/// 2022–2024, that the example policy accepts (the generator makes a few invalid ones on purpose),
+/// as TOML texts: the portfolio benchmark's cases (`benches/portfolio.rs`, `tests/e2e/bench.mjs`).
+pub fn portfolio_cases(count: usize, services: usize) -> Vec<String> {
+    let Ok(policy) = fordeling::Policy::from_text(example::POLICY) else { return Vec::new() };
+    (0..)
+        .map(|seed| case(seed, services, (2022, 2024)).0)
+        .filter(|text| fordeling::Case::from_text(&policy, text).is_ok())
+        .take(count)
+        .collect()
+}
+
 pub fn request(seed: u64) -> String {
     let mut rng = Rng::new(seed ^ 0x5eed);
     let services = rng.range(1, 7) as usize;

@@ -1,5 +1,5 @@
 //! `fordeling-workload`: the reference workload (`run`) and its generator (`generate`), for the
-//! throughput benchmark (`scripts/bench-workload.sh`).
+//! throughput benchmark (`scripts/bench-workload.sh`); and the portfolio benchmark's cases (`cases`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,6 +36,16 @@ enum Cmd {
         /// Seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Write the portfolio benchmark's cases to stdout: case documents (TOML) valid under the
+    /// example policy, one JSON string per line.
+    Cases {
+        /// Number of cases.
+        #[arg(long, default_value_t = 500)]
+        count: usize,
+        /// Service lines per case.
+        #[arg(long, default_value_t = 13)]
+        services: usize,
     },
 }
 
@@ -135,6 +145,10 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Cmd::Run { input, output, error_format } => run_workload(input, output.as_deref(), *error_format),
         Cmd::Generate { lines, seed } => generate_workload(*lines, *seed),
+        Cmd::Cases { count, services } => Ok(fordeling_workload::gen::portfolio_cases(*count, *services)
+            .iter()
+            .map(|t| format!("{}\n", serde_json::Value::from(t.as_str())))
+            .collect()),
     };
     match result {
         Ok(rest) => match std::io::stdout().lock().write_all(rest.as_bytes()) {
