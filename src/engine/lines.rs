@@ -14,11 +14,11 @@ use std::sync::Arc;
 use crate::case::{Case, Every, Line as CaseLine, Per};
 use crate::engine::household::Household;
 use crate::engine::result::*;
-use crate::engine::split::{exact_share, scale_weights, split_ore};
+use crate::engine::split::{exact_share, split_ore};
 use crate::i18n::Message;
 use crate::model::date::{Date, Month};
 use crate::model::error::ComputeError;
-use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
+use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE, MAX_WEIGHT_DECIMALS};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::model::validity::{in_force, Validity};
@@ -158,10 +158,10 @@ impl Plan {
         Ok(())
     }
 
-    #[cfg(feature = "portfolio")]
     /// The shares of service line `li` alone, line by line, without the explanation: the same
     /// lines, amounts and split as [`Plan::each_line`] gives it. `f` gets the month and the shares
     /// in department order. A portfolio splits a line again this way when a scenario changes its key.
+    #[cfg(feature = "portfolio")]
     pub(crate) fn line_shares(
         &self,
         policy: &Policy,
@@ -171,11 +171,12 @@ impl Plan {
     ) -> Result<(), ComputeError> {
         let Some(line) = case.lines.get(li) else { return Ok(()) };
         let mut shares: Vec<(DeptIx, i64)> = Vec::new();
+        let mut split = Split::default();
         self.each_group(policy, case, li, |from, to, d, _| {
             let (ore, _, _) = line_amount(policy, line, from, to)?;
-            let (out, _, _) = split_decision(ore, &d.weights, || overflow_in(line, from))?;
+            split.split(ore, &d.weights, || overflow_in(line, from))?;
             shares.clear();
-            shares.extend(d.weights.iter().zip(out).map(|(w, v)| (w.0, v)));
+            shares.extend(d.weights.iter().zip(&split.out).map(|(w, &v)| (w.0, v)));
             f(from.month_of(), &shares)
         })
     }
@@ -670,16 +671,21 @@ fn key_weights(
         }
     }
     weights.sort_by_key(|w| w.0);
-    let mut merged: Vec<(DeptIx, Weight)> = Vec::with_capacity(weights.len());
-    for (dx, w) in weights {
-        match merged.last_mut() {
+    // Merged in place: `kept` entries are done.
+    let mut kept: usize = 0;
+    for i in 0..weights.len() {
+        let (dx, w) = weights[i];
+        match kept.checked_sub(1).map(|k| &mut weights[k]) {
             Some(last) if last.0 == dx => {
                 last.1 = last.1.merged(w).ok_or_else(|| ComputeError::Overflow { item: item() })?;
             }
-            _ => merged.push((dx, w)),
+            _ => {
+                weights[kept] = (dx, w);
+                kept += 1;
+            }
         }
     }
-    let weights = merged;
+    weights.truncate(kept);
     if weights.iter().all(|w| w.1.is_zero()) {
         return Err(ComputeError::Key {
             item: item(),
@@ -904,12 +910,36 @@ fn split_decision(
     weights: &[(DeptIx, Weight)],
     item: impl Fn() -> ComputeError,
 ) -> Result<(Vec<i64>, Vec<bool>, Vec<u128>), ComputeError> {
-    let ws: Vec<Weight> = weights.iter().map(|w| w.1).collect();
-    let scaled = scale_weights(&ws).map_err(|_| item())?;
-    let mut out = vec![0i64; ws.len()];
-    let mut leftover = vec![false; ws.len()];
-    split_ore(ore, &scaled, &mut out, &mut leftover).map_err(|_| item())?;
-    Ok((out, leftover, scaled))
+    let mut split = Split::default();
+    split.split(ore, weights, item)?;
+    Ok((split.out, split.leftover, split.scaled))
+}
+
+/// The buffers of a split by a decision's weights, kept from one line to the next.
+#[derive(Debug, Default)]
+struct Split {
+    scaled: Vec<u128>,
+    out: Vec<i64>,
+    leftover: Vec<bool>,
+}
+
+impl Split {
+    /// Split `ore` by `weights` (section 2) into `out` and `leftover`, in the weights' order.
+    fn split(
+        &mut self,
+        ore: i64,
+        weights: &[(DeptIx, Weight)],
+        item: impl Fn() -> ComputeError,
+    ) -> Result<(), ComputeError> {
+        let scale = weights.iter().map(|w| w.1.scale()).max().unwrap_or(0).min(MAX_WEIGHT_DECIMALS);
+        self.scaled.clear();
+        self.scaled.extend(weights.iter().map(|w| w.1.scaled(scale)));
+        self.out.clear();
+        self.out.resize(weights.len(), 0);
+        self.leftover.clear();
+        self.leftover.resize(weights.len(), false);
+        split_ore(ore, &self.scaled, &mut self.out, &mut self.leftover).map_err(|_| item())
+    }
 }
 
 fn make_line(

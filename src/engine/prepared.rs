@@ -10,8 +10,6 @@
 //! split's to the øre; a test compares the two on generated portfolios
 //! (`prop_scenario_resplit_equals_full`).
 
-use std::collections::BTreeMap;
-
 use crate::case::{Case, Every};
 use crate::engine::household::Household;
 use crate::engine::lines::{totals, Plan};
@@ -32,12 +30,15 @@ pub(crate) struct PreparedFamily {
     plans: Vec<Plan>,
     /// Each child's service lines as split, by line.
     split: Vec<Vec<LineShares>>,
-    /// The counted cost of the reimbursement per place: (all, one-off part, entries), so that a
-    /// place no share reaches any longer is dropped as a full split would never list it.
-    counted: BTreeMap<At, (i64, i64, u32)>,
+    /// The counted cost of the reimbursement per place, sorted by place: (all, one-off part,
+    /// entries), so that a    /// place no share reaches any longer is dropped as a full split would never list it.
+    counted: Places,
     /// Whether a child has counted one-off lines before the period (split apart from the plans).
     before: bool,
 }
+
+/// Counted cost per place, sorted by place: (all, one-off part, number of entries).
+type Places = Vec<(At, (i64, i64, i32))>;
 
 /// One service line as split: each output line's month and the end of its shares in `shares`.
 #[derive(Debug, Clone, Default)]
@@ -106,12 +107,12 @@ impl PreparedFamily {
             split.push(by_line);
         }
         let mut family =
-            PreparedFamily { members: members.to_vec(), period, plans, split, counted: BTreeMap::new(), before: false };
+            PreparedFamily { members: members.to_vec(), period, plans, split, counted: Vec::new(), before: false };
         let Some(scheme) = &policy.reimbursement else { return Ok((family, results, None)) };
         family.before = cases.iter().any(|c| lines_before(scheme, c, period).is_some());
-        for (at, (sum, once)) in counted(policy, scheme, &household, &results, period)? {
-            add_counted(&mut family.counted, at, (sum, once), 1)?;
-        }
+        let entries = counted(policy, scheme, &household, &results, period)?;
+        family.counted =
+            merged(Vec::new(), entries.into_iter().map(|(at, (sum, once))| (at, (sum, once, 1))).collect())?;
         let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?;
         Ok((family, results, Some(reimbursement)))
     }
@@ -146,7 +147,8 @@ impl PreparedFamily {
         if self.before {
             return Ok(Resplit::Whole);
         }
-        let mut counted = self.counted.clone();
+        let mut changes: Places = Vec::new();
+        let mut entries = Counted::new();
         let first = self.period.from.month_of();
         let n = usize::try_from(first.months_until(self.period.to.month_of()) + 1).unwrap_or(0);
         for &(ci, li) in &affected {
@@ -155,21 +157,23 @@ impl PreparedFamily {
             let once = line.every == Every::Once;
             let mut count = |policy: &Policy, month, shares: &[(DeptIx, i64)], sign: i64| {
                 shares.iter().for_each(|&(dx, v)| gross(month, dx, sign * v));
-                let Some(scheme) = &policy.reimbursement else { return Ok(()) };
-                let mut entries = Counted::new();
+                let Some(scheme) = &policy.reimbursement else { return };
+                entries.clear();
                 count_line(policy, scheme, (ci, line.service, once), month, shares, (first, n), &mut entries);
-                for (at, (all, one_off)) in entries {
-                    add_counted(&mut counted, at, (sign * all, sign * one_off), if sign < 0 { -1 } else { 1 })?;
-                }
-                Ok(())
+                let entry = |(at, (all, one_off)): &(At, (i64, i64))| (*at, (sign * all, sign * one_off, sign as i32));
+                changes.extend(entries.iter().map(entry));
             };
             // Out with the shares as they were split, in with the shares under the new keys.
             for (month, shares) in self.split[ci][li].each() {
-                count(before, month, shares, -1)?;
+                count(before, month, shares, -1);
             }
-            self.plans[ci].line_shares(after, case, li, |month, shares| count(after, month, shares, 1))?;
+            self.plans[ci].line_shares(after, case, li, |month, shares| {
+                count(after, month, shares, 1);
+                Ok(())
+            })?;
         }
         let Some(scheme) = &after.reimbursement else { return Ok(Resplit::Changed(None)) };
+        let counted = merged(self.counted.clone(), changes)?;
         let counted: Counted =
             counted.into_iter().filter(|(_, v)| v.2 > 0).map(|(at, (all, once, _))| (at, (all, once))).collect();
         let household = Household::new(cases)?;
@@ -178,17 +182,25 @@ impl PreparedFamily {
     }
 }
 
-/// Add an entry (or take one away, `entries` -1) to the counted cost of a place.
-fn add_counted(
-    counted: &mut BTreeMap<At, (i64, i64, u32)>,
-    at: At,
-    (all, once): (i64, i64),
-    entries: i32,
-) -> Result<(), ComputeError> {
+/// `base` (summed per place, sorted) with `changes` added: summed per place and sorted, with the
+/// number of entries of each place.
+fn merged(base: Places, mut changes: Places) -> Result<Places, ComputeError> {
     let overflow = || ComputeError::Overflow { item: "counted cost".into() };
-    let slot = counted.entry(at).or_default();
-    slot.0 = slot.0.checked_add(all).ok_or_else(overflow)?;
-    slot.1 = slot.1.checked_add(once).ok_or_else(overflow)?;
-    slot.2 = slot.2.checked_add_signed(entries).ok_or_else(overflow)?;
-    Ok(())
+    let mut all = base;
+    all.append(&mut changes);
+    // Stable: the base's places come first, already in order.
+    all.sort_by_key(|e| e.0);
+    let mut out: Places = Vec::with_capacity(all.len());
+    for (at, (sum, once, entries)) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == at => {
+                let v = &mut last.1;
+                v.0 = v.0.checked_add(sum).ok_or_else(overflow)?;
+                v.1 = v.1.checked_add(once).ok_or_else(overflow)?;
+                v.2 = v.2.checked_add(entries).ok_or_else(overflow)?;
+            }
+            _ => out.push((at, (sum, once, entries))),
+        }
+    }
+    Ok(out)
 }

@@ -52,8 +52,8 @@ pub(crate) type At = (usize, MuniIx, usize, DeptIx);
 /// summed per place ([`sum_counted`]).
 pub(crate) type Counted = Vec<(At, (i64, i64))>;
 
-fn add(acc: &mut i64, v: i64, item: &str) -> Result<(), ComputeError> {
-    *acc = acc.checked_add(v).ok_or_else(|| ComputeError::Overflow { item: item.into() })?;
+fn add(acc: &mut i64, v: i64, item: &(impl std::fmt::Display + ?Sized)) -> Result<(), ComputeError> {
+    *acc = acc.checked_add(v).ok_or_else(|| ComputeError::Overflow { item: item.to_string() })?;
     Ok(())
 }
 
@@ -122,13 +122,16 @@ pub(crate) fn count_line(
     let offset = first.months_until(month);
     for &(dx, ore) in shares {
         let muni = policy.departments[dx].municipality;
-        let parts: Vec<(i32, i64)> = if once { twelfths(ore).collect() } else { vec![(0, ore)] };
-        for (k, v) in parts {
+        let mut push = |k: i32, v: i64| {
             let mi = offset + k;
-            if mi < 0 || mi as usize >= n {
-                continue;
+            if mi >= 0 && (mi as usize) < n {
+                counted.push(((mi as usize, muni, ci, dx), (v, if once { v } else { 0 })));
             }
-            counted.push(((mi as usize, muni, ci, dx), (v, if once { v } else { 0 })));
+        };
+        if once {
+            twelfths(ore).for_each(|(k, v)| push(k, v));
+        } else {
+            push(0, ore);
         }
     }
 }
@@ -247,7 +250,12 @@ struct YearTier {
     percent: Weight,
 }
 
-fn year_tiers(policy: &Policy, level: &Level, year: i32, item: &str) -> Result<YearTiers, ComputeError> {
+fn year_tiers(
+    policy: &Policy,
+    level: &Level,
+    year: i32,
+    item: &(impl std::fmt::Display + ?Sized),
+) -> Result<YearTiers, ComputeError> {
     let Some(r) = level.regulation else {
         let tiers = level
             .tiers
@@ -264,12 +272,12 @@ fn year_tiers(policy: &Policy, level: &Level, year: i32, item: &str) -> Result<Y
     };
     let index = &policy.indices[r.index];
     let missing = |y: i32| ComputeError::Index {
-        item: item.into(),
+        item: item.to_string(),
         problem: Box::new(Message::IndexYearMissing { index: index.id.to_string(), year: y.to_string() }),
     };
     let base_value = index.value(r.base_year).ok_or_else(|| missing(r.base_year))?;
     let value = index.value(year).ok_or_else(|| missing(year))?;
-    let overflow = || ComputeError::Overflow { item: item.into() };
+    let overflow = || ComputeError::Overflow { item: item.to_string() };
     let mut out = Vec::with_capacity(level.tiers.len());
     for t in &level.tiers {
         // round(stated × value / base / round_to) × round_to, in øre.
@@ -321,12 +329,16 @@ fn tiers(tiers: &[YearTier], base: i64) -> (i128, Vec<TierPart>) {
 }
 
 /// Split `amount` øre by integer weights (largest remainder, ties to the first).
-fn allocate(amount: i64, weights: &[i64], item: &str) -> Result<(Vec<i64>, Vec<bool>), ComputeError> {
+fn allocate(
+    amount: i64,
+    weights: &[i64],
+    item: &(impl std::fmt::Display + ?Sized),
+) -> Result<(Vec<i64>, Vec<bool>), ComputeError> {
     let w: Vec<u128> = weights.iter().map(|&v| v.max(0) as u128).collect();
     let mut out = vec![0; w.len()];
     let mut left = vec![false; w.len()];
     if amount != 0 {
-        split_ore(amount, &w, &mut out, &mut left).map_err(|_| ComputeError::Overflow { item: item.into() })?;
+        split_ore(amount, &w, &mut out, &mut left).map_err(|_| ComputeError::Overflow { item: item.to_string() })?;
     }
     Ok((out, left))
 }
@@ -374,10 +386,20 @@ fn reimbursed_months(
     period: Period,
     counted: Counted,
 ) -> Result<(Vec<ReimbursementMonth>, Sums), ComputeError> {
+    months_from_summed(policy, scheme, household, period, sum_counted(counted)?)
+}
+
+/// [`reimbursed_months`] of counted cost already summed per place and sorted by place.
+fn months_from_summed(
+    policy: &Policy,
+    scheme: &Scheme,
+    household: &Family<'_>,
+    period: Period,
+    counted: Counted,
+) -> Result<(Vec<ReimbursementMonth>, Sums), ComputeError> {
     let months = months_of(period);
     let n = months.len();
     let cases = &household.cases[..];
-    let counted = sum_counted(counted)?;
     let income = income(cases, period, &months)?;
 
     // Group by (month, municipality).
@@ -398,17 +420,18 @@ fn reimbursed_months(
     Ok((out_months, sums))
 }
 
+/// The months of a household's reimbursement over `period` from its counted cost summed per place
+/// and sorted by place (see [`count_line`]): what a portfolio computes again when a scenario
+/// changes a split.
 #[cfg(feature = "portfolio")]
-/// The months of a household's reimbursement over `period` from its counted cost (see
-/// [`count_line`]): what a portfolio computes again when a scenario changes a split.
 pub(crate) fn months_from_counted(
     policy: &Policy,
     scheme: &Scheme,
     household: &Family<'_>,
     period: Period,
-    counted: Counted,
+    summed: Counted,
 ) -> Result<Vec<ReimbursementMonth>, ComputeError> {
-    Ok(reimbursed_months(policy, scheme, household, period, counted)?.0)
+    Ok(months_from_summed(policy, scheme, household, period, summed)?.0)
 }
 
 /// The household's counted cost over `period` (step 1): the results' counted shares and those of
@@ -430,6 +453,18 @@ pub(crate) fn counted(
         }
     }
     Ok(counted)
+}
+
+/// A month of a paying municipality, as errors name it (written only when one is).
+struct MonthItem<'a> {
+    month: Month,
+    municipality: &'a str,
+}
+
+impl std::fmt::Display for MonthItem<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "reimbursement in {} for municipality '{}'", self.month, self.municipality)
+    }
 }
 
 /// Reimbursement summed per department (by index), case and month.
@@ -462,7 +497,7 @@ impl Household<'_> {
     ) -> Result<ReimbursementMonth, ComputeError> {
         let (policy, scheme, counted, income) = (self.policy, self.scheme, self.counted, self.income);
         let n_cases = self.ids.len();
-        let item = format!("reimbursement in {month} for municipality '{}'", policy.municipalities[muni].id);
+        let item = MonthItem { month, municipality: &policy.municipalities[muni].id };
         let start = counted.partition_point(|(k, _)| (k.0, k.1) < (mi, muni));
         let entries: Vec<(&At, &(i64, i64))> =
             counted[start..].iter().take_while(|(k, _)| (k.0, k.1) == (mi, muni)).map(|(k, v)| (k, v)).collect();
@@ -478,7 +513,7 @@ impl Household<'_> {
             add(&mut inc, x, &item)?;
             add(w, -x, &item)?;
         }
-        let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.clone() })?;
+        let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.to_string() })?;
         let level = crate::model::validity::in_force(&scheme.levels, month.first_day(), |l| l.validity);
         // A level's tiers in one year are the same every month: computed once.
         let at = tiers_cache.iter().position(|c| c.0 == (level, month.year()));
@@ -498,7 +533,7 @@ impl Household<'_> {
         let (regulation, confirmed) = (regulation.clone(), *confirmed);
         let (num, parts) = tiers(year_tiers, base);
         let den = 12 * 100 * PERCENT_UNITS;
-        let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.clone() })?;
+        let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.to_string() })?;
         let (cases, departments) = self.allocate_month(r, &case_w, &entries, muni, &item, sums)?;
         add(&mut sums.month[mi], r, &item)?;
         Ok(ReimbursementMonth {
@@ -528,7 +563,7 @@ impl Household<'_> {
         case_w: &[i64],
         entries: &[(&At, &(i64, i64))],
         muni: MuniIx,
-        item: &str,
+        item: &MonthItem<'_>,
         sums: &mut Sums,
     ) -> Result<(Vec<Allocated>, Vec<Allocated>), ComputeError> {
         let policy = self.policy;
@@ -661,14 +696,19 @@ fn nets(
 }
 
 /// The recipient department in the paying municipality.
-fn recipient(policy: &Policy, t: Target, muni: MuniIx, item: &str) -> Result<DeptIx, ComputeError> {
+fn recipient(
+    policy: &Policy,
+    t: Target,
+    muni: MuniIx,
+    item: &(impl std::fmt::Display + ?Sized),
+) -> Result<DeptIx, ComputeError> {
     let found = match t {
         Target::Department(dx) if policy.departments[dx].municipality == muni => Some(dx),
         Target::Department(_) => None,
         Target::Sector(s) => policy.department_for(muni, s),
     };
     found.ok_or_else(|| ComputeError::Reimbursement {
-        item: item.into(),
+        item: item.to_string(),
         problem: Box::new(Message::RecipientOutside { municipality: policy.municipalities[muni].id.to_string() }),
     })
 }

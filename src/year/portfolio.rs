@@ -380,11 +380,19 @@ impl Sums {
 
 /// A household's reimbursement per month and department (by index).
 pub(super) fn reimbursed(policy: &Policy, months: &[ReimbursementMonth]) -> Vec<(Month, usize, i64)> {
+    let departments = policy.departments();
+    // The ids are the policy's own: among a few departments found by pointer (a lookup by text is
+    // much slower), among many by text.
+    let few = departments.len() <= 32;
+    let index = |id: &Arc<str>| {
+        let by_pointer = few.then(|| departments.iter().position(|d| Arc::ptr_eq(&d.id, id))).flatten();
+        by_pointer.or_else(|| policy.department(id).map(|ix| ix.get()))
+    };
     let mut out = Vec::new();
     for m in months {
         for d in &m.departments {
-            let Some(ix) = d.department.as_deref().and_then(|id| policy.department(id)) else { continue };
-            out.push((m.month, ix.get(), d.amount.ore()));
+            let Some(ix) = d.department.as_ref().and_then(index) else { continue };
+            out.push((m.month, ix, d.amount.ore()));
         }
     }
     out
