@@ -243,14 +243,14 @@ fn portfolio_in_danish_shows_names_and_danish_months() {
         "\n  06-2025  faktisk         128.000,00        7.083,33\n  07-2025  prognose ",
         "Tilskud: Den nationale pulje, dækker 50 %, fra 01-02-2025 til 30-09-2025",
         // The posting line keeps the department's code next to its name.
-        "    09-2025  a-social     Børn                   5.28.21 8.6      -52.500,00  tilskudsindtægt Den nationale pulje",
+        "    09-2025  a-social     Børn                    5.28.21 8.6      -52.500,00  tilskudsindtægt Den nationale pulje",
     ] {
         assert!(out.contains(shown), "lacks {shown:?}:\n{out}");
     }
     let out = portfolio("da", "examples/year/policy-pool.toml", &[]);
     assert!(out.contains("bogført") && out.contains(", ingen måneder bogført\n"), "{out}");
     assert!(out.contains("Pulje: Pulje til aflastning, holdes af Børn\n"), "{out}");
-    assert!(out.contains("    01-2025  b-school     Dagtilbud og skole 9 "), "{out}");
+    assert!(out.contains("    01-2025  b-school     Dagtilbud og skole  9 "), "{out}");
 }
 
 #[test]

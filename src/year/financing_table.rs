@@ -89,7 +89,7 @@ pub(crate) fn postings_table(o: &mut String, postings: &[FinancingPosting], name
     }
     let _ = writeln!(o, "  {}", &Word::PfPostings.text(l));
     let idw = width(postings.iter().map(|x| &*x.department), 12);
-    let w = width(postings.iter().map(|x| names.department(&x.department)), 12);
+    let w = width(postings.iter().map(|x| names.department(&x.department)), 12) + 1;
     for x in postings {
         let art = match &x.function {
             Some(f) => format!("{f} {}", x.art),

@@ -76,7 +76,7 @@ pub fn scenario_table(s: &Scenario, names: &Names<'_>, l: Lang) -> String {
         return o;
     }
     let department = Word::Department.text(l);
-    let w = width(s.changes.iter().map(|c| names.department(&c.department)).chain([department.as_str()]), 16);
+    let w = width(s.changes.iter().map(|c| names.department(&c.department)).chain([department.as_str()]), 15) + 1;
     let _ = writeln!(
         o,
         "  {:<w$} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
