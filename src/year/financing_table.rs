@@ -75,7 +75,8 @@ fn later_years_table(o: &mut String, years: &[crate::year::financing::PoolLaterY
     let c = width(heads.iter().map(String::as_str), 14) + 1;
     line(o, "    ", &Word::PfYear.text(l), 6, &heads, c);
     for y in years {
-        let cells = [y.opening_balance, y.contributions, y.costs, y.result, y.carried_over, y.settled].map(|m| kr(m, l));
+        let cells =
+            [y.opening_balance, y.contributions, y.costs, y.result, y.carried_over, y.settled].map(|m| kr(m, l));
         line(o, "    ", &y.year.to_string(), 6, &cells, c);
     }
 }

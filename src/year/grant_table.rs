@@ -59,7 +59,8 @@ pub fn grants_table(grants: &[GrantYear], names: &Names<'_>, l: Lang) -> String 
             &Word::PfOwnShare.text(l),
         );
         for d in &g.departments {
-            let (name, cost, grant, own) = (names.department(&d.department), kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
+            let (name, cost, grant, own) =
+                (names.department(&d.department), kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
             let _ = writeln!(o, "  {name:<w$} {cost:>16} {grant:>16} {own:>16}");
         }
         crate::year::financing_table::postings_table(&mut o, &g.postings, names, l);
