@@ -190,3 +190,92 @@ fn errors_in_danish() {
     assert!(!ok);
     assert!(err.starts_with("fejl: ") && err.contains(": ikke et .xlsx- eller .ods-regneark"), "{err}");
 }
+
+/// The ids of `examples/year`'s departments, groups and grant that a Danish table shows only in a
+/// posting line (where a finance system needs the code). (Not all ids: `m2`, `sundhed` and the pool
+/// `aflastning` are words of names too.)
+const YEAR_IDS: &[&str] = &["a-social", "b-school", "c-health", "m2-social", "m1", "boern", "bu", "sa", "puljen"];
+
+fn portfolio(lang: &str, policy: &str, extra: &[&str]) -> String {
+    let mut args = vec!["portfolio", "--lang", lang, "--policy", policy, "--year", "2025", "--today", "2025-06-01"];
+    let cases = if policy.contains("followup") { "examples/followup/cases" } else { "examples/year/cases" };
+    args.extend(["--cases", cases, "--since", "2024-01-01"]);
+    args.extend(extra);
+    let (out, err, ok) = run(&args);
+    assert!(ok, "{policy}: {err}");
+    out
+}
+
+/// A word that is an ISO date or month (2025-06, 2025-06-30).
+fn iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (b.len() == 7 || b.len() == 10) && digits(0..4) && b[4] == b'-' && digits(5..7)
+}
+
+#[test]
+fn portfolio_in_danish_shows_names_and_danish_months() {
+    let year = ["--booked-through", "2025-06", "--budget", "examples/year/budget.csv"];
+    let scenario = ["--scenario", "examples/year/policy-scenario.toml"];
+    for policy in ["policy", "policy-grant", "policy-pool", "policy-scenario"] {
+        let path = format!("examples/year/{policy}.toml");
+        for extra in [&year[..], &[year.as_slice(), &scenario].concat(), &[]] {
+            let out = portfolio("da", &path, extra);
+            assert_danish(&format!("portfolio {policy}"), &out, true);
+            let mut posting = false;
+            for line in out.lines() {
+                // A posting line is indented four spaces under "Posteringer"; it keeps the code.
+                posting = (posting && line.starts_with("    ")) || line.trim() == "Posteringer";
+                for (w, _) in words(line) {
+                    assert!(!iso_date(w), "portfolio {policy} {extra:?}: ISO date '{w}' in: {line}");
+                    assert!(posting || !YEAR_IDS.contains(&w), "portfolio {policy} {extra:?}: id '{w}' in: {line}");
+                }
+            }
+            assert!(!out.contains("intet"), "{out}");
+        }
+    }
+    let out = portfolio("da", "examples/year/policy-grant.toml", &year);
+    for shown in [
+        "Portefølje 2025: 4 sager, 3 husstande, bogført til og med 06-2025",
+        "\n  Børn                               684.000,00 ",
+        "\n  Børne- og Uddannelsesudvalget      720.000,00 ",
+        "\n  Kommune Et                         750.000,00 ",
+        "\n  06-2025  faktisk         128.000,00        7.083,33\n  07-2025  prognose ",
+        "Tilskud: Den nationale pulje, dækker 50 %, fra 01-02-2025 til 30-09-2025",
+        // The posting line keeps the department's code next to its name.
+        "    09-2025  a-social     Børn                    5.28.21 8.6      -52.500,00  tilskudsindtægt Den nationale pulje",
+    ] {
+        assert!(out.contains(shown), "lacks {shown:?}:\n{out}");
+    }
+    let out = portfolio("da", "examples/year/policy-pool.toml", &[]);
+    assert!(out.contains("bogført") && out.contains(", ingen måneder bogført\n"), "{out}");
+    assert!(out.contains("Pulje: Pulje til aflastning, holdes af Børn\n"), "{out}");
+    assert!(out.contains("    01-2025  b-school     Dagtilbud og skole  9 "), "{out}");
+}
+
+#[test]
+fn follow_up_in_danish_shows_names_and_danish_dates() {
+    let out = portfolio("da", "examples/followup/policy.toml", &["--booked-through", "2025-09"]);
+    assert_danish("follow-up", &out, true);
+    for (w, line) in words(&out) {
+        assert!(!iso_date(w), "follow-up: ISO date '{w}' in: {line}");
+    }
+    assert!(out.contains("Opfølgning pr. 01-06-2025"), "{out}");
+    assert!(out.contains("\n  Børn                       2025    1.300.000,00 "), "{out}");
+}
+
+#[test]
+fn portfolio_in_english_shows_names_and_iso_months() {
+    let out = portfolio("en", "examples/year/policy-grant.toml", &["--booked-through", "2025-06"]);
+    for shown in [
+        "Portfolio 2025: 4 cases, 3 households, booked through 2025-06",
+        "\n  Børn                               684,000.00 ",
+        "\n  2025-06  actual ",
+        "Grant: Den nationale pulje, covers 50 %, from 2025-02-01 to 2025-09-30",
+    ] {
+        assert!(out.contains(shown), "lacks {shown:?}:\n{out}");
+    }
+    let out = portfolio("en", "examples/year/policy.toml", &[]);
+    assert!(out.contains(", nothing booked yet\n"), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("  a-social ")), "{out}");
+}

@@ -611,3 +611,43 @@ fn the_danish_template_reads_back_as_the_english_one() {
         "examples/skabelon.xlsx is stale: FORDELING_WRITE_TEMPLATE=1 rewrites it"
     );
 }
+
+/// The portfolio workbook in Danish: departments and groups by id and name, booked months as ja/nej
+/// (not the code yes/no), months as date cells (shown 06-2025 in Danish).
+#[cfg(feature = "portfolio")]
+#[test]
+fn portfolio_sheets_in_danish_name_departments_and_say_ja_nej() {
+    use fordeling::i18n::Lang;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/year");
+    let read = |p: std::path::PathBuf| std::fs::read_to_string(p).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("cases")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let cases: Vec<String> = files.into_iter().map(read).collect();
+    let request = json!({
+        "version": fordeling::contract::CONTRACT_VERSION,
+        "command": "portfolio",
+        "policy": read(root.join("policy-grant.toml")),
+        "cases": cases,
+        "year": 2025,
+        "booked_through": "2025-06",
+        "lang": "da",
+    });
+    let r = handle(serde_json::from_value::<Request>(request).unwrap());
+    let Response::Ok { result, .. } = r else { panic!("{}", r.to_json()) };
+    let sheets = xlsx::response_sheets(&result, None, Lang::Da);
+    let text = |c: &Cell| match c {
+        Cell::Text(s) => s.clone(),
+        Cell::Date { d } => d.clone(),
+        _ => String::new(),
+    };
+    let find = |name: &str| sheets.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no sheet {name}"));
+    let departments = find("Portefølje");
+    assert_eq!(departments.rows[0][..2].iter().map(text).collect::<Vec<_>>(), ["id", "navn"]);
+    assert_eq!(departments.rows[1][..2].iter().map(text).collect::<Vec<_>>(), ["a-social", "Børn"]);
+    let groups = find("Grupper");
+    assert!(groups.rows.iter().any(|r| text(&r[1]) == "Børne- og Uddannelsesudvalget"));
+    let months = find("Måneder");
+    let booked: Vec<String> = months.rows[1..].iter().map(|r| text(&r[1])).collect();
+    assert_eq!(booked, [["ja"; 6], ["nej"; 6]].concat());
+    assert_eq!(text(&months.rows[6][0]), "2025-06", "a date cell; the workbook shows it as 06-2025");
+}

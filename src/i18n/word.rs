@@ -64,7 +64,7 @@ pub enum Word {
     PfDeviation,
     PfReimbursement,
     PfNet,
-    PfNothing,
+    PfNothingBooked,
     PfPortfolio,
     PfCases,
     PfHouseholds,

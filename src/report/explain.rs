@@ -457,7 +457,7 @@ fn audit_text(records: &[crate::case::audit::AgreementRecord], l: Lang, o: &mut 
         let mut parts = vec![Message::AuditAgreement {
             agreement: a.agreement.clone(),
             line: a.service_line.clone(),
-            from: a.from.to_string(),
+            from: l.date(&a.from.to_string()),
         }
         .text(l)];
         match &a.audit.decided_by {
@@ -466,7 +466,7 @@ fn audit_text(records: &[crate::case::audit::AgreementRecord], l: Lang, o: &mut 
             None => {}
         }
         if let Some(d) = a.audit.decided_on {
-            parts.push(Message::AuditDecidedOn { date: d.to_string() }.text(l));
+            parts.push(Message::AuditDecidedOn { date: l.date(&d.to_string()) }.text(l));
         }
         if let Some(j) = &a.audit.journal {
             parts.push(Message::AuditJournal { journal: j.clone() }.text(l));

@@ -46,7 +46,7 @@ pub fn changes_text(changes: &[AgreementChange], lang: crate::i18n::Lang) -> Str
             Message::AuditAgreement {
                 agreement: c.agreement.clone(),
                 line: c.service_line.clone(),
-                from: c.from.to_string(),
+                from: lang.date(&c.from.to_string()),
             }
             .text(lang),
         ];
@@ -56,7 +56,7 @@ pub fn changes_text(changes: &[AgreementChange], lang: crate::i18n::Lang) -> Str
             None => {}
         }
         if let Some(d) = c.audit.decided_on {
-            parts.push(Message::AuditDecidedOn { date: d.to_string() }.text(lang));
+            parts.push(Message::AuditDecidedOn { date: lang.date(&d.to_string()) }.text(lang));
         }
         if let Some(j) = &c.audit.journal {
             parts.push(Message::AuditJournal { journal: j.clone() }.text(lang));

@@ -7,13 +7,11 @@ use crate::i18n::{Lang, Word};
 use crate::model::date::Date;
 use crate::model::money::Money;
 use crate::year::followup::{FollowUp, Since};
+use crate::year::names::{width, Names};
 
 /// A date in the language's style: 31-01-2025 in Danish, 2025-01-31 in English.
 fn date(d: Date, l: Lang) -> String {
-    match l {
-        Lang::Da => format!("{:02}-{:02}-{}", d.day(), d.month(), d.year()),
-        _ => d.to_string(),
-    }
+    l.date(&d.to_string())
 }
 
 fn since(s: Since, l: Lang) -> String {
@@ -29,8 +27,8 @@ fn since(s: Since, l: Lang) -> String {
 /// two table modules do not import each other).
 pub type Kr = fn(Money, Lang) -> String;
 
-/// The follow-up section of the portfolio table.
-pub fn follow_up_table(f: &FollowUp, o: &mut String, l: Lang, kr: Kr) {
+/// The follow-up section of the portfolio table; departments by name.
+pub fn follow_up_table(f: &FollowUp, names: &Names<'_>, o: &mut String, l: Lang, kr: Kr) {
     let _ = writeln!(o, "\n{} {}", &Word::PfFollowUpAsOf.text(l), date(f.as_of, l));
     let _ = writeln!(o, "\n{}", &Word::PfReAssessmentsDue.text(l));
     if f.reassessments.is_empty() {
@@ -64,13 +62,14 @@ pub fn follow_up_table(f: &FollowUp, o: &mut String, l: Lang, kr: Kr) {
             h.cases.join(", ")
         );
     }
-    baseline(f, o, l, kr);
+    baseline(f, names, o, l, kr);
 }
 
-fn baseline(f: &FollowUp, o: &mut String, l: Lang, kr: Kr) {
+fn baseline(f: &FollowUp, names: &Names<'_>, o: &mut String, l: Lang, kr: Kr) {
+    let w = width(f.departments.iter().map(|d| names.department(&d.department)), 24);
     let _ = writeln!(
         o,
-        "\n{} ({} {})\n  {:<24} {:>6} {:>15} {:>15} {:>15}",
+        "\n{} ({} {})\n  {:<w$} {:>6} {:>15} {:>15} {:>15}",
         &Word::PfBaselineAgainstActual.text(l),
         f.enrolled_cases,
         &Word::PfEnrolledCases.text(l),
@@ -83,8 +82,8 @@ fn baseline(f: &FollowUp, o: &mut String, l: Lang, kr: Kr) {
     for d in &f.departments {
         let _ = writeln!(
             o,
-            "  {:<24} {:>6} {:>15} {:>15} {:>15}",
-            d.department,
+            "  {:<w$} {:>6} {:>15} {:>15} {:>15}",
+            names.department(&d.department),
             d.year,
             kr(d.baseline, l),
             kr(d.actual, l),

@@ -4,33 +4,34 @@
 use std::fmt::Write;
 
 use crate::i18n::{Lang, Word};
+use crate::year::financing_table::arrangement_heading;
 use crate::year::grant::GrantYear;
+use crate::year::names::{width, Names};
 use crate::year::portfolio::Scenario;
 use crate::year::table::kr;
 
 /// The portfolio's table with its pools and compensations, then its grants and, with a scenario,
 /// what the scenario changes.
 pub fn portfolio_tables(p: &crate::year::Portfolio, l: Lang) -> String {
+    let names = Names::of(p);
     let mut t = crate::year::financing_table::portfolio_and_financing_table(p, l);
-    t.push_str(&grants_table(&p.grants, l));
+    t.push_str(&grants_table(&p.grants, &names, l));
     if let Some(s) = &p.scenario {
-        t.push_str(&scenario_table(s, l));
+        t.push_str(&scenario_table(s, &names, l));
     }
     t
 }
 
 /// Each grant: its period and share, its total, what it covered before and in the year, what is
-/// left; per department its cost, the grant's part and the own share; the income postings.
-pub fn grants_table(grants: &[GrantYear], l: Lang) -> String {
+/// left; per department (by name) its cost, the grant's part and the own share; the income postings.
+pub fn grants_table(grants: &[GrantYear], names: &Names<'_>, l: Lang) -> String {
     let mut o = String::new();
     for g in grants {
         let to = g.to.map(|t| format!(" {} {}", Word::PfToDay.text(l), l.date(&t.to_string()))).unwrap_or_default();
         let _ = writeln!(
             o,
-            "\n{} {} ({}), {} {} %, {} {}{to}",
-            &Word::PfGrant.text(l),
-            g.id,
-            g.name,
+            "\n{}, {} {} %, {} {}{to}",
+            arrangement_heading(Word::PfGrant, &g.id, &g.name, l),
             &Word::PfCovers.text(l),
             l.number(&g.percent),
             &Word::PfFromDay.text(l),
@@ -48,34 +49,39 @@ pub fn grants_table(grants: &[GrantYear], l: Lang) -> String {
         ] {
             let _ = writeln!(o, "  {label:<26} {value:>15}");
         }
+        let w = width(g.departments.iter().map(|d| names.department(&d.department)), 24);
         let _ = writeln!(
             o,
-            "  {:<24} {:>16} {:>16} {:>16}",
+            "  {:<w$} {:>16} {:>16} {:>16}",
             "",
             &Word::PfCosts.text(l),
             &Word::PfGrantPart.text(l),
             &Word::PfOwnShare.text(l),
         );
         for d in &g.departments {
-            let _ =
-                writeln!(o, "  {:<24} {:>16} {:>16} {:>16}", d.department, kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
+            let (name, cost, grant, own) =
+                (names.department(&d.department), kr(d.cost, l), kr(d.grant, l), kr(d.own, l));
+            let _ = writeln!(o, "  {name:<w$} {cost:>16} {grant:>16} {own:>16}");
         }
-        crate::year::financing_table::postings_table(&mut o, &g.postings, l);
+        crate::year::financing_table::postings_table(&mut o, &g.postings, names, l);
     }
     o
 }
 
-/// A scenario's changes per department and year: gross and net before, after and the change.
-pub fn scenario_table(s: &Scenario, l: Lang) -> String {
+/// A scenario's changes per department (by name) and year: gross and net before, after and the
+/// change.
+pub fn scenario_table(s: &Scenario, names: &Names<'_>, l: Lang) -> String {
     let mut o = format!("\n{}\n", Word::PfScenarioChanges.text(l));
     if s.changes.is_empty() {
         let _ = writeln!(o, "  {}", Word::PfNoChanges.text(l));
         return o;
     }
+    let department = Word::Department.text(l);
+    let w = width(s.changes.iter().map(|c| names.department(&c.department)).chain([department.as_str()]), 15) + 1;
     let _ = writeln!(
         o,
-        "  {:<16} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
-        &Word::Department.text(l),
+        "  {:<w$} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+        department,
         &Word::PfYear.text(l),
         &Word::PfGrossBefore.text(l),
         &Word::PfGrossAfter.text(l),
@@ -87,8 +93,8 @@ pub fn scenario_table(s: &Scenario, l: Lang) -> String {
     for c in &s.changes {
         let _ = writeln!(
             o,
-            "  {:<16} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
-            c.department,
+            "  {:<w$} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+            names.department(&c.department),
             c.year,
             kr(c.gross_before, l),
             kr(c.gross_after, l),

@@ -10,7 +10,9 @@
 //! * [`changes`]: the agreements decided since the last report (`since`);
 //! * [`financing`]: financing models over the budget year (pools), with their postings;
 //! * [`grant`]: external co-financing (grants) over the budget year;
-//! * [`scenario`]: the same cases under another policy, and what changes per department and year.
+//! * [`scenario`]: the same cases under another policy, and what changes per department and year;
+//! * the tables for people (`table`, `financing_table`, `grant_table`, `followup_table`), which show
+//!   names where the JSON has ids ([`names`]).
 //!
 //! The layer sits between `report` and `contract`: it computes with the engine and reads the policy's
 //! year section ([`crate::policy::year`]); the contract reads its inputs and writes its answers.
@@ -23,6 +25,7 @@ pub mod followup;
 pub mod followup_table;
 pub mod grant;
 pub mod grant_table;
+pub mod names;
 pub mod portfolio;
 pub mod prepared;
 pub mod scenario;

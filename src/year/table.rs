@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use crate::i18n::{Lang, Word};
 use crate::model::money::Money;
-use crate::year::portfolio::{Figures, Portfolio};
+use crate::year::names::{width, Names};
+use crate::year::portfolio::{Figures, GroupFigures, Portfolio};
 
 /// An amount with thousands separators in the language's style.
 pub fn kr(m: Money, l: Lang) -> String {
@@ -40,11 +41,11 @@ fn pct(p: &Option<String>, l: Lang) -> String {
     }
 }
 
-fn row(o: &mut String, id: &str, f: &Figures, l: Lang) {
+fn row(o: &mut String, label: &str, w: usize, f: &Figures, l: Lang) {
     let _ = write!(
         o,
-        "  {:<24} {:>15} {:>15} {:>15} {:>15} {:>15} {:>8} {:>15} {:>15}",
-        id,
+        "  {:<w$} {:>15} {:>15} {:>15} {:>15} {:>15} {:>8} {:>15} {:>15}",
+        label,
         kr(f.actual, l),
         kr(f.forecast, l),
         kr(f.expected, l),
@@ -74,11 +75,11 @@ pub fn figure_headings(l: Lang) -> [String; 8] {
     ]
 }
 
-fn header(o: &mut String, title: &str, p: &Portfolio, l: Lang) {
+fn header(o: &mut String, title: &str, w: usize, p: &Portfolio, l: Lang) {
     let [actual, forecast, expected, budget, deviation, percent, reimbursement, net] = figure_headings(l);
     let _ = write!(
         o,
-        "{title}\n  {:<24} {actual:>15} {forecast:>15} {expected:>15} {budget:>15} {deviation:>15} {percent:>8} \
+        "{title}\n  {:<w$} {actual:>15} {forecast:>15} {expected:>15} {budget:>15} {deviation:>15} {percent:>8} \
          {reimbursement:>15} {net:>15}",
         "",
     );
@@ -88,25 +89,47 @@ fn header(o: &mut String, title: &str, p: &Portfolio, l: Lang) {
     o.push('\n');
 }
 
-/// The portfolio as text: departments, budget areas, committees, municipalities, the total and the
-/// months of the budget year.
-pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
-    let mut o = String::new();
-    let booked = p.booked_through.map_or_else(|| Word::PfNothing.text(l), |m| m.to_string());
+/// The first line: the year, the number of cases and households, and the last month booked (as
+/// the language writes a month: 06-2025 in Danish) or that nothing is booked yet.
+fn heading(o: &mut String, p: &Portfolio, l: Lang) {
+    let booked = match p.booked_through {
+        Some(m) => format!("{} {}", Word::PfBookedThrough.text(l), l.date(&m.to_string())),
+        None => Word::PfNothingBooked.text(l),
+    };
     let _ = writeln!(
         o,
-        "{} {}: {} {}, {} {}, {} {booked}\n",
+        "{} {}: {} {}, {} {}, {booked}\n",
         &Word::PfPortfolio.text(l),
         p.year,
         p.cases,
         &Word::PfCases.text(l),
         p.households,
         &Word::PfHouseholds.text(l),
-        &Word::PfBookedThrough.text(l),
     );
-    header(&mut o, &Word::PfPerDepartment.text(l), p, l);
+}
+
+/// A group's name, or its id when the policy gives it none.
+fn group_label(g: &GroupFigures) -> &str {
+    if g.name.is_empty() {
+        &g.id
+    } else {
+        &g.name
+    }
+}
+
+/// The portfolio as text: departments, budget areas, committees, municipalities, the total and the
+/// months of the budget year. Each is shown by its name in the policy (the JSON keeps the ids).
+pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
+    let mut o = String::new();
+    let names = Names::of(p);
+    heading(&mut o, p, l);
+    let total = Word::PfTotal.text(l);
+    let groups = p.budget_areas.iter().chain(&p.committees).chain(&p.municipalities);
+    let labels = p.departments.iter().map(|d| names.department(&d.department));
+    let w = width(labels.chain(groups.map(group_label)).chain([total.as_str()]), 24);
+    header(&mut o, &Word::PfPerDepartment.text(l), w, p, l);
     for d in &p.departments {
-        row(&mut o, &d.department, &d.figures, l);
+        row(&mut o, names.department(&d.department), w, &d.figures, l);
     }
     for (title, groups) in [
         (&Word::PfPerBudgetArea.text(l), &p.budget_areas),
@@ -117,27 +140,27 @@ pub fn portfolio_table(p: &Portfolio, l: Lang) -> String {
             continue;
         }
         o.push('\n');
-        header(&mut o, title, p, l);
+        header(&mut o, title, w, p, l);
         for g in groups {
-            row(&mut o, &g.id, &g.figures, l);
+            row(&mut o, group_label(g), w, &g.figures, l);
         }
     }
     o.push('\n');
-    row(&mut o, &Word::PfTotal.text(l), &p.total, l);
+    row(&mut o, &total, w, &p.total, l);
     let _ = writeln!(o, "\n{}", &Word::PfPerMonth.text(l));
     for m in &p.months {
         let kind = if m.booked { &Word::PfActual.text(l) } else { &Word::PfForecast.text(l) };
         let _ = writeln!(
             o,
             "  {:<8} {:<10} {:>15} {:>15}",
-            m.month.to_string(),
+            l.date(&m.month.to_string()),
             kind,
             kr(m.gross, l),
             kr(m.reimbursement, l)
         );
     }
     if let Some(f) = &p.follow_up {
-        crate::year::followup_table::follow_up_table(f, &mut o, l, kr);
+        crate::year::followup_table::follow_up_table(f, &names, &mut o, l, kr);
     }
     o
 }

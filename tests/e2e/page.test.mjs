@@ -230,6 +230,13 @@ test('the built-in example cases load from the selector', async () => {
   await page.locator('#load-example').click();
   assert.equal(await shownTotal(), '123600.00');
   await page.screenshot({ path: join(artifacts, 'page-vallensbaek.png'), fullPage: true });
+  // In 2021 Ishøj granted for Vallensbæk by the policy's arrangement 'ishoj-for-vallensbaek': the
+  // explanation describes it by its municipalities and sector area, not by its id.
+  await page.locator('#lines tbody tr').first().click();
+  const text = await page.locator('#explain-body').textContent();
+  assert.match(text, /efter samarbejdsaftalen Ishøj Kommune → Vallensbæk Kommune, Børn og familie \(social\)/);
+  assert.ok(!text.includes('ishoj-for-vallensbaek'), text);
+  await page.locator('#close-explain').click();
 });
 
 // ---- Workbooks ----------------------------------------------------------------------------------

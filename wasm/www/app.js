@@ -420,6 +420,15 @@ function deptName(id) {
 function muniName(id) {
   return state.policy?.municipalities.find((m) => m.id === id)?.name ?? id;
 }
+/**
+ * A cross-municipality arrangement in words, as the policy declares it (it has no name): the granting
+ * municipality, the one it grants for and its sector areas ("Ishøj Kommune → Vallensbæk Kommune, Børn og
+ * familie (social)"); its id when the policy has no such arrangement.
+ */
+function arrangementName(id) {
+  const a = state.policy?.arrangements?.find((x) => x.id === id);
+  return a ? `${muniName(a.grantor)} → ${muniName(a.on_behalf_of)}, ${a.sectors.map((s) => word('sector', s)).join(', ')}` : id;
+}
 /** A code of the answer in words ('percent' -> 'procent'), from the page's catalogue; the code if it has none. */
 function word(prefix, code) {
   return T[state.lang][`${prefix}_${code}`] ?? code;
@@ -525,7 +534,7 @@ function explain(i) {
   const basis = b.per === 'once' ? `${t('once_')} ${n(b.granted)}${rate}` : b.per === 'year'
     ? `${n(b.granted)} / ${t('year_')}, ${t('month_')} ${b.service_year_month}: ${n(b.month_amount)}${days}`
     : `${n(b.granted)} / ${word('per', b.per)}${rate}${days}`;
-  const who = (p) => `${p.department_name} (${muniName(p.municipality)}; ${word('rule', p.rule)}${p.arrangement ? ' ' + p.arrangement : ''})`;
+  const who = (p) => `${p.department_name} (${muniName(p.municipality)}; ${word('rule', p.rule)}${p.arrangement ? ' ' + arrangementName(p.arrangement) : ''})`;
   const k = l.key;
   const validity = `${k.validity.from ? ', ' + shownDate(k.validity.from) : ''}${k.validity.to ? ' – ' + shownDate(k.validity.to) : ''}`;
   body.replaceChildren(

@@ -447,11 +447,11 @@ function renderScenario(p, names) {
   $('pf-scenario-result').hidden = !s;
   if (!s) return;
   const name = (id) => names.get(id) ?? s.portfolio.departments.find((d) => d.department === id)?.name ?? id;
-  const arrangements = [...(s.portfolio.pools ?? []).flatMap((a) => a.departments.map((d) => [a.id, d.department, d.per_case_split, d.net])),
-    ...(s.portfolio.compensations ?? []).flatMap((a) => a.departments.map((d) => [a.id, d.department, d.per_case_split, d.share]))];
+  const arrangements = [...(s.portfolio.pools ?? []).flatMap((a) => a.departments.map((d) => [a.name || a.id, d.department, d.per_case_split, d.net])),
+    ...(s.portfolio.compensations ?? []).flatMap((a) => a.departments.map((d) => [a.name || a.id, d.department, d.per_case_split, d.share]))];
   $('pf-scenario-note').textContent = s.changes.length ? '' : t('pfNoChanges');
   const rows = [...s.changes.filter((c) => c.year === p.year).map((c) => ({ label: name(c.department), before: c.gross_before, after: c.gross_after })),
-    ...arrangements.map(([id, d, before, after]) => ({ label: `${name(d)} (${id})`, before, after }))];
+    ...arrangements.map(([arrangement, d, before, after]) => ({ label: `${name(d)} (${arrangement})`, before, after }))];
   $('pf-scenario-bars').hidden = rows.length === 0;
   $('pf-scenario-bars').replaceChildren(...(rows.length ? bars(t('pfScenarioBars')(p.year), rows.map((r) => ({
     label: r.label, bars: [[{ value: r.before, color: BAR.before, name: t('pfBefore') }], [{ value: r.after, color: BAR.after, name: t('pfAfter') }]],

@@ -1014,7 +1014,9 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
             .map(text)
             .to_vec()];
     for m in &p.months {
-        months.push(vec![month_cell(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
+        // Booked or not in the reader's language (ja/nej), as the other people-facing sheets.
+        let booked = text(if m.booked { Word::PfYes } else { Word::PfNo }.text(l));
+        months.push(vec![month_cell(m.month), booked, Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
     let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new(), cover: false };
     vec![departments, groups, months]
