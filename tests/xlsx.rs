@@ -611,3 +611,42 @@ fn the_danish_template_reads_back_as_the_english_one() {
         "examples/skabelon.xlsx is stale: FORDELING_WRITE_TEMPLATE=1 rewrites it"
     );
 }
+
+/// A portfolio workbook with a scenario has its changes as a sheet, in the request's language:
+/// the department's id and name, the year, gross, net and financed before, after and the change.
+/// The scenario adds only a grant (`examples/year/policy-grant.toml`, README "Co-financing"): gross
+/// and net stay, the financed cost falls by the grant's part (a-social 52,500.00).
+#[test]
+fn a_portfolio_workbook_holds_the_scenario() {
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-scenario-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("portfolio.xlsx");
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (lang, sheet_name, head, name) in [
+        ("en", "Scenario", ["id", "name", "year", "gross before"], "Børn"),
+        ("da", "Scenarie", ["id", "navn", "år", "brutto før"], "Børn"),
+    ] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(root)
+            .args(["--lang", lang, "portfolio", "--policy", "examples/year/policy.toml", "--scenario"])
+            .args(["examples/year/policy-grant.toml", "--cases", "examples/year/cases", "--year", "2025"])
+            .args(["--booked-through", "2025-06", "--format", "xlsx", "-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
+        let sheet = cells.as_array().unwrap().iter().find(|s| s["name"] == sheet_name).expect(sheet_name);
+        let text =
+            |r: &str| sheet["cells"].as_array().unwrap().iter().find(|c| c["ref"] == r).map(|c| c["text"].clone());
+        for (col, want) in ["A1", "B1", "C1", "D1"].iter().zip(head) {
+            assert_eq!(text(col).unwrap(), want, "{lang} {col}");
+        }
+        let row2: Vec<Value> = "ABCDEFGHIJKL".chars().map(|c| text(&format!("{c}2")).unwrap()).collect();
+        let want = ["a-social", name, "2025", "1368000", "1368000", "0", "1283000.04", "1283000.04", "0"];
+        assert_eq!(&row2[..9], want.map(Value::from), "{lang}");
+        assert_eq!(&row2[9..], ["1283000.04", "1230500.04", "-52500"].map(Value::from), "{lang}");
+        assert_eq!(text("A4").unwrap(), "c-health");
+        assert!(text("A5").is_none(), "three departments change");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

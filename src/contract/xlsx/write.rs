@@ -1017,7 +1017,43 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         months.push(vec![month_cell(m.month), yes_no(m.booked), Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
     let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new(), cover: false };
-    vec![departments, groups, months]
+    let mut sheets = vec![departments, groups, months];
+    sheets.extend(p.scenario.as_deref().map(|s| scenario_sheet(p, s, l)));
+    sheets
+}
+
+/// A scenario's changes per department and year (SEMANTICS.md section 10): the department's id and
+/// name, the year, and gross, net and (the budget year) financed cost before, after and the change.
+#[cfg(feature = "portfolio")]
+fn scenario_sheet(p: &crate::year::Portfolio, s: &crate::year::portfolio::Scenario, l: Lang) -> Sheet {
+    let name = |id: &str| {
+        let mut all = p.departments.iter().chain(&s.portfolio.departments);
+        all.find(|d| &*d.department == id).map_or(Cell::Empty, |d| text(&d.name))
+    };
+    let words = [
+        Word::PfId,
+        Word::PfName,
+        Word::PfYear,
+        Word::PfGrossBefore,
+        Word::PfGrossAfter,
+        Word::PfGrossChange,
+        Word::PfNetBefore,
+        Word::PfNetAfter,
+        Word::PfNetChange,
+        Word::PfFinancedBefore,
+        Word::PfFinancedAfter,
+        Word::PfFinancedChange,
+    ];
+    let mut rows = vec![words.iter().map(|w| text(w.text(l))).collect::<Vec<_>>()];
+    let opt = |m: Option<Money>| m.map_or(Cell::Empty, Cell::money);
+    for c in &s.changes {
+        let mut row = vec![text(&c.department), name(&c.department), Cell::Number(f64::from(c.year))];
+        let money = [c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference];
+        row.extend(money.map(Cell::money));
+        row.extend([c.financed_before, c.financed_after, c.financed_difference].map(opt));
+        rows.push(row);
+    }
+    Sheet { name: Word::PfScenarioSheet.text(l), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 /// The cover of a result workbook: the case, the period, the policy and its version, the day it was
