@@ -650,3 +650,81 @@ fn a_portfolio_workbook_holds_the_scenario() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `fordeling template --cases` writes many cases into one workbook (one row per case on the sheet
+/// `case`, a `case` column on the others), and `portfolio --cases` reads it back as the same cases:
+/// the answer is the folder's, byte for byte, from an English and a Danish workbook.
+#[test]
+fn a_workbook_of_many_cases_is_a_portfolio() {
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-cases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let portfolio =
+        |cases: &str| run(&["portfolio", "--policy", "examples/year/policy.toml", "--cases", cases, "--year", "2025"]);
+    let folder = portfolio("examples/year/cases");
+    for lang in ["en", "da"] {
+        let book = dir.join(format!("cases-{lang}.xlsx"));
+        let book = book.to_str().unwrap();
+        run(&["--lang", lang, "template", "--policy", "examples/year/policy.toml", "--cases", "examples/year/cases"]
+            .iter()
+            .copied()
+            .chain(["-o", book])
+            .collect::<Vec<_>>());
+        let cases = xlsx::read_cases(&std::fs::read(book).unwrap()).unwrap();
+        let ids: Vec<&str> = cases.iter().map(|c| c["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["k1", "k2", "p3", "q1"], "{lang}");
+        assert_eq!(cases[2]["services"].as_array().unwrap().len(), 2, "p3's two lines, {lang}");
+        assert_eq!(String::from_utf8(portfolio(book)).unwrap(), String::from_utf8(folder.clone()).unwrap(), "{lang}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A workbook of many cases: a row without its case, a case named twice, a row naming a case that
+/// is not on the sheet `case`, and a sheet with rows but no `case` column are each named by sheet and
+/// cell, in English and in Danish.
+#[test]
+fn a_workbook_of_many_cases_names_its_bad_rows() {
+    let t = |s: &str| Cell::Text(s.into());
+    let sheet =
+        |name: &str, rows: Vec<Vec<Cell>>| Sheet { name: name.into(), rows, pie: None, lists: vec![], cover: false };
+    let head = ["id", "birth_date", "significant_permanent_disability", "handlekommune"].map(t).to_vec();
+    let case = |id: &str| vec![t(id), t("2018-05-01"), t("yes"), t("m1=2018-05-01")];
+    let sheets = vec![
+        sheet("case", vec![head, case("k1"), case("k1"), vec![Cell::Empty, t("2018-05-01")], case("k2")]),
+        sheet(
+            "case services",
+            vec![
+                ["id", "service", "amount", "per", "from", "case"].map(t).to_vec(),
+                ["s1", "merudgift", "100", "month", "2025-01-01", "k1"].map(t).to_vec(),
+                ["s1", "merudgift", "100", "month", "2025-01-01", "k9"].map(t).to_vec(),
+                ["s1", "merudgift", "100", "month", "2025-01-01"].map(t).to_vec(),
+            ],
+        ),
+        sheet(
+            "case income",
+            vec![["id", "amount", "per", "from"].map(t).to_vec(), ["i1", "5", "month", "2025-01-01"].map(t).to_vec()],
+        ),
+    ];
+    let bytes = xlsx::write_sheets(&sheets).unwrap();
+    let errors = xlsx::read_cases(&bytes).unwrap_err();
+    let text = |lang| errors.iter().map(|e| e.text(lang)).collect::<Vec<_>>();
+    assert_eq!(
+        text(fordeling::Lang::En),
+        [
+            "case!A3: case 'k1' is on the sheet twice",
+            "case!A4: the row names no case (column 'id')",
+            "case services!F3: case 'k9' is not on the sheet 'case'",
+            "case services!F4: the row names no case (column 'case')",
+            "case income!A1: a workbook of many cases needs the column 'case' on this sheet, naming each row's case",
+        ]
+    );
+    assert_eq!(text(fordeling::Lang::Da)[2], "case services!F3: sagen 'k9' står ikke på arket 'case'");
+}

@@ -565,6 +565,10 @@ not-yes-no = '{ $text }' er ikke ja/nej (yes/no)
 not-a-whole-number = '{ $text }' er ikke et helt tal
 need-policy-row = rækken under overskriften skal have fordelingsmodellens navn
 need-case-row = rækken under overskriften skal have sagen
+cases-row-no-case = rækken nævner ingen sag (kolonnen '{ $column }')
+cases-unknown-case = sagen '{ $case }' står ikke på arket '{ $sheet }'
+cases-twice = sagen '{ $case }' står to gange på arket
+cases-need-column = en projektmappe med mange sager skal have kolonnen '{ $column }' på dette ark, med hver rækkes sag
 workbook-not-written = regnearket kan ikke skrives: { $detail }
 
 # Året: portefølje og budget
@@ -619,6 +623,7 @@ xlsx-sheet-arrangements = Samarbejdsaftaler
 xlsx-sheet-reimbursement = Statsrefusion
 xlsx-sheet-indices = Indeks
 xlsx-sheet-case = Sag
+xlsx-col-case = sag
 xlsx-sheet-case-services = Sagens ydelser
 xlsx-sheet-case-agreements = Sagens aftaler
 xlsx-sheet-case-income = Sagens indtægter

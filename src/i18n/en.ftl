@@ -542,6 +542,10 @@ not-yes-no = '{ $text }' is not yes/no (ja/nej)
 not-a-whole-number = '{ $text }' is not a whole number
 need-policy-row = the row under the header needs the policy's name
 need-case-row = the row under the header needs the case
+cases-row-no-case = the row names no case (column '{ $column }')
+cases-unknown-case = case '{ $case }' is not on the sheet '{ $sheet }'
+cases-twice = case '{ $case }' is on the sheet twice
+cases-need-column = a workbook of many cases needs the column '{ $column }' on this sheet, naming each row's case
 workbook-not-written = the workbook cannot be written: { $detail }
 
 # The year: portfolio and budget
@@ -596,6 +600,7 @@ xlsx-sheet-arrangements = arrangements
 xlsx-sheet-reimbursement = reimbursement
 xlsx-sheet-indices = indices
 xlsx-sheet-case = case
+xlsx-col-case = case
 xlsx-sheet-case-services = case services
 xlsx-sheet-case-agreements = case agreements
 xlsx-sheet-case-income = case income
