@@ -728,3 +728,42 @@ fn a_workbook_of_many_cases_names_its_bad_rows() {
     );
     assert_eq!(text(fordeling::Lang::Da)[2], "case services!F3: sagen 'k9' står ikke på arket 'case'");
 }
+
+/// Every golden case's cases (the case, siblings and portfolio cases that parse) written together
+/// into one workbook of many cases and read back: each comes back as the same document, in order.
+#[test]
+fn every_golden_case_list_round_trips_through_one_workbook() {
+    let (mut count, mut failures) = (0, Vec::new());
+    for path in harness::case_files() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let Ok(g) = harness::load(&name, &std::fs::read_to_string(&path).unwrap(), &harness::policy) else { continue };
+        let Ok(req) = serde_json::from_str::<Value>(&g.request) else { continue };
+        let cases = req.get("case").into_iter().chain(
+            ["siblings", "cases"].iter().flat_map(|k| req.get(*k).and_then(Value::as_array).into_iter().flatten()),
+        );
+        let want: Vec<Value> = cases.filter_map(|c| parsed_case(&req["policy"], c)).collect();
+        let mut ids: Vec<&str> = want.iter().filter_map(|c| c["id"].as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        if want.is_empty() || ids.len() != want.len() {
+            continue;
+        }
+        let docs: Vec<fordeling::CaseDoc> = want.iter().map(|c| serde_json::from_value(c.clone()).unwrap()).collect();
+        let lang = if count % 2 == 0 { fordeling::Lang::En } else { fordeling::Lang::Da };
+        let bytes = xlsx::write_sheets_in(&xlsx::cases_sheets_in(&docs, lang), lang).unwrap();
+        let got = xlsx::read_cases(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let got: Vec<Value> = got.iter().map(|c| parsed_case(&req["policy"], c).unwrap_or(Value::Null)).collect();
+        count += 1;
+        if got != want {
+            failures.push(format!("{name} ({lang:?}): {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(count > 200, "{count} golden case lists");
+}
+
+/// A case as the `parse` answer gives it, if it parses against the policy.
+fn parsed_case(policy: &Value, case: &Value) -> Option<Value> {
+    let r = handle(Request { case: Some(case.clone().into()), ..Request::new(Command::Parse, policy.clone().into()) });
+    r.is_ok().then(|| parsed(policy.clone(), Some(case.clone()))["case"].clone())
+}
