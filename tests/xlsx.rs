@@ -767,3 +767,12 @@ fn parsed_case(policy: &Value, case: &Value) -> Option<Value> {
     let r = handle(Request { case: Some(case.clone().into()), ..Request::new(Command::Parse, policy.clone().into()) });
     r.is_ok().then(|| parsed(policy.clone(), Some(case.clone()))["case"].clone())
 }
+
+/// A one-case workbook (the template) is a workbook of one case: its sheets need no `case` column.
+#[test]
+fn a_one_case_workbook_reads_as_its_case() {
+    let bytes = template();
+    let cases = xlsx::read_cases(&bytes).unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(Some(&cases[0]), xlsx::read_workbook(&bytes).unwrap().case.as_ref());
+}

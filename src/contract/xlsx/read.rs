@@ -64,9 +64,10 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, Vec<WorkbookError>> {
 
 /// Read a workbook of many cases (a portfolio): the case layout, with one row per case on the sheet
 /// `case` (its `id` names the case) and a column `case` (Danish `sag`) on every other case sheet
-/// naming the case of each row. Each case is read as the case of a one-case workbook is, from its own
-/// rows, so every problem names the sheet and cell as written. The cases come in the order of the
-/// sheet `case`.
+/// naming the case of each row (with one case on the sheet `case`, a sheet without the column is
+/// all that case's: a one-case workbook reads as its case). Each case is read as the case of a
+/// one-case workbook is, from its own rows, so every problem names the sheet and cell as written.
+/// The cases come in the order of the sheet `case`.
 pub fn read_cases(bytes: &[u8]) -> Result<Vec<Value>, Vec<WorkbookError>> {
     let sheets = load(bytes).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
@@ -82,15 +83,22 @@ pub fn read_cases(bytes: &[u8]) -> Result<Vec<Value>, Vec<WorkbookError>> {
         .filter(|s| super::CASE_SHEETS.iter().skip(1).any(|(n, _)| super::layout::is_sheet(&s.name, n)))
         .map(|s| (s, case_column(s)))
         .collect();
+    // One case: its sheets need no case column (a one-case workbook reads as itself).
+    let whole = ids.len() == 1;
     for (s, col) in &others {
-        check_case_column(s, *col, &ids, &head.name, &mut errors);
+        if !(whole && col.is_none()) {
+            check_case_column(s, *col, &ids, &head.name, &mut errors);
+        }
     }
     let mut cases = Vec::with_capacity(ids.len());
     for (row, id) in &ids {
         let mut mine = vec![rows_of(head, None, |r, _| r == *row)];
         for (s, col) in &others {
-            let Some(col) = *col else { continue };
-            mine.push(rows_of(s, Some(col), |_, cells| cells.get(&col).is_some_and(|c| c.text.trim() == id)));
+            match *col {
+                Some(col) => mine.push(rows_of(s, Some(col), |_, c| c.get(&col).is_some_and(|c| c.text.trim() == id))),
+                None if whole => mine.push(rows_of(s, None, |_, _| true)),
+                None => {}
+            }
         }
         let mut ctx = Ctx { sheets: &mine, errors: Vec::new() };
         let (doc, _) = case(&mut ctx);
