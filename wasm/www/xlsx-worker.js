@@ -3,13 +3,13 @@
 // worker if it takes too long. The module has the whole contract (the portfolio too, which the page's
 // first-load module leaves out), so the portfolio view computes here as well ('handle': a contract
 // request as JSON text, through one Engine that keeps the last compiled policy). Messages:
-// {id, op: 'read' | 'result' | 'template' | 'handle', arg} -> {id, ok: text or bytes} or {id, error: message}.
-import init, { Engine, readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
+// {id, op: 'read' | 'cases' | 'result' | 'template' | 'handle', arg} -> {id, ok: text or bytes} or {id, error: message}.
+import init, { Engine, readCases, readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
 
 const ready = init();
 let engine = null;
 const handle = (request) => (engine ??= new Engine()).handle(request);
-const ops = { read: readWorkbook, result: resultWorkbook, template: templateWorkbook, handle };
+const ops = { read: readWorkbook, cases: readCases, result: resultWorkbook, template: templateWorkbook, handle };
 
 self.onmessage = async ({ data: { id, op, arg } }) => {
   try {
