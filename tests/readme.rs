@@ -271,3 +271,21 @@ fn readme_scenario_output_is_current() {
     ]);
     assert_shown_lines_appear(&readme_block("### Scenarios\n\n`--scenario`"), &out);
 }
+
+#[test]
+fn readme_financed_scenario_output_is_current() {
+    let out = run(&[
+        "portfolio",
+        "--policy",
+        "examples/year/policy.toml",
+        "--scenario",
+        "examples/year/policy-grant.toml",
+        "--cases",
+        "examples/year/cases",
+        "--year",
+        "2025",
+        "--booked-through",
+        "2025-06",
+    ]);
+    assert_shown_lines_appear(&readme_block("The grant of `examples/year/policy-grant.toml` as a scenario"), &out);
+}

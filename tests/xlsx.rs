@@ -651,3 +651,168 @@ fn portfolio_sheets_in_danish_name_departments_and_say_ja_nej() {
     assert_eq!(booked, [["ja"; 6], ["nej"; 6]].concat());
     assert_eq!(text(&months.rows[6][0]), "2025-06", "a date cell; the workbook shows it as 06-2025");
 }
+
+/// A portfolio workbook with a scenario has its changes as a sheet, in the request's language:
+/// the department's id and name, the year, gross, net and financed before, after and the change.
+/// The scenario adds only a grant (`examples/year/policy-grant.toml`, README "Co-financing"): gross
+/// and net stay, the financed cost falls by the grant's part (a-social 52,500.00).
+#[test]
+fn a_portfolio_workbook_holds_the_scenario() {
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-scenario-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("portfolio.xlsx");
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (lang, sheet_name, head, name) in [
+        ("en", "Scenario", ["id", "name", "year", "gross before"], "Børn"),
+        ("da", "Scenarie", ["id", "navn", "år", "brutto før"], "Børn"),
+    ] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(root)
+            .args(["--lang", lang, "portfolio", "--policy", "examples/year/policy.toml", "--scenario"])
+            .args(["examples/year/policy-grant.toml", "--cases", "examples/year/cases", "--year", "2025"])
+            .args(["--booked-through", "2025-06", "--format", "xlsx", "-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let cells = xlsx::read_cells(&std::fs::read(&out).unwrap()).unwrap();
+        let sheet = cells.as_array().unwrap().iter().find(|s| s["name"] == sheet_name).expect(sheet_name);
+        let text =
+            |r: &str| sheet["cells"].as_array().unwrap().iter().find(|c| c["ref"] == r).map(|c| c["text"].clone());
+        for (col, want) in ["A1", "B1", "C1", "D1"].iter().zip(head) {
+            assert_eq!(text(col).unwrap(), want, "{lang} {col}");
+        }
+        let row2: Vec<Value> = "ABCDEFGHIJKL".chars().map(|c| text(&format!("{c}2")).unwrap()).collect();
+        let want = ["a-social", name, "2025", "1368000", "1368000", "0", "1283000.04", "1283000.04", "0"];
+        assert_eq!(&row2[..9], want.map(Value::from), "{lang}");
+        assert_eq!(&row2[9..], ["1283000.04", "1230500.04", "-52500"].map(Value::from), "{lang}");
+        assert_eq!(text("A4").unwrap(), "c-health");
+        assert!(text("A5").is_none(), "three departments change");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `fordeling template --cases` writes many cases into one workbook (one row per case on the sheet
+/// `case`, a `case` column on the others), and `portfolio --cases` reads it back as the same cases:
+/// the answer is the folder's, byte for byte, from an English and a Danish workbook.
+#[test]
+fn a_workbook_of_many_cases_is_a_portfolio() {
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-cases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let portfolio =
+        |cases: &str| run(&["portfolio", "--policy", "examples/year/policy.toml", "--cases", cases, "--year", "2025"]);
+    let folder = portfolio("examples/year/cases");
+    for lang in ["en", "da"] {
+        let book = dir.join(format!("cases-{lang}.xlsx"));
+        let book = book.to_str().unwrap();
+        run(&["--lang", lang, "template", "--policy", "examples/year/policy.toml", "--cases", "examples/year/cases"]
+            .iter()
+            .copied()
+            .chain(["-o", book])
+            .collect::<Vec<_>>());
+        let cases = xlsx::read_cases(&std::fs::read(book).unwrap()).unwrap();
+        let ids: Vec<&str> = cases.iter().map(|c| c["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["k1", "k2", "p3", "q1"], "{lang}");
+        assert_eq!(cases[2]["services"].as_array().unwrap().len(), 2, "p3's two lines, {lang}");
+        assert_eq!(String::from_utf8(portfolio(book)).unwrap(), String::from_utf8(folder.clone()).unwrap(), "{lang}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A workbook of many cases: a row without its case, a case named twice, a row naming a case that
+/// is not on the sheet `case`, and a sheet with rows but no `case` column are each named by sheet and
+/// cell, in English and in Danish.
+#[test]
+fn a_workbook_of_many_cases_names_its_bad_rows() {
+    let t = |s: &str| Cell::Text(s.into());
+    let sheet =
+        |name: &str, rows: Vec<Vec<Cell>>| Sheet { name: name.into(), rows, pie: None, lists: vec![], cover: false };
+    let head = ["id", "birth_date", "significant_permanent_disability", "handlekommune"].map(t).to_vec();
+    let case = |id: &str| vec![t(id), t("2018-05-01"), t("yes"), t("m1=2018-05-01")];
+    let sheets = vec![
+        sheet("case", vec![head, case("k1"), case("k1"), vec![Cell::Empty, t("2018-05-01")], case("k2")]),
+        sheet(
+            "case services",
+            vec![
+                ["id", "service", "amount", "per", "from", "case"].map(t).to_vec(),
+                ["s1", "merudgift", "100", "month", "2025-01-01", "k1"].map(t).to_vec(),
+                ["s1", "merudgift", "100", "month", "2025-01-01", "k9"].map(t).to_vec(),
+                ["s1", "merudgift", "100", "month", "2025-01-01"].map(t).to_vec(),
+            ],
+        ),
+        sheet(
+            "case income",
+            vec![["id", "amount", "per", "from"].map(t).to_vec(), ["i1", "5", "month", "2025-01-01"].map(t).to_vec()],
+        ),
+    ];
+    let bytes = xlsx::write_sheets(&sheets).unwrap();
+    let errors = xlsx::read_cases(&bytes).unwrap_err();
+    let text = |lang| errors.iter().map(|e| e.text(lang)).collect::<Vec<_>>();
+    assert_eq!(
+        text(fordeling::Lang::En),
+        [
+            "case!A3: case 'k1' is on the sheet twice",
+            "case!A4: the row names no case (column 'id')",
+            "case services!F3: case 'k9' is not on the sheet 'case'",
+            "case services!F4: the row names no case (column 'case')",
+            "case income!A1: a workbook of many cases needs the column 'case' on this sheet, naming each row's case",
+        ]
+    );
+    assert_eq!(text(fordeling::Lang::Da)[2], "case services!F3: sagen 'k9' står ikke på arket 'case'");
+}
+
+/// Every golden case's cases (the case, siblings and portfolio cases that parse) written together
+/// into one workbook of many cases and read back: each comes back as the same document, in order.
+#[test]
+fn every_golden_case_list_round_trips_through_one_workbook() {
+    let (mut count, mut failures) = (0, Vec::new());
+    for path in harness::case_files() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let Ok(g) = harness::load(&name, &std::fs::read_to_string(&path).unwrap(), &harness::policy) else { continue };
+        let Ok(req) = serde_json::from_str::<Value>(&g.request) else { continue };
+        let cases = req.get("case").into_iter().chain(
+            ["siblings", "cases"].iter().flat_map(|k| req.get(*k).and_then(Value::as_array).into_iter().flatten()),
+        );
+        let want: Vec<Value> = cases.filter_map(|c| parsed_case(&req["policy"], c)).collect();
+        let mut ids: Vec<&str> = want.iter().filter_map(|c| c["id"].as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        if want.is_empty() || ids.len() != want.len() {
+            continue;
+        }
+        let docs: Vec<fordeling::CaseDoc> = want.iter().map(|c| serde_json::from_value(c.clone()).unwrap()).collect();
+        let lang = if count % 2 == 0 { fordeling::Lang::En } else { fordeling::Lang::Da };
+        let bytes = xlsx::write_sheets_in(&xlsx::cases_sheets_in(&docs, lang), lang).unwrap();
+        let got = xlsx::read_cases(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let got: Vec<Value> = got.iter().map(|c| parsed_case(&req["policy"], c).unwrap_or(Value::Null)).collect();
+        count += 1;
+        if got != want {
+            failures.push(format!("{name} ({lang:?}): {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(count > 200, "{count} golden case lists");
+}
+
+/// A case as the `parse` answer gives it, if it parses against the policy.
+fn parsed_case(policy: &Value, case: &Value) -> Option<Value> {
+    let r = handle(Request { case: Some(case.clone().into()), ..Request::new(Command::Parse, policy.clone().into()) });
+    r.is_ok().then(|| parsed(policy.clone(), Some(case.clone()))["case"].clone())
+}
+
+/// A one-case workbook (the template) is a workbook of one case: its sheets need no `case` column.
+#[test]
+fn a_one_case_workbook_reads_as_its_case() {
+    let bytes = template();
+    let cases = xlsx::read_cases(&bytes).unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(Some(&cases[0]), xlsx::read_workbook(&bytes).unwrap().case.as_ref());
+}

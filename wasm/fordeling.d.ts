@@ -416,6 +416,19 @@ export interface FordelingChange2 {
    */
   department: string;
   /**
+   * The budget year only: the financed cost under the scenario.
+   */
+  financed_after?: FordelingMoney | null;
+  /**
+   * The budget year only: the net cost after the financing models (pools, compensations and
+   * grants) as it is (SEMANTICS.md section 10, "Scenario").
+   */
+  financed_before?: FordelingMoney | null;
+  /**
+   * The budget year only: after less before.
+   */
+  financed_difference?: FordelingMoney | null;
+  /**
    * Gross cost under the scenario.
    */
   gross_after: FordelingMoney;
@@ -2969,7 +2982,8 @@ export interface FordelingResponsible {
  */
 export interface FordelingScenario {
   /**
-   * Per department and year where the gross or net cost changes, by department id then year.
+   * Per department and year where the gross, net or financed cost changes, by department id then
+   * year.
    */
   changes: FordelingChange2[];
   /**

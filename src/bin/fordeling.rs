@@ -74,8 +74,12 @@ enum Cmd {
         #[arg(long)]
         policy: PathBuf,
         /// The case file, if the template should hold one.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "cases")]
         case: Option<PathBuf>,
+        /// Many cases (a folder of case files, a JSON Lines file or a workbook of cases): the template
+        /// holds them all, one row per case on the sheet 'case', for `portfolio --cases`.
+        #[arg(long)]
+        cases: Option<PathBuf>,
         /// The workbook to write (.xlsx).
         #[arg(long, short)]
         output: PathBuf,
@@ -189,7 +193,9 @@ struct PortfolioArgs {
     /// The policy file (TOML, JSON, or a workbook: .xlsx, .xls, .ods).
     #[arg(long)]
     policy: PathBuf,
-    /// The cases: a folder of case files (.toml, .json), or a JSON Lines file (one case per line).
+    /// The cases: a folder of case files (.toml, .json), a workbook of many cases (.xlsx, .ods: one
+    /// row per case on the sheet 'case', a column 'case' on the other case sheets), or a JSON Lines
+    /// file (one case per line).
     #[arg(long)]
     cases: PathBuf,
     /// The budget year.
@@ -460,8 +466,9 @@ fn booked_month(m: &str) -> Result<fordeling::Month, Failure> {
     })
 }
 
-/// The cases of a portfolio: every .toml and .json file of a folder (by name), or the lines of a
-/// JSON Lines file.
+/// The cases of a portfolio: every .toml and .json file of a folder (by name), the cases of a
+/// workbook (.xlsx, .xls, .ods: the case sheets with a `case` column), or the lines of a JSON Lines
+/// file.
 fn portfolio_cases(path: &Path) -> Result<Vec<DocInput>, Failure> {
     if path.is_dir() {
         let entries = std::fs::read_dir(path).map_err(|e| cannot_read(path, e))?;
@@ -474,6 +481,23 @@ fn portfolio_cases(path: &Path) -> Result<Vec<DocInput>, Failure> {
         }
         files.sort();
         return files.iter().map(|p| read(p).map(|t| DocInput::text(&t))).collect();
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
+        let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
+        let bytes = bounded(file, fordeling::contract::xlsx::MAX_WORKBOOK_BYTES).map_err(|e| cannot_read(path, e))?;
+        let name = path.display();
+        let cases = fordeling::contract::xlsx::read_cases(&bytes).map_err(|errors| {
+            let errors = errors.iter().map(|e| ErrorReport {
+                kind: ErrorKind::Request,
+                code: ErrorCode::File,
+                item: e.place.clone(),
+                field: None,
+                message: format!("{name}: {}", e.text(lang())),
+            });
+            Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: errors.collect() } }
+        })?;
+        return Ok(cases.iter().map(DocInput::value).collect());
     }
     let text = read(path)?;
     Ok(text.lines().filter(|l| !l.trim().is_empty()).map(DocInput::text).collect())
@@ -525,7 +549,18 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
             let default = if command == Command::Split { Format::Json } else { Format::Table };
             (req, a.format.unwrap_or(default), a.output.as_deref())
         }
-        Cmd::Template { policy, case, output } => {
+        Cmd::Template { policy, case: _, cases: Some(cases), output } => {
+            let policy = sources.policy(policy)?;
+            let bytes = fordeling::contract::xlsx::cases_template_in(policy, portfolio_cases(cases)?, lang).map_err(
+                |errors| Failure {
+                    code: EXIT_INVALID,
+                    response: Response::Error { version: fordeling::contract::CONTRACT_VERSION, errors },
+                },
+            )?;
+            std::fs::write(output, bytes).map_err(|e| io_failure(&output.display().to_string(), e))?;
+            return Ok(String::new());
+        }
+        Cmd::Template { policy, case, cases: None, output } => {
             return write_template(sources, policy, case.as_deref(), output, lang)
         }
         Cmd::Demo { format, case } => {

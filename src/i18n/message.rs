@@ -544,6 +544,19 @@ pub enum Message {
     },
     NeedPolicyRow,
     NeedCaseRow,
+    CasesRowNoCase {
+        column: String,
+    },
+    CasesUnknownCase {
+        case: String,
+        sheet: String,
+    },
+    CasesTwice {
+        case: String,
+    },
+    CasesNeedColumn {
+        column: String,
+    },
     WorkbookNotWritten {
         detail: String,
     },

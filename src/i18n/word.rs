@@ -145,7 +145,11 @@ pub enum Word {
     PfNetBefore,
     PfNetAfter,
     PfNetChange,
+    PfFinancedBefore,
+    PfFinancedAfter,
+    PfFinancedChange,
     PfNoChanges,
+    PfScenarioSheet,
     // ---- Authority and payer ----------------------------------------------------------------------
     ByArrangement,
     ActingDepartmentFor,

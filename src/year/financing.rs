@@ -27,6 +27,22 @@ use crate::report::postings::PostingType;
 #[derive(Debug, Clone, Default)]
 pub struct ArrangementParts(pub Vec<BTreeMap<Month, i128>>);
 
+/// What an arrangement moves of each department's cost in the budget year, in øre, per department id
+/// (departments it moves nothing of left out): for a pool its net less its per-case split, for a
+/// compensation its share less its per-case split, for a grant minus its part of the department's own
+/// shares (not of the lines a pool or compensation pays whole: those come off the arrangement's costs).
+/// Not in the JSON answer; the scenario's `financed` figures add it up (SEMANTICS.md section 10).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shift(pub Vec<(Arc<str>, i128)>);
+
+impl Shift {
+    /// From a vector per department index, leaving out the zeros.
+    pub fn from_ixs(policy: &Policy, v: impl IntoIterator<Item = i128>) -> Shift {
+        let ids = policy.departments().iter().map(|d| d.id.clone());
+        Shift(ids.zip(v).filter(|(_, v)| *v != 0).collect())
+    }
+}
+
 /// A pool's year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PoolYear {
@@ -58,6 +74,9 @@ pub struct PoolYear {
     pub postings: Vec<FinancingPosting>,
     /// Next year and the three estimate years: each opens with what the year before carried over.
     pub later_years: Vec<PoolLaterYear>,
+    /// Net less the per-case split of every department (also those not in the pool).
+    #[serde(skip)]
+    pub shift: Shift,
 }
 
 /// A pool's later year (next year or an estimate year), its costs at the budget year's prices.
@@ -293,6 +312,13 @@ fn pool_year(
         }
     }
     postings.sort_by_key(|x| x.month);
+    let mut moved: Vec<i128> = split.iter().map(|v| -v).collect();
+    for (d, c) in &p.contributions {
+        moved[d.get()] += i128::from(*c);
+    }
+    for (d, v) in &shares {
+        moved[d.get()] -= i128::from(*v);
+    }
     Ok(PoolYear {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -308,6 +334,7 @@ fn pool_year(
         departments,
         postings,
         later_years: Vec::new(),
+        shift: Shift::from_ixs(policy, moved),
     })
 }
 
@@ -387,6 +414,9 @@ pub struct CompensationYear {
     pub departments: Vec<CompensationDepartment>,
     /// The compensations, posted in each period's last month.
     pub postings: Vec<FinancingPosting>,
+    /// Share less the per-case split of every department (also those not in the key).
+    #[serde(skip)]
+    pub shift: Shift,
 }
 
 /// One settlement period.
@@ -494,6 +524,10 @@ fn compensation_year(
             }
         }
     }
+    let mut moved: Vec<i128> = split.iter().map(|v| -v).collect();
+    for (d, share) in key.iter().zip(&shares) {
+        moved[d.get()] += share;
+    }
     let mut departments = Vec::with_capacity(key.len());
     for (d, share) in key.iter().zip(&shares) {
         departments.push(CompensationDepartment {
@@ -512,5 +546,6 @@ fn compensation_year(
         periods,
         departments,
         postings,
+        shift: Shift::from_ixs(policy, moved),
     })
 }

@@ -23,7 +23,7 @@ use crate::model::money::{round_div, Money};
 use crate::model::validity::Period;
 use crate::policy::{DeptIx, Grant, Policy};
 use crate::report::postings::PostingType;
-use crate::year::financing::{ArrangementParts, FinancingPosting, FinancingPurpose};
+use crate::year::financing::{ArrangementParts, FinancingPosting, FinancingPurpose, Shift};
 
 /// A grant's budget year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -58,6 +58,10 @@ pub struct GrantYear {
     /// The grant's income per department (December, or the grant's last month), when the policy gives
     /// the grant an `account`.
     pub postings: Vec<FinancingPosting>,
+    /// Minus its part of each department's own shares in the budget year (the lines no pool or
+    /// compensation pays whole).
+    #[serde(skip)]
+    pub shift: Shift,
 }
 
 /// A department's budget year under a grant.
@@ -178,6 +182,7 @@ fn grant_year(
     let n = policy.departments().len();
     let (mut used, mut before, mut actual, mut forecast) = (0i128, 0i128, 0i128, 0i128);
     let mut part = vec![0i128; n];
+    let mut own = vec![0i128; n];
     for (month, row) in &b.months {
         let weights: Vec<u128> = row.iter().map(|&v| u128::try_from(v.max(0)).unwrap_or(0)).collect();
         let base: i128 = row.iter().map(|&v| v.max(0)).sum();
@@ -205,6 +210,9 @@ fn grant_year(
             }
             if month.year() == year {
                 part[dept] += i128::from(v);
+                if bucket < n {
+                    own[dept] -= i128::from(v);
+                }
             }
         }
     }
@@ -239,6 +247,7 @@ fn grant_year(
         left: g.amount.map(|t| m(i128::from(t) - before - actual - forecast)).transpose()?,
         departments,
         postings,
+        shift: Shift::from_ixs(policy, own),
     })
 }
 

@@ -68,8 +68,8 @@ pub fn grants_table(grants: &[GrantYear], names: &Names<'_>, l: Lang) -> String 
     o
 }
 
-/// A scenario's changes per department (by name) and year: gross and net before, after and the
-/// change.
+/// A scenario's changes per department (by name) and year: gross, net and (the budget year)
+/// financed cost before, after and the change.
 pub fn scenario_table(s: &Scenario, names: &Names<'_>, l: Lang) -> String {
     let mut o = format!("\n{}\n", Word::PfScenarioChanges.text(l));
     if s.changes.is_empty() {
@@ -78,31 +78,33 @@ pub fn scenario_table(s: &Scenario, names: &Names<'_>, l: Lang) -> String {
     }
     let department = Word::Department.text(l);
     let w = width(s.changes.iter().map(|c| names.department(&c.department)).chain([department.as_str()]), 15) + 1;
-    let _ = writeln!(
-        o,
-        "  {:<w$} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
-        department,
-        &Word::PfYear.text(l),
-        &Word::PfGrossBefore.text(l),
-        &Word::PfGrossAfter.text(l),
-        &Word::PfGrossChange.text(l),
-        &Word::PfNetBefore.text(l),
-        &Word::PfNetAfter.text(l),
-        &Word::PfNetChange.text(l),
-    );
+    let mut head = format!("  {:<w$} {:<6}", department, &Word::PfYear.text(l));
+    for word in [
+        Word::PfGrossBefore,
+        Word::PfGrossAfter,
+        Word::PfGrossChange,
+        Word::PfNetBefore,
+        Word::PfNetAfter,
+        Word::PfNetChange,
+        Word::PfFinancedBefore,
+        Word::PfFinancedAfter,
+        Word::PfFinancedChange,
+    ] {
+        let _ = write!(head, " {:>20}", word.text(l));
+    }
+    let _ = writeln!(o, "{}", head.trim_end());
+    let opt = |m: Option<crate::model::money::Money>| m.map(|m| kr(m, l)).unwrap_or_default();
     for c in &s.changes {
-        let _ = writeln!(
-            o,
-            "  {:<w$} {:<6} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
-            names.department(&c.department),
-            c.year,
-            kr(c.gross_before, l),
-            kr(c.gross_after, l),
-            kr(c.gross_difference, l),
-            kr(c.net_before, l),
-            kr(c.net_after, l),
-            kr(c.net_difference, l)
-        );
+        let mut row = format!("  {:<w$} {:<6}", names.department(&c.department), c.year);
+        let money = [c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference];
+        for cell in money
+            .map(|m| kr(m, l))
+            .into_iter()
+            .chain([c.financed_before, c.financed_after, c.financed_difference].map(opt))
+        {
+            let _ = write!(row, " {cell:>20}");
+        }
+        let _ = writeln!(o, "{}", row.trim_end());
     }
     o
 }

@@ -109,7 +109,8 @@ pub struct Portfolio {
 /// The portfolio under the scenario's policy and what changes against the portfolio as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Scenario {
-    /// Per department and year where the gross or net cost changes, by department id then year.
+    /// Per department and year where the gross, net or financed cost changes, by department id then
+    /// year.
     pub changes: Vec<Change>,
     /// The portfolio under the scenario.
     pub portfolio: Portfolio,
@@ -134,6 +135,16 @@ pub struct Change {
     pub net_after: Money,
     /// After less before.
     pub net_difference: Money,
+    /// The budget year only: the net cost after the financing models (pools, compensations and
+    /// grants) as it is (SEMANTICS.md section 10, "Scenario").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financed_before: Option<Money>,
+    /// The budget year only: the financed cost under the scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financed_after: Option<Money>,
+    /// The budget year only: after less before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financed_difference: Option<Money>,
 }
 
 /// The figures of a department or a group of departments.

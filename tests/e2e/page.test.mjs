@@ -1048,6 +1048,20 @@ test('a case from a workbook joins the portfolio; a case with an id already ther
   assert.deepEqual(rows.map((r) => r.cells.slice(1)), [...p.departments.map(figuresOf), figuresOf(p.total)], 'the same case, the same figures');
 });
 
+test('a workbook of many cases joins the portfolio: every case of it, as the CLI reads the same workbook', async () => {
+  const p = cliPortfolio().result;
+  // `fordeling template --cases` writes the four example cases into one workbook (one row per case on
+  // the sheet Sag, a column sag on the others); loaded, each replaces the case with its id.
+  const book = join(pfWork, 'sager.xlsx');
+  execFileSync(cli, ['--lang', 'da', 'template', '--policy', join(yearDir, 'policy.toml'), '--cases', join(yearDir, 'cases'), '-o', book]);
+  await pfComputed(() => page.locator('#pf-cases').setInputFiles(book));
+  assert.match(await page.locator('#pf-status').textContent(), /4 sager indlæst; erstattet \(samme sags-id\): k1, k2, p3, q1/);
+  assert.equal(await page.locator('#pf-errors li').count(), 0);
+  assert.deepEqual((await pfRows('#pf-case-table')).map((r) => r.cells.slice(0, 2)), [['k1', 'sager.xlsx'], ['k2', 'sager.xlsx'], ['p3', 'sager.xlsx'], ['q1', 'sager.xlsx']]);
+  const rows = await pfRows('#pf-departments');
+  assert.deepEqual(rows.map((r) => r.cells.slice(1)), [...p.departments.map(figuresOf), figuresOf(p.total)], 'the same cases, the same figures');
+});
+
 test('the portfolio\'s scenario comparison: a pool, and a changed key, side by side per department and year, as the CLI computes them', async () => {
   // A pool (examples/year/policy-pool.toml) changes no department's per-case figures: the pool's own
   // account shows what changes. 250,000.00 contributed 60:40, costs 240,000.00, 5,000.00 carried
@@ -1062,7 +1076,12 @@ test('the portfolio\'s scenario comparison: a pool, and a changed key, side by s
   assert.deepEqual(poolRows.map((r) => [r.department, ...r.cells.slice(1)]),
     pool.departments.map((d) => [d.department, d.contribution, d.settlement, d.per_case_split, d.net, d.difference]));
   assert.deepEqual(poolRows[0].cells.slice(3), ['168000.00', '147000.00', '-21000.00']);
-  assert.match(await page.locator('#pf-scenario-note').textContent(), /ændrer ingen afdelings udgift/);
+  // Gross and net do not change, the financed cost does (SEMANTICS.md section 10): a-social's net
+  // 1,283,000.04 - 21,000.00 = 1,262,000.04; b-school 72,000.00 + 26,000.00 = 98,000.00.
+  const financed = await pfRows('#pf-changes');
+  assert.deepEqual(financed.map((r) => [r.department, r.year, ...r.cells.slice(4, 5), ...r.cells.slice(7)]), [
+    ['a-social', '2025', '0.00', '0.00', '1283000.04', '1262000.04', '-21000.00'], ['b-school', '2025', '0.00', '0.00', '72000.00', '98000.00', '26000.00']]);
+  assert.equal(await page.locator('#pf-scenario-note').textContent(), '');
   // A changed key: day care and school pays 40 % of relief care instead of 30 %. p3's 20,000.00 a
   // month in 2025: a-social 14,000.00 -> 12,000.00, b-school 6,000.00 -> 8,000.00 a month, so
   // a-social 1,368,000.00 -> 1,344,000.00 (-24,000.00) and b-school 72,000.00 -> 96,000.00; the grant
@@ -1075,7 +1094,8 @@ test('the portfolio\'s scenario comparison: a pool, and a changed key, side by s
   answer = native(request);
   const changes = await pfRows('#pf-changes');
   assert.deepEqual(changes.map((r) => [r.department, Number(r.year), ...r.cells.slice(2)]),
-    answer.result.scenario.changes.map((c) => [c.department, c.year, c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference]));
+    answer.result.scenario.changes.map((c) => [c.department, c.year, c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference,
+      c.financed_before, c.financed_after, c.financed_difference]));
   assert.deepEqual(changes.map((r) => [r.department, r.year, ...r.cells.slice(2, 5)]), [
     ['a-social', '2025', '1368000.00', '1344000.00', '-24000.00'], ['b-school', '2025', '72000.00', '96000.00', '24000.00']]);
   assert.equal(await page.locator('#pf-changes tbody tr').first().locator('td').nth(4).textContent(), '-24.000,00');
@@ -1098,7 +1118,13 @@ test('the portfolio report downloads as .xlsx: the portfolio sheet with the CLI\
   assert.equal(wb[0].name, 'Portefølje');
   const rows = grid(wb[0]);
   assert.deepEqual(rows.slice(1, 1 + p.departments.length).map((r) => [r[0], ore(r[4])]), p.departments.map((d) => [d.department, ore(d.expected)]));
-  assert.deepEqual(wb.map((s) => s.name), ['Portefølje', 'Grupper', 'Måneder']);
+  // The scenario in use (day care and school pays 40 % of relief care) is a sheet of its own: the
+  // changes per department and year, the name beside the id.
+  assert.deepEqual(wb.map((s) => s.name), ['Portefølje', 'Grupper', 'Måneder', 'Scenarie']);
+  const scenario = grid(wb[3]);
+  assert.deepEqual(scenario[0].slice(0, 4), ['id', 'navn', 'år', 'brutto før']);
+  assert.deepEqual(scenario.slice(1).map((r) => [r[0], r[1], ore(r[3]), ore(r[4])]),
+    [['a-social', 'Børn', ore('1368000.00'), ore('1344000.00')], ['b-school', 'Dagtilbud og skole', ore('72000.00'), ore('96000.00')]]);
   assert.match(zipPart(join(pfWork, 'portfolio.xlsx'), 'xl/charts/chart1.xml'), /<c:pieChart>/);
 });
 

@@ -22,6 +22,9 @@ export interface WorkbookRead {
   origins: { policy: Record<string, string>; case: Record<string, string> };
   errors: WorkbookProblem[];
 }
+/** What `readCases` found in a workbook of many cases: the case documents (empty when there are
+ *  problems) and the problems, each naming its sheet and cell. */
+export interface WorkbookCases { cases: object[]; errors: WorkbookProblem[] }
 /** A cell to write: text, a plain number, money `{n: "123.45"}`, a formula `{f: "SUM(B2:B9)", n: "123.45"}`, or null. */
 export type WorkbookCell = string | number | null | { n: string } | { f: string; n: string };
 export interface WorkbookSheet { name: string; rows: WorkbookCell[][] }
@@ -41,6 +44,20 @@ pub fn read_workbook(bytes: &[u8]) -> String {
         }),
         Err(errors) => json!({
             "policy": null, "case": null, "origins": { "policy": {}, "case": {} },
+            "errors": errors.iter().map(|e| json!({ "place": e.place, "message": e.message, "text": e.to_string(), "limit": e.limit })).collect::<Vec<_>>(),
+        }),
+    };
+    out.to_string()
+}
+
+/// Read a workbook of many cases (the case sheets, one row per case on `case`, a `case` column on the
+/// others; one case needs no such column): a JSON `WorkbookCases`.
+#[wasm_bindgen(js_name = readCases)]
+pub fn read_cases(bytes: &[u8]) -> String {
+    let out = match xlsx::read_cases(bytes) {
+        Ok(cases) => json!({ "cases": cases, "errors": [] }),
+        Err(errors) => json!({
+            "cases": [],
             "errors": errors.iter().map(|e| json!({ "place": e.place, "message": e.message, "text": e.to_string(), "limit": e.limit })).collect::<Vec<_>>(),
         }),
     };

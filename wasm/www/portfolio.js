@@ -211,6 +211,25 @@ async function documentOf(file, kind) {
   if (!doc) throw new Error(`${file.name}: ${t(kind === 'policy' ? 'pfNoPolicyInFile' : 'pfNoCaseInFile')}`);
   return JSON.stringify(doc);
 }
+/**
+ * The case documents in a file: TOML/JSON text, or every case of a workbook (one row per case on the
+ * sheet 'case', a 'case' column on the other case sheets; a one-case workbook needs none) as JSON text.
+ */
+async function caseDocumentsOf(file) {
+  if (file.size > MAX_FILE_MB * 1024 * 1024) throw new Error(t('pfTooLarge')(file.name, MAX_FILE_MB));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!X.isWorkbook(file.name, bytes)) return [new TextDecoder().decode(bytes)];
+  let read;
+  try {
+    read = await X.readCases(bytes);
+  } catch (e) {
+    throw new Error(`${file.name}: ${e.timeout ? T[ctx.lang()].timeout(file.name) : e.message}`);
+  }
+  const limit = (e) => (e.limit && T[ctx.lang()].limit?.[e.limit]) || e.text;
+  if (read.errors.length) throw new Error(read.errors.map((e) => `${file.name}: ${limit(e)}`).join(' · '));
+  if (!read.cases.length) throw new Error(`${file.name}: ${t('pfNoCaseInFile')}`);
+  return read.cases.map((c) => JSON.stringify(c));
+}
 /** A contract request answered in the worker, in the page's language. */
 function call(req, options) {
   return X.handleInWorker({ version: 1, lang: ctx.lang(), ...req }, options);
@@ -265,14 +284,16 @@ async function chooseCases(input) {
   let added = 0;
   status(t('pfComputing'));
   for (const file of files) {
-    let text;
-    try { text = await documentOf(file, 'case'); } catch (e) { problems.push(String(e.message)); continue; }
-    const a = await call({ command: 'parse', policy: pf.policy.text, case: text });
-    if (a.status !== 'ok') { problems.push(...a.errors.map((e) => `${file.name}: ${e.message}`)); continue; }
-    const entry = { name: file.name, id: a.result.case.id, text };
-    const at = pf.cases.findIndex((c) => c.id === entry.id);
-    if (at >= 0) { pf.cases[at] = entry; replaced.push(entry.id); } else pf.cases.push(entry);
-    added += 1;
+    let texts;
+    try { texts = await caseDocumentsOf(file); } catch (e) { problems.push(String(e.message)); continue; }
+    for (const text of texts) {
+      const a = await call({ command: 'parse', policy: pf.policy.text, case: text });
+      if (a.status !== 'ok') { problems.push(...a.errors.map((e) => `${file.name}: ${e.message}`)); continue; }
+      const entry = { name: file.name, id: a.result.case.id, text };
+      const at = pf.cases.findIndex((c) => c.id === entry.id);
+      if (at >= 0) { pf.cases[at] = entry; replaced.push(entry.id); } else pf.cases.push(entry);
+      added += 1;
+    }
   }
   await changed();
   showErrors(problems);
@@ -457,9 +478,12 @@ function renderScenario(p, names) {
     label: r.label, bars: [[{ value: r.before, color: BAR.before, name: t('pfBefore') }], [{ value: r.after, color: BAR.after, name: t('pfAfter') }]],
   })), [[t('pfBefore'), BAR.before], [t('pfAfter'), BAR.after]]) : []));
   $('pf-changes').hidden = s.changes.length === 0;
-  fill('pf-changes', [t('pfDepartment'), t('pfYearCol'), t('pfGrossBefore'), t('pfGrossAfter'), t('pfDifference'), t('pfNetBefore'), t('pfNetAfter'), t('pfDifference')],
+  // The financed cost (after pools, compensations and grants) is the budget year's only.
+  fill('pf-changes', [t('pfDepartment'), t('pfYearCol'), t('pfGrossBefore'), t('pfGrossAfter'), t('pfDifference'), t('pfNetBefore'), t('pfNetAfter'), t('pfDifference'),
+    t('pfFinancedBefore'), t('pfFinancedAfter'), t('pfDifference')],
     s.changes.map((c) => ({ attrs: { 'data-department': c.department, 'data-year': String(c.year) },
-      cells: [name(c.department), String(c.year), ...[c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference].map((money) => ({ money }))] })));
+      cells: [name(c.department), String(c.year), ...[c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference].map((money) => ({ money })),
+        ...[c.financed_before, c.financed_after, c.financed_difference].map((money) => ({ money }))] })));
   $('pf-scenario-financing').replaceChildren(...financing(s.portfolio, names, t('pfFinancingScenario')));
 }
 /** The cases of a department, with their figures in the budget year; a case opens in the case view. */

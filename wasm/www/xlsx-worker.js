@@ -5,15 +5,15 @@
 // request as JSON text, through one Engine that keeps the last compiled policy and the last portfolio,
 // so that a scenario of it is computed from it; 'handleAside': the same through a second Engine, for
 // the drill-down's one-case portfolios, which would otherwise replace the kept one). Messages:
-// {id, op: 'read' | 'result' | 'template' | 'handle' | 'handleAside', arg} -> {id, ok: text or bytes} or {id, error: message}.
-import init, { Engine, readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
+// {id, op: 'read' | 'cases' | 'result' | 'template' | 'handle' | 'handleAside', arg} -> {id, ok: text or bytes} or {id, error: message}.
+import init, { Engine, readCases, readWorkbook, resultWorkbook, templateWorkbook } from './pkg-xlsx/fordeling_wasm.js';
 
 const ready = init();
 let engine = null;
 let aside = null;
 const handle = (request) => (engine ??= new Engine()).handle(request);
 const handleAside = (request) => (aside ??= new Engine()).handle(request);
-const ops = { read: readWorkbook, result: resultWorkbook, template: templateWorkbook, handle, handleAside };
+const ops = { read: readWorkbook, cases: readCases, result: resultWorkbook, template: templateWorkbook, handle, handleAside };
 
 self.onmessage = async ({ data: { id, op, arg } }) => {
   try {

@@ -54,6 +54,11 @@ export function isWorkbook(name, bytes) {
 export async function readWorkbook(bytes) {
   return JSON.parse(await run('read', bytes, [bytes.buffer]));
 }
+/** A workbook of many cases (the case sheets, one row per case, a `case` column on the others):
+ *  `{cases, errors}` (WorkbookCases). */
+export async function readCases(bytes) {
+  return JSON.parse(await run('cases', bytes, [bytes.buffer]));
+}
 /** The answer to a contract request (split, explain, postings, compare, portfolio) as .xlsx bytes. */
 export async function resultWorkbook(request) {
   return run('result', JSON.stringify(request));

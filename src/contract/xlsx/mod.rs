@@ -38,10 +38,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use read::{read_cells, read_workbook};
+pub use read::{read_cases, read_cells, read_workbook};
 pub use write::{
-    comparison_sheets, explanation_sheet, postings_sheet, response_sheets, response_workbook, result_sheets, template,
-    template_in, template_sheets, template_sheets_in, write_sheets, write_sheets_in,
+    cases_sheets_in, cases_template_in, comparison_sheets, explanation_sheet, postings_sheet, response_sheets,
+    response_workbook, result_sheets, template, template_in, template_sheets, template_sheets_in, write_sheets,
+    write_sheets_in,
 };
 
 /// The largest workbook file accepted (20 MB).

@@ -62,6 +62,148 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, Vec<WorkbookError>> {
     }
 }
 
+/// Read a workbook of many cases (a portfolio): the case layout, with one row per case on the sheet
+/// `case` (its `id` names the case) and a column `case` (Danish `sag`) on every other case sheet
+/// naming the case of each row (with one case on the sheet `case`, a sheet without the column is
+/// all that case's: a one-case workbook reads as its case). Each case is read as the case of a
+/// one-case workbook is, from its own rows, so every problem names the sheet and cell as written.
+/// The cases come in the order of the sheet `case`.
+pub fn read_cases(bytes: &[u8]) -> Result<Vec<Value>, Vec<WorkbookError>> {
+    let sheets = load(bytes).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let Some(head) = sheets.iter().find(|s| super::layout::is_sheet(&s.name, "case")) else {
+        return Err(vec![WorkbookError::new("case", Message::SheetMissing)]);
+    };
+    let id_col = header(head).and_then(|(_, h)| {
+        h.iter().find(|(_, c)| super::layout::column_of(&c.text, columns("case")) == Some("id")).map(|(k, _)| *k)
+    });
+    let ids = case_ids(head, id_col, &mut errors);
+    let others: Vec<(&RawSheet, Option<u32>)> = sheets
+        .iter()
+        .filter(|s| super::CASE_SHEETS.iter().skip(1).any(|(n, _)| super::layout::is_sheet(&s.name, n)))
+        .map(|s| (s, case_column(s)))
+        .collect();
+    // One case: its sheets need no case column (a one-case workbook reads as itself).
+    let whole = ids.len() == 1;
+    for (s, col) in &others {
+        if !(whole && col.is_none()) {
+            check_case_column(s, *col, &ids, &head.name, &mut errors);
+        }
+    }
+    let mut cases = Vec::with_capacity(ids.len());
+    for (row, id) in &ids {
+        let mut mine = vec![rows_of(head, None, |r, _| r == *row)];
+        for (s, col) in &others {
+            match *col {
+                Some(col) => mine.push(rows_of(s, Some(col), |_, c| c.get(&col).is_some_and(|c| c.text.trim() == id))),
+                None if whole => mine.push(rows_of(s, None, |_, _| true)),
+                None => {}
+            }
+        }
+        let mut ctx = Ctx { sheets: &mine, errors: Vec::new() };
+        let (doc, _) = case(&mut ctx);
+        errors.extend(ctx.errors);
+        cases.push(doc);
+    }
+    if errors.is_empty() {
+        Ok(cases)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A sheet's header: its first non-empty row.
+fn header(s: &RawSheet) -> Option<(u32, &BTreeMap<u32, RawCell>)> {
+    s.rows.iter().find(|(_, r)| r.values().any(|c| !c.text.trim().is_empty())).map(|(k, v)| (*k, v))
+}
+
+/// The rows under a sheet's header (non-empty ones).
+fn body(s: &RawSheet) -> impl Iterator<Item = (u32, &BTreeMap<u32, RawCell>)> {
+    let first = header(s).map(|(k, _)| k);
+    s.rows
+        .iter()
+        .filter(move |(k, r)| Some(**k) != first && r.values().any(|c| !c.text.trim().is_empty()))
+        .map(|(k, v)| (*k, v))
+}
+
+/// The column naming each row's case, in either language.
+fn case_column(s: &RawSheet) -> Option<u32> {
+    let names = [Lang::En, Lang::Da].map(|l| norm(&super::layout::column_label("case", l)));
+    header(s).and_then(|(_, h)| h.iter().find(|(_, c)| names.contains(&norm(&c.text))).map(|(k, _)| *k))
+}
+
+/// The case ids of the sheet `case`, each with its row: every row needs one, and once.
+fn case_ids(head: &RawSheet, id_col: Option<u32>, errors: &mut Vec<WorkbookError>) -> Vec<(u32, String)> {
+    let mut ids: Vec<(u32, String)> = Vec::new();
+    for (row, cells) in body(head) {
+        let col = id_col.unwrap_or(0);
+        let place = format!("{}!{}", head.name, super::cell_name(row, col));
+        match cells.get(&col).map(|c| c.text.trim().to_string()).filter(|t| !t.is_empty()) {
+            None => errors.push(WorkbookError::new(place, Message::CasesRowNoCase { column: "id".into() })),
+            Some(id) if ids.iter().any(|(_, i)| *i == id) => {
+                errors.push(WorkbookError::new(place, Message::CasesTwice { case: id }))
+            }
+            Some(id) => ids.push((row, id)),
+        }
+    }
+    ids
+}
+
+/// Every row of a case sheet names a case of the sheet `case`; a sheet with rows needs the column.
+fn check_case_column(
+    s: &RawSheet,
+    col: Option<u32>,
+    ids: &[(u32, String)],
+    head: &str,
+    errors: &mut Vec<WorkbookError>,
+) {
+    let layout = strip(s);
+    let danish =
+        norm(&s.name) != norm(&layout) && norm(&s.name) == norm(&super::layout::sheet_label(&layout, Lang::Da));
+    let column = super::layout::column_label("case", if danish { Lang::Da } else { Lang::En });
+    let Some(col) = col else {
+        if body(s).next().is_some() {
+            let row = header(s).map_or(0, |(k, _)| k);
+            let place = format!("{}!{}", s.name, super::cell_name(row, 0));
+            errors.push(WorkbookError::new(place, Message::CasesNeedColumn { column }));
+        }
+        return;
+    };
+    for (row, cells) in body(s) {
+        let place = format!("{}!{}", s.name, super::cell_name(row, col));
+        match cells.get(&col).map(|c| c.text.trim().to_string()).filter(|t| !t.is_empty()) {
+            None => errors.push(WorkbookError::new(place, Message::CasesRowNoCase { column: column.clone() })),
+            Some(id) if !ids.iter().any(|(_, i)| *i == id) => {
+                errors.push(WorkbookError::new(place, Message::CasesUnknownCase { case: id, sheet: head.to_string() }))
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// The layout name of a case sheet (`case services`), whatever language it is written in.
+fn strip(s: &RawSheet) -> String {
+    super::CASE_SHEETS
+        .iter()
+        .map(|(n, _)| *n)
+        .find(|n| super::layout::is_sheet(&s.name, n))
+        .unwrap_or("case")
+        .to_string()
+}
+
+/// A copy of a sheet with its header and the rows `keep` takes, without the column `drop` (the case
+/// column); the rows keep their numbers, so problems name the cells as written.
+fn rows_of(s: &RawSheet, drop: Option<u32>, keep: impl Fn(u32, &BTreeMap<u32, RawCell>) -> bool) -> RawSheet {
+    let first = header(s).map(|(k, _)| k);
+    let rows = s
+        .rows
+        .iter()
+        .filter(|(k, r)| Some(**k) == first || keep(**k, r))
+        .map(|(k, r)| (*k, r.iter().filter(|(c, _)| Some(**c) != drop).map(|(c, v)| (*c, v.clone())).collect()))
+        .collect();
+    RawSheet { name: s.name.clone(), rows }
+}
+
 /// Every sheet's cells as JSON, for tools and tests: `[{"name", "cells": [{"ref", "text",
 /// "number"?, "formula"?}]}]`.
 pub fn read_cells(bytes: &[u8]) -> Result<Value, WorkbookError> {

@@ -252,6 +252,69 @@ pub fn template_in(policy: DocInput, case: Option<DocInput>, lang: Lang) -> Resu
     }
 }
 
+/// A policy and many cases as a workbook to fill in (a portfolio's cases, read back by
+/// [`super::read_cases`]): the policy's sheets, then the case sheets with one row per case on the sheet
+/// `case` and a last column `case` (Danish `sag`) on the other case sheets naming each row's case.
+pub fn cases_template_in(policy: DocInput, cases: Vec<DocInput>, lang: Lang) -> Result<Vec<u8>, Vec<ErrorReport>> {
+    let mut policy_doc = None;
+    let mut docs = Vec::with_capacity(cases.len());
+    let mut errors = Vec::new();
+    for (i, case) in cases.into_iter().enumerate() {
+        match handle(Request { case: Some(case), ..Request::new(Command::Parse, policy.clone()) }) {
+            Response::Ok { result, .. } => match *result {
+                Output::Parse { policy, case: Some(case) } => {
+                    policy_doc = Some(policy);
+                    docs.push(case);
+                }
+                _ => return Err(vec![internal("unexpected answer")]),
+            },
+            Response::Error { errors: e, .. } => errors.extend(e.into_iter().map(|mut e| {
+                e.item = format!("cases[{i}]: {}", e.item);
+                e
+            })),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(policy) = policy_doc else { return template_in(policy, None, lang) };
+    let mut sheets = template_sheets_in(&policy, None, lang);
+    sheets.extend(cases_sheets_in(&docs, lang));
+    write_sheets_in(&sheets, lang).map_err(|e| vec![internal(&e.to_string())])
+}
+
+/// Many cases as the case sheets of one workbook, in `lang` (see [`cases_template_in`]).
+pub fn cases_sheets_in(cases: &[CaseDoc], lang: Lang) -> Vec<Sheet> {
+    let mut out: Vec<Sheet> = Vec::new();
+    for c in cases {
+        for (k, sheet) in case_sheets(c).into_iter().enumerate() {
+            let mut rows = sheet.rows.into_iter();
+            if out.len() <= k {
+                let mut head = rows.next().unwrap_or_default();
+                if k > 0 {
+                    head.push(text("case"));
+                }
+                out.push(Sheet { rows: vec![head], ..sheet });
+            } else {
+                rows.next();
+            }
+            for mut row in rows {
+                if k > 0 {
+                    row.push(text(&c.id));
+                }
+                out[k].rows.push(row);
+            }
+        }
+    }
+    super::layout::localize(&mut out, lang);
+    for sheet in out.iter_mut().skip(1) {
+        if let Some(last) = sheet.rows.first_mut().and_then(|h| h.last_mut()) {
+            *last = text(super::layout::column_label("case", lang));
+        }
+    }
+    out
+}
+
 fn internal(message: &str) -> ErrorReport {
     ErrorReport::internal(&format!("(workbook): {message}"))
 }
@@ -1019,7 +1082,43 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
         months.push(vec![month_cell(m.month), booked, Cell::money(m.gross), Cell::money(m.reimbursement)]);
     }
     let months = Sheet { name: Word::PfMonths.text(l), rows: months, pie: None, lists: Vec::new(), cover: false };
-    vec![departments, groups, months]
+    let mut sheets = vec![departments, groups, months];
+    sheets.extend(p.scenario.as_deref().map(|s| scenario_sheet(p, s, l)));
+    sheets
+}
+
+/// A scenario's changes per department and year (SEMANTICS.md section 10): the department's id and
+/// name, the year, and gross, net and (the budget year) financed cost before, after and the change.
+#[cfg(feature = "portfolio")]
+fn scenario_sheet(p: &crate::year::Portfolio, s: &crate::year::portfolio::Scenario, l: Lang) -> Sheet {
+    let name = |id: &str| {
+        let mut all = p.departments.iter().chain(&s.portfolio.departments);
+        all.find(|d| &*d.department == id).map_or(Cell::Empty, |d| text(&d.name))
+    };
+    let words = [
+        Word::PfId,
+        Word::PfName,
+        Word::PfYear,
+        Word::PfGrossBefore,
+        Word::PfGrossAfter,
+        Word::PfGrossChange,
+        Word::PfNetBefore,
+        Word::PfNetAfter,
+        Word::PfNetChange,
+        Word::PfFinancedBefore,
+        Word::PfFinancedAfter,
+        Word::PfFinancedChange,
+    ];
+    let mut rows = vec![words.iter().map(|w| text(w.text(l))).collect::<Vec<_>>()];
+    let opt = |m: Option<Money>| m.map_or(Cell::Empty, Cell::money);
+    for c in &s.changes {
+        let mut row = vec![text(&c.department), name(&c.department), Cell::Number(f64::from(c.year))];
+        let money = [c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference];
+        row.extend(money.map(Cell::money));
+        row.extend([c.financed_before, c.financed_after, c.financed_difference].map(opt));
+        rows.push(row);
+    }
+    Sheet { name: Word::PfScenarioSheet.text(l), rows, pie: None, lists: Vec::new(), cover: false }
 }
 
 /// The cover of a result workbook: the case, the period, the policy and its version, the day it was
