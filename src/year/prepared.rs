@@ -34,17 +34,22 @@ pub struct YearSettings {
 /// A portfolio computed once, kept to compute scenarios from.
 ///
 /// ```
-/// use fordeling::year::{PreparedPortfolio, YearSettings};
+/// use fordeling::year::{portfolio, PortfolioRequest, PreparedPortfolio, YearSettings};
 /// use fordeling::{example, Case, Policy};
 /// let policy = Policy::from_text(example::POLICY).unwrap();
-/// let case = Case::from_text(&policy, example::CASE).unwrap();
-/// let settings = YearSettings { year: 2024, ..YearSettings::default() };
-/// let prepared = PreparedPortfolio::new(policy.clone(), vec![case.clone()], settings).unwrap();
+/// let cases = vec![Case::from_text(&policy, example::CASE).unwrap()];
+/// // The budget year 2022 and the four years after it (the example's price index runs to 2026).
+/// let settings = YearSettings { year: 2022, ..YearSettings::default() };
+/// let prepared = PreparedPortfolio::new(policy.clone(), cases.clone(), settings).unwrap();
 /// // The day care and school department pays 55 % instead of 50 % of the special kindergarten.
-/// let changed = example::POLICY.replace("percent = 50 }", "percent = 55 }");
+/// let share = r#"{ sector = "daycare_school", percent = 50 }"#;
+/// let changed = example::POLICY.replace(share, &share.replace("50", "55"));
 /// let scenario = Policy::from_text(&changed).unwrap();
-/// let after = prepared.under(&scenario, &[case]).unwrap();
-/// assert_eq!(after.cases, 1);
+/// assert!(policy.changed_keys(&scenario).is_some_and(|keys| !keys.is_empty()));
+/// // Only the lines of the changed key are split again, with the figures of a full computation.
+/// let after = prepared.under(&scenario, &cases).unwrap();
+/// let req = PortfolioRequest { cases: &cases, year: 2022, booked_through: None, budget: &[], today: None };
+/// assert_eq!(after, portfolio(&scenario, &req).unwrap());
 /// ```
 #[derive(Debug, Clone)]
 pub struct PreparedPortfolio {
