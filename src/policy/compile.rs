@@ -257,7 +257,7 @@ impl Compiler {
             &|s| service_ix.contains_key(s),
             &mut self.errors,
         );
-        Policy {
+        let mut policy = Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
             municipalities,
@@ -275,7 +275,11 @@ impl Compiler {
             service_ix,
             by_sector,
             arrangements_for,
-        }
+            sector_table: Vec::new(),
+            arrangement_table: Vec::new(),
+        };
+        policy.fill_tables();
+        policy
     }
 
     /// Municipalities, in document order.

@@ -224,6 +224,10 @@ pub struct Policy {
     /// The arrangements for each (municipality served, sector area), sorted by start (they do not
     /// overlap), as indices into [`Policy::arrangements`].
     pub(crate) arrangements_for: HashMap<(MuniIx, Sector), Vec<usize>>,
+    /// `by_sector` as a table, at [`Policy::slot`]: the split looks it up for every segment.
+    pub(crate) sector_table: Vec<Option<DeptIx>>,
+    /// `arrangements_for` as a table, at [`Policy::slot`].
+    pub(crate) arrangement_table: Vec<Vec<usize>>,
 }
 
 /// The most entries one key may have.
@@ -382,12 +386,32 @@ impl Policy {
     }
     /// The department of `muni` for `sector`, if it has one.
     pub fn department_for(&self, muni: MuniIx, sector: Sector) -> Option<DeptIx> {
-        self.by_sector.get(&(muni, sector)).copied()
+        self.sector_table.get(Policy::slot(muni, sector)).copied().flatten()
     }
     /// The arrangement in force on `d` for residents of `muni` in `sector`, by binary search.
     pub(crate) fn arrangement(&self, muni: MuniIx, sector: Sector, d: crate::model::date::Date) -> Option<usize> {
-        let ixs = self.arrangements_for.get(&(muni, sector))?;
+        let ixs = self.arrangement_table.get(Policy::slot(muni, sector))?;
         crate::model::validity::in_force(ixs, d, |&i| self.arrangements[i].validity).map(|i| ixs[i])
+    }
+    /// The place of (municipality, sector area) in the policy's tables.
+    pub(crate) fn slot(muni: MuniIx, sector: Sector) -> usize {
+        muni.get() * <Sector as strum::VariantArray>::VARIANTS.len() + sector as usize
+    }
+    /// The tables of `by_sector` and `arrangements_for` (see [`Policy::slot`]).
+    pub(crate) fn fill_tables(&mut self) {
+        let n = self.municipalities.len() * <Sector as strum::VariantArray>::VARIANTS.len();
+        self.sector_table = vec![None; n];
+        self.arrangement_table = vec![Vec::new(); n];
+        for (&(m, s), &d) in &self.by_sector {
+            if let Some(slot) = self.sector_table.get_mut(Policy::slot(m, s)) {
+                *slot = Some(d);
+            }
+        }
+        for (&(m, s), ixs) in &self.arrangements_for {
+            if let Some(slot) = self.arrangement_table.get_mut(Policy::slot(m, s)) {
+                slot.clone_from(ixs);
+            }
+        }
     }
     /// Resolve a target in a municipality.
     pub fn resolve(&self, t: Target, muni: MuniIx) -> Option<DeptIx> {
