@@ -14,11 +14,11 @@ use std::sync::Arc;
 use crate::case::{Case, Every, Line as CaseLine, Per};
 use crate::engine::household::Household;
 use crate::engine::result::*;
-use crate::engine::split::{exact_share, split_ore};
+use crate::engine::split::{common_scale, exact_share, split_ore};
 use crate::i18n::Message;
 use crate::model::date::{Date, Month};
 use crate::model::error::ComputeError;
-use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE, MAX_WEIGHT_DECIMALS};
+use crate::model::money::{round_div, Amount, Exact, Money, Weight, MAX_ORE};
 use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::model::validity::{in_force, Validity};
@@ -931,7 +931,7 @@ impl Split {
         weights: &[(DeptIx, Weight)],
         item: impl Fn() -> ComputeError,
     ) -> Result<(), ComputeError> {
-        let scale = weights.iter().map(|w| w.1.scale()).max().unwrap_or(0).min(MAX_WEIGHT_DECIMALS);
+        let scale = common_scale(weights.iter().map(|w| w.1));
         self.scaled.clear();
         self.scaled.extend(weights.iter().map(|w| w.1.scaled(scale)));
         self.out.clear();

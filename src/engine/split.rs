@@ -90,8 +90,13 @@ pub fn split(amount: Money, parts: &[(&str, Weight)]) -> Result<Vec<Share>, Spli
 
 /// Weights as integers of one common scale (the most decimals among them).
 pub(crate) fn scale_weights(weights: &[Weight]) -> Result<Vec<u128>, SplitError> {
-    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0).min(MAX_WEIGHT_DECIMALS);
+    let scale = common_scale(weights.iter().copied());
     Ok(weights.iter().map(|w| w.scaled(scale)).collect())
+}
+
+/// The scale weights are split at: the most decimals among them.
+pub(crate) fn common_scale(weights: impl Iterator<Item = Weight>) -> u32 {
+    weights.map(|w| w.scale()).max().unwrap_or(0).min(MAX_WEIGHT_DECIMALS)
 }
 
 /// The exact share `amount * w / total` in DKK, or `None` when the product leaves 128-bit

@@ -257,7 +257,8 @@ impl Compiler {
             &|s| service_ix.contains_key(s),
             &mut self.errors,
         );
-        let mut policy = Policy {
+        let (sector_table, arrangement_table) = Policy::tables(municipalities.len(), &by_sector, arrangements_for);
+        Policy {
             name: doc.name.clone(),
             version: doc.version.clone(),
             municipalities,
@@ -273,13 +274,9 @@ impl Compiler {
             muni_ix,
             dept_ix,
             service_ix,
-            by_sector,
-            arrangements_for,
-            sector_table: Vec::new(),
-            arrangement_table: Vec::new(),
-        };
-        policy.fill_tables();
-        policy
+            sector_table,
+            arrangement_table,
+        }
     }
 
     /// Municipalities, in document order.

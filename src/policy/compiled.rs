@@ -220,13 +220,11 @@ pub struct Policy {
     pub(crate) muni_ix: HashMap<String, MuniIx>,
     pub(crate) dept_ix: HashMap<String, DeptIx>,
     pub(crate) service_ix: HashMap<String, usize>,
-    pub(crate) by_sector: HashMap<(MuniIx, Sector), DeptIx>,
-    /// The arrangements for each (municipality served, sector area), sorted by start (they do not
-    /// overlap), as indices into [`Policy::arrangements`].
-    pub(crate) arrangements_for: HashMap<(MuniIx, Sector), Vec<usize>>,
-    /// `by_sector` as a table, at [`Policy::slot`]: the split looks it up for every segment.
+    /// The department of each (municipality, sector area), at [`Policy::slot`] (a table: the split
+    /// looks it up for every segment).
     pub(crate) sector_table: Vec<Option<DeptIx>>,
-    /// `arrangements_for` as a table, at [`Policy::slot`].
+    /// The arrangements for each (municipality served, sector area), sorted by start (they do not
+    /// overlap), as indices into [`Policy::arrangements`], at [`Policy::slot`].
     pub(crate) arrangement_table: Vec<Vec<usize>>,
 }
 
@@ -397,21 +395,28 @@ impl Policy {
     pub(crate) fn slot(muni: MuniIx, sector: Sector) -> usize {
         muni.get() * <Sector as strum::VariantArray>::VARIANTS.len() + sector as usize
     }
-    /// The tables of `by_sector` and `arrangements_for` (see [`Policy::slot`]).
-    pub(crate) fn fill_tables(&mut self) {
-        let n = self.municipalities.len() * <Sector as strum::VariantArray>::VARIANTS.len();
-        self.sector_table = vec![None; n];
-        self.arrangement_table = vec![Vec::new(); n];
-        for (&(m, s), &d) in &self.by_sector {
-            if let Some(slot) = self.sector_table.get_mut(Policy::slot(m, s)) {
+    /// The tables at [`Policy::slot`] of the departments by (municipality, sector area) and of the
+    /// arrangements by (municipality served, sector area), for `municipalities` municipalities.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn tables(
+        municipalities: usize,
+        by_sector: &HashMap<(MuniIx, Sector), DeptIx>,
+        arrangements_for: HashMap<(MuniIx, Sector), Vec<usize>>,
+    ) -> (Vec<Option<DeptIx>>, Vec<Vec<usize>>) {
+        let n = municipalities * <Sector as strum::VariantArray>::VARIANTS.len();
+        let mut sector_table = vec![None; n];
+        let mut arrangement_table = vec![Vec::new(); n];
+        for (&(m, s), &d) in by_sector {
+            if let Some(slot) = sector_table.get_mut(Policy::slot(m, s)) {
                 *slot = Some(d);
             }
         }
-        for (&(m, s), ixs) in &self.arrangements_for {
-            if let Some(slot) = self.arrangement_table.get_mut(Policy::slot(m, s)) {
-                slot.clone_from(ixs);
+        for ((m, s), ixs) in arrangements_for {
+            if let Some(slot) = arrangement_table.get_mut(Policy::slot(m, s)) {
+                *slot = ixs;
             }
         }
+        (sector_table, arrangement_table)
     }
     /// Resolve a target in a municipality.
     pub fn resolve(&self, t: Target, muni: MuniIx) -> Option<DeptIx> {
