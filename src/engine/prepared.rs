@@ -13,12 +13,12 @@
 use crate::case::{Case, Every};
 use crate::engine::household::Household;
 use crate::engine::lines::{totals, Plan};
-use crate::engine::reimbursement::{count_line, counted, lines_before, months_from_counted, At, Counted};
-use crate::engine::result::{Reimbursement, ReimbursementMonth, SplitResult};
+use crate::engine::reimbursement::{amounts_from_counted, count_line, counted, lines_before, At, Counted};
+use crate::engine::result::{Reimbursement, SplitResult};
 use crate::model::date::Month;
 use crate::model::error::ComputeError;
 use crate::model::validity::Period;
-use crate::policy::{DeptIx, Policy};
+use crate::policy::{DeptIx, MuniIx, Policy};
 
 /// A household split over a period, with what splitting it again needs.
 #[derive(Debug, Clone)]
@@ -30,15 +30,78 @@ pub(crate) struct PreparedFamily {
     plans: Vec<Plan>,
     /// Each child's service lines as split, by line.
     split: Vec<Vec<LineShares>>,
-    /// The counted cost of the reimbursement per place, sorted by place: (all, one-off part,
-    /// entries), so that a    /// place no share reaches any longer is dropped as a full split would never list it.
-    counted: Places,
+    /// The counted cost of the reimbursement by month and place.
+    counted: Grid,
     /// Whether a child has counted one-off lines before the period (split apart from the plans).
     before: bool,
 }
 
-/// Counted cost per place, sorted by place: (all, one-off part, number of entries).
-type Places = Vec<(At, (i64, i64, i32))>;
+/// Counted cost by month (rows) and place (columns: municipality, child, department, sorted); each
+/// cell holds (all, one-off part, number of entries), so that a place no share reaches any longer
+/// in a month is dropped, as a full split would never list it.
+#[derive(Debug, Clone, Default)]
+struct Grid {
+    places: Vec<(MuniIx, usize, DeptIx)>,
+    cells: Vec<(i64, i64, i32)>,
+}
+
+impl Grid {
+    /// The grid of `n` months of these entries of counted cost.
+    fn new(n: usize, entries: &Counted) -> Result<Grid, ComputeError> {
+        let mut places: Vec<_> = entries.iter().map(|(at, _)| (at.1, at.2, at.3)).collect();
+        places.sort_unstable();
+        places.dedup();
+        let mut grid = Grid { cells: vec![(0, 0, 0); n * places.len()], places };
+        for &(at, (all, once)) in entries {
+            grid.add(at, (all, once), 1)?;
+        }
+        Ok(grid)
+    }
+
+    /// Add `sign` times an entry of counted cost at `at`.
+    fn add(&mut self, (mi, muni, ci, dx): At, (all, once): (i64, i64), sign: i64) -> Result<(), ComputeError> {
+        let p = match self.places.binary_search(&(muni, ci, dx)) {
+            Ok(p) => p,
+            Err(p) => self.insert(p, (muni, ci, dx)),
+        };
+        let overflow = || ComputeError::Overflow { item: "counted cost".into() };
+        let cell = self.cells.get_mut(mi * self.places.len() + p).ok_or_else(overflow)?;
+        cell.0 = all.checked_mul(sign).and_then(|v| cell.0.checked_add(v)).ok_or_else(overflow)?;
+        cell.1 = once.checked_mul(sign).and_then(|v| cell.1.checked_add(v)).ok_or_else(overflow)?;
+        cell.2 = cell.2.checked_add(if sign < 0 { -1 } else { 1 }).ok_or_else(overflow)?;
+        Ok(())
+    }
+
+    /// A new place (column) at `p`.
+    fn insert(&mut self, p: usize, place: (MuniIx, usize, DeptIx)) -> usize {
+        let width = self.places.len();
+        let rows = self.cells.len().checked_div(width).unwrap_or(self.cells.len());
+        let mut cells = Vec::with_capacity(rows * (width + 1));
+        for row in 0..rows {
+            let old = &self.cells[row * width..(row + 1) * width];
+            cells.extend_from_slice(&old[..p]);
+            cells.push((0, 0, 0));
+            cells.extend_from_slice(&old[p..]);
+        }
+        self.cells = cells;
+        self.places.insert(p, place);
+        p
+    }
+
+    /// The counted cost summed per place and sorted by place, of the places with entries.
+    fn counted(&self) -> Counted {
+        let width = self.places.len().max(1);
+        let cells =
+            self.cells.chunks(width).enumerate().flat_map(|(mi, row)| row.iter().enumerate().map(move |c| (mi, c)));
+        cells
+            .filter(|(_, (_, v))| v.2 > 0)
+            .map(|(mi, (p, v))| {
+                let (muni, ci, dx) = self.places[p];
+                ((mi, muni, ci, dx), (v.0, v.1))
+            })
+            .collect()
+    }
+}
 
 /// One service line as split: each output line's month and the end of its shares in `shares`.
 #[derive(Debug, Clone, Default)]
@@ -61,8 +124,9 @@ pub(crate) enum Resplit {
     /// No line of the household uses a changed key.
     Unchanged,
     /// The lines with a changed key were split again: the differences went to the caller, and
-    /// this is the household's reimbursement under the new policy (if the policy reimburses).
-    Changed(Option<Vec<ReimbursementMonth>>),
+    /// this is the household's reimbursement under the new policy (if the policy reimburses) per
+    /// month and department (by index).
+    Changed(Option<Vec<(Month, usize, i64)>>),
     /// The household must be computed anew (it has counted one-off lines before the period).
     Whole,
 }
@@ -107,12 +171,12 @@ impl PreparedFamily {
             split.push(by_line);
         }
         let mut family =
-            PreparedFamily { members: members.to_vec(), period, plans, split, counted: Vec::new(), before: false };
+            PreparedFamily { members: members.to_vec(), period, plans, split, counted: Grid::default(), before: false };
         let Some(scheme) = &policy.reimbursement else { return Ok((family, results, None)) };
         family.before = cases.iter().any(|c| lines_before(scheme, c, period).is_some());
         let entries = counted(policy, scheme, &household, &results, period)?;
-        family.counted =
-            merged(Vec::new(), entries.into_iter().map(|(at, (sum, once))| (at, (sum, once, 1))).collect())?;
+        let first = period.from.month_of();
+        family.counted = Grid::new(months(first, period), &entries)?;
         let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?;
         Ok((family, results, Some(reimbursement)))
     }
@@ -147,60 +211,35 @@ impl PreparedFamily {
         if self.before {
             return Ok(Resplit::Whole);
         }
-        let mut changes: Places = Vec::new();
+        let mut grid = self.counted.clone();
         let mut entries = Counted::new();
         let first = self.period.from.month_of();
-        let n = usize::try_from(first.months_until(self.period.to.month_of()) + 1).unwrap_or(0);
+        let n = months(first, self.period);
         for &(ci, li) in &affected {
             let case = cases[ci];
             let line = &case.lines[li];
             let once = line.every == Every::Once;
             let mut count = |policy: &Policy, month, shares: &[(DeptIx, i64)], sign: i64| {
                 shares.iter().for_each(|&(dx, v)| gross(month, dx, sign * v));
-                let Some(scheme) = &policy.reimbursement else { return };
+                let Some(scheme) = &policy.reimbursement else { return Ok(()) };
                 entries.clear();
                 count_line(policy, scheme, (ci, line.service, once), month, shares, (first, n), &mut entries);
-                let entry = |(at, (all, one_off)): &(At, (i64, i64))| (*at, (sign * all, sign * one_off, sign as i32));
-                changes.extend(entries.iter().map(entry));
+                entries.iter().try_for_each(|&(at, v)| grid.add(at, v, sign))
             };
             // Out with the shares as they were split, in with the shares under the new keys.
             for (month, shares) in self.split[ci][li].each() {
-                count(before, month, shares, -1);
+                count(before, month, shares, -1)?;
             }
-            self.plans[ci].line_shares(after, case, li, |month, shares| {
-                count(after, month, shares, 1);
-                Ok(())
-            })?;
+            self.plans[ci].line_shares(after, case, li, |month, shares| count(after, month, shares, 1))?;
         }
         let Some(scheme) = &after.reimbursement else { return Ok(Resplit::Changed(None)) };
-        let counted = merged(self.counted.clone(), changes)?;
-        let counted: Counted =
-            counted.into_iter().filter(|(_, v)| v.2 > 0).map(|(at, (all, once, _))| (at, (all, once))).collect();
         let household = Household::new(cases)?;
-        let months = months_from_counted(after, scheme, &household, self.period, counted)?;
-        Ok(Resplit::Changed(Some(months)))
+        let amounts = amounts_from_counted(after, scheme, &household, self.period, &grid.counted())?;
+        Ok(Resplit::Changed(Some(amounts)))
     }
 }
 
-/// `base` (summed per place, sorted) with `changes` added: summed per place and sorted, with the
-/// number of entries of each place.
-fn merged(base: Places, mut changes: Places) -> Result<Places, ComputeError> {
-    let overflow = || ComputeError::Overflow { item: "counted cost".into() };
-    let mut all = base;
-    all.append(&mut changes);
-    // Stable: the base's places come first, already in order.
-    all.sort_by_key(|e| e.0);
-    let mut out: Places = Vec::with_capacity(all.len());
-    for (at, (sum, once, entries)) in all {
-        match out.last_mut() {
-            Some(last) if last.0 == at => {
-                let v = &mut last.1;
-                v.0 = v.0.checked_add(sum).ok_or_else(overflow)?;
-                v.1 = v.1.checked_add(once).ok_or_else(overflow)?;
-                v.2 = v.2.checked_add(entries).ok_or_else(overflow)?;
-            }
-            _ => out.push((at, (sum, once, entries))),
-        }
-    }
-    Ok(out)
+/// The number of months of `period`, from its first.
+fn months(first: Month, period: Period) -> usize {
+    usize::try_from(first.months_until(period.to.month_of()) + 1).unwrap_or(0)
 }

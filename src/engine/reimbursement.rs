@@ -301,46 +301,49 @@ fn year_tiers(
     Ok((out, Some(used), confirmed))
 }
 
+/// Each tier with its portion of twelve times the monthly base (in øre): the part of it above the
+/// tier's yearly threshold and below the next one's.
+fn portions(tiers: &[YearTier], base: i64) -> impl Iterator<Item = (&YearTier, i128)> {
+    let twelve_base = 12 * i128::from(base);
+    tiers.iter().enumerate().map(move |(i, t)| {
+        let mut inside = (twelve_base - t.above_ore).max(0);
+        if let Some(next) = tiers.get(i + 1) {
+            inside = inside.min((next.above_ore - t.above_ore).max(0));
+        }
+        (t, inside)
+    })
+}
+
 /// The exact reimbursement of a monthly base under a level's tiers: numerator over
 /// `12 × 100 × 10^10` øre, with each tier's part.
 fn tiers(tiers: &[YearTier], base: i64) -> (i128, Vec<TierPart>) {
     let den = 12 * 100 * PERCENT_UNITS;
-    let twelve_base = 12 * i128::from(base);
     let mut total = 0i128;
     let mut parts = Vec::with_capacity(tiers.len());
-    for (i, t) in tiers.iter().enumerate() {
-        let (above_ore, units) = (t.above_ore, t.units);
-        let width = tiers.get(i + 1).map(|n| n.above_ore - above_ore);
-        let mut inside = (twelve_base - above_ore).max(0);
-        if let Some(w) = width {
-            inside = inside.min(w.max(0));
-        }
-        total += units * inside;
+    for (t, inside) in portions(tiers, base) {
+        total += t.units * inside;
         parts.push(TierPart {
             above: t.above,
             stated: t.stated,
-            monthly_threshold: Exact::new(above_ore, 12),
+            monthly_threshold: Exact::new(t.above_ore, 12),
             percent: t.percent,
             portion: Exact::new(inside, 12),
-            amount: Exact::new(units * inside, den),
+            amount: Exact::new(t.units * inside, den),
         });
     }
     (total, parts)
 }
 
-/// Split `amount` øre by integer weights (largest remainder, ties to the first).
-fn allocate(
-    amount: i64,
-    weights: &[i64],
-    item: &(impl std::fmt::Display + ?Sized),
-) -> Result<(Vec<i64>, Vec<bool>), ComputeError> {
-    let w: Vec<u128> = weights.iter().map(|&v| v.max(0) as u128).collect();
-    let mut out = vec![0; w.len()];
-    let mut left = vec![false; w.len()];
-    if amount != 0 {
-        split_ore(amount, &w, &mut out, &mut left).map_err(|_| ComputeError::Overflow { item: item.to_string() })?;
-    }
-    Ok((out, left))
+/// The reimbursement of a monthly base rounded to the øre, half away from zero.
+fn rounded(tiers: &[YearTier], base: i64, item: &MonthItem<'_>) -> Result<i64, ComputeError> {
+    let num: i128 = portions(tiers, base).map(|(t, inside)| t.units * inside).sum();
+    rounded_num(num, item)
+}
+
+/// An exact reimbursement (numerator over `12 × 100 × 10^10` øre) rounded to the øre.
+fn rounded_num(num: i128, item: &MonthItem<'_>) -> Result<i64, ComputeError> {
+    i64::try_from(round_div(num, 12 * 100 * PERCENT_UNITS))
+        .map_err(|_| ComputeError::Overflow { item: item.to_string() })
 }
 
 /// Check that the cases form one household and compute their reimbursement. `results` are the
@@ -397,41 +400,71 @@ fn months_from_summed(
     period: Period,
     counted: Counted,
 ) -> Result<(Vec<ReimbursementMonth>, Sums), ComputeError> {
-    let months = months_of(period);
-    let n = months.len();
-    let cases = &household.cases[..];
-    let income = income(cases, period, &months)?;
-
-    // Group by (month, municipality).
-    let mut groups: Vec<(usize, MuniIx)> =
-        counted.iter().map(|(k, _)| (k.0, k.1)).chain(income.keys().map(|k| (k.0, k.1))).collect();
-    groups.sort();
-    groups.dedup();
-
-    let ids: Vec<Arc<str>> = cases.iter().map(|c| Arc::from(c.id.as_str())).collect();
-    let mut sums =
-        Sums { dept: vec![0i64; policy.departments.len()], case: vec![0i64; cases.len()], month: vec![0i64; n] };
-    let household = Household { policy, scheme, ids: &ids, counted: &counted, income: &income };
-    let mut out_months = Vec::new();
-    let mut tiers = Vec::new();
-    for &(mi, muni) in &groups {
-        out_months.push(household.month(months[mi], mi, muni, &mut sums, &mut tiers)?);
-    }
-    Ok((out_months, sums))
+    let mut out = Vec::new();
+    let sums = each_month(policy, scheme, household, period, &counted, |h, at, sums, buf| {
+        out.push(h.month(at, sums, buf)?);
+        Ok(())
+    })?;
+    Ok((out, sums))
 }
 
-/// The months of a household's reimbursement over `period` from its counted cost summed per place
-/// and sorted by place (see [`count_line`]): what a portfolio computes again when a scenario
-/// changes a split.
+/// The reimbursement per month and department (by index) of a household over `period`, from its
+/// counted cost summed per place and sorted by place (see [`count_line`]): what a portfolio
+/// computes again when a scenario changes a split. The amounts are those of
+/// [`reimbursed_months`]' departments, without the explanation.
 #[cfg(feature = "portfolio")]
-pub(crate) fn months_from_counted(
+pub(crate) fn amounts_from_counted(
     policy: &Policy,
     scheme: &Scheme,
     household: &Family<'_>,
     period: Period,
-    summed: Counted,
-) -> Result<Vec<ReimbursementMonth>, ComputeError> {
-    Ok(months_from_summed(policy, scheme, household, period, summed)?.0)
+    summed: &Counted,
+) -> Result<Vec<(Month, usize, i64)>, ComputeError> {
+    let mut out = Vec::new();
+    each_month(policy, scheme, household, period, summed, |h, at, sums, buf| {
+        let month = at.0;
+        h.allocated(at, sums, buf, |_, dept, amount| {
+            if let Some(dx) = dept {
+                out.push((month, dx.get(), amount));
+            }
+        })
+    })?;
+    Ok(out)
+}
+
+/// Call `f` for each month and paying municipality of a household's counted cost or income (in
+/// that order), with what it needs; the reimbursement's sums come back.
+fn each_month(
+    policy: &Policy,
+    scheme: &Scheme,
+    household: &Family<'_>,
+    period: Period,
+    counted: &Counted,
+    mut f: impl FnMut(&Household<'_>, MonthAt<'_>, &mut Sums, &mut Buffers) -> Result<(), ComputeError>,
+) -> Result<Sums, ComputeError> {
+    let months = months_of(period);
+    let n = months.len();
+    let cases = &household.cases[..];
+    let income = income(cases, period, &months)?;
+    // Group by (month, municipality).
+    let mut groups: Vec<(usize, MuniIx)> =
+        counted.iter().map(|(k, _)| (k.0, k.1)).chain(income.keys().map(|k| (k.0, k.1))).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let ids: Vec<Arc<str>> = cases.iter().map(|c| Arc::from(c.id.as_str())).collect();
+    let mut sums =
+        Sums { dept: vec![0i64; policy.departments.len()], case: vec![0i64; cases.len()], month: vec![0i64; n] };
+    let household = Household { policy, scheme, ids: &ids, income: &income };
+    let mut buf = Buffers::default();
+    // The groups come in the order of the counted cost: each one's entries are the next run.
+    let mut rest = &counted[..];
+    for &(mi, muni) in &groups {
+        let len = rest.partition_point(|(k, _)| (k.0, k.1) <= (mi, muni));
+        let (entries, later) = rest.split_at(len);
+        rest = later;
+        f(&household, (months[mi], mi, muni, entries), &mut sums, &mut buf)?;
+    }
+    Ok(sums)
 }
 
 /// The household's counted cost over `period` (step 1): the results' counted shares and those of
@@ -474,68 +507,153 @@ struct Sums {
     month: Vec<i64>,
 }
 
+/// A month of the period: the month, its index, the paying municipality, and its counted cost (a
+/// run of the household's sorted counted cost).
+type MonthAt<'c> = (Month, usize, MuniIx, &'c [(At, (i64, i64))]);
+
 /// What every month of a household's reimbursement is computed from.
 struct Household<'a> {
     policy: &'a Policy,
     scheme: &'a Scheme,
     /// Case ids, the computed case first.
     ids: &'a [Arc<str>],
-    counted: &'a Counted,
     income: &'a Income,
 }
 
+/// What the months of a household reuse: the tiers per level and year, the cases' weights, and
+/// the splits to the cases and to a case's departments.
+#[derive(Default)]
+struct Buffers {
+    tiers: Vec<TiersIn>,
+    case_w: Vec<i64>,
+    cases: Shares,
+    depts: Shares,
+}
+
+/// A split by largest remainder into kept buffers.
+#[derive(Default)]
+struct Shares {
+    weights: Vec<u128>,
+    out: Vec<i64>,
+    left: Vec<bool>,
+}
+
+impl Shares {
+    /// Split `amount` øre by `weights` (a negative one as zero; largest remainder, ties to the
+    /// first) into `out`, with `left` marking the leftover øre.
+    fn split(
+        &mut self,
+        amount: i64,
+        weights: impl Iterator<Item = i64>,
+        item: &MonthItem<'_>,
+    ) -> Result<(), ComputeError> {
+        self.weights.clear();
+        self.weights.extend(weights.map(|v| v.max(0) as u128));
+        let n = self.weights.len();
+        self.out.clear();
+        self.out.resize(n, 0);
+        self.left.clear();
+        self.left.resize(n, false);
+        if amount != 0 {
+            split_ore(amount, &self.weights, &mut self.out, &mut self.left)
+                .map_err(|_| ComputeError::Overflow { item: item.to_string() })?;
+        }
+        Ok(())
+    }
+}
+
+/// A month's counted cost, its one-off part, the income and the base (counted less income), in øre.
+struct Base {
+    counted: i64,
+    one_off: i64,
+    income: i64,
+    base: i64,
+}
+
 impl Household<'_> {
-    /// One month and paying municipality: the counted cost less income, the tiers, the rounded
-    /// reimbursement, and its allocation to the cases and their departments (added to `sums`).
-    fn month(
+    /// The month's base (step 2), and each case's weight (its counted cost less its income) in
+    /// `case_w`.
+    fn base(
         &self,
-        month: Month,
-        mi: usize,
-        muni: MuniIx,
-        sums: &mut Sums,
-        tiers_cache: &mut Vec<TiersIn>,
-    ) -> Result<ReimbursementMonth, ComputeError> {
-        let (policy, scheme, counted, income) = (self.policy, self.scheme, self.counted, self.income);
-        let n_cases = self.ids.len();
-        let item = MonthItem { month, municipality: &policy.municipalities[muni].id };
-        let start = counted.partition_point(|(k, _)| (k.0, k.1) < (mi, muni));
-        let entries: Vec<(&At, &(i64, i64))> =
-            counted[start..].iter().take_while(|(k, _)| (k.0, k.1) == (mi, muni)).map(|(k, v)| (k, v)).collect();
-        let (mut total, mut spread, mut inc) = (0i64, 0i64, 0i64);
-        let mut case_w = vec![0i64; n_cases];
-        for (k, v) in &entries {
-            add(&mut total, v.0, &item)?;
-            add(&mut spread, v.1, &item)?;
-            add(&mut case_w[k.2], v.0, &item)?;
+        (mi, muni): (usize, MuniIx),
+        entries: &[(At, (i64, i64))],
+        case_w: &mut Vec<i64>,
+        item: &MonthItem<'_>,
+    ) -> Result<Base, ComputeError> {
+        case_w.clear();
+        case_w.resize(self.ids.len(), 0);
+        let (mut counted, mut one_off, mut income) = (0i64, 0i64, 0i64);
+        for (k, v) in entries {
+            add(&mut counted, v.0, item)?;
+            add(&mut one_off, v.1, item)?;
+            add(&mut case_w[k.2], v.0, item)?;
         }
         for (ci, w) in case_w.iter_mut().enumerate() {
-            let x = income.get(&(mi, muni, ci)).copied().unwrap_or(0);
-            add(&mut inc, x, &item)?;
-            add(w, -x, &item)?;
+            let x = self.income.get(&(mi, muni, ci)).copied().unwrap_or(0);
+            add(&mut income, x, item)?;
+            add(w, -x, item)?;
         }
-        let base = total.checked_sub(inc).ok_or_else(|| ComputeError::Overflow { item: item.to_string() })?;
-        let level = crate::model::validity::in_force(&scheme.levels, month.first_day(), |l| l.validity);
-        // A level's tiers in one year are the same every month: computed once.
-        let at = tiers_cache.iter().position(|c| c.0 == (level, month.year()));
-        let at = match at {
-            Some(at) => at,
-            None => {
-                let computed = match level {
-                    Some(l) => year_tiers(policy, &scheme.levels[l], month.year(), &item)?,
-                    None => (Vec::new(), None, true),
-                };
-                tiers_cache.push(((level, month.year()), computed));
-                tiers_cache.len() - 1
+        let base = counted.checked_sub(income).ok_or_else(|| ComputeError::Overflow { item: item.to_string() })?;
+        Ok(Base { counted, one_off, income, base })
+    }
+
+    /// The level in force in `month` and where its tiers of that year are in `cache` (computed
+    /// once per level and year: they are the same every month of a year).
+    fn tiers_at(&self, month: Month, cache: &mut Vec<TiersIn>, item: &MonthItem<'_>) -> Result<usize, ComputeError> {
+        let day = month.first_day();
+        // Months come in order: most often the last level and year found is the one.
+        if let Some((at, ((Some(l), year), _))) = cache.iter().enumerate().next_back() {
+            if *year == month.year() && self.scheme.levels[*l].validity.contains(day) {
+                return Ok(at);
             }
+        }
+        let level = crate::model::validity::in_force(&self.scheme.levels, day, |l| l.validity);
+        if let Some(at) = cache.iter().position(|c| c.0 == (level, month.year())) {
+            return Ok(at);
+        }
+        let computed = match level {
+            Some(l) => year_tiers(self.policy, &self.scheme.levels[l], month.year(), item)?,
+            None => (Vec::new(), None, true),
         };
-        let level = level.map(|i| &scheme.levels[i]);
-        let (year_tiers, regulation, confirmed) = &tiers_cache[at].1;
-        let (regulation, confirmed) = (regulation.clone(), *confirmed);
-        let (num, parts) = tiers(year_tiers, base);
-        let den = 12 * 100 * PERCENT_UNITS;
-        let r = i64::try_from(round_div(num, den)).map_err(|_| ComputeError::Overflow { item: item.to_string() })?;
-        let (cases, departments) = self.allocate_month(r, &case_w, &entries, muni, &item, sums)?;
-        add(&mut sums.month[mi], r, &item)?;
+        cache.push(((level, month.year()), computed));
+        Ok(cache.len() - 1)
+    }
+
+    /// One month and paying municipality (steps 2 to 4) as the explanation shows it: the counted
+    /// cost less income, the tiers, the rounded reimbursement, and its allocation to the cases and
+    /// their departments (added to `sums`).
+    fn month(
+        &self,
+        (month, mi, muni, entries): MonthAt<'_>,
+        sums: &mut Sums,
+        buf: &mut Buffers,
+    ) -> Result<ReimbursementMonth, ComputeError> {
+        let policy = self.policy;
+        let item = MonthItem { month, municipality: &policy.municipalities[muni].id };
+        let b = self.base((mi, muni), entries, &mut buf.case_w, &item)?;
+        let at = self.tiers_at(month, &mut buf.tiers, &item)?;
+        let ((level, _), (year_tiers, regulation, confirmed)) = &buf.tiers[at];
+        let (level, regulation, confirmed) = (level.map(|i| &self.scheme.levels[i]), regulation.clone(), *confirmed);
+        let (num, parts) = tiers(year_tiers, b.base);
+        let r = rounded_num(num, &item)?;
+        let (mut cases, mut departments) = (Vec::new(), Vec::new());
+        let weight = |w: i64| Money::from_ore(w.max(0));
+        self.allocate(r, (mi, muni), entries, buf, &item, sums, |p| match p.dept {
+            None => cases.push(Allocated {
+                case: self.ids[p.case].clone(),
+                department: None,
+                weight: weight(p.weight),
+                amount: Money::from_ore(p.amount),
+                leftover_ore: p.left,
+            }),
+            Some(dx) => departments.push(Allocated {
+                case: self.ids[p.case].clone(),
+                department: Some(policy.departments[dx].id.clone()),
+                weight: weight(p.weight),
+                amount: Money::from_ore(p.amount),
+                leftover_ore: p.left,
+            }),
+        })?;
         Ok(ReimbursementMonth {
             month,
             municipality: policy.municipalities[muni].id.clone(),
@@ -543,67 +661,91 @@ impl Household<'_> {
             legal_basis: level.and_then(|l| l.legal_basis.clone()),
             regulation,
             unconfirmed: !confirmed,
-            counted: Money::from_ore(total),
-            one_off_part: Money::from_ore(spread),
-            income: Money::from_ore(inc),
-            base: Money::from_ore(base),
+            counted: Money::from_ore(b.counted),
+            one_off_part: Money::from_ore(b.one_off),
+            income: Money::from_ore(b.income),
+            base: Money::from_ore(b.base),
             tiers: parts,
-            exact: Exact::new(num, den),
+            exact: Exact::new(num, 12 * 100 * PERCENT_UNITS),
             reimbursement: Money::from_ore(r),
             cases,
             departments,
         })
     }
 
-    /// A month's reimbursement `r` allocated to the cases by their weights `case_w`, then each
-    /// case's part to its departments (following the split) or to the scheme's recipient.
-    fn allocate_month(
+    /// One month and paying municipality's reimbursement, only as amounts: `to` gets each case's
+    /// part and each department's part of it, as [`Household::month`] allocates them.
+    #[cfg(feature = "portfolio")]
+    fn allocated(
+        &self,
+        (month, mi, muni, entries): MonthAt<'_>,
+        sums: &mut Sums,
+        buf: &mut Buffers,
+        mut to: impl FnMut(usize, Option<DeptIx>, i64),
+    ) -> Result<(), ComputeError> {
+        let item = MonthItem { month, municipality: &self.policy.municipalities[muni].id };
+        let b = self.base((mi, muni), entries, &mut buf.case_w, &item)?;
+        let at = self.tiers_at(month, &mut buf.tiers, &item)?;
+        let r = rounded(&buf.tiers[at].1 .0, b.base, &item)?;
+        self.allocate(r, (mi, muni), entries, buf, &item, sums, |p| to(p.case, p.dept, p.amount))
+    }
+
+    /// A month's reimbursement `r` allocated to the cases by their weights (`buf.case_w`), then
+    /// each case's part to its departments (following the split) or to the scheme's recipient;
+    /// each part goes to `to`, a case's own before its departments', and is added to `sums`.
+    #[allow(clippy::too_many_arguments)]
+    fn allocate(
         &self,
         r: i64,
-        case_w: &[i64],
-        entries: &[(&At, &(i64, i64))],
-        muni: MuniIx,
+        (mi, muni): (usize, MuniIx),
+        entries: &[(At, (i64, i64))],
+        buf: &mut Buffers,
         item: &MonthItem<'_>,
         sums: &mut Sums,
-    ) -> Result<(Vec<Allocated>, Vec<Allocated>), ComputeError> {
-        let policy = self.policy;
-        let ids = self.ids;
-        let (by_case, case_left) = allocate(r, case_w, item)?;
-        let mut allocated_cases = Vec::new();
-        let mut allocated_depts = Vec::new();
-        for ci in 0..ids.len() {
-            if case_w[ci] == 0 && by_case[ci] == 0 && !entries.iter().any(|(k, _)| k.2 == ci) {
+        mut to: impl FnMut(Part),
+    ) -> Result<(), ComputeError> {
+        let Buffers { case_w, cases, depts, .. } = buf;
+        cases.split(r, case_w.iter().copied(), item)?;
+        let mut rest = entries;
+        for (ci, &w) in case_w.iter().enumerate() {
+            // The entries are sorted by case: this case's run.
+            let own = rest.partition_point(|(k, _)| k.2 == ci);
+            let (mine, later) = rest.split_at(own);
+            rest = later;
+            let amount = cases.out[ci];
+            if w == 0 && amount == 0 && mine.is_empty() {
                 continue;
             }
-            allocated_cases.push(Allocated {
-                case: ids[ci].clone(),
-                department: None,
-                weight: Money::from_ore(case_w[ci].max(0)),
-                amount: Money::from_ore(by_case[ci]),
-                leftover_ore: case_left[ci],
-            });
-            let (depts, weights): (Vec<DeptIx>, Vec<i64>) = match self.scheme.recipient {
-                None => entries.iter().filter(|(k, _)| k.2 == ci).map(|(k, v)| (k.3, v.0.max(0))).unzip(),
-                Some(t) => {
-                    let dx = recipient(policy, t, muni, item)?;
-                    (vec![dx], vec![case_w[ci].max(0)])
+            to(Part { case: ci, dept: None, weight: w, amount, left: cases.left[ci] });
+            match self.scheme.recipient {
+                None => {
+                    depts.split(amount, mine.iter().map(|(_, v)| v.0), item)?;
+                    for (j, (k, v)) in mine.iter().enumerate() {
+                        add(&mut sums.dept[k.3.get()], depts.out[j], item)?;
+                        to(Part { case: ci, dept: Some(k.3), weight: v.0, amount: depts.out[j], left: depts.left[j] });
+                    }
                 }
-            };
-            let (amounts, left) = allocate(by_case[ci], &weights, item)?;
-            for (j, &dx) in depts.iter().enumerate() {
-                add(&mut sums.dept[dx.get()], amounts[j], item)?;
-                allocated_depts.push(Allocated {
-                    case: ids[ci].clone(),
-                    department: Some(policy.departments[dx].id.clone()),
-                    weight: Money::from_ore(weights[j]),
-                    amount: Money::from_ore(amounts[j]),
-                    leftover_ore: left[j],
-                });
+                Some(t) => {
+                    let dx = recipient(self.policy, t, muni, item)?;
+                    depts.split(amount, std::iter::once(w), item)?;
+                    add(&mut sums.dept[dx.get()], depts.out[0], item)?;
+                    to(Part { case: ci, dept: Some(dx), weight: w, amount: depts.out[0], left: depts.left[0] });
+                }
             }
-            add(&mut sums.case[ci], by_case[ci], item)?;
+            add(&mut sums.case[ci], amount, item)?;
         }
-        Ok((allocated_cases, allocated_depts))
+        add(&mut sums.month[mi], r, item)
     }
+}
+
+/// A part of a month's reimbursement: a case's (no department) or one of its departments', with
+/// the weight it was allocated by (a negative weight counts as zero).
+struct Part {
+    case: usize,
+    dept: Option<DeptIx>,
+    weight: i64,
+    amount: i64,
+    left: bool,
 }
 
 /// Gross, reimbursement and net per department, case and month, and in all.

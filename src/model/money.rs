@@ -322,6 +322,21 @@ impl fmt::Display for Weight {
 
 /// Round `num / den` to the nearest integer, halves away from zero. `den` must be positive.
 pub(crate) fn round_div(num: i128, den: i128) -> i128 {
+    // Most amounts fit in 64 bits, where division is one instruction (128-bit division is a call
+    // into the runtime, a slow one in WebAssembly).
+    if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den)) {
+        if d > 0 {
+            let (q, r) = (n / d, n.unsigned_abs() % d.unsigned_abs());
+            // 2r >= d, without overflow (r < d).
+            let up = r >= d.unsigned_abs() - r;
+            return i128::from(q) + if up { i128::from(n.signum()) } else { 0 };
+        }
+    }
+    round_div_wide(num, den)
+}
+
+/// [`round_div`] in 128 bits.
+fn round_div_wide(num: i128, den: i128) -> i128 {
     let q = num / den;
     let r = num % den;
     if 2 * r.abs() >= den {
@@ -511,6 +526,15 @@ mod tests {
         assert_eq!(round_div(-5, 2), -3);
         assert_eq!(round_div(4, 3), 1);
         assert_eq!(round_div(-4, 3), -1);
+        // The 64-bit path rounds as the 128-bit one, halves and extremes included.
+        let nums = [0, 1, -1, 2, -2, 3, -3, 5, -5, 7, -7, i64::MAX, i64::MIN, i64::MAX - 1, i64::MIN + 1];
+        let dens = [1, 2, 3, 4, 7, 10, 12, i64::MAX, i64::MAX - 1, 1 << 62, (1 << 62) + 1];
+        for n in nums {
+            for d in dens {
+                let (n, d) = (i128::from(n), i128::from(d));
+                assert_eq!(round_div(n, d), round_div_wide(n, d), "{n} / {d}");
+            }
+        }
         assert_eq!(Money::round("2.005".parse().unwrap()).to_string(), "2.01");
         assert_eq!(Money::round("-2.005".parse().unwrap()).to_string(), "-2.01");
         assert_eq!(Money::from_ore(5).to_string(), "0.05");

@@ -96,14 +96,31 @@ impl PreparedPortfolio {
         check(scenario, &req).map_err(|e| PortfolioError::Input(InputErrors(e)))?;
         let year = self.settings.year;
         let mut sums = self.sums.clone();
-        for k in &self.kept {
-            let gross =
-                |month, dept: crate::policy::DeptIx, ore: i64| sums.add_gross(year, month, dept.get(), ore.into());
-            match k.family.resplit((&self.policy, scenario), &self.cases, &changed, gross)? {
+        // Each household split again (on all cores where the build can), then added in order.
+        let each = |k: &Kept| {
+            let mut gross = Vec::new();
+            let resplit = k.family.resplit((&self.policy, scenario), &self.cases, &changed, |month, dept, ore| {
+                gross.push((month, dept, ore));
+            });
+            resplit.map(|r| (gross, r))
+        };
+        #[cfg(feature = "parallel")]
+        let resplits: Vec<_> = {
+            use rayon::prelude::*;
+            self.kept.par_iter().map(each).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let resplits: Vec<_> = self.kept.iter().map(each).collect();
+        for (k, resplit) in self.kept.iter().zip(resplits) {
+            let (gross, resplit) = resplit?;
+            for (month, dept, ore) in gross {
+                sums.add_gross(year, month, dept.get(), ore.into());
+            }
+            match resplit {
                 Resplit::Unchanged => {}
-                Resplit::Changed(months) => {
+                Resplit::Changed(amounts) => {
                     sums.add_reimbursed(year, &k.reimbursed, -1);
-                    sums.add_reimbursed(year, &reimbursed(scenario, months.as_deref().unwrap_or(&[])), 1);
+                    sums.add_reimbursed(year, amounts.as_deref().unwrap_or(&[]), 1);
                 }
                 Resplit::Whole => self.whole(k, scenario, &mut sums)?,
             }
