@@ -335,6 +335,7 @@ fn tiers(tiers: &[YearTier], base: i64) -> (i128, Vec<TierPart>) {
 }
 
 /// The reimbursement of a monthly base rounded to the øre, half away from zero.
+#[cfg(feature = "portfolio")]
 fn rounded(tiers: &[YearTier], base: i64, item: &MonthItem<'_>) -> Result<i64, ComputeError> {
     let num: i128 = portions(tiers, base).map(|(t, inside)| t.units * inside).sum();
     rounded_num(num, item)
