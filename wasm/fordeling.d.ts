@@ -3366,6 +3366,10 @@ export interface FordelingUninvolved {
    */
   department: string;
   /**
+   * Department name.
+   */
+  name: string;
+  /**
    * The weight or percentage that went to the payer.
    */
   weight: FordelingWeight;

@@ -1004,7 +1004,10 @@ fn make_line(
             uninvolved: d
                 .uninvolved
                 .iter()
-                .map(|&(dx, weight)| Uninvolved { department: policy.departments[dx].id.clone(), weight })
+                .map(|&(dx, weight)| {
+                    let d = &policy.departments[dx];
+                    Uninvolved { department: d.id.clone(), name: d.name.clone(), weight }
+                })
                 .collect(),
             set_aside: d.key.set_aside.map(|i| case.agreements[i].id.clone()),
         },

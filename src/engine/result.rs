@@ -241,6 +241,8 @@ pub struct KeyUsed {
 pub struct Uninvolved {
     /// Department id.
     pub department: Arc<str>,
+    /// Department name.
+    pub name: Arc<str>,
     /// The weight or percentage that went to the payer.
     pub weight: Weight,
 }

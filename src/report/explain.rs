@@ -17,8 +17,8 @@ use crate::engine::result::{
 };
 use crate::policy::KeyKind;
 
-/// How departments and municipalities are named in a text: by id in English (as the documents
-/// write them), by name in Danish.
+/// How departments and municipalities are named in a text: by name in both languages (English
+/// authority/payer lines and the totals by department and municipality keep the id beside the name).
 pub(crate) struct Names<'a> {
     lang: Lang,
     departments: BTreeMap<&'a str, (&'a str, &'a str)>,
@@ -36,30 +36,30 @@ impl<'a> Names<'a> {
             for p in [&l.authority, &l.payer] {
                 departments.insert(&*p.department, (&*p.department_name, &*p.municipality));
             }
+            for u in &l.key.uninvolved {
+                departments.entry(&*u.department).or_insert((&*u.name, ""));
+            }
         }
         let municipalities = r.totals.by_municipality.iter().map(|m| (&*m.municipality, m.name.as_str())).collect();
         Names { lang, departments, municipalities }
     }
 
-    /// A department: its id in English; in Danish its name, with its municipality's name when
-    /// another department of the result has the same name.
+    /// A department: its name, with its municipality's name when another department of the result
+    /// has the same name.
     pub(crate) fn department(&self, id: &'a str) -> String {
-        if self.lang == Lang::En {
-            return id.to_string();
-        }
         let Some(&(name, muni)) = self.departments.get(id) else { return id.to_string() };
         let shared = self.departments.iter().any(|(other, (n, _))| *other != id && *n == name);
-        if shared {
+        if shared && !muni.is_empty() {
             format!("{name}, {}", self.municipality(muni))
         } else {
             name.to_string()
         }
     }
 
-    /// A municipality: its id in English, its name in Danish.
+    /// A municipality: its name.
     pub(crate) fn municipality(&self, id: &str) -> String {
         match (self.lang, self.municipalities.get(id)) {
-            (Lang::Da, Some(name)) => (*name).to_string(),
+            (_, Some(name)) => (*name).to_string(),
             _ => id.to_string(),
         }
     }
@@ -408,7 +408,7 @@ fn line_text(r: &SplitResult, line: &Line, l: Lang, n: &Names, o: &mut String) {
     for s in &line.shares {
         let leftover = if s.leftover_ore { format!("  {}", Word::LeftoverOre.text(l)) } else { String::new() };
         let exact = Word::Exact.with(l, &[("exact", &l.number(&s.exact.to_string()))]);
-        let width = if l == Lang::Da { 36 } else { 20 };
+        let width = 36;
         let _ = writeln!(
             o,
             "        {} {:>10}{unit:<2} {:>14}  ({exact}){leftover}",
@@ -593,7 +593,8 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
                     writeln!(o, "  {} {} {amount:>14}", pad(&d.name, 40), pad(&n.municipality(&d.municipality), 20));
             }
             _ => {
-                let _ = writeln!(o, "  {:<20} {:<52} {:<12} {amount:>14}", d.department, d.name, d.municipality);
+                let muni = n.municipality(&d.municipality);
+                let _ = writeln!(o, "  {:<20} {:<52} {muni:<20} {amount:>14}", d.department, d.name);
             }
         }
     }
@@ -632,7 +633,7 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
     o
 }
 
-/// Month by department: one column per department (its id in English, its name in Danish).
+/// Month by department: one column per department, by its name.
 fn month_table(r: &SplitResult, l: Lang, n: &Names, o: &mut String) {
     let num = |m: &dyn ToString| l.number(&m.to_string());
     let heads: Vec<String> = r.totals.by_department.iter().map(|d| n.department(&d.department)).collect();
