@@ -586,7 +586,7 @@ fn the_danish_template_reads_back_as_the_english_one() {
     let mut services = String::new();
     // Sheet 1 is the instructions, 12 the case services.
     std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet12.xml").unwrap(), &mut services).unwrap();
-    assert!(services.contains("<dataValidation ") && services.contains("'Ydelser'!$A$2:$A$1000"), "{services}");
+    assert!(services.contains("<dataValidation ") && services.contains("'Ydelser'!$B$2:$B$1000"), "{services}");
     let wb = xlsx::read_workbook(&bytes).unwrap();
     let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
     assert_eq!(parsed(wb.policy.unwrap(), wb.case), want);
@@ -815,4 +815,85 @@ fn a_one_case_workbook_reads_as_its_case() {
     let cases = xlsx::read_cases(&bytes).unwrap();
     assert_eq!(cases.len(), 1);
     assert_eq!(Some(&cases[0]), xlsx::read_workbook(&bytes).unwrap().case.as_ref());
+}
+
+/// The column of a sheet's header `name`.
+fn column(sheet: &Sheet, name: &str) -> usize {
+    sheet.rows[0].iter().position(|c| matches!(c, Cell::Text(t) if t == name)).unwrap()
+}
+
+/// The names of a sheet's items by id (its columns `id` and `name`/`navn`).
+fn names_by_id(sheet: &Sheet, name_col: &str) -> std::collections::BTreeMap<String, String> {
+    let (id, name) = (column(sheet, "id"), column(sheet, name_col));
+    let text = |c: &Cell| match c {
+        Cell::Text(t) => t.clone(),
+        _ => String::new(),
+    };
+    sheet.rows[1..].iter().map(|r| (text(&r[id]), text(&r[name]))).collect()
+}
+
+/// Every cell of `column` on `sheet` that holds an id of `names` gets that item's name instead.
+fn write_names(
+    sheets: &mut [Sheet],
+    sheet_name: &str,
+    col_name: &str,
+    names: &std::collections::BTreeMap<String, String>,
+) {
+    let s = sheet(sheets, sheet_name);
+    let col = column(s, col_name);
+    let mut changed = 0;
+    for row in &mut s.rows[1..] {
+        if let Some(Cell::Text(t)) = row.get_mut(col) {
+            if let Some(name) = names.get(t.as_str()).filter(|n| !n.is_empty()) {
+                *t = name.clone();
+                changed += 1;
+            }
+        }
+    }
+    assert!(changed > 0, "{sheet_name}.{col_name}: no id replaced by a name");
+}
+
+/// The template's lists offer names (SEMANTICS.md, Workbooks): a workbook filled in with the names of
+/// municipalities, departments, keys and services reads as the same documents as one with their ids,
+/// in either language; a name that two items share is refused, naming its cell.
+#[test]
+fn a_workbook_filled_in_with_names_reads_as_with_ids() {
+    let want = parsed(example::POLICY.into(), Some(example::CASE.into()));
+    for (lang, name, sheets_of) in [
+        (fordeling::Lang::En, "name", ["municipalities", "departments", "keys", "services", "case services"]),
+        (fordeling::Lang::Da, "navn", ["Kommuner", "Afdelinger", "Fordelingsnøgler", "Ydelser", "Sagens ydelser"]),
+    ] {
+        let mut sheets = xlsx::template_sheets_in(
+            &serde_json::from_value(want["policy"].clone()).unwrap(),
+            Some(&serde_json::from_value(want["case"].clone()).unwrap()),
+            lang,
+        );
+        let [munis, depts, keys, services, lines] = sheets_of;
+        let (m, d, k, s) = (
+            names_by_id(sheet(&mut sheets, munis), name),
+            names_by_id(sheet(&mut sheets, depts), name),
+            names_by_id(sheet(&mut sheets, keys), name),
+            names_by_id(sheet(&mut sheets, services), name),
+        );
+        let en = lang == fordeling::Lang::En;
+        write_names(&mut sheets, depts, if en { "municipality" } else { "kommune" }, &m);
+        write_names(&mut sheets, services, if en { "key" } else { "fordelingsnøgle" }, &k);
+        write_names(&mut sheets, services, if en { "authority" } else { "myndighed" }, &d);
+        write_names(&mut sheets, lines, if en { "service" } else { "ydelse" }, &s);
+        let bytes = xlsx::write_sheets_in(&sheets, lang).unwrap();
+        let wb = xlsx::read_workbook(&bytes).unwrap();
+        assert_eq!(parsed(wb.policy.unwrap(), wb.case), want, "{lang:?}");
+
+        // Two departments of the same name: the name is ambiguous, the cell is named.
+        let dept = sheet(&mut sheets, depts);
+        let name_col = column(dept, name);
+        let shared = dept.rows[1][name_col].clone();
+        dept.rows[2][name_col] = shared.clone();
+        let errors = xlsx::read_workbook(&xlsx::write_sheets_in(&sheets, lang).unwrap()).unwrap_err();
+        let Cell::Text(shared) = shared else { panic!() };
+        let e = errors.iter().find(|e| e.message.contains(&shared)).unwrap_or_else(|| panic!("{errors:?}"));
+        assert!(e.place.starts_with(&format!("{services}!")), "{e:?}");
+        assert!(e.message.contains("is the name of more than one") && e.message.contains("write the id"), "{e}");
+        assert!(e.problem.text(fordeling::Lang::Da).contains("bruges af flere"), "{e:?}");
+    }
 }

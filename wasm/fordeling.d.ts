@@ -1523,6 +1523,10 @@ export interface FordelingIndexUsed {
    */
   index: string;
   /**
+   * Index name, when the policy gives one.
+   */
+  index_name?: string | null;
+  /**
    * The regulated rate, rounded to the øre (used in place of the granted amount).
    */
   rate: FordelingMoney;
@@ -1656,6 +1660,10 @@ export interface FordelingKeyUsed {
    * Key kind.
    */
   kind: FordelingKeyKind;
+  /**
+   * The policy key's name, when it has one (agreements are named by their id).
+   */
+  name?: string | null;
   /**
    * Why this key was chosen: `agreement_in_force`, `policy_key`, `not_eligible`,
    * `no_key_version_in_force` or `no_key`.
@@ -2685,6 +2693,10 @@ export interface FordelingRegulationUsed {
    */
   index: string;
   /**
+   * Index name, when the policy gives one.
+   */
+  index_name?: string | null;
+  /**
    * Regulated thresholds are rounded to a multiple of this.
    */
   round_to: FordelingMoney;
@@ -2953,6 +2965,10 @@ export interface FordelingResponsible {
    * The arrangement id, for `arrangement`.
    */
   arrangement?: string | null;
+  /**
+   * The municipality (id) on whose behalf the arrangement's grantor acts, for `arrangement`.
+   */
+  arrangement_for?: string | null;
   /**
    * Department id.
    */
@@ -3349,6 +3365,10 @@ export interface FordelingUninvolved {
    * Department id.
    */
   department: string;
+  /**
+   * Department name.
+   */
+  name: string;
   /**
    * The weight or percentage that went to the payer.
    */

@@ -725,6 +725,7 @@ fn line_amount(
         (num, den) = (i128::from(rate), 1);
         indexed = Some(IndexUsed {
             index: index.id.clone(),
+            index_name: index.name.clone(),
             base_year,
             base_value,
             year,
@@ -894,6 +895,7 @@ fn responsible(policy: &Policy, dx: DeptIx, r: &Rulings) -> Responsible {
         rule: r.rule,
         sector: r.sector,
         arrangement: r.arrangement.map(|ix| policy.arrangements[ix].id.clone()),
+        arrangement_for: r.arrangement.map(|ix| policy.municipalities[policy.arrangements[ix].on_behalf_of].id.clone()),
     }
 }
 
@@ -991,6 +993,10 @@ fn make_line(
         key: KeyUsed {
             source: d.key.source,
             id: key_id(policy, case, &d.key),
+            name: match d.key.source {
+                KeySource::Policy => d.key.ix.and_then(|i| policy.keys[i].name.clone()),
+                KeySource::Agreement | KeySource::Sole => None,
+            },
             kind: d.key.kind,
             validity: d.key.validity,
             reason: d.key.reason,
@@ -998,7 +1004,10 @@ fn make_line(
             uninvolved: d
                 .uninvolved
                 .iter()
-                .map(|&(dx, weight)| Uninvolved { department: policy.departments[dx].id.clone(), weight })
+                .map(|&(dx, weight)| {
+                    let d = &policy.departments[dx];
+                    Uninvolved { department: d.id.clone(), name: d.name.clone(), weight }
+                })
                 .collect(),
             set_aside: d.key.set_aside.map(|i| case.agreements[i].id.clone()),
         },

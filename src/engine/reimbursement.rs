@@ -291,6 +291,7 @@ fn year_tiers(
     }
     let used = RegulationUsed {
         index: index.id.clone(),
+        index_name: index.name.clone(),
         base_year: r.base_year,
         base_value,
         year,

@@ -201,6 +201,9 @@ pub struct Responsible {
     /// The arrangement id, for `arrangement`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arrangement: Option<String>,
+    /// The municipality (id) on whose behalf the arrangement's grantor acts, for `arrangement`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrangement_for: Option<Arc<str>>,
 }
 
 /// Which key decided a line's split.
@@ -211,6 +214,9 @@ pub struct KeyUsed {
     /// Agreement or key id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Arc<str>>,
+    /// The policy key's name, when it has one (agreements are named by their id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Key kind.
     pub kind: KeyKind,
     /// Validity of the agreement or key version.
@@ -235,6 +241,8 @@ pub struct KeyUsed {
 pub struct Uninvolved {
     /// Department id.
     pub department: Arc<str>,
+    /// Department name.
+    pub name: Arc<str>,
     /// The weight or percentage that went to the payer.
     pub weight: Weight,
 }
@@ -437,6 +445,9 @@ impl AmountBasis {
 pub struct IndexUsed {
     /// Index id.
     pub index: Arc<str>,
+    /// Index name, when the policy gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_name: Option<String>,
     /// The year the amount is given at.
     pub base_year: i32,
     /// The index's value in the base year.
@@ -651,6 +662,9 @@ pub struct ReimbursementMonth {
 pub struct RegulationUsed {
     /// Index id.
     pub index: Arc<str>,
+    /// Index name, when the policy gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_name: Option<String>,
     /// The year the thresholds are stated at.
     pub base_year: i32,
     /// The index's value in the base year.

@@ -532,6 +532,10 @@ pub enum Message {
         max: String,
     },
     SheetMissing,
+    AmbiguousName {
+        name: String,
+        ids: String,
+    },
     UnknownColumn {
         column: String,
         expected: String,

@@ -17,8 +17,8 @@ use crate::engine::result::{
 };
 use crate::policy::KeyKind;
 
-/// How departments and municipalities are named in a text: by id in English (as the documents
-/// write them), by name in Danish.
+/// How departments and municipalities are named in a text: by name in both languages (English
+/// authority/payer lines and the totals by department and municipality keep the id beside the name).
 pub(crate) struct Names<'a> {
     lang: Lang,
     departments: BTreeMap<&'a str, (&'a str, &'a str)>,
@@ -36,30 +36,30 @@ impl<'a> Names<'a> {
             for p in [&l.authority, &l.payer] {
                 departments.insert(&*p.department, (&*p.department_name, &*p.municipality));
             }
+            for u in &l.key.uninvolved {
+                departments.entry(&*u.department).or_insert((&*u.name, ""));
+            }
         }
         let municipalities = r.totals.by_municipality.iter().map(|m| (&*m.municipality, m.name.as_str())).collect();
         Names { lang, departments, municipalities }
     }
 
-    /// A department: its id in English; in Danish its name, with its municipality's name when
-    /// another department of the result has the same name.
+    /// A department: its name, with its municipality's name when another department of the result
+    /// has the same name.
     pub(crate) fn department(&self, id: &'a str) -> String {
-        if self.lang == Lang::En {
-            return id.to_string();
-        }
         let Some(&(name, muni)) = self.departments.get(id) else { return id.to_string() };
         let shared = self.departments.iter().any(|(other, (n, _))| *other != id && *n == name);
-        if shared {
+        if shared && !muni.is_empty() {
             format!("{name}, {}", self.municipality(muni))
         } else {
             name.to_string()
         }
     }
 
-    /// A municipality: its id in English, its name in Danish.
+    /// A municipality: its name.
     pub(crate) fn municipality(&self, id: &str) -> String {
         match (self.lang, self.municipalities.get(id)) {
-            (Lang::Da, Some(name)) => (*name).to_string(),
+            (_, Some(name)) => (*name).to_string(),
             _ => id.to_string(),
         }
     }
@@ -199,11 +199,17 @@ fn key_text(k: &KeyUsed, l: Lang, n: &Names) -> String {
         (None, None) => String::new(),
         (f, t) => Word::KeyDates.with(l, &[("from", &open_date(f, true, l)), ("to", &open_date(t, false, l))]),
     };
+    // A policy key is named by its name, its id next to its kind (to find it in the policy);
+    // an agreement by its id (the case names it so).
+    let kind = kind_text(k.kind, l);
+    let (label, kind) = match (&k.id, &k.name) {
+        (Some(id), Some(name)) => (name.to_string(), format!("{id}, {kind}")),
+        (Some(id), None) => (id.to_string(), kind),
+        (None, _) => (String::new(), kind),
+    };
     match &k.id {
-        Some(id) => Word::KeyWithId.with(
-            l,
-            &[("source", &source), ("id", id), ("kind", &kind_text(k.kind, l)), ("dates", &dates), ("reason", &reason)],
-        ),
+        Some(_) => Word::KeyWithId
+            .with(l, &[("source", &source), ("id", &label), ("kind", &kind), ("dates", &dates), ("reason", &reason)]),
         None => Word::KeyWithoutId.with(l, &[("source", &source), ("reason", &reason)]),
     }
 }
@@ -219,7 +225,11 @@ pub(crate) fn open_date(d: Option<crate::Date>, start: bool, l: Lang) -> String 
 fn responsible_text(r: &Responsible, l: Lang, n: &Names) -> String {
     let how = match r.rule {
         ResolvedBy::Arrangement => {
-            Word::ByArrangement.with(l, &[("arrangement", r.arrangement.as_deref().unwrap_or(""))])
+            let grantor = n.municipality(&r.municipality);
+            let on_behalf_of = r.arrangement_for.as_deref().map(|m| n.municipality(m)).unwrap_or_default();
+            let arrangement = r.arrangement.as_deref().unwrap_or("");
+            Word::ByArrangement
+                .with(l, &[("arrangement", arrangement), ("grantor", &grantor), ("on_behalf_of", &on_behalf_of)])
         }
         ResolvedBy::ActingMunicipality => {
             let sector = r.sector.map_or(String::new(), |s| l.sector(s.as_str()));
@@ -322,7 +332,8 @@ fn rate_text(b: &crate::engine::result::AmountBasis, granted: String, l: Lang) -
     format!("{price} {time}")
 }
 
-/// An index's two values as text: `'pl' (2024: 104.2 / 2022: 100)`.
+/// An index's two values as text, the index by its name (else its id):
+/// `'Pris- og lønindeks' (2024: 104.2 / 2022: 100)`.
 fn index_ratio(index: &str, year: i32, value: &dyn ToString, base_year: i32, base: &dyn ToString, l: Lang) -> String {
     format!("'{index}' ({year}: {} / {base_year}: {})", l.number(&value.to_string()), l.number(&base.to_string()))
 }
@@ -332,7 +343,14 @@ fn indexed_text(b: &crate::engine::result::AmountBasis, x: &crate::engine::resul
     let text = Message::ExplainIndexed {
         base_amount: l.number(&b.granted.to_string()),
         base_year: x.base_year.to_string(),
-        index_ratio: index_ratio(&x.index, x.year, &x.value, x.base_year, &x.base_value, l),
+        index_ratio: index_ratio(
+            x.index_name.as_deref().unwrap_or(&x.index),
+            x.year,
+            &x.value,
+            x.base_year,
+            &x.base_value,
+            l,
+        ),
         rate: l.number(&x.rate.to_string()),
     }
     .text(l);
@@ -390,7 +408,7 @@ fn line_text(r: &SplitResult, line: &Line, l: Lang, n: &Names, o: &mut String) {
     for s in &line.shares {
         let leftover = if s.leftover_ore { format!("  {}", Word::LeftoverOre.text(l)) } else { String::new() };
         let exact = Word::Exact.with(l, &[("exact", &l.number(&s.exact.to_string()))]);
-        let width = if l == Lang::Da { 36 } else { 20 };
+        let width = 36;
         let _ = writeln!(
             o,
             "        {} {:>10}{unit:<2} {:>14}  ({exact}){leftover}",
@@ -537,7 +555,8 @@ fn level_text(m: &crate::engine::result::ReimbursementMonth, l: Lang, o: &mut St
         let _ = writeln!(o, "      {}", Message::ExplainLevelBasis { legal_basis: basis.clone() }.text(l));
     }
     if let Some(r) = &m.regulation {
-        let ratio = index_ratio(&r.index, r.year, &r.value, r.base_year, &r.base_value, l);
+        let ratio =
+            index_ratio(r.index_name.as_deref().unwrap_or(&r.index), r.year, &r.value, r.base_year, &r.base_value, l);
         for t in &m.tiers {
             let text = Message::ExplainThreshold {
                 stated: t.stated.map(|s| l.number(&s.to_string())).unwrap_or_default(),
@@ -574,7 +593,8 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
                     writeln!(o, "  {} {} {amount:>14}", pad(&d.name, 40), pad(&n.municipality(&d.municipality), 20));
             }
             _ => {
-                let _ = writeln!(o, "  {:<20} {:<52} {:<12} {amount:>14}", d.department, d.name, d.municipality);
+                let muni = n.municipality(&d.municipality);
+                let _ = writeln!(o, "  {:<20} {:<52} {muni:<20} {amount:>14}", d.department, d.name);
             }
         }
     }
@@ -613,7 +633,7 @@ pub fn table(r: &SplitResult, l: Lang) -> String {
     o
 }
 
-/// Month by department: one column per department (its id in English, its name in Danish).
+/// Month by department: one column per department, by its name.
 fn month_table(r: &SplitResult, l: Lang, n: &Names, o: &mut String) {
     let num = |m: &dyn ToString| l.number(&m.to_string());
     let heads: Vec<String> = r.totals.by_department.iter().map(|d| n.department(&d.department)).collect();
@@ -661,8 +681,14 @@ pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
         let _ = writeln!(o, "  {:<20} {:<20} {:<32} {}", d.id, m_name(&d.municipality), s, d.name);
     }
     let _ = writeln!(o, "\n{} ({})", Word::Services.text(l), p.services.len());
+    // Departments and keys by their names (the ids head the lists above and below).
+    let dept_name: BTreeMap<&str, &str> = p.departments.iter().map(|d| (d.id.as_str(), d.name.as_str())).collect();
+    let key_name: BTreeMap<&str, &str> =
+        p.keys.iter().filter_map(|k| k.name.as_deref().map(|n| (k.id.as_str(), n))).collect();
     let who = |t: &Option<crate::policy::TargetDoc>, s: crate::model::sector::Sector| match t {
-        Some(crate::policy::TargetDoc { department: Some(d), .. }) => d.clone(),
+        Some(crate::policy::TargetDoc { department: Some(d), .. }) => {
+            dept_name.get(d.as_str()).map_or(d.clone(), |n| (*n).to_string())
+        }
         Some(crate::policy::TargetDoc { sector: Some(x), .. }) => {
             Word::BySector.with(l, &[("sector", &sectors(&[*x])[0])])
         }
@@ -675,7 +701,7 @@ pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
             &[
                 ("authority", &who(&s.authority, s.sector)),
                 ("payer", &who(&s.payer, s.sector)),
-                ("key", s.key.as_deref().unwrap_or("-")),
+                ("key", s.key.as_deref().map_or("-", |k| key_name.get(k).copied().unwrap_or(k))),
                 ("basis", &basis.join(" / ")),
             ],
         );
@@ -688,7 +714,8 @@ pub fn policy_summary(p: &crate::policy::PolicyDoc, l: Lang) -> String {
             .iter()
             .map(|v| format!("{} {}–{}", kind_text(v.kind, l), open_date(v.from, true, l), open_date(v.to, false, l)))
             .collect();
-        let _ = writeln!(o, "  {:<32} {}", k.id, versions.join("; "));
+        let name = k.name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let _ = writeln!(o, "  {:<32} {}{name}", k.id, versions.join("; "));
     }
     let _ = writeln!(o, "\n{} ({})", Word::Criteria.text(l), p.eligibility.len());
     for c in &p.eligibility {

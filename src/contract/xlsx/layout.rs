@@ -66,13 +66,14 @@ enum Choices {
 fn choices(sheet: &str, column: &str) -> Option<(&'static str, Choices)> {
     let from = Choices::Column;
     let source = match (sheet, column) {
-        ("departments", "municipality") => ("municipality", from("municipalities", "id")),
-        ("services", "key") => ("key", from("keys", "id")),
+        // Items of the policy by their names (the reader takes a name or an id: names.rs).
+        ("departments", "municipality") => ("municipality", from("municipalities", "name")),
+        ("services", "key") => ("key", from("keys", "name")),
         ("services", "authority" | "payer") | ("reimbursement", "recipient") => {
-            ("department", from("departments", "id"))
+            ("department", from("departments", "name"))
         }
-        ("case other cases" | "case baseline", "department") => ("department", from("departments", "id")),
-        ("case services", "service") => ("service", from("services", "id")),
+        ("case other cases" | "case baseline", "department") => ("department", from("departments", "name")),
+        ("case services", "service") => ("service", from("services", "name")),
         ("case agreements", "service") => ("line", from("case services", "id")),
         ("case other cases", "person") | ("case consent", "by") => ("parent", from("case parents", "id")),
         (_, "sector") => ("sector", Choices::Values(&SECTORS)),

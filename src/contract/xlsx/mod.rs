@@ -29,6 +29,8 @@
 //! ```
 
 mod layout;
+mod names;
+mod raw;
 mod read;
 mod write;
 

@@ -17,33 +17,15 @@ use super::{columns, norm, Origin, Workbook, WorkbookError};
 use super::{WorkbookLimit, MAX_CELLS, MAX_PARTS, MAX_PART_BYTES, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES};
 use crate::i18n::{Lang, Message};
 
-/// A cell as the reader sees it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct RawCell {
-    /// What the cell shows as text: numbers as their shortest decimal text, booleans TRUE/FALSE.
-    pub text: String,
-    /// The number of a numeric cell (dates are numeric cells too).
-    pub number: Option<f64>,
-    /// The value of a boolean cell.
-    pub boolean: Option<bool>,
-    /// The date of a date cell (`YYYY-MM-DD`).
-    pub date: Option<String>,
-    /// The formula, if any (only read from .xlsx).
-    pub formula: Option<String>,
-}
-
-/// A sheet: its name and its non-empty cells by row and column (zero-based).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct RawSheet {
-    pub name: String,
-    pub rows: BTreeMap<u32, BTreeMap<u32, RawCell>>,
-}
+pub(crate) use super::raw::{RawCell, RawSheet};
 
 /// Read a workbook into the documents it holds: the policy if it has a sheet `departments`, the case
 /// if it has a sheet `case`. Every problem found is returned, each naming its sheet and cell.
 pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, Vec<WorkbookError>> {
-    let sheets = load(bytes).map_err(|e| vec![e])?;
-    let mut ctx = Ctx { sheets: &sheets, errors: Vec::new() };
+    let mut sheets = load(bytes).map_err(|e| vec![e])?;
+    let mut named = Vec::new();
+    super::names::names_to_ids(&mut sheets, &mut named);
+    let mut ctx = Ctx { sheets: &sheets, errors: named };
     let mut wb = Workbook::default();
     if ctx.find("departments").is_some() {
         let (doc, origins) = policy(&mut ctx);
@@ -69,8 +51,9 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, Vec<WorkbookError>> {
 /// one-case workbook is, from its own rows, so every problem names the sheet and cell as written.
 /// The cases come in the order of the sheet `case`.
 pub fn read_cases(bytes: &[u8]) -> Result<Vec<Value>, Vec<WorkbookError>> {
-    let sheets = load(bytes).map_err(|e| vec![e])?;
+    let mut sheets = load(bytes).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
+    super::names::names_to_ids(&mut sheets, &mut errors);
     let Some(head) = sheets.iter().find(|s| super::layout::is_sheet(&s.name, "case")) else {
         return Err(vec![WorkbookError::new("case", Message::SheetMissing)]);
     };

@@ -360,6 +360,17 @@ fn text(s: impl ToString) -> Cell {
     Cell::Text(s.to_string())
 }
 
+/// A decimal as a number cell when a spreadsheet keeps it exactly (at most 15 significant digits),
+/// else as text: a text `103.224` would read as a Danish thousands group (103224).
+fn decimal_cell(d: &str) -> Cell {
+    let digits = d.trim_start_matches('-').replace('.', "");
+    let significant = digits.trim_start_matches('0').len();
+    match d.parse::<f64>() {
+        Ok(f) if significant <= 15 && f.is_finite() => Cell::Number(f),
+        _ => text(d),
+    }
+}
+
 fn opt(s: Option<impl ToString>) -> Cell {
     s.map_or(Cell::Empty, text)
 }
@@ -457,7 +468,7 @@ fn index_rows(p: &PolicyDoc) -> Vec<Vec<(&'static str, Cell)>> {
             let mut row = vec![
                 ("id", text(&x.id)),
                 ("year", Cell::Number(f64::from(y.year))),
-                ("value", text(y.value)),
+                ("value", decimal_cell(&y.value.to_string())),
                 ("confirmed", yes_no(y.confirmed)),
                 ("note", opt(y.note.as_ref())),
             ];
