@@ -17,12 +17,15 @@ fn by_year(year: i32, f: &Figures) -> Vec<(i32, i64, i64)> {
     out
 }
 
+/// Øre per department id.
+pub type ByDepartment = BTreeMap<Arc<str>, i64>;
+
 /// Each department's financed cost per year (the budget year, then the later years), in øre: its
 /// net cost plus what the pools, compensations and grants move of it ([`moves`]). A later year's
 /// moves are computed at the budget year's prices and put at the year's price level
 /// (`index(year) / index(budget year)` of the portfolio's policy), rounded once per department and
 /// year (SEMANTICS.md section 10, "Financed cost").
-pub fn financed(policy: &Policy, p: &Portfolio) -> Result<Vec<(i32, BTreeMap<Arc<str>, i64>)>, ComputeError> {
+pub fn financed(policy: &Policy, p: &Portfolio) -> Result<Vec<(i32, ByDepartment)>, ComputeError> {
     let overflow = || ComputeError::Overflow { item: "the financed cost".to_string() };
     let index = &policy.year.index;
     let mut out = Vec::with_capacity(LATER_YEARS + 1);
