@@ -189,12 +189,12 @@ pub fn pools(
             let Some(k) = pools.iter().position(|p| p.services.contains(&l.service)) else { continue };
             let slot = &mut costs[k];
             let v = i128::from(l.amount.ore());
-            let Some(k) = usize::try_from(l.month.year() - year).ok().filter(|&k| k <= later) else { continue };
+            let Some(y) = usize::try_from(l.month.year() - year).ok().filter(|&y| y <= later) else { continue };
             for s in &l.shares {
-                slot.3[k][s.dept.get()] += i128::from(s.amount.ore());
+                slot.3[y][s.dept.get()] += i128::from(s.amount.ore());
             }
-            if k > 0 {
-                slot.2[k - 1] += v;
+            if y > 0 {
+                slot.2[y - 1] += v;
             } else if booked_through.is_some_and(|b| l.month <= b) {
                 slot.0 += v;
             } else {
