@@ -897,3 +897,78 @@ fn a_workbook_filled_in_with_names_reads_as_with_ids() {
         assert!(e.problem.text(fordeling::Lang::Da).contains("bruges af flere"), "{e:?}");
     }
 }
+
+/// A hostile workbook of many cases: one case whose agreement names an unknown department and one
+/// whose service ends before it starts, among good ones. `fordeling portfolio --cases` names each bad
+/// case by the workbook, the sheet, the row, the column and the case id, in English and in Danish;
+/// the good cases are read (none is named), and, as for any portfolio with a bad case (SEMANTICS.md
+/// section 10, "Input"), nothing is computed. Without the bad cases the same workbook computes.
+#[test]
+fn a_bad_case_in_a_workbook_of_many_cases_is_named_by_sheet_row_and_case() {
+    let t = |s: &str| Cell::Text(s.into());
+    let sheet =
+        |name: &str, rows: Vec<Vec<Cell>>| Sheet { name: name.into(), rows, pie: None, lists: vec![], cover: false };
+    let head = ["id", "birth_date", "significant_permanent_disability", "handlekommune", "consent_from"].map(t);
+    let case = |id: &str| vec![t(id), t("2018-05-01"), t("yes"), t("m1=2018-05-01"), t("2020-01-01")];
+    let line = |case: &str, id: &str, from: &str, to: &str| {
+        [id, "aflastning", "20000", "month", from, to, case].map(t).to_vec()
+    };
+    let book = |bad: bool| {
+        let ids = if bad { vec!["k1", "k2", "k3", "k4"] } else { vec!["k1", "k4"] };
+        let mut services = vec![["id", "service", "amount", "per", "from", "to", "case"].map(t).to_vec()];
+        services.push(line("k1", "s1", "2025-01-01", "2025-12-31"));
+        if bad {
+            services.push(line("k2", "s1", "2025-01-01", ""));
+            services.push(line("k3", "s1", "2025-01-01", "2025-03-31"));
+            services.push(line("k3", "s2", "2025-06-01", "2025-01-31"));
+        }
+        services.push(line("k4", "s1", "2025-02-01", ""));
+        let mut agreements = vec![["id", "service", "from", "kind", "shares", "case"].map(t).to_vec()];
+        agreements.push(["a1", "s1", "2025-01-01", "percent", "b-school=40", "k1"].map(t).to_vec());
+        if bad {
+            agreements.push(["a1", "s1", "2025-01-01", "percent", "x-dept=40", "k2"].map(t).to_vec());
+        }
+        let cases = std::iter::once(head.to_vec()).chain(ids.iter().map(|id| case(id))).collect();
+        let sheets = vec![sheet("case", cases), sheet("case services", services), sheet("case agreements", agreements)];
+        xlsx::write_sheets(&sheets).unwrap()
+    };
+    let dir = std::env::temp_dir().join(format!("fordeling-xlsx-bad-case-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |lang: &str, file: &str| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+            .current_dir(&dir)
+            .args(["--lang", lang, "portfolio", "--cases", file, "--year", "2025", "--policy"])
+            .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/policies/year.toml"))
+            .output()
+            .unwrap();
+        (o.status.success(), String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap())
+    };
+    std::fs::write(dir.join("hostile.xlsx"), book(true)).unwrap();
+    std::fs::write(dir.join("good.xlsx"), book(false)).unwrap();
+    // The library reads every case, the bad ones too, each with its row on the sheet `case`.
+    let read = xlsx::read_workbook_cases(&book(true)).unwrap();
+    let rows: Vec<(&str, u32)> = read.iter().map(|c| (c.id.as_str(), c.row.row)).collect();
+    assert_eq!(rows, [("k1", 2), ("k2", 3), ("k3", 4), ("k4", 5)]);
+    let (ok, out, err) = run("en", "hostile.xlsx");
+    assert!(!ok && out.is_empty(), "nothing is computed: {out}");
+    eprintln!("{err}");
+    for want in [
+        "hostile.xlsx, sheet 'case agreements', row 3, column E, case 'k2':",
+        "hostile.xlsx, sheet 'case services', row 5, column F, case 'k3':",
+    ] {
+        assert!(err.contains(want), "{want:?} in\n{err}");
+    }
+    assert!(!err.contains("'k1'") && !err.contains("'k4'"), "the good cases are not named:\n{err}");
+    let (ok, _, err) = run("da", "hostile.xlsx");
+    assert!(!ok);
+    for want in [
+        "hostile.xlsx, arket 'case agreements', række 3, kolonne E, sagen 'k2':",
+        "hostile.xlsx, arket 'case services', række 5, kolonne F, sagen 'k3':",
+    ] {
+        assert!(err.contains(want), "{want:?} in\n{err}");
+    }
+    let (ok, out, err) = run("en", "good.xlsx");
+    assert!(ok, "{err}");
+    assert!(out.contains("2 cases"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -408,7 +408,8 @@ export interface FordelingChange {
 }
 
 /**
- * A department's change in one year: the budget year's expected cost, or a later year's gross cost.
+ * A department's change in one year: the budget year's expected cost, or a later year's gross cost;
+ * the net cost; the financed cost.
  */
 export interface FordelingChange2 {
   /**
@@ -416,18 +417,18 @@ export interface FordelingChange2 {
    */
   department: string;
   /**
-   * The budget year only: the financed cost under the scenario.
+   * The financed cost under the scenario.
    */
-  financed_after?: FordelingMoney | null;
+  financed_after: FordelingMoney;
   /**
-   * The budget year only: the net cost after the financing models (pools, compensations and
-   * grants) as it is (SEMANTICS.md section 10, "Scenario").
+   * The net cost after the financing models (pools, compensations and grants) as it is, at the
+   * year's price level (SEMANTICS.md section 10, "Financed cost").
    */
-  financed_before?: FordelingMoney | null;
+  financed_before: FordelingMoney;
   /**
-   * The budget year only: after less before.
+   * After less before.
    */
-  financed_difference?: FordelingMoney | null;
+  financed_difference: FordelingMoney;
   /**
    * Gross cost under the scenario.
    */

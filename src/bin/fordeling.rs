@@ -379,6 +379,8 @@ fn document(path: &Path, policy: bool) -> Result<(DocInput, Option<Workbook>), F
 struct Sources {
     policy: Option<Workbook>,
     case: Option<Workbook>,
+    /// The workbook of a portfolio's cases (its name as given) and where each case was written.
+    cases: Option<(String, Vec<fordeling::contract::xlsx::WorkbookCase>)>,
 }
 
 impl Sources {
@@ -394,8 +396,21 @@ impl Sources {
         Ok(doc)
     }
 
-    /// `departments, row 3: policy: departments[1] ...` for errors in documents from workbooks.
+    /// A portfolio's cases (see [`portfolio_cases`]), keeping where each case of a workbook was
+    /// written.
+    fn cases(&mut self, path: &Path) -> Result<Vec<DocInput>, Failure> {
+        let (docs, placed) = portfolio_cases_placed(path)?;
+        self.cases = placed.map(|p| (path.display().to_string(), p));
+        Ok(docs)
+    }
+
+    /// `departments, row 3: policy: departments[1] ...` for errors in documents from workbooks;
+    /// `cases.xlsx, sheet 'case services', row 5, column F, case 'k3': ...` for a case of a workbook of
+    /// many cases.
     fn name_rows(&self, mut response: Response) -> Response {
+        if let (Response::Error { errors, .. }, Some((file, cases))) = (&mut response, &self.cases) {
+            fordeling::contract::xlsx::place_case_errors(errors, file, cases, lang());
+        }
         if let Response::Error { errors, .. } = &mut response {
             for e in errors {
                 let wb = if e.kind == ErrorKind::Policy { &self.policy } else { &self.case };
@@ -470,6 +485,13 @@ fn booked_month(m: &str) -> Result<fordeling::Month, Failure> {
 /// workbook (.xlsx, .xls, .ods: the case sheets with a `case` column), or the lines of a JSON Lines
 /// file.
 fn portfolio_cases(path: &Path) -> Result<Vec<DocInput>, Failure> {
+    portfolio_cases_placed(path).map(|(docs, _)| docs)
+}
+
+/// [`portfolio_cases`], with where each case of a workbook was written.
+fn portfolio_cases_placed(
+    path: &Path,
+) -> Result<(Vec<DocInput>, Option<Vec<fordeling::contract::xlsx::WorkbookCase>>), Failure> {
     if path.is_dir() {
         let entries = std::fs::read_dir(path).map_err(|e| cannot_read(path, e))?;
         let mut files = Vec::new();
@@ -480,14 +502,14 @@ fn portfolio_cases(path: &Path) -> Result<Vec<DocInput>, Failure> {
             }
         }
         files.sort();
-        return files.iter().map(|p| read(p).map(|t| DocInput::text(&t))).collect();
+        return Ok((files.iter().map(|p| read(p).map(|t| DocInput::text(&t))).collect::<Result<_, _>>()?, None));
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
         let file = std::fs::File::open(path).map_err(|e| cannot_read(path, e))?;
         let bytes = bounded(file, fordeling::contract::xlsx::MAX_WORKBOOK_BYTES).map_err(|e| cannot_read(path, e))?;
         let name = path.display();
-        let cases = fordeling::contract::xlsx::read_cases(&bytes).map_err(|errors| {
+        let cases = fordeling::contract::xlsx::read_workbook_cases(&bytes).map_err(|errors| {
             let errors = errors.iter().map(|e| ErrorReport {
                 kind: ErrorKind::Request,
                 code: ErrorCode::File,
@@ -497,10 +519,10 @@ fn portfolio_cases(path: &Path) -> Result<Vec<DocInput>, Failure> {
             });
             Failure { code: EXIT_INVALID, response: Response::Error { version: 1, errors: errors.collect() } }
         })?;
-        return Ok(cases.iter().map(DocInput::value).collect());
+        return Ok((cases.iter().map(|c| DocInput::value(&c.doc)).collect(), Some(cases)));
     }
     let text = read(path)?;
-    Ok(text.lines().filter(|l| !l.trim().is_empty()).map(DocInput::text).collect())
+    Ok((text.lines().filter(|l| !l.trim().is_empty()).map(DocInput::text).collect(), None))
 }
 
 /// `--budget`: CSV (by its extension), or a TOML or JSON budget document.
@@ -601,7 +623,7 @@ fn run_with(cli: &Cli, sources: &mut Sources) -> Result<String, Failure> {
         Cmd::Batch(a) => return run_batch(a, cli.error_format),
         Cmd::Portfolio(a) => {
             let req = Request {
-                cases: portfolio_cases(&a.cases)?,
+                cases: sources.cases(&a.cases)?,
                 year: Some(a.year),
                 booked_through: a.booked_through.as_deref().map(booked_month).transpose()?,
                 budget: a.budget.as_deref().map(budget).transpose()?,

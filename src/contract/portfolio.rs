@@ -88,7 +88,8 @@ fn with_scenario(prepared: &PreparedPortfolio, req: &Request) -> Result<Portfoli
             None => prepared.under(&scenario, &scenario_cases(&scenario, &req.cases, lang)?),
         };
         let other = other.map_err(|e| failed(e, lang, true))?;
-        let compared = crate::year::scenario::compare(&portfolio, other).map_err(|e| compute_error(&e, lang))?;
+        let compared = crate::year::scenario::compare((prepared.policy(), &portfolio), (&scenario, other))
+            .map_err(|e| compute_error(&e, lang))?;
         portfolio.scenario = Some(Box::new(compared));
     }
     portfolio.changes_since = req.since.map(|d| crate::year::changes::changes_since(prepared.cases(), d));

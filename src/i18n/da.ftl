@@ -569,6 +569,8 @@ need-case-row = rækken under overskriften skal have sagen
 cases-row-no-case = rækken nævner ingen sag (kolonnen '{ $column }')
 cases-unknown-case = sagen '{ $case }' står ikke på arket '{ $sheet }'
 cases-twice = sagen '{ $case }' står to gange på arket
+case-in-workbook = { $file }, arket '{ $sheet }', række { $row }, sagen '{ $case }'
+case-in-workbook-cell = { $file }, arket '{ $sheet }', række { $row }, kolonne { $column }, sagen '{ $case }'
 cases-need-column = en projektmappe med mange sager skal have kolonnen '{ $column }' på dette ark, med hver rækkes sag
 workbook-not-written = regnearket kan ikke skrives: { $detail }
 

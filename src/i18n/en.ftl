@@ -546,6 +546,8 @@ need-case-row = the row under the header needs the case
 cases-row-no-case = the row names no case (column '{ $column }')
 cases-unknown-case = case '{ $case }' is not on the sheet '{ $sheet }'
 cases-twice = case '{ $case }' is on the sheet twice
+case-in-workbook = { $file }, sheet '{ $sheet }', row { $row }, case '{ $case }'
+case-in-workbook-cell = { $file }, sheet '{ $sheet }', row { $row }, column { $column }, case '{ $case }'
 cases-need-column = a workbook of many cases needs the column '{ $column }' on this sheet, naming each row's case
 workbook-not-written = the workbook cannot be written: { $detail }
 

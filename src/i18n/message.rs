@@ -558,6 +558,19 @@ pub enum Message {
     CasesTwice {
         case: String,
     },
+    CaseInWorkbook {
+        file: String,
+        sheet: String,
+        row: String,
+        case: String,
+    },
+    CaseInWorkbookCell {
+        file: String,
+        sheet: String,
+        row: String,
+        column: String,
+        case: String,
+    },
     CasesNeedColumn {
         column: String,
     },

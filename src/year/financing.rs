@@ -77,6 +77,9 @@ pub struct PoolYear {
     /// Net less the per-case split of every department (also those not in the pool).
     #[serde(skip)]
     pub shift: Shift,
+    /// The same for each later year, at the budget year's prices.
+    #[serde(skip)]
+    pub later_shifts: Vec<Shift>,
 }
 
 /// A pool's later year (next year or an estimate year), its costs at the budget year's prices.
@@ -178,26 +181,24 @@ pub fn pools(
     let period =
         Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(last, 12, 31).map_err(|_| bad())? };
     let n = policy.departments().len();
-    // Per pool: actual and forecast costs, the later years' costs, and the per-case split per department.
-    let mut costs = vec![(0i128, 0i128, vec![0i128; later], vec![0i128; n]); pools.len()];
+    // Per pool: actual and forecast costs, the later years' costs, and the per-case split per year
+    // (0: the budget year) and department.
+    let mut costs = vec![(0i128, 0i128, vec![0i128; later], vec![vec![0i128; n]; later + 1]); pools.len()];
     for r in crate::engine::compute_each(policy, cases, period)? {
         for l in r.lines.iter().filter(|l| l.eligible) {
             let Some(k) = pools.iter().position(|p| p.services.contains(&l.service)) else { continue };
             let slot = &mut costs[k];
             let v = i128::from(l.amount.ore());
-            if l.month.year() > year {
-                if let Some(c) = usize::try_from(l.month.year() - year - 1).ok().and_then(|i| slot.2.get_mut(i)) {
-                    *c += v;
-                }
-                continue;
+            let Some(y) = usize::try_from(l.month.year() - year).ok().filter(|&y| y <= later) else { continue };
+            for s in &l.shares {
+                slot.3[y][s.dept.get()] += i128::from(s.amount.ore());
             }
-            if booked_through.is_some_and(|b| l.month <= b) {
+            if y > 0 {
+                slot.2[y - 1] += v;
+            } else if booked_through.is_some_and(|b| l.month <= b) {
                 slot.0 += v;
             } else {
                 slot.1 += v;
-            }
-            for s in &l.shares {
-                slot.3[s.dept.get()] += i128::from(s.amount.ore());
             }
         }
     }
@@ -219,22 +220,33 @@ pub fn pools(
         .iter()
         .zip(costs)
         .map(|(p, (a, f, later, split))| {
-            let mut y = pool_year(policy, p, year, a, f, &split)?;
-            y.later_years = later_years(p, year, y.carried_over.ore(), &later)?;
+            let mut y = pool_year(policy, p, year, a, f, &split[0])?;
+            (y.later_years, y.later_shifts) = later_years(policy, p, year, y.carried_over.ore(), &later, &split[1..])?;
             Ok(y)
         })
         .collect()
 }
 
 /// A pool's later years: each opens with what the year before carried over, gets the same
-/// contributions, pays its costs and carries over up to the cap.
-fn later_years(p: &Pool, year: i32, carried: i64, costs: &[i128]) -> Result<Vec<PoolLaterYear>, ComputeError> {
+/// contributions, pays its costs and carries over up to the cap; with each year what the pool moves
+/// of each department's cost (`split`: the per-case split per later year and department).
+fn later_years(
+    policy: &Policy,
+    p: &Pool,
+    year: i32,
+    carried: i64,
+    costs: &[i128],
+    split: &[Vec<i128>],
+) -> Result<(Vec<PoolLaterYear>, Vec<Shift>), ComputeError> {
     let contributions: i128 = p.contributions.iter().map(|&(_, c)| i128::from(c)).sum();
     let mut opening = i128::from(carried);
     let mut out = Vec::with_capacity(costs.len());
+    let mut shifts = Vec::with_capacity(costs.len());
     for (k, &c) in costs.iter().enumerate() {
         let result = opening + contributions - c;
         let carried = carry(p, result);
+        let shares = settle(p, money(result - carried, p)?.ore())?;
+        shifts.push(Shift::from_ixs(policy, moved(p, &split[k], &shares)));
         out.push(PoolLaterYear {
             year: year + 1 + k as i32,
             opening_balance: money(opening, p)?,
@@ -246,7 +258,20 @@ fn later_years(p: &Pool, year: i32, carried: i64, costs: &[i128]) -> Result<Vec<
         });
         opening = carried;
     }
-    Ok(out)
+    Ok((out, shifts))
+}
+
+/// What a pool moves of each department's cost (by index): its contribution less its share of the
+/// settled result less its per-case split of the pool's lines.
+fn moved(p: &Pool, split: &[i128], shares: &[(DeptIx, i64)]) -> Vec<i128> {
+    let mut moved: Vec<i128> = split.iter().map(|v| -v).collect();
+    for (d, c) in &p.contributions {
+        moved[d.get()] += i128::from(*c);
+    }
+    for (d, v) in shares {
+        moved[d.get()] -= i128::from(*v);
+    }
+    moved
 }
 
 /// What of a result is carried over: up to the cap, with its sign; nothing without a cap.
@@ -312,13 +337,6 @@ fn pool_year(
         }
     }
     postings.sort_by_key(|x| x.month);
-    let mut moved: Vec<i128> = split.iter().map(|v| -v).collect();
-    for (d, c) in &p.contributions {
-        moved[d.get()] += i128::from(*c);
-    }
-    for (d, v) in &shares {
-        moved[d.get()] -= i128::from(*v);
-    }
     Ok(PoolYear {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -334,7 +352,8 @@ fn pool_year(
         departments,
         postings,
         later_years: Vec::new(),
-        shift: Shift::from_ixs(policy, moved),
+        shift: Shift::from_ixs(policy, moved(p, split, &shares)),
+        later_shifts: Vec::new(),
     })
 }
 
@@ -417,6 +436,10 @@ pub struct CompensationYear {
     /// Share less the per-case split of every department (also those not in the key).
     #[serde(skip)]
     pub shift: Shift,
+    /// The same for each later year (its periods settled as in the budget year), at the budget
+    /// year's prices.
+    #[serde(skip)]
+    pub later_shifts: Vec<Shift>,
 }
 
 /// One settlement period.
@@ -443,11 +466,12 @@ pub struct CompensationDepartment {
     pub difference: Money,
 }
 
-/// Every compensation of the policy over the budget year.
+/// Every compensation of the policy over the budget year, and what it moves of each department's
+/// cost in the `later` years after it.
 pub fn compensations(
     policy: &Policy,
     cases: &[Case],
-    year: i32,
+    (year, later): (i32, usize),
     grants: &ArrangementParts,
 ) -> Result<Vec<CompensationYear>, ComputeError> {
     let list = &policy.year.compensations;
@@ -455,32 +479,86 @@ pub fn compensations(
         return Ok(Vec::new());
     }
     let bad = || ComputeError::PeriodEndBeforeStart { from: year.to_string(), to: year.to_string() };
+    let last = year + i32::try_from(later).map_err(|_| bad())?;
     let period =
-        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(year, 12, 31).map_err(|_| bad())? };
+        Period { from: Date::new(year, 1, 1).map_err(|_| bad())?, to: Date::new(last, 12, 31).map_err(|_| bad())? };
     let n = policy.departments().len();
-    // Per compensation: costs per month (0-11) and the per-case split per department.
-    let mut costs = vec![(vec![0i64; 12], vec![0i128; n]); list.len()];
+    // Per compensation: costs per month (12 per year, the budget year first) and the per-case split
+    // per year and department.
+    let mut costs = vec![(vec![0i64; 12 * (later + 1)], vec![vec![0i128; n]; later + 1]); list.len()];
+    let slot = |month: Month| {
+        let k = usize::try_from(month.year() - year).ok().filter(|&k| k <= later)?;
+        Some((k, k * 12 + (month.month() as usize).saturating_sub(1).min(11)))
+    };
     for r in crate::engine::compute_each(policy, cases, period)? {
-        for l in r.lines.iter().filter(|l| l.eligible && l.month.year() == year) {
+        for l in r.lines.iter().filter(|l| l.eligible) {
             let Some(k) = list.iter().position(|p| p.services.contains(&l.service)) else { continue };
-            let m = (l.month.month() as usize).saturating_sub(1).min(11);
+            let Some((y, m)) = slot(l.month) else { continue };
             costs[k].0[m] = costs[k].0[m].saturating_add(l.amount.ore());
             for s in &l.shares {
-                costs[k].1[s.dept.get()] += i128::from(s.amount.ore());
+                costs[k].1[y][s.dept.get()] += i128::from(s.amount.ore());
             }
         }
     }
     // Compensation j is arrangement pools + j; the grants' parts come off each month's costs.
     let first = policy.year.pools.len();
-    for (j, slot) in costs.iter_mut().enumerate() {
+    for (j, c) in costs.iter_mut().enumerate() {
         for (&month, &v) in grants.0.get(first + j).into_iter().flatten() {
-            if month.year() == year {
-                let m = (month.month() as usize).saturating_sub(1).min(11);
-                slot.0[m] = slot.0[m].saturating_sub(i64::try_from(v).unwrap_or(i64::MAX));
+            if let Some((_, m)) = slot(month) {
+                c.0[m] = c.0[m].saturating_sub(i64::try_from(v).unwrap_or(i64::MAX));
             }
         }
     }
-    list.iter().zip(costs).map(|(c, (months, split))| compensation_year(policy, c, year, &months, &split)).collect()
+    list.iter()
+        .zip(costs)
+        .map(|(c, (months, split))| {
+            let mut y = compensation_year(policy, c, year, &months[..12], &split[0])?;
+            for k in 1..=later {
+                let shares = period_shares(c, &months[k * 12..(k + 1) * 12])?;
+                y.later_shifts.push(compensation_shift(policy, &shares, &split[k]));
+            }
+            Ok(y)
+        })
+        .collect()
+}
+
+/// A compensation as a pool without contributions: its key settles each period's costs.
+fn as_pool(c: &crate::policy::Compensation) -> Pool {
+    Pool {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        holder: c.payer,
+        services: c.services.clone(),
+        contributions: Vec::new(),
+        key: c.key.clone(),
+        carry_over_cap: None,
+        opening_balance: 0,
+    }
+}
+
+/// Each department's shares by the key of a year's periods (each period's costs settled on their
+/// own), summed over the periods, in id order of the key's departments.
+fn period_shares(c: &crate::policy::Compensation, months: &[i64]) -> Result<Vec<(DeptIx, i128)>, ComputeError> {
+    let pool = as_pool(c);
+    let mut key: Vec<DeptIx> = c.key.iter().map(|k| k.0).collect();
+    key.sort();
+    let mut shares: Vec<(DeptIx, i128)> = key.into_iter().map(|d| (d, 0)).collect();
+    let step = c.frequency.months() as usize;
+    for chunk in months.chunks(step) {
+        for (i, (_, v)) in settle(&pool, chunk.iter().sum())?.into_iter().enumerate() {
+            shares[i].1 += i128::from(v);
+        }
+    }
+    Ok(shares)
+}
+
+/// What a compensation moves of each department's cost: its share less its per-case split.
+fn compensation_shift(policy: &Policy, shares: &[(DeptIx, i128)], split: &[i128]) -> Shift {
+    let mut moved: Vec<i128> = split.iter().map(|v| -v).collect();
+    for (d, share) in shares {
+        moved[d.get()] += share;
+    }
+    Shift::from_ixs(policy, moved)
 }
 
 /// One compensation's year: each period's costs split by the key (largest remainder, ties to the
@@ -496,16 +574,7 @@ fn compensation_year(
     let as_money = |v: i128| {
         i64::try_from(v).ok().filter(|v| v.abs() <= crate::model::money::MAX_ORE).map(Money::from_ore).ok_or_else(over)
     };
-    let pool = Pool {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        holder: c.payer,
-        services: c.services.clone(),
-        contributions: Vec::new(),
-        key: c.key.clone(),
-        carry_over_cap: None,
-        opening_balance: 0,
-    };
+    let pool = as_pool(c);
     let mut key: Vec<DeptIx> = c.key.iter().map(|k| k.0).collect();
     key.sort();
     let mut shares = vec![0i128; key.len()];
@@ -524,10 +593,7 @@ fn compensation_year(
             }
         }
     }
-    let mut moved: Vec<i128> = split.iter().map(|v| -v).collect();
-    for (d, share) in key.iter().zip(&shares) {
-        moved[d.get()] += share;
-    }
+    let by_key: Vec<(DeptIx, i128)> = key.iter().copied().zip(shares.iter().copied()).collect();
     let mut departments = Vec::with_capacity(key.len());
     for (d, share) in key.iter().zip(&shares) {
         departments.push(CompensationDepartment {
@@ -546,6 +612,7 @@ fn compensation_year(
         periods,
         departments,
         postings,
-        shift: Shift::from_ixs(policy, moved),
+        shift: compensation_shift(policy, &by_key, split),
+        later_shifts: Vec::new(),
     })
 }

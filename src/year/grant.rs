@@ -62,6 +62,13 @@ pub struct GrantYear {
     /// compensation pays whole).
     #[serde(skip)]
     pub shift: Shift,
+    /// The same for each later year, at the budget year's prices.
+    #[serde(skip)]
+    pub later_shifts: Vec<Shift>,
+    /// What it covers in each later year, in øre (its parts of the departments' own shares and of
+    /// the arrangements' lines).
+    #[serde(skip)]
+    pub covered_later: Vec<i128>,
 }
 
 /// A department's budget year under a grant.
@@ -110,7 +117,7 @@ pub fn grants(
     let results = crate::engine::compute_each(policy, cases, Period { from, to })?;
     let mut out = Vec::with_capacity(grants.len());
     for g in grants {
-        let bases = bases(policy, g, &arrangements, &results, year);
+        let bases = bases(policy, g, &arrangements, &results, (year, last_year));
         out.push(grant_year(policy, g, &arrangements, bases, year, booked_through, &mut parts)?);
     }
     Ok((out, parts))
@@ -123,6 +130,8 @@ pub fn grants(
 struct Bases {
     months: BTreeMap<Month, Vec<i128>>,
     cost: Vec<i128>,
+    /// The last estimate year.
+    last_year: i32,
 }
 
 fn bases(
@@ -130,11 +139,11 @@ fn bases(
     g: &Grant,
     arrangements: &[(&HashSet<Arc<str>>, DeptIx)],
     results: &[crate::engine::result::SplitResult],
-    year: i32,
+    (year, last_year): (i32, i32),
 ) -> Bases {
     let n = policy.departments().len();
     let covered = |d: DeptIx| g.departments.is_empty() || g.departments.contains(&d);
-    let mut b = Bases { months: BTreeMap::new(), cost: vec![0; n] };
+    let mut b = Bases { months: BTreeMap::new(), cost: vec![0; n], last_year };
     for l in results.iter().flat_map(|r| &r.lines) {
         if !g.services.is_empty() && !g.services.contains(&l.service) {
             continue;
@@ -183,6 +192,9 @@ fn grant_year(
     let (mut used, mut before, mut actual, mut forecast) = (0i128, 0i128, 0i128, 0i128);
     let mut part = vec![0i128; n];
     let mut own = vec![0i128; n];
+    let later = usize::try_from(b.last_year - year).unwrap_or(0);
+    let mut own_later = vec![vec![0i128; n]; later];
+    let mut covered_later = vec![0i128; later];
     for (month, row) in &b.months {
         let weights: Vec<u128> = row.iter().map(|&v| u128::try_from(v.max(0)).unwrap_or(0)).collect();
         let base: i128 = row.iter().map(|&v| v.max(0)).sum();
@@ -198,8 +210,13 @@ fn grant_year(
             std::cmp::Ordering::Less => before += amount,
             std::cmp::Ordering::Equal if booked_through.is_some_and(|bt| *month <= bt) => actual += amount,
             std::cmp::Ordering::Equal => forecast += amount,
-            std::cmp::Ordering::Greater => {}
+            std::cmp::Ordering::Greater => {
+                if let Some(c) = usize::try_from(month.year() - year - 1).ok().and_then(|k| covered_later.get_mut(k)) {
+                    *c += amount;
+                }
+            }
         }
+        let mut later_own = usize::try_from(month.year() - year - 1).ok().and_then(|k| own_later.get_mut(k));
         let mut out = vec![0i64; weights.len()];
         let mut left = vec![false; weights.len()];
         split_ore(i64::try_from(amount).map_err(|_| over())?, &weights, &mut out, &mut left).map_err(|_| over())?;
@@ -213,6 +230,8 @@ fn grant_year(
                 if bucket < n {
                     own[dept] -= i128::from(v);
                 }
+            } else if let (true, Some(o)) = (bucket < n, later_own.as_deref_mut()) {
+                o[dept] -= i128::from(v);
             }
         }
     }
@@ -248,6 +267,8 @@ fn grant_year(
         departments,
         postings,
         shift: Shift::from_ixs(policy, own),
+        later_shifts: own_later.into_iter().map(|o| Shift::from_ixs(policy, o)).collect(),
+        covered_later,
     })
 }
 

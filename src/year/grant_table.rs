@@ -68,8 +68,8 @@ pub fn grants_table(grants: &[GrantYear], names: &Names<'_>, l: Lang) -> String 
     o
 }
 
-/// A scenario's changes per department (by name) and year: gross, net and (the budget year)
-/// financed cost before, after and the change.
+/// A scenario's changes per department (by name) and year: gross, net and financed cost before,
+/// after and the change.
 pub fn scenario_table(s: &Scenario, names: &Names<'_>, l: Lang) -> String {
     let mut o = format!("\n{}\n", Word::PfScenarioChanges.text(l));
     if s.changes.is_empty() {
@@ -93,15 +93,11 @@ pub fn scenario_table(s: &Scenario, names: &Names<'_>, l: Lang) -> String {
         let _ = write!(head, " {:>20}", word.text(l));
     }
     let _ = writeln!(o, "{}", head.trim_end());
-    let opt = |m: Option<crate::model::money::Money>| m.map(|m| kr(m, l)).unwrap_or_default();
     for c in &s.changes {
         let mut row = format!("  {:<w$} {:<6}", names.department(&c.department), c.year);
         let money = [c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference];
-        for cell in money
-            .map(|m| kr(m, l))
-            .into_iter()
-            .chain([c.financed_before, c.financed_after, c.financed_difference].map(opt))
-        {
+        let financed = [c.financed_before, c.financed_after, c.financed_difference];
+        for cell in money.into_iter().chain(financed).map(|m| kr(m, l)) {
             let _ = write!(row, " {cell:>20}");
         }
         let _ = writeln!(o, "{}", row.trim_end());

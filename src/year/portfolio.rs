@@ -116,7 +116,8 @@ pub struct Scenario {
     pub portfolio: Portfolio,
 }
 
-/// A department's change in one year: the budget year's expected cost, or a later year's gross cost.
+/// A department's change in one year: the budget year's expected cost, or a later year's gross cost;
+/// the net cost; the financed cost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Change {
     /// Department id.
@@ -135,16 +136,13 @@ pub struct Change {
     pub net_after: Money,
     /// After less before.
     pub net_difference: Money,
-    /// The budget year only: the net cost after the financing models (pools, compensations and
-    /// grants) as it is (SEMANTICS.md section 10, "Scenario").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub financed_before: Option<Money>,
-    /// The budget year only: the financed cost under the scenario.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub financed_after: Option<Money>,
-    /// The budget year only: after less before.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub financed_difference: Option<Money>,
+    /// The net cost after the financing models (pools, compensations and grants) as it is, at the
+    /// year's price level (SEMANTICS.md section 10, "Financed cost").
+    pub financed_before: Money,
+    /// The financed cost under the scenario.
+    pub financed_after: Money,
+    /// After less before.
+    pub financed_difference: Money,
 }
 
 /// The figures of a department or a group of departments.
@@ -452,7 +450,7 @@ fn money(ore: i128, item: &dyn Fn() -> String) -> Result<Money, ComputeError> {
 }
 
 /// `ore × to / from`, rounded once to øre (half away from zero).
-fn at_level(ore: i128, to: Weight, from: Weight) -> Option<i128> {
+pub(super) fn at_level(ore: i128, to: Weight, from: Weight) -> Option<i128> {
     let v = Decimal::from_i128_with_scale(ore, 0).checked_mul(to.value())?.checked_div(from.value())?;
     let r = v.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     r.to_string().parse().ok()
@@ -627,7 +625,7 @@ fn build(
         scenario: None,
         changes_since: None,
         pools: crate::year::financing::pools(policy, req.cases, (req.year, LATER_YEARS), req.booked_through, &parts)?,
-        compensations: crate::year::financing::compensations(policy, req.cases, req.year, &parts)?,
+        compensations: crate::year::financing::compensations(policy, req.cases, (req.year, LATER_YEARS), &parts)?,
         grants,
         follow_up: None,
     })

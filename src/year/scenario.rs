@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use crate::model::error::ComputeError;
 use crate::model::money::{Money, MAX_ORE};
-use crate::year::portfolio::{Change, Figures, Portfolio, Scenario};
+use crate::policy::Policy;
+use crate::year::financing::Shift;
+use crate::year::portfolio::{at_level, Change, DepartmentFigures, Figures, Portfolio, Scenario, LATER_YEARS};
 
 /// (gross, net) per year of a department's figures: the budget year's expected cost, then the later years.
 fn by_year(year: i32, f: &Figures) -> Vec<(i32, i64, i64)> {
@@ -15,36 +17,92 @@ fn by_year(year: i32, f: &Figures) -> Vec<(i32, i64, i64)> {
     out
 }
 
-/// Each department's financed cost in the budget year, in øre: its net cost plus what the pools,
-/// compensations and grants move of it ([`crate::year::financing::Shift`]). The sum over the
-/// departments is checked against Σ net − the grants' parts − Σ pools (opening balance − carried over).
-pub fn financed(p: &Portfolio) -> Result<BTreeMap<Arc<str>, i64>, ComputeError> {
+/// Øre per department id.
+pub type ByDepartment = BTreeMap<Arc<str>, i64>;
+
+/// Each department's financed cost per year (the budget year, then the later years), in øre: its
+/// net cost plus what the pools, compensations and grants move of it ([`moves`]). A later year's
+/// moves are computed at the budget year's prices and put at the year's price level
+/// (`index(year) / index(budget year)` of the portfolio's policy), rounded once per department and
+/// year (SEMANTICS.md section 10, "Financed cost").
+pub fn financed(policy: &Policy, p: &Portfolio) -> Result<Vec<(i32, ByDepartment)>, ComputeError> {
     let overflow = || ComputeError::Overflow { item: "the financed cost".to_string() };
-    let mut out: BTreeMap<Arc<str>, i128> =
-        p.departments.iter().map(|d| (d.department.clone(), i128::from(d.figures.net.ore()))).collect();
-    let shifts = p.pools.iter().map(|x| &x.shift).chain(p.compensations.iter().map(|x| &x.shift));
-    for s in shifts.chain(p.grants.iter().map(|g| &g.shift)) {
-        for (d, v) in &s.0 {
-            *out.entry(d.clone()).or_default() += v;
+    let index = &policy.year.index;
+    let mut out = Vec::with_capacity(LATER_YEARS + 1);
+    for k in 0..=LATER_YEARS {
+        let year = p.year + k as i32;
+        let net = |d: &DepartmentFigures| match k {
+            0 => Some(d.figures.net.ore()),
+            _ => d.figures.later_years.get(k - 1).map(|y| y.net.ore()),
+        };
+        let level = index.get(&p.year).copied().zip(index.get(&year).copied()).filter(|_| k > 0);
+        let mut by_department: BTreeMap<Arc<str>, i128> =
+            p.departments.iter().filter_map(|d| Some((d.department.clone(), i128::from(net(d)?)))).collect();
+        for (d, v) in moves(p, k)? {
+            let v = match level {
+                Some((from, to)) => at_level(v, to, from).ok_or_else(overflow)?,
+                None => v,
+            };
+            *by_department.entry(d).or_default() += v;
         }
+        let by_department = by_department
+            .into_iter()
+            .map(|(d, v)| i64::try_from(v).ok().filter(|v| v.abs() <= MAX_ORE).map(|v| (d, v)).ok_or_else(overflow))
+            .collect::<Result<_, _>>()?;
+        out.push((year, by_department));
     }
-    let net: i128 = p.departments.iter().map(|d| i128::from(d.figures.net.ore())).sum();
-    let grants: i128 = p.grants.iter().map(|g| i128::from(g.covered.ore())).sum();
-    let kept: i128 =
-        p.pools.iter().map(|x| i128::from(x.opening_balance.ore()) - i128::from(x.carried_over.ore())).sum();
-    if out.values().sum::<i128>() != net - grants - kept {
-        return Err(overflow());
-    }
-    out.into_iter()
-        .map(|(d, v)| i64::try_from(v).ok().filter(|v| v.abs() <= MAX_ORE).map(|v| (d, v)).ok_or_else(overflow))
-        .collect()
+    Ok(out)
 }
 
-/// Compare the portfolio as it is with the scenario's; departments are matched by id (one missing
-/// from a policy counts as nothing).
-pub fn compare(before: &Portfolio, after: Portfolio) -> Result<Scenario, ComputeError> {
+/// The budget year's (`k` 0) or later year `k`'s shift of an arrangement.
+fn pick<'a>(k: usize, shift: &'a Shift, later: &'a [Shift]) -> Option<&'a Shift> {
+    if k == 0 {
+        Some(shift)
+    } else {
+        later.get(k - 1)
+    }
+}
+
+/// What the financing models move of each department's cost in year `k` (0: the budget year), in
+/// øre at the budget year's prices. Over the departments they add up to − the grants' parts of the
+/// year − Σ pools (opening balance − carried over); this is checked.
+fn moves(p: &Portfolio, k: usize) -> Result<BTreeMap<Arc<str>, i128>, ComputeError> {
+    let mut moved: BTreeMap<Arc<str>, i128> = BTreeMap::new();
+    let shifts = p.pools.iter().filter_map(|x| pick(k, &x.shift, &x.later_shifts));
+    let shifts = shifts.chain(p.compensations.iter().filter_map(|x| pick(k, &x.shift, &x.later_shifts)));
+    for s in shifts.chain(p.grants.iter().filter_map(|x| pick(k, &x.shift, &x.later_shifts))) {
+        for (d, v) in &s.0 {
+            *moved.entry(d.clone()).or_default() += v;
+        }
+    }
+    let grants: i128 = p
+        .grants
+        .iter()
+        .map(|g| match k {
+            0 => i128::from(g.covered.ore()),
+            _ => g.covered_later.get(k - 1).copied().unwrap_or(0),
+        })
+        .sum();
+    let kept = |opening: Money, carried: Money| i128::from(opening.ore()) - i128::from(carried.ore());
+    let kept: i128 = p
+        .pools
+        .iter()
+        .map(|x| match k {
+            0 => kept(x.opening_balance, x.carried_over),
+            _ => x.later_years.get(k - 1).map_or(0, |y| kept(y.opening_balance, y.carried_over)),
+        })
+        .sum();
+    if moved.values().sum::<i128>() != -grants - kept {
+        return Err(ComputeError::Overflow { item: "the financed cost".to_string() });
+    }
+    Ok(moved)
+}
+
+/// Compare the portfolio as it is (under its policy) with the scenario's; departments are matched
+/// by id (one missing from a policy counts as nothing).
+pub fn compare(before: (&Policy, &Portfolio), after: (&Policy, Portfolio)) -> Result<Scenario, ComputeError> {
     let mut rows: BTreeMap<(Arc<str>, i32), [i64; 6]> = BTreeMap::new();
-    for (side, p) in [(0usize, before), (1, &after)] {
+    for (side, (policy, p)) in [(0usize, before), (1, (after.0, &after.1))] {
         for d in &p.departments {
             for (y, gross, net) in by_year(p.year, &d.figures) {
                 let r = rows.entry((d.department.clone(), y)).or_default();
@@ -52,8 +110,10 @@ pub fn compare(before: &Portfolio, after: Portfolio) -> Result<Scenario, Compute
                 r[side + 2] = net;
             }
         }
-        for (d, v) in financed(p)? {
-            rows.entry((d, p.year)).or_default()[side + 4] = v;
+        for (y, by_department) in financed(policy, p)? {
+            for (d, v) in by_department {
+                rows.entry((d, y)).or_default()[side + 4] = v;
+            }
         }
     }
     let overflow = |what: &str| ComputeError::Overflow { item: format!("the scenario's difference of {what}") };
@@ -65,8 +125,6 @@ pub fn compare(before: &Portfolio, after: Portfolio) -> Result<Scenario, Compute
         let gd = ga.checked_sub(gb).ok_or_else(|| overflow(&department))?;
         let nd = na.checked_sub(nb).ok_or_else(|| overflow(&department))?;
         let fd = fa.checked_sub(fb).ok_or_else(|| overflow(&department))?;
-        let budget_year = year == before.year;
-        let financed = |v: i64| budget_year.then(|| Money::from_ore(v));
         changes.push(Change {
             department,
             year,
@@ -76,10 +134,10 @@ pub fn compare(before: &Portfolio, after: Portfolio) -> Result<Scenario, Compute
             net_before: Money::from_ore(nb),
             net_after: Money::from_ore(na),
             net_difference: Money::from_ore(nd),
-            financed_before: financed(fb),
-            financed_after: financed(fa),
-            financed_difference: financed(fd),
+            financed_before: Money::from_ore(fb),
+            financed_after: Money::from_ore(fa),
+            financed_difference: Money::from_ore(fd),
         });
     }
-    Ok(Scenario { changes, portfolio: after })
+    Ok(Scenario { changes, portfolio: after.1 })
 }

@@ -1082,6 +1082,45 @@ test('the portfolio\'s scenario comparison: a pool, and a changed key, side by s
   assert.deepEqual(financed.map((r) => [r.department, r.year, ...r.cells.slice(4, 5), ...r.cells.slice(7)]), [
     ['a-social', '2025', '0.00', '0.00', '1283000.04', '1262000.04', '-21000.00'], ['b-school', '2025', '0.00', '0.00', '72000.00', '98000.00', '26000.00']]);
   assert.equal(await page.locator('#pf-scenario-note').textContent(), '');
+  // The bars show the financed cost before and after, and the gross cost beside it, of the budget
+  // year: four bars for each of the two departments. The year to show is not offered: only 2025 changes.
+  const barTitles = () => page.locator('#pf-scenario-bars svg[role="img"] rect title').allTextContents();
+  assert.deepEqual(await barTitles(), [
+    'Børn, Finansieret før: 1.283.000,04', 'Børn, Finansieret efter: 1.262.000,04', 'Børn, Brutto før: 1.368.000,00', 'Børn, Brutto efter: 1.368.000,00',
+    'Dagtilbud og skole, Finansieret før: 72.000,00', 'Dagtilbud og skole, Finansieret efter: 98.000,00', 'Dagtilbud og skole, Brutto før: 72.000,00', 'Dagtilbud og skole, Brutto efter: 72.000,00']);
+  assert.match(await page.locator('#pf-scenario-bars figcaption').textContent(), /^Finansieret og brutto udgift 2025 pr\. afdeling/);
+  assert.equal(await page.locator('#pf-scenario-year-label').isHidden(), true);
+  // A grant into next year: 10 % of merudgift from 2025-01-01 to 2026-06-30. k1 and k2 get 50,000.00
+  // a month each, so the grant covers 10,000.00 a month of a-social's own share: 120,000.00 in 2025,
+  // 60,000.00 in 2026 at the budget year's prices, 61,200.00 at the 2026 level (index 102/100); q1's
+  // 8,000.00 a month in m2 in 2025: 9,600.00. The financed cost changes in 2025 and 2026; the table is
+  // the CLI's, byte for byte, every year, and the bars can show 2026.
+  const granted = join(pfWork, 'policy-grant-2026.toml');
+  writeFileSync(granted, `${readFileSync(join(yearDir, 'policy.toml'), 'utf8')}grants = [{ id = "g", name = "Projektstøtte", from = "2025-01-01", to = "2026-06-30", percent = "10", services = ["merudgift"] }]\n`);
+  await pfComputed(() => page.locator('#pf-scenario').setInputFiles(granted));
+  request = await page.evaluate(() => window.__fordeling.portfolioRequest());
+  answer = native(request);
+  const everyYear = await pfRows('#pf-changes');
+  assert.deepEqual(everyYear.map((r) => [r.department, Number(r.year), ...r.cells.slice(2)]),
+    answer.result.scenario.changes.map((c) => [c.department, c.year, c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference,
+      c.financed_before, c.financed_after, c.financed_difference]));
+  assert.deepEqual(everyYear.map((r) => [r.department, r.year, r.cells[10]]),
+    [['a-social', '2025', '-120000.00'], ['a-social', '2026', '-61200.00'], ['m2-social', '2025', '-9600.00']]);
+  assert.equal(await page.locator('#pf-scenario-year-label').isVisible(), true);
+  assert.deepEqual(await page.locator('#pf-scenario-year option').allTextContents(), ['2025', '2026']);
+  assert.equal(await page.locator('#pf-scenario-year').inputValue(), '2025');
+  await page.locator('#pf-scenario-year').selectOption('2026');
+  await until(async () => /2026/.test(await page.locator('#pf-scenario-bars figcaption').textContent()), 'the bars of 2026');
+  assert.deepEqual(await barTitles(), ['Børn, Finansieret før: 1.137.300,04', 'Børn, Finansieret efter: 1.076.100,04', 'Børn, Brutto før: 1.224.000,00', 'Børn, Brutto efter: 1.224.000,00']);
+  await page.locator('#pf-scenario-result').screenshot({ path: join(artifacts, 'page-portfolio-scenario-2026.png') });
+  // In English the same bars and words.
+  await pfComputed(() => page.locator('#lang-en').click());
+  await until(async () => /^Financed and gross cost 2026/.test(await page.locator('#pf-scenario-bars figcaption').textContent()), 'English bars');
+  assert.deepEqual((await barTitles()).slice(0, 2), ['Børn, Financed before: 1,137,300.04', 'Børn, Financed after: 1,076,100.04']);
+  assert.deepEqual(await page.locator('#pf-scenario-bars .legend li').allTextContents(), [' Financed before', ' Financed after', ' Gross before', ' Gross after']);
+  await page.locator('#pf-scenario-result').screenshot({ path: join(artifacts, 'page-portfolio-scenario-2026-en.png') });
+  await pfComputed(() => page.locator('#lang-da').click());
+  await until(async () => /^Finansieret/.test(await page.locator('#pf-scenario-bars figcaption').textContent()), 'Danish again');
   // A changed key: day care and school pays 40 % of relief care instead of 30 %. p3's 20,000.00 a
   // month in 2025: a-social 14,000.00 -> 12,000.00, b-school 6,000.00 -> 8,000.00 a month, so
   // a-social 1,368,000.00 -> 1,344,000.00 (-24,000.00) and b-school 72,000.00 -> 96,000.00; the grant
@@ -1099,7 +1138,8 @@ test('the portfolio\'s scenario comparison: a pool, and a changed key, side by s
   assert.deepEqual(changes.map((r) => [r.department, r.year, ...r.cells.slice(2, 5)]), [
     ['a-social', '2025', '1368000.00', '1344000.00', '-24000.00'], ['b-school', '2025', '72000.00', '96000.00', '24000.00']]);
   assert.equal(await page.locator('#pf-changes tbody tr').first().locator('td').nth(4).textContent(), '-24.000,00');
-  assert.equal(await page.locator('#pf-scenario-bars svg[role="img"] rect').count(), 4, 'before and after for two departments');
+  assert.equal(await page.locator('#pf-scenario-bars svg[role="img"] rect').count(), 8, 'financed and gross, before and after, for two departments');
+  assert.equal(await page.locator('#pf-scenario-year-label').isHidden(), true, 'only the budget year changes');
   // The scenario's recompute is timed and shown.
   assert.match(await page.locator('#pf-summary').textContent(), /beregnet på \d+ ms/);
   // The drill-down stays beside the scenario: day care and school's one case, p3 (30 % of relief care).

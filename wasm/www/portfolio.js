@@ -13,8 +13,12 @@ const KEY = 'portfolio-view';
 /** The largest file read (the workbook reader's own limit). */
 const MAX_FILE_MB = 20;
 const COLORS = X.COLORS.map((c) => `#${c}`);
-/** Bar colours: actual, forecast, budget (dark, mid, orange: each at least 3:1 against white). */
-const BAR = { actual: COLORS[0], forecast: COLORS[3], budget: COLORS[1], before: COLORS[0], after: COLORS[1] };
+/**
+ * Bar colours: actual, forecast, budget (dark, mid, orange: each at least 3:1 against white); in the
+ * scenario, the financed cost before and after (dark, orange) and the gross cost before and after (mid
+ * blue, pink).
+ */
+const BAR = { actual: COLORS[0], forecast: COLORS[3], budget: COLORS[1], before: COLORS[0], after: COLORS[1], grossBefore: COLORS[3], grossAfter: COLORS[5] };
 
 let ctx = null; // from app.js: lang(), policyText(), pie(title, items), openCase(policy, case, period)
 /**
@@ -26,6 +30,7 @@ let request = null; // the request of the answer shown
 let answer = null; // the portfolio shown (the answer's result)
 let perCase = null; // per case, its departments' figures (the drill-down), computed when first asked
 let drilled = null; // the department whose cases are listed
+let scenarioYear = null; // the year the scenario's bars show (the budget year until another is chosen)
 let generation = 0; // answers of an older request are dropped
 
 const t = (k) => T[ctx.lang()][k] ?? k;
@@ -459,26 +464,32 @@ function financing(p, names, heading) {
   return out.length ? [el('h3', { text: heading }), ...out] : [];
 }
 /**
- * The scenario side by side: per department and year, the gross and net cost now and under the
- * scenario's policy (the answer's `scenario.changes`), bars for the budget year, and the scenario's
- * financing (a pool or a compensation it brings, against the per-case split).
+ * The scenario side by side: per department and year, the gross, net and financed cost now and under
+ * the scenario's policy (the answer's `scenario.changes`; the financed cost is after pools,
+ * compensations and grants, in every year), bars of the financed and the gross cost of one year (the
+ * budget year, or the year chosen), and the scenario's financing (a pool or a compensation it brings,
+ * against the per-case split).
  */
 function renderScenario(p, names) {
   const s = p.scenario;
   $('pf-scenario-result').hidden = !s;
   if (!s) return;
   const name = (id) => names.get(id) ?? s.portfolio.departments.find((d) => d.department === id)?.name ?? id;
-  const arrangements = [...(s.portfolio.pools ?? []).flatMap((a) => a.departments.map((d) => [a.name || a.id, d.department, d.per_case_split, d.net])),
-    ...(s.portfolio.compensations ?? []).flatMap((a) => a.departments.map((d) => [a.name || a.id, d.department, d.per_case_split, d.share]))];
   $('pf-scenario-note').textContent = s.changes.length ? '' : t('pfNoChanges');
-  const rows = [...s.changes.filter((c) => c.year === p.year).map((c) => ({ label: name(c.department), before: c.gross_before, after: c.gross_after })),
-    ...arrangements.map(([arrangement, d, before, after]) => ({ label: `${name(d)} (${arrangement})`, before, after }))];
+  const years = [...new Set(s.changes.map((c) => c.year))].sort((a, b) => a - b);
+  if (!years.includes(scenarioYear)) scenarioYear = years.includes(p.year) ? p.year : (years[0] ?? p.year);
+  $('pf-scenario-year').replaceChildren(...years.map((y) => el('option', { value: String(y), text: String(y) })));
+  $('pf-scenario-year').value = String(scenarioYear);
+  $('pf-scenario-year-label').hidden = years.length < 2;
+  const rows = s.changes.filter((c) => c.year === scenarioYear);
   $('pf-scenario-bars').hidden = rows.length === 0;
-  $('pf-scenario-bars').replaceChildren(...(rows.length ? bars(t('pfScenarioBars')(p.year), rows.map((r) => ({
-    label: r.label, bars: [[{ value: r.before, color: BAR.before, name: t('pfBefore') }], [{ value: r.after, color: BAR.after, name: t('pfAfter') }]],
-  })), [[t('pfBefore'), BAR.before], [t('pfAfter'), BAR.after]]) : []));
+  const legend = [[t('pfFinancedBefore'), BAR.before], [t('pfFinancedAfter'), BAR.after], [t('pfGrossBefore'), BAR.grossBefore], [t('pfGrossAfter'), BAR.grossAfter]];
+  $('pf-scenario-bars').replaceChildren(...(rows.length ? bars(t('pfScenarioBars')(scenarioYear), rows.map((c) => ({
+    label: name(c.department),
+    bars: [[{ value: c.financed_before, color: BAR.before, name: t('pfFinancedBefore') }], [{ value: c.financed_after, color: BAR.after, name: t('pfFinancedAfter') }],
+      [{ value: c.gross_before, color: BAR.grossBefore, name: t('pfGrossBefore') }], [{ value: c.gross_after, color: BAR.grossAfter, name: t('pfGrossAfter') }]],
+  })), legend) : []));
   $('pf-changes').hidden = s.changes.length === 0;
-  // The financed cost (after pools, compensations and grants) is the budget year's only.
   fill('pf-changes', [t('pfDepartment'), t('pfYearCol'), t('pfGrossBefore'), t('pfGrossAfter'), t('pfDifference'), t('pfNetBefore'), t('pfNetAfter'), t('pfDifference'),
     t('pfFinancedBefore'), t('pfFinancedAfter'), t('pfDifference')],
     s.changes.map((c) => ({ attrs: { 'data-department': c.department, 'data-year': String(c.year) },
@@ -542,6 +553,10 @@ function wire() {
   on('pf-scenario', 'change', (e) => choosePolicy(e.target, 'scenario'));
   on('pf-remove-budget', 'click', () => { pf.budget = null; changed(); });
   on('pf-remove-scenario', 'click', () => { pf.scenario = null; changed(); });
+  on('pf-scenario-year', 'change', (e) => {
+    scenarioYear = Number(e.target.value);
+    if (answer) renderScenario(answer, new Map(answer.departments.map((d) => [d.department, d.name])));
+  });
   on('pf-clear', 'click', () => {
     if (!window.confirm(t('pfConfirmClear'))) return;
     Object.assign(pf, { cases: [], budget: null, scenario: null });

@@ -30,6 +30,7 @@
 
 mod layout;
 mod names;
+mod place;
 mod raw;
 mod read;
 mod write;
@@ -40,7 +41,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use read::{read_cases, read_cells, read_workbook};
+pub use place::place_case_errors;
+pub use read::{read_cases, read_cells, read_workbook, read_workbook_cases};
 pub use write::{
     cases_sheets_in, cases_template_in, comparison_sheets, explanation_sheet, postings_sheet, response_sheets,
     response_workbook, result_sheets, template, template_in, template_sheets, template_sheets_in, write_sheets,
@@ -79,6 +81,23 @@ pub struct Origin {
     pub sheet: String,
     /// The row number.
     pub row: u32,
+    /// The column (zero-based) of each field the row gives, by the field's name (`to`, `shares`).
+    #[serde(skip)]
+    pub columns: BTreeMap<&'static str, u32>,
+}
+
+/// One case of a workbook of many cases ([`read_workbook_cases`]): its document, its id, its row on
+/// the sheet `case`, and where each of its items came from (`services[1]`: the sheet and row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkbookCase {
+    /// The case document (JSON).
+    pub doc: Value,
+    /// The case id, as on the sheet `case`.
+    pub id: String,
+    /// Its row on the sheet `case`.
+    pub row: Origin,
+    /// For every item path of the case (`services[0]`), where it came from.
+    pub origins: BTreeMap<String, Origin>,
 }
 
 impl fmt::Display for Origin {

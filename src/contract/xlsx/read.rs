@@ -51,6 +51,13 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, Vec<WorkbookError>> {
 /// one-case workbook is, from its own rows, so every problem names the sheet and cell as written.
 /// The cases come in the order of the sheet `case`.
 pub fn read_cases(bytes: &[u8]) -> Result<Vec<Value>, Vec<WorkbookError>> {
+    read_workbook_cases(bytes).map(|cases| cases.into_iter().map(|c| c.doc).collect())
+}
+
+/// [`read_cases`], with each case's id, its row on the sheet `case` and the place of each of its
+/// items, so that an error of a case names the sheet, row and column it came from
+/// ([`super::place_case_errors`]).
+pub fn read_workbook_cases(bytes: &[u8]) -> Result<Vec<super::WorkbookCase>, Vec<WorkbookError>> {
     let mut sheets = load(bytes).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
     super::names::names_to_ids(&mut sheets, &mut errors);
@@ -84,9 +91,15 @@ pub fn read_cases(bytes: &[u8]) -> Result<Vec<Value>, Vec<WorkbookError>> {
             }
         }
         let mut ctx = Ctx { sheets: &mine, errors: Vec::new() };
-        let (doc, _) = case(&mut ctx);
+        let (doc, origins) = case(&mut ctx);
         errors.extend(ctx.errors);
-        cases.push(doc);
+        let columns = header(head)
+            .map(|(_, h)| h.iter().filter_map(|(k, c)| Some((super::layout::column_of(&c.text, columns("case"))?, *k))))
+            .into_iter()
+            .flatten()
+            .collect();
+        let place = Origin { sheet: head.name.clone(), row: row + 1, columns };
+        cases.push(super::WorkbookCase { doc, id: id.clone(), row: place, origins });
     }
     if errors.is_empty() {
         Ok(cases)
@@ -643,7 +656,8 @@ fn set(m: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>>) {
 }
 
 fn origin(t: &Table<'_>, r: &Record<'_>) -> Origin {
-    Origin { sheet: t.name.to_string(), row: r.row + 1 }
+    let columns = r.cells.iter().map(|(name, f)| (*name, f.col)).collect();
+    Origin { sheet: t.name.to_string(), row: r.row + 1, columns }
 }
 
 // ---- the policy -------------------------------------------------------------------------------------

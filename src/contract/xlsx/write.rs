@@ -1099,7 +1099,7 @@ pub fn portfolio_sheets(p: &crate::year::Portfolio, lang: Lang) -> Vec<Sheet> {
 }
 
 /// A scenario's changes per department and year (SEMANTICS.md section 10): the department's id and
-/// name, the year, and gross, net and (the budget year) financed cost before, after and the change.
+/// name, the year, and gross, net and financed cost before, after and the change.
 #[cfg(feature = "portfolio")]
 fn scenario_sheet(p: &crate::year::Portfolio, s: &crate::year::portfolio::Scenario, l: Lang) -> Sheet {
     let name = |id: &str| {
@@ -1121,12 +1121,11 @@ fn scenario_sheet(p: &crate::year::Portfolio, s: &crate::year::portfolio::Scenar
         Word::PfFinancedChange,
     ];
     let mut rows = vec![words.iter().map(|w| text(w.text(l))).collect::<Vec<_>>()];
-    let opt = |m: Option<Money>| m.map_or(Cell::Empty, Cell::money);
     for c in &s.changes {
         let mut row = vec![text(&c.department), name(&c.department), Cell::Number(f64::from(c.year))];
         let money = [c.gross_before, c.gross_after, c.gross_difference, c.net_before, c.net_after, c.net_difference];
         row.extend(money.map(Cell::money));
-        row.extend([c.financed_before, c.financed_after, c.financed_difference].map(opt));
+        row.extend([c.financed_before, c.financed_after, c.financed_difference].map(Cell::money));
         rows.push(row);
     }
     Sheet { name: Word::PfScenarioSheet.text(l), rows, pie: None, lists: Vec::new(), cover: false }
