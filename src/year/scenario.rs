@@ -21,7 +21,7 @@ fn by_year(year: i32, f: &Figures) -> Vec<(i32, i64, i64)> {
 pub type ByDepartment = BTreeMap<Arc<str>, i64>;
 
 /// Each department's financed cost per year (the budget year, then the later years), in øre: its
-/// net cost plus what the pools, compensations and grants move of it ([`moves`]). A later year's
+/// net cost plus what the pools, compensations and grants move of it (`moves`). A later year's
 /// moves are computed at the budget year's prices and put at the year's price level
 /// (`index(year) / index(budget year)` of the portfolio's policy), rounded once per department and
 /// year (SEMANTICS.md section 10, "Financed cost").
