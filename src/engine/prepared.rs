@@ -41,6 +41,7 @@ pub(crate) struct PreparedFamily {
 /// in a month is dropped, as a full split would never list it.
 #[derive(Debug, Clone, Default)]
 struct Grid {
+    months: usize,
     places: Vec<(MuniIx, usize, DeptIx)>,
     cells: Vec<(i64, i64, i32)>,
 }
@@ -51,7 +52,7 @@ impl Grid {
         let mut places: Vec<_> = entries.iter().map(|(at, _)| (at.1, at.2, at.3)).collect();
         places.sort_unstable();
         places.dedup();
-        let mut grid = Grid { cells: vec![(0, 0, 0); n * places.len()], places };
+        let mut grid = Grid { months: n, cells: vec![(0, 0, 0); n * places.len()], places };
         for &(at, (all, once)) in entries {
             grid.add(at, (all, once), 1)?;
         }
@@ -75,9 +76,8 @@ impl Grid {
     /// A new place (column) at `p`.
     fn insert(&mut self, p: usize, place: (MuniIx, usize, DeptIx)) -> usize {
         let width = self.places.len();
-        let rows = self.cells.len().checked_div(width).unwrap_or(self.cells.len());
-        let mut cells = Vec::with_capacity(rows * (width + 1));
-        for row in 0..rows {
+        let mut cells = Vec::with_capacity(self.months * (width + 1));
+        for row in 0..self.months {
             let old = &self.cells[row * width..(row + 1) * width];
             cells.extend_from_slice(&old[..p]);
             cells.push((0, 0, 0));
@@ -242,4 +242,26 @@ impl PreparedFamily {
 /// The number of months of `period`, from its first.
 fn months(first: Month, period: Period) -> usize {
     usize::try_from(first.months_until(period.to.month_of()) + 1).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A place no entry had before gets its own column, in an empty grid too, and the counted cost
+    /// comes out summed per place and sorted by month and place; a place whose entries were all
+    /// taken out again is dropped.
+    #[test]
+    fn a_grid_takes_new_places_and_drops_emptied_ones() {
+        let (m, d) = (MuniIx::new, DeptIx::new);
+        let mut grid = Grid::new(3, &Vec::new()).unwrap();
+        grid.add((2, m(0), 0, d(4)), (500, 0), 1).unwrap();
+        grid.add((0, m(0), 0, d(1)), (100, 100), 1).unwrap();
+        grid.add((0, m(0), 0, d(1)), (50, 0), 1).unwrap();
+        grid.add((1, m(0), 0, d(1)), (70, 0), 1).unwrap();
+        grid.add((1, m(0), 0, d(1)), (70, 0), -1).unwrap();
+        let want: Counted = vec![((0, m(0), 0, d(1)), (150, 100)), ((2, m(0), 0, d(4)), (500, 0))];
+        assert_eq!(grid.counted(), want);
+        assert!(grid.add((3, m(0), 0, d(1)), (1, 0), 1).is_err(), "a month outside the grid is refused");
+    }
 }
