@@ -13,7 +13,7 @@
 use crate::case::{Case, Every};
 use crate::engine::household::Household;
 use crate::engine::lines::{totals, Plan};
-use crate::engine::reimbursement::{amounts_from_counted, count_line, counted, lines_before, At, Counted};
+use crate::engine::reimbursement::{amounts_from_counted, count_line, counted, lines_before, month_count, At, Counted};
 use crate::engine::result::{Reimbursement, SplitResult};
 use crate::model::date::Month;
 use crate::model::error::ComputeError;
@@ -175,8 +175,7 @@ impl PreparedFamily {
         let Some(scheme) = &policy.reimbursement else { return Ok((family, results, None)) };
         family.before = cases.iter().any(|c| lines_before(scheme, c, period).is_some());
         let entries = counted(policy, scheme, &household, &results, period)?;
-        let first = period.from.month_of();
-        family.counted = Grid::new(months(first, period), &entries)?;
+        family.counted = Grid::new(month_count(period), &entries)?;
         let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?;
         Ok((family, results, Some(reimbursement)))
     }
@@ -214,7 +213,7 @@ impl PreparedFamily {
         let mut grid = self.counted.clone();
         let mut entries = Counted::new();
         let first = self.period.from.month_of();
-        let n = months(first, self.period);
+        let n = month_count(self.period);
         for &(ci, li) in &affected {
             let case = cases[ci];
             let line = &case.lines[li];
@@ -237,11 +236,6 @@ impl PreparedFamily {
         let amounts = amounts_from_counted(after, scheme, &household, self.period, &grid.counted())?;
         Ok(Resplit::Changed(Some(amounts)))
     }
-}
-
-/// The number of months of `period`, from its first.
-fn months(first: Month, period: Period) -> usize {
-    usize::try_from(first.months_until(period.to.month_of()) + 1).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -74,6 +74,11 @@ fn twelfths(ore: i64) -> impl Iterator<Item = (i32, i64)> {
     (1..=12i128).map(move |k| ((k - 1) as i32, (round_div(a * k, 12) - round_div(a * (k - 1), 12)) as i64))
 }
 
+/// The number of months of `period`, its first and last included.
+pub(crate) fn month_count(period: Period) -> usize {
+    usize::try_from(period.from.month_of().months_until(period.to.month_of()) + 1).unwrap_or(0)
+}
+
 /// The period's months, first to last.
 fn months_of(period: Period) -> Vec<Month> {
     let mut out = Vec::new();
@@ -479,7 +484,7 @@ pub(crate) fn counted(
     period: Period,
 ) -> Result<Counted, ComputeError> {
     let first = period.from.month_of();
-    let n = months_of(period).len();
+    let n = month_count(period);
     let mut counted = Counted::new();
     for (ci, result) in results.iter().enumerate() {
         count_result(policy, scheme, ci, result, first, n, &mut counted)?;

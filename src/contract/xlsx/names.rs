@@ -34,11 +34,11 @@ fn find(sheets: &[RawSheet], name: &str) -> Option<usize> {
 
 /// The header row of a sheet and the column of each of `wanted` in it.
 fn header_columns(s: &RawSheet, layout: &str, wanted: &[&str]) -> Option<(u32, Vec<Option<u32>>)> {
-    let (row, cells) = s.rows.iter().find(|(_, r)| r.values().any(|c| !c.text.trim().is_empty()))?;
+    let (row, cells) = super::read::header(s)?;
     let known = columns(layout);
     let col =
         |w: &str| cells.iter().find(|(_, c)| super::layout::column_of(&c.text, known) == Some(w)).map(|(k, _)| *k);
-    Some((*row, wanted.iter().map(|w| col(w)).collect()))
+    Some((row, wanted.iter().map(|w| col(w)).collect()))
 }
 
 fn items(s: &RawSheet, layout: &str) -> Option<Items> {
