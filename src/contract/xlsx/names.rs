@@ -34,7 +34,7 @@ fn find(sheets: &[RawSheet], name: &str) -> Option<usize> {
 
 /// The header row of a sheet and the column of each of `wanted` in it.
 fn header_columns(s: &RawSheet, layout: &str, wanted: &[&str]) -> Option<(u32, Vec<Option<u32>>)> {
-    let (row, cells) = super::read::header(s)?;
+    let (row, cells) = s.header()?;
     let known = columns(layout);
     let col =
         |w: &str| cells.iter().find(|(_, c)| super::layout::column_of(&c.text, known) == Some(w)).map(|(k, _)| *k);

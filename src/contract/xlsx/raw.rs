@@ -23,3 +23,10 @@ pub(crate) struct RawSheet {
     pub name: String,
     pub rows: BTreeMap<u32, BTreeMap<u32, RawCell>>,
 }
+
+impl RawSheet {
+    /// The header row: the first row with a non-empty cell, with its cells.
+    pub(crate) fn header(&self) -> Option<(u32, &BTreeMap<u32, RawCell>)> {
+        self.rows.iter().find(|(_, r)| r.values().any(|c| !c.text.trim().is_empty())).map(|(k, v)| (*k, v))
+    }
+}

@@ -109,8 +109,8 @@ pub fn read_workbook_cases(bytes: &[u8]) -> Result<Vec<super::WorkbookCase>, Vec
 }
 
 /// A sheet's header: its first non-empty row.
-pub(super) fn header(s: &RawSheet) -> Option<(u32, &BTreeMap<u32, RawCell>)> {
-    s.rows.iter().find(|(_, r)| r.values().any(|c| !c.text.trim().is_empty())).map(|(k, v)| (*k, v))
+fn header(s: &RawSheet) -> Option<(u32, &BTreeMap<u32, RawCell>)> {
+    s.header()
 }
 
 /// The rows under a sheet's header (non-empty ones).
