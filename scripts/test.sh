@@ -32,8 +32,14 @@ step "layers" target/layers.log python3 ../shared/tools/layers.py src --order "$
 tail -1 target/layers.log
 # The native tests with the HTTP server's feature too (tests/server.rs starts `fordeling serve`
 # on 127.0.0.1): one build of the library for both.
+# The golden test also writes every golden request as a seed for the fuzzers (below).
+rm -rf target/fuzz/seeds
 step "native tests (with the HTTP server)" target/test-native.log \
+  env FORDELING_FUZZ_SEEDS="$PWD/target/fuzz/seeds" \
   cargo test -p fordeling -p fordeling-workload --features fordeling/cli,fordeling/server
+# Coverage-guided fuzzing (cargo-fuzz, libFuzzer): a bounded number of inputs per target.
+step "coverage-guided fuzzing (20,000 inputs per target)" target/fuzz.log scripts/fuzz.sh 20000
+grep -E "^fuzz " target/fuzz.log
 # The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
 step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
 scripts/install-wasm-toolchain.sh

@@ -6,6 +6,8 @@ mod harness;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use serde_json::Value;
+
 fn cases() -> Vec<harness::Golden> {
     let files = harness::case_files();
     files
@@ -161,4 +163,26 @@ fn streamed_answers_are_the_whole_answers_byte_for_byte() {
         }
     }
     assert!(streamed_splits >= 20, "only {streamed_splits} answers were streamed");
+}
+
+/// The golden requests seed the coverage-guided fuzzers (`scripts/fuzz.sh`): with
+/// `FORDELING_FUZZ_SEEDS=DIR`, each request is written to `DIR/request/NAME.json`, and its policy
+/// and case to `DIR/documents/NAME` (the policy's text, a NUL byte, the case's text).
+#[test]
+fn golden_requests_are_fuzz_seeds() {
+    let cases = cases();
+    let requests: Vec<Value> = cases.iter().filter_map(|g| serde_json::from_str(&g.request).ok()).collect();
+    // Only a few golden cases send a request that is not JSON on purpose.
+    assert!(requests.len() + 10 > cases.len(), "{} of {} requests are JSON", requests.len(), cases.len());
+    let Some(dir) = std::env::var_os("FORDELING_FUZZ_SEEDS").map(std::path::PathBuf::from) else { return };
+    let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    std::fs::create_dir_all(dir.join("request")).unwrap();
+    std::fs::create_dir_all(dir.join("documents")).unwrap();
+    for g in &cases {
+        std::fs::write(dir.join("request").join(format!("{}.json", g.name)), &g.request).unwrap();
+        if let Ok(r) = serde_json::from_str::<Value>(&g.request) {
+            let doc = format!("{}\0{}", text(&r["policy"]), text(&r["case"]));
+            std::fs::write(dir.join("documents").join(&g.name), doc).unwrap();
+        }
+    }
 }
