@@ -6,8 +6,12 @@
 //! months, or over 600 months: departments-months), services (1,000 in
 //! a case), agreements (1,000 in a case), key-versions (18,000 daily versions), criteria (40,000
 //! daily criteria), overlaps (2,000 overlapping criteria: refused), moves (1,000), months (600),
-//! batch-rows (a CSV case of 1,000 rows), document (a policy of almost 16 MiB); and the refused
-//! ones just past a limit: too-many-entries, too-many-services, too-many-months, document-too-large.
+//! batch-rows (a CSV case of 1,000 rows), document (a policy of almost 16 MiB), reimbursement (a
+//! reimbursed case at the limit of shares held whole), siblings (a household of 100 children in one
+//! `request.json`), portfolio (10,000 case files in `cases/`), portfolio-lines (100 cases of 1,000
+//! services), batch-households (`cases.jsonl`: 100,000 service lines kept for households); and the
+//! refused ones just past a limit: too-many-entries, too-many-services, too-many-months,
+//! reimbursement-too-large, too-many-siblings, too-many-cases, document-too-large.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -56,6 +60,14 @@ fn case(lines: usize, services: usize, from: &str, to: &str) -> Value {
         .collect();
     json!({ "id": "limits", "child": { "birth_date": "1900-01-01", "significant_permanent_disability": true,
             "handlekommune": [{ "municipality": "m0", "from": "1900-01-01" }] }, "services": services })
+}
+
+/// A reimbursement scheme counting services `svc0..svc{n}`, with the 2022 level in force since 1900.
+fn reimbursement_scheme(services: usize) -> Value {
+    json!({ "id": "bl-198", "name": "Refusion", "legal_basis": "Barnets lov § 198",
+            "services": (0..services).map(|j| format!("svc{j}")).collect::<Vec<_>>(),
+            "levels": [{ "from": "1900-01-01", "tiers": [
+                { "above": "860000", "percent": 25 }, { "above": "1680000", "percent": 50 }, { "above": "2120000", "percent": 75 }] }] })
 }
 
 fn weights_key(entries: usize, munis: usize) -> Value {
@@ -158,6 +170,68 @@ fn main() {
                 .unwrap();
             }
             std::fs::write(dir.join("cases.csv"), csv).unwrap();
+        }
+        "reimbursement" | "reimbursement-too-large" => {
+            // A reimbursed case (built whole) at the limit of shares held: 1,000 services over 249
+            // months, 249,000 lines of one share each; from 2003-12, 253,000: refused.
+            let mut p = policy(1, 10, None);
+            p["reimbursement"] = reimbursement_scheme(10);
+            write(dir, "policy.json", &p);
+            let from = if dim == "reimbursement" { "2004-04-01" } else { "2003-12-01" };
+            let mut c = case(1000, 10, from, "2024-12-31");
+            c["household"] = json!("h");
+            write(dir, "case.json", &c);
+        }
+        "siblings" | "too-many-siblings" => {
+            // A household of 100 children (the case and 99 siblings) in one request, reimbursed
+            // together: 16 services each over 156 months, 249,600 shares; 101 children: refused.
+            let n = if dim == "siblings" { 100 } else { 101 };
+            let mut p = policy(1, 10, None);
+            p["reimbursement"] = reimbursement_scheme(10);
+            let child = |i: usize| {
+                let mut c = case(16, 10, "2012-01-01", "2024-12-31");
+                c["id"] = json!(format!("child{i}"));
+                c["household"] = json!("h");
+                c
+            };
+            let req = json!({ "version": 1, "command": "split", "policy": p, "case": child(0), "detail": "summary",
+                              "siblings": (1..n).map(child).collect::<Vec<_>>(),
+                              "period": { "from": "2012-01-01", "to": "2024-12-31" } });
+            write(dir, "request.json", &req);
+            write(dir, "policy.json", &p);
+        }
+        "portfolio" | "portfolio-lines" | "too-many-cases" => {
+            // A municipality's portfolio: 10,000 case files of 10 services (10,001: refused), or
+            // 100 cases of 1,000 services (100,000 service lines), over the budget year and four.
+            let (cases, lines) = match dim {
+                "portfolio" => (10_000, 10),
+                "too-many-cases" => (10_001, 10),
+                _ => (100, 1000),
+            };
+            write(dir, "policy.json", &policy(1, 13, None));
+            let folder = dir.join("cases");
+            std::fs::create_dir_all(&folder).unwrap();
+            for i in 0..cases {
+                let mut c = case(lines, 13, "2023-01-01", "2028-12-31");
+                c["id"] = json!(format!("case{i}"));
+                write(&folder, &format!("case{i}.json"), &c);
+            }
+        }
+        "batch-households" => {
+            // A JSON Lines batch of 100 households of one child of 1,000 services each: the most
+            // service lines (100,000) a batch keeps until its end to reimburse the households.
+            let mut p = policy(1, 10, None);
+            p["reimbursement"] = reimbursement_scheme(10);
+            write(dir, "policy.json", &p);
+            let mut jsonl = String::new();
+            for i in 0..100 {
+                let mut c = case(1000, 10, "2024-01-01", "2024-12-31");
+                c["id"] = json!(format!("case{i}"));
+                c["household"] = json!(format!("h{i}"));
+                jsonl.push_str(&serde_json::to_string(&c).unwrap());
+                jsonl.push('\n');
+            }
+            std::fs::write(dir.join("cases.jsonl"), jsonl).unwrap();
         }
         "document" | "document-too-large" => {
             // Services with long names until the document is just under (or just over) 16 MiB.

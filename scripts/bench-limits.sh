@@ -31,10 +31,22 @@ rows=(
   "months|600 months, 10 services|split --policy policy.json --case case.json --from 1975-01-01 --to 2024-12-31"
   "batch-rows|CSV batch, one case of 1,000 rows, 12 months|batch --policy policy.json --cases cases.csv ${period[*]} --detail summary"
   "document|policy document of 16 MiB (36,000 services)|check policy.json"
+  "departments|explain: 1,000 departments in one key, 16 services, 12 months (192,000 shares)|explain --policy policy.json --case case.json ${period[*]}"
+  "departments|postings of the same|postings --policy policy.json --case case.json ${period[*]}"
+  "reimbursement|reimbursed case, 1,000 services over 249 months (249,000 lines, built whole)|split --policy policy.json --case case.json --from 2004-04-01 --to 2024-12-31"
+  "reimbursement|explain of the same|explain --policy policy.json --case case.json --from 2004-04-01 --to 2024-12-31"
+  "reimbursement|postings of the same|postings --policy policy.json --case case.json --from 2004-04-01 --to 2024-12-31"
+  "siblings|household of 100 children, 16 services each over 156 months (249,600 shares)|request request.json"
+  "portfolio|portfolio of 10,000 case files of 10 services (100,000 lines), budget year 2024 and four more|portfolio --policy policy.json --cases cases --year 2024 --format json"
+  "portfolio-lines|portfolio of 100 cases of 1,000 services (100,000 service lines)|portfolio --policy policy.json --cases cases --year 2024 --format json"
+  "batch-households|JSON Lines batch, 100 households of 1,000 services kept to the end, 12 months|batch --policy policy.json --cases cases.jsonl ${period[*]} --detail summary"
   "too-many-entries|1,001 entries in one key|check policy.json"
   "too-many-services|1,001 services in a case|split --policy policy.json --case case.json ${period[*]}"
   "too-many-months|601 months|split --policy policy.json --case case.json --from 1975-01-01 --to 2025-01-31"
   "document-too-large|policy document of 16 MiB + 1 byte|check policy.json"
+  "reimbursement-too-large|reimbursed case of 253,000 lines (past 250,000 shares held)|split --policy policy.json --case case.json --from 2003-12-01 --to 2024-12-31"
+  "too-many-siblings|household of 101 children|request request.json"
+  "too-many-cases|portfolio of 10,001 cases|portfolio --policy policy.json --cases cases --year 2024 --format json"
 )
 want=("$@")
 printf '| %-20s | %-70s | %8s | %10s | %-4s | %s\n' dimension input "time s" "peak MB" exit "output / error"
@@ -54,7 +66,10 @@ for row in "${rows[@]}"; do
   if [ "$code" = 0 ]; then
     note="$(wc -c <"$d/out.txt") bytes out"
   else
-    note="$(grep -c . "$d/err.txt") error lines; $(head -c 150 "$d/err.txt" | head -1)"
+    # A command that answers in JSON (request) gives its error in the answer, not on stderr.
+    err=$d/err.txt
+    [ -s "$err" ] || err=$d/out.txt
+    note="$(grep -c . "$err") error lines; $(head -c 150 "$err" | head -1)"
   fi
   printf '| %-20s | %-70s | %8.2f | %10.1f | %-4s | %s\n' "$name" "$what" "$secs" "$(echo "$kb / 1024" | bc -l)" "$code" "$note"
 done

@@ -189,3 +189,133 @@ fn cli_split_and_batch_give_the_summary_detail() {
     assert!(line["lines"][0].get("authority").is_none());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A policy of 201 municipalities with a department for each sector area, and a key `k` of 1,000
+/// weighted entries on its one service (as `examples/limits.rs` writes it), and a case of that
+/// service from `from` to 2024-12-31: every line has 1,000 shares.
+fn thousand_departments(from: &str) -> (Value, Value) {
+    const SECTORS: [&str; 5] = ["children_social", "daycare_school", "health", "employment", "adult"];
+    let munis: Vec<Value> =
+        (0..201).map(|i| json!({ "id": format!("m{i}"), "name": format!("K {i}"), "code": i + 1 })).collect();
+    let depts: Vec<Value> = (0..201)
+        .flat_map(|i| SECTORS.map(|s| json!({ "id": format!("m{i}-{s}"), "name": format!("A {s} {i}"), "municipality": format!("m{i}"), "sectors": [s] })))
+        .collect();
+    let shares: Vec<Value> = (0..1000)
+        .map(|i| json!({ "department": format!("m{}-{}", i / 5, SECTORS[i % 5]), "weight": i % 97 + 1 }))
+        .collect();
+    let policy = json!({ "name": "limits", "municipalities": munis, "departments": depts,
+        "services": [{ "id": "svc", "name": "Ydelse", "sector": "children_social", "key": "k", "legal_basis": [{ "text": "Barnets lov § 86" }] }],
+        "keys": [{ "id": "k", "versions": [{ "kind": "weights", "shares": shares }] }],
+        "eligibility": [{ "from": "1900-01-01", "min_sector_areas": 1, "consent_required": false, "disability_required": false }] });
+    let case = json!({ "id": "stor", "child": { "birth_date": "1900-01-01", "significant_permanent_disability": true,
+        "handlekommune": [{ "municipality": "m0", "from": "1900-01-01" }] },
+        "services": [{ "id": "l", "service": "svc", "amount": "1000.00", "per": "month", "from": from, "to": "2024-12-31" }] });
+    (policy, case)
+}
+
+#[test]
+fn an_answer_built_whole_past_its_share_limit_is_refused_by_name_and_a_streamed_split_is_not() {
+    // 251 months x 1,000 shares = 251,000 shares: past the 250,000 an answer built whole may hold
+    // (before the limit, explain and postings of the largest legal input needed over 4 GB).
+    let (policy, case) = thousand_departments("2004-02-01");
+    for command in ["explain", "postings"] {
+        let a = answer(&json!({ "version": 1, "command": command, "policy": policy, "case": case }));
+        assert_eq!(a["errors"][0]["code"], "too_large", "{a}");
+        has(&a, "case 'stor': the split, with its household's, has more than 250000 shares");
+    }
+    // The same split as JSON through the CLI is written line by line: no limit.
+    let dir = std::env::temp_dir().join(format!("fordeling-harden-held-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("p.json"), policy.to_string()).unwrap();
+    std::fs::write(dir.join("c.json"), case.to_string()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fordeling"))
+        .current_dir(&dir)
+        .args(["split", "--policy", "p.json", "--case", "c.json", "--detail", "summary"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let split: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(split["result"]["lines"].as_array().unwrap().len(), 251);
+    std::fs::remove_dir_all(&dir).unwrap();
+    // One month less is within the limit (250,000 shares), held whole.
+    let (policy, case) = thousand_departments("2004-03-01");
+    let a = answer(&json!({ "version": 1, "command": "postings", "policy": policy, "case": case }));
+    assert_eq!(a["status"], "ok", "{}", a["errors"]);
+}
+
+#[test]
+fn a_household_of_more_than_a_hundred_cases_is_refused_by_name() {
+    let child = |i: usize| {
+        json!({ "id": format!("k{i}"), "household": "h",
+                "child": { "birth_date": "2020-01-15", "significant_permanent_disability": true,
+                           "handlekommune": [{ "municipality": "ishoj", "from": "2020-01-15" }] },
+                "services": [{ "id": "s", "service": "aflastning", "amount": "100.00", "per": "month", "from": "2024-01-01" }] })
+    };
+    let request = |n: usize| {
+        json!({ "version": 1, "command": "split", "policy": policy(), "case": child(0),
+                "siblings": (1..n).map(child).collect::<Vec<_>>(), "period": { "from": "2024-01-01", "to": "2024-01-31" } })
+    };
+    assert_eq!(answer(&request(100))["status"], "ok");
+    let a = answer(&request(101));
+    assert_eq!(a["errors"][0]["code"], "household", "{a}");
+    has(&a, "the household has 101 cases (the case and its siblings); at most 100 are allowed");
+}
+
+#[test]
+fn a_batch_keeps_at_most_a_hundred_thousand_service_lines_of_households() {
+    use fordeling::contract::batch::{Batch, MAX_HOUSEHOLD_LINES};
+    // Cases with a household id wait for the end of the batch (their household is reimbursed
+    // together): before the limit, a batch of such cases held every one of them.
+    let policy = fordeling::Policy::from_text(&policy()).unwrap();
+    let period = fordeling::Period {
+        from: fordeling::Date::new(2024, 1, 1).unwrap(),
+        to: fordeling::Date::new(2024, 1, 31).unwrap(),
+    };
+    let mut batch = Batch::new(&policy, Some(period));
+    let case = |i: usize| {
+        let services: Vec<Value> = (0..1000)
+            .map(|j| json!({ "id": format!("s{j}"), "service": "aflastning", "amount": "1.00", "per": "month", "from": "2024-01-01" }))
+            .collect();
+        json!({ "id": format!("k{i}"), "household": format!("h{i}"),
+                "child": { "birth_date": "2020-01-15", "significant_permanent_disability": true,
+                           "handlekommune": [{ "municipality": "ishoj", "from": "2020-01-15" }] },
+                "services": services })
+        .to_string()
+    };
+    let mut out = String::new();
+    for i in 0..MAX_HOUSEHOLD_LINES / 1000 {
+        batch.push(&case(i), &mut out).unwrap();
+    }
+    let e = batch.push(&case(999), &mut out).unwrap_err();
+    assert_eq!(e.line, 101);
+    let text = e.text(fordeling::Lang::En);
+    assert!(text.contains("case 'k999'") || e.errors[0].item == "case 'k999'", "{text}");
+    assert!(text.contains("would pass 100000 service lines, the most one batch may keep"), "{text}");
+    // A case without a household is still computed, and the kept households are reimbursed.
+    batch.push(&case(1000).replace(r#""household":"h1000","#, ""), &mut out).unwrap();
+    let totals = batch.finish();
+    assert_eq!((totals.cases, totals.bad_records, totals.households), (101, 1, 100));
+}
+
+#[test]
+fn a_portfolio_past_ten_thousand_cases_is_refused_by_name() {
+    use fordeling::year::{portfolio, PortfolioError, PortfolioRequest};
+    let policy = fordeling::Policy::from_text(&policy()).unwrap();
+    let template = fordeling::Case::from_text(&policy, fordeling::example::CASE).unwrap();
+    let cases: Vec<fordeling::Case> = (0..10_001)
+        .map(|i| {
+            let mut c = template.clone();
+            c.id = format!("k{i}");
+            c.household = None;
+            c
+        })
+        .collect();
+    let req = PortfolioRequest { cases: &cases, year: 2024, booked_through: None, budget: &[], today: None };
+    let Err(PortfolioError::Compute(e)) = portfolio(&policy, &req) else {
+        panic!("a portfolio of 10,001 cases was computed")
+    };
+    assert_eq!(e.code(), fordeling::ErrorCode::TooLarge);
+    let text = e.message(fordeling::Lang::Da);
+    assert!(text.contains("porteføljen har 10.001 sager") || text.contains("porteføljen har 10001 sager"), "{text}");
+    assert!(text.contains("højst"), "{text}");
+}

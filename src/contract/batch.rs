@@ -144,6 +144,10 @@ impl BatchTotals {
     }
 }
 
+/// The most service lines a batch keeps of the cases with a household id (kept until
+/// [`Batch::finish`] reimburses each household together, when the policy has a scheme).
+pub const MAX_HOUSEHOLD_LINES: usize = 100_000;
+
 /// A streaming batch over one policy.
 #[derive(Debug)]
 pub struct Batch<'p> {
@@ -157,6 +161,8 @@ pub struct Batch<'p> {
     detail: crate::contract::Detail,
     /// The cases with a household id, by household, reimbursed together at the end.
     households: BTreeMap<String, Vec<Case>>,
+    /// The service lines of the cases kept in `households`, at most [`MAX_HOUSEHOLD_LINES`].
+    household_lines: usize,
     /// The language of the problems' messages.
     lang: Lang,
 }
@@ -172,6 +178,7 @@ impl<'p> Batch<'p> {
             postings: None,
             detail: Default::default(),
             households: BTreeMap::new(),
+            household_lines: 0,
             lang: Lang::En,
         }
     }
@@ -230,6 +237,23 @@ impl<'p> Batch<'p> {
         }
     }
 
+    /// Refuse a case of a household (kept until the end) once the kept cases would pass
+    /// [`MAX_HOUSEHOLD_LINES`] service lines: the batch's memory stays bounded.
+    fn room_for_household(&self, case: &Case) -> Result<(), Vec<ErrorReport>> {
+        let kept = case.household.is_some() && self.policy.reimbursement.is_some();
+        if !kept || self.household_lines + case.lines.len() <= MAX_HOUSEHOLD_LINES {
+            return Ok(());
+        }
+        let max = self.lang.number(&MAX_HOUSEHOLD_LINES.to_string());
+        Err(vec![ErrorReport {
+            kind: Doc::Record.into(),
+            code: crate::model::error::ErrorCode::TooLarge,
+            item: format!("case '{}'", case.id),
+            field: Some("household".into()),
+            message: Word::BatchHouseholdsFull.with(self.lang, &[("max", &max)]),
+        }])
+    }
+
     /// Compute one case document that began on input line `line` (the caller counts a bad one).
     fn push_doc(
         &mut self,
@@ -242,6 +266,7 @@ impl<'p> Batch<'p> {
         let result = doc.and_then(|doc| {
             let case = Case::compile(self.policy, &doc)
                 .map_err(|e| e.0.iter().map(|e| ErrorReport::input(e, lang)).collect::<Vec<_>>())?;
+            self.room_for_household(&case)?;
             let split = compute(self.policy, &case, self.period).map_err(|e| vec![ErrorReport::compute(&e, lang)])?;
             Ok((case, split))
         });
@@ -295,6 +320,7 @@ impl<'p> Batch<'p> {
             p.push_str(&crate::report::postings::csv_rows(&postings));
         }
         if let Some(h) = household {
+            self.household_lines += case.lines.len();
             self.households.entry(h).or_default().push(case);
         }
         // The contract's writer: the same bytes as the `split` answer's result.

@@ -401,6 +401,7 @@ impl ErrorReport {
             | ComputeError::Key { item, .. }
             | ComputeError::Reimbursement { item, .. }
             | ComputeError::Household { item, .. }
+            | ComputeError::TooLarge { item, .. }
             | ComputeError::Index { item, .. } => item.clone(),
             ComputeError::PeriodTooLong { .. } | ComputeError::PeriodEndBeforeStart { .. } => "period".into(),
         };

@@ -16,6 +16,10 @@ use crate::model::sector::Sector;
 use crate::model::validity::Period;
 use crate::policy::{AgeRule, Criteria, DeptIx, Policy};
 
+/// The most cases one household may have (the case and its siblings, or the cases of a batch or
+/// a portfolio with one household id): each child's split is decided over all of them.
+pub const MAX_HOUSEHOLD_CASES: usize = 100;
+
 /// The children's cases of one household and its custody holders.
 #[derive(Debug, Clone)]
 pub(crate) struct Household<'a> {
@@ -64,23 +68,34 @@ impl<'a> Household<'a> {
     /// The household of `cases` (the case computed first). A person named in two documents must
     /// hold custody in both or in neither.
     pub fn new(cases: Vec<&'a Case>) -> Result<Household<'a>, ComputeError> {
-        let mut people: Vec<(&str, bool, &str)> = Vec::new();
+        if cases.len() > MAX_HOUSEHOLD_CASES {
+            return Err(ComputeError::Household {
+                item: cases.first().map_or_else(|| "(household)".into(), |c| format!("case '{}'", c.id)),
+                problem: Box::new(Message::HouseholdTooLarge {
+                    cases: cases.len().to_string(),
+                    max: MAX_HOUSEHOLD_CASES.to_string(),
+                }),
+            });
+        }
+        // Each person once, with whether they hold custody and the first case naming them.
+        let mut people: std::collections::BTreeMap<&str, (bool, &str)> = Default::default();
         for c in &cases {
             for (id, custody) in &c.parents {
-                match people.iter().find(|p| p.0 == id.as_str()) {
-                    Some(p) if p.1 != *custody => {
+                match people.get(id.as_str()) {
+                    Some(p) if p.0 != *custody => {
                         return Err(ComputeError::Household {
                             item: format!("case '{}'", c.id),
-                            problem: Box::new(Message::CustodyDiffers { person: id.clone(), case: p.2.to_string() }),
+                            problem: Box::new(Message::CustodyDiffers { person: id.clone(), case: p.1.to_string() }),
                         })
                     }
                     Some(_) => {}
-                    None => people.push((id, *custody, &c.id)),
+                    None => {
+                        people.insert(id, (*custody, &c.id));
+                    }
                 }
             }
         }
-        let mut custody: Vec<String> = people.iter().filter(|p| p.1).map(|p| p.0.to_string()).collect();
-        custody.sort();
+        let custody: Vec<String> = people.iter().filter(|p| p.1 .0).map(|p| p.0.to_string()).collect();
         Ok(Household { cases, custody })
     }
 

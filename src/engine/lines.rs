@@ -87,15 +87,41 @@ pub(crate) fn compute_lines(
     household: &Household<'_>,
     me: usize,
     period: Option<Period>,
+    held: &mut Held,
 ) -> Result<SplitResult, ComputeError> {
     let plan = Plan::new(policy, case, household, me, period)?;
     let mut lines = Vec::new();
     plan.each_line(policy, case, |l| {
+        held.add(&l, case)?;
         lines.push(l);
         Ok::<(), ComputeError>(())
     })?;
     let totals = totals(policy, &lines)?;
     Ok(plan.into_result(policy, case, lines, totals))
+}
+
+/// The most shares (a line's share of one department; a line without shares counts as one) that
+/// the splits of one computation held whole may have together: a case and its siblings, or a
+/// household's cases. About 1.3 KB are held per line and 350 bytes per share, so at the limit an
+/// answer, its explanation text included, stays well within 1 GB. A split streamed line by line
+/// ([`crate::engine::stream`]) holds no lines and has no such limit.
+pub const MAX_HELD_SHARES: usize = 250_000;
+
+/// The shares held so far by one computation, against [`MAX_HELD_SHARES`].
+#[derive(Debug, Default)]
+pub(crate) struct Held(usize);
+
+impl Held {
+    /// Count `line`'s shares, or refuse the split of `case` once the limit is passed.
+    fn add(&mut self, line: &Line, case: &Case) -> Result<(), ComputeError> {
+        self.0 = self.0.saturating_add(line.shares.len().max(1));
+        if self.0 > MAX_HELD_SHARES {
+            let item = format!("case '{}'", case.id);
+            let problem = Message::SplitTooLarge { item: item.clone(), max: MAX_HELD_SHARES.to_string() };
+            return Err(ComputeError::TooLarge { item, problem: Box::new(problem) });
+        }
+        Ok(())
+    }
 }
 
 /// What the lines of a split are computed from: the period, its segments and their verdicts.

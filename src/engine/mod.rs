@@ -27,7 +27,9 @@ use crate::model::error::ComputeError;
 use crate::model::validity::Period;
 use crate::policy::Policy;
 use household::Household;
-use lines::compute_lines;
+pub use household::MAX_HOUSEHOLD_CASES;
+pub use lines::MAX_HELD_SHARES;
+use lines::{compute_lines, Held};
 
 /// Split a case over a period (or, without one, over its services' own dates).
 ///
@@ -69,7 +71,8 @@ pub fn compute_household(
         cases.push(s);
     }
     let household = Household::new(cases)?;
-    let result = compute_lines(policy, case, &household, 0, period)?;
+    let mut held = Held::default();
+    let result = compute_lines(policy, case, &household, 0, period, &mut held)?;
     let Some(scheme) = &policy.reimbursement else {
         return Ok(result);
     };
@@ -80,7 +83,7 @@ pub fn compute_household(
         // Each sibling is computed as a child of the same household.
         let mut order = household.clone();
         order.cases.swap(0, i + 1);
-        results.push(compute_lines(policy, s, &order, 0, Some(period))?);
+        results.push(compute_lines(policy, s, &order, 0, Some(period), &mut held)?);
     }
     let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?;
     let mut result = results.swap_remove(0);
@@ -99,10 +102,11 @@ pub fn compute_family(
 ) -> Result<(Vec<SplitResult>, Option<Reimbursement>), ComputeError> {
     let household = Household::new(cases.to_vec())?;
     let mut results = Vec::with_capacity(cases.len());
+    let mut held = Held::default();
     for (i, case) in cases.iter().enumerate() {
         let mut order = household.clone();
         order.cases.swap(0, i);
-        results.push(compute_lines(policy, case, &order, 0, period)?);
+        results.push(compute_lines(policy, case, &order, 0, period, &mut held)?);
     }
     let reimbursement = match &policy.reimbursement {
         Some(scheme) => Some(crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?),

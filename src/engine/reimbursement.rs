@@ -191,7 +191,8 @@ fn before_period(
     // The family's facts are those of the whole household, with this child first.
     let mut order = household.clone();
     order.cases.swap(0, ci);
-    compute_lines(policy, &only, &order, 0, Some(Period { from: start, to: end })).map(Some)
+    let mut held = crate::engine::lines::Held::default();
+    compute_lines(policy, &only, &order, 0, Some(Period { from: start, to: end }), &mut held).map(Some)
 }
 
 /// Income per (month index, municipality, case index), in øre, sorted.

@@ -198,6 +198,9 @@ request-too-large = fylder { $bytes } byte; højst { $max } modtages
 
 total-too-large = { $item }: tallet blev for stort: summen ville komme over { $limit }, det største en sum må være
 compute-overflow = { $item }: tallet blev for stort: beløb og summer skal holde sig inden for 1000000000000.00
+split-too-large = { $item }: fordelingen har sammen med husstandens flere end { $max } andele (en linjes andel til én afdeling, mindst én pr. linje), det meste et svar, der bygges helt, kan rumme; beregn en kortere periode (en fordeling uden statsrefusion som JSON skrives, mens den beregnes, og har ingen sådan grænse: fordeling split --format json)
+household-too-large = husstanden har { $cases } sager (sagen og dens søskende); højst { $max } er tilladt
+portfolio-too-large = porteføljen har { $cases } sager med { $lines } ydelseslinjer; højst { $max_cases } sager og { $max_lines } ydelseslinjer kan følges ad gangen
 period-too-long = perioden { $from } til { $to } er { $months } måneder lang; højst { $max } måneder kan beregnes ad gangen
 period-end-before-start = perioden slutter ({ $to }) før den begynder ({ $from })
 period-needed = { $item } har ingen slutdato: angiv perioden, der skal beregnes (fra og til), eller dags dato (`today`), så beregnes budgetåret
@@ -481,6 +484,7 @@ report-batch-every-unknown = '{ $value }' er ikke en af day (døgn), week (uge),
 report-batch-total-at = batchens total, med sagen på linje { $line }
 report-batch-column-item = kolonne '{ $column }'
 report-batch-not-utf8-field = kolonne '{ $column }': er ikke gyldig UTF-8-tekst (forkert byte ved byte { $at } i feltet)
+report-batch-households-full = sager med et husstands-id gemmes til kørslens slutning for at få refusion sammen, og de ville komme over { $max } ydelseslinjer, det meste én kørsel kan gemme; giv husstandene deres egen kørsel
 report-batch-not-utf8 = er ikke gyldig UTF-8-tekst (forkert byte ved position { $at })
 report-batch-unclosed-quote = går fra linje { $line } til linje { $end } med { $fields } felter (overskriftslinjen har { $width }): et citationstegn, der ikke er lukket? Læsningen stopper her
 report-batch-case-not-computed = (sagen '{ $case }' beregnes ikke)

@@ -176,6 +176,9 @@ request-too-large = is { $bytes } bytes; at most { $max } are accepted
 
 total-too-large = { $item }: arithmetic overflow: the total would pass { $limit } in magnitude, the most a total may be
 compute-overflow = { $item }: arithmetic overflow: amounts and totals must stay within 1000000000000.00 in magnitude
+split-too-large = { $item }: the split, with its household's, has more than { $max } shares (a line's share of one department, at least one per line), the most an answer built whole may hold; compute a shorter period (a split without state reimbursement, as JSON, is written while it is computed and has no such limit: fordeling split --format json)
+household-too-large = the household has { $cases } cases (the case and its siblings); at most { $max } are allowed
+portfolio-too-large = the portfolio has { $cases } cases with { $lines } service lines; at most { $max_cases } cases and { $max_lines } service lines may be followed at once
 period-too-long = period { $from } to { $to } is { $months } months long; at most { $max } months may be computed at once
 period-end-before-start = period ends ({ $to }) before it starts ({ $from })
 period-needed = { $item } is open-ended: give the period to compute (from and to), or today's date (`today`) to compute its budget year
@@ -458,6 +461,7 @@ report-batch-every-unknown = '{ $value }' is not day, week, month, year or once
 report-batch-total-at = the batch total, with the case at line { $line }
 report-batch-column-item = column '{ $column }'
 report-batch-not-utf8-field = column '{ $column }': is not valid UTF-8 text (bad byte at byte { $at } of the field)
+report-batch-households-full = the cases with a household id are kept until the end of the batch to be reimbursed together, and they would pass { $max } service lines, the most one batch may keep; give the households their own batch
 report-batch-not-utf8 = is not valid UTF-8 text (bad byte at offset { $at })
 report-batch-unclosed-quote = runs from line { $line } to line { $end } with { $fields } fields (the header has { $width }): a quote that is not closed? Reading stops here
 report-batch-case-not-computed = (case '{ $case }' is not computed)

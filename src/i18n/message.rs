@@ -365,6 +365,20 @@ pub enum Message {
         item: String,
         limit: String,
     },
+    SplitTooLarge {
+        item: String,
+        max: String,
+    },
+    HouseholdTooLarge {
+        cases: String,
+        max: String,
+    },
+    PortfolioTooLarge {
+        cases: String,
+        lines: String,
+        max_cases: String,
+        max_lines: String,
+    },
     PeriodTooLong {
         from: String,
         to: String,
@@ -601,6 +615,8 @@ impl Message {
                 "item" => *value = item_text(lang, value),
                 // Dates (YYYY-MM-DD) in the language's way.
                 "starts" | "ends" => *value = lang.date(value),
+                // Counts and limits in the language's way (Danish `250.000`).
+                "max" | "cases" | "lines" | "max_cases" | "max_lines" => *value = lang.number(value),
                 // Codes (`children_social`, `department`, `percent`) in the words of the catalogue,
                 // where it has them.
                 "sector" | "what" | "kind" => {

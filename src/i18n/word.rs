@@ -303,6 +303,7 @@ pub enum Word {
     BatchColumnItem,
     BatchNotUtf8Field,
     BatchNotUtf8,
+    BatchHouseholdsFull,
     BatchUnclosedQuote,
     BatchCaseNotComputed,
     BatchRecordTooLong,

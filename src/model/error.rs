@@ -129,7 +129,8 @@ pub enum ErrorCode {
     Overloaded,
     /// The request did not arrive, or its answer was not computed, in time (the HTTP service).
     Timeout,
-    /// The request is larger than accepted (the HTTP service).
+    /// The request is larger than accepted (the HTTP service), or the work it asks for is more than
+    /// may be held at once (a split built whole past its shares, a portfolio past its cases).
     TooLarge,
     /// The HTTP service could not start.
     Server,
@@ -442,6 +443,14 @@ pub enum ComputeError {
         /// Why.
         problem: Box<Message>,
     },
+    /// More work than one computation may hold: a split held whole with more shares than
+    /// [`crate::engine::MAX_HELD_SHARES`], or a portfolio past its limits.
+    TooLarge {
+        /// The case, or the portfolio.
+        item: String,
+        /// Which limit, with the figures.
+        problem: Box<Message>,
+    },
     /// The case and its siblings do not form one household (another household, a case twice, a
     /// person who holds custody in one document and not in another).
     Household {
@@ -483,6 +492,7 @@ impl ComputeError {
             ComputeError::Reimbursement { .. } => ErrorCode::Reimbursement,
             ComputeError::Household { .. } => ErrorCode::Household,
             ComputeError::Index { .. } => ErrorCode::Index,
+            ComputeError::TooLarge { .. } => ErrorCode::TooLarge,
         }
     }
 }
@@ -559,6 +569,7 @@ impl ComputeError {
                 Message::NoHandlekommune { item: item.clone(), date: date.clone() }
             }
             ComputeError::Reimbursement { problem, .. }
+            | ComputeError::TooLarge { problem, .. }
             | ComputeError::Household { problem, .. }
             | ComputeError::Key { problem, .. }
             | ComputeError::Index { problem, .. } => (**problem).clone(),
