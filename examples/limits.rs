@@ -9,7 +9,8 @@
 //! batch-rows (a CSV case of 1,000 rows), document (a policy of almost 16 MiB), reimbursement (a
 //! reimbursed case at the limit of shares held whole), siblings (a household of 100 children in one
 //! `request.json`), portfolio (10,000 case files in `cases/`), portfolio-lines (100 cases of 1,000
-//! services), batch-households (`cases.jsonl`: 100,000 service lines kept for households); and the
+//! services), portfolio-grant (the first with a grant), portfolio-shares (160 cases under a key
+//! of 1,000 entries), batch-households (`cases.jsonl`: 100,000 service lines kept for households); and the
 //! refused ones just past a limit: too-many-entries, too-many-services, too-many-months,
 //! reimbursement-too-large, too-many-siblings, too-many-cases, document-too-large.
 
@@ -157,8 +158,8 @@ fn main() {
         }
         "batch-rows" => {
             write(dir, "policy.json", &policy(1, 10, None));
-            let mut csv = String::from(fordeling::contract::batch::CSV_COLUMNS);
-            csv.push('\n');
+            // The columns it fills (the header names them; the others may be left out).
+            let mut csv = String::from("case,household,birth_date,municipality,disability,consent_from,other_sectors,line,service,amount,per,from,to\n");
             for i in 0..1000 {
                 writeln!(
                     csv,
@@ -200,15 +201,26 @@ fn main() {
             write(dir, "request.json", &req);
             write(dir, "policy.json", &p);
         }
-        "portfolio" | "portfolio-lines" | "too-many-cases" => {
-            // A municipality's portfolio: 10,000 case files of 10 services (10,001: refused), or
-            // 100 cases of 1,000 services (100,000 service lines), over the budget year and four.
+        "portfolio" | "portfolio-lines" | "too-many-cases" | "portfolio-grant" | "portfolio-shares" => {
+            // A municipality's portfolio over the budget year and four: 10,000 case files of 10
+            // services (10,001: refused; with a grant over every service: portfolio-grant), 100
+            // cases of 1,000 services (100,000 service lines), or 160 cases of one service under a
+            // key of 1,000 entries (9.6 million shares kept).
             let (cases, lines) = match dim {
-                "portfolio" => (10_000, 10),
+                "portfolio" | "portfolio-grant" => (10_000, 10),
                 "too-many-cases" => (10_001, 10),
+                "portfolio-shares" => (160, 1),
                 _ => (100, 1000),
             };
-            write(dir, "policy.json", &policy(1, 13, None));
+            let mut p = match dim {
+                "portfolio-shares" => policy(201, 13, Some(weights_key(1000, 201))),
+                _ => policy(1, 13, None),
+            };
+            if dim == "portfolio-grant" {
+                p["year"] = json!({ "grants": [{ "id": "pulje", "name": "Pulje", "from": "2024-01-01", "to": "2028-12-31",
+                    "percent": "50", "amount": "100000000", "services": (0..13).map(|j| format!("svc{j}")).collect::<Vec<_>>() }] });
+            }
+            write(dir, "policy.json", &p);
             let folder = dir.join("cases");
             std::fs::create_dir_all(&folder).unwrap();
             for i in 0..cases {

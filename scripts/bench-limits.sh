@@ -39,6 +39,8 @@ rows=(
   "siblings|household of 100 children, 16 services each over 156 months (249,600 shares)|request request.json"
   "portfolio|portfolio of 10,000 case files of 10 services (100,000 lines), budget year 2024 and four more|portfolio --policy policy.json --cases cases --year 2024 --format json"
   "portfolio-lines|portfolio of 100 cases of 1,000 services (100,000 service lines)|portfolio --policy policy.json --cases cases --year 2024 --format json"
+  "portfolio-grant|the same 10,000 cases with a grant over every service (computed a household at a time)|portfolio --policy policy.json --cases cases --year 2024 --format json"
+  "portfolio-shares|portfolio of 160 cases under a key of 1,000 entries (9.6 million shares kept)|portfolio --policy policy.json --cases cases --year 2024 --format json"
   "batch-households|JSON Lines batch, 100 households of 1,000 services kept to the end, 12 months|batch --policy policy.json --cases cases.jsonl ${period[*]} --detail summary"
   "too-many-entries|1,001 entries in one key|check policy.json"
   "too-many-services|1,001 services in a case|split --policy policy.json --case case.json ${period[*]}"

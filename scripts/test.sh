@@ -23,7 +23,8 @@ step() { # name, log, command...
 # The code's own standards: formatting, lints on every target and feature (clippy's --all-targets
 # checks that the benchmarks compile too), and no import cycle or upward import between the
 # layers (docs/ARCHITECTURE.md).
-step "cargo fmt --check" target/fmt.log cargo fmt --all --check
+step "cargo fmt --check" target/fmt.log \
+  sh -c "cargo fmt --all --check && cargo fmt --manifest-path fuzz/Cargo.toml --check"
 step "clippy (all targets, all features)" target/clippy.log \
   cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "docs (rustdoc, warnings denied)" target/doc.log env RUSTDOCFLAGS="-D warnings" \
@@ -33,9 +34,10 @@ tail -1 target/layers.log
 # The native tests with the HTTP server's feature too (tests/server.rs starts `fordeling serve`
 # on 127.0.0.1): one build of the library for both.
 # The golden test also writes every golden request as a seed for the fuzzers (below).
-rm -rf target/fuzz/seeds
+seeds="$(realpath -m "${CARGO_TARGET_DIR:-target}")/fuzz/seeds"
+rm -rf "$seeds"
 step "native tests (with the HTTP server)" target/test-native.log \
-  env FORDELING_FUZZ_SEEDS="$PWD/target/fuzz/seeds" \
+  env FORDELING_FUZZ_SEEDS="$seeds" \
   cargo test -p fordeling -p fordeling-workload --features fordeling/cli,fordeling/server
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer): a bounded number of inputs per target.
 step "coverage-guided fuzzing (20,000 inputs per target)" target/fuzz.log scripts/fuzz.sh 20000

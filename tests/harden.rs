@@ -221,7 +221,7 @@ fn an_answer_built_whole_past_its_share_limit_is_refused_by_name_and_a_streamed_
     for command in ["explain", "postings"] {
         let a = answer(&json!({ "version": 1, "command": command, "policy": policy, "case": case }));
         assert_eq!(a["errors"][0]["code"], "too_large", "{a}");
-        has(&a, "case 'stor': the split, with its household's, has more than 250000 shares");
+        has(&a, "case 'stor': the split, with its siblings' splits, has more than 250000 shares");
     }
     // The same split as JSON through the CLI is written line by line: no limit.
     let dir = std::env::temp_dir().join(format!("fordeling-harden-held-{}", std::process::id()));
@@ -258,7 +258,7 @@ fn a_household_of_more_than_a_hundred_cases_is_refused_by_name() {
     assert_eq!(answer(&request(100))["status"], "ok");
     let a = answer(&request(101));
     assert_eq!(a["errors"][0]["code"], "household", "{a}");
-    has(&a, "the household has 101 cases (the case and its siblings); at most 100 are allowed");
+    has(&a, "the household has 101 cases (the child's case and its siblings' cases); at most 100 are allowed");
 }
 
 #[test]
@@ -290,11 +290,41 @@ fn a_batch_keeps_at_most_a_hundred_thousand_service_lines_of_households() {
     assert_eq!(e.line, 101);
     let text = e.text(fordeling::Lang::En);
     assert!(text.contains("case 'k999'") || e.errors[0].item == "case 'k999'", "{text}");
-    assert!(text.contains("would pass 100000 service lines, the most one batch may keep"), "{text}");
+    assert!(text.contains("would take the kept cases past 100000 service lines, the most one run may keep"), "{text}");
     // A case without a household is still computed, and the kept households are reimbursed.
     batch.push(&case(1000).replace(r#""household":"h1000","#, ""), &mut out).unwrap();
     let totals = batch.finish();
-    assert_eq!((totals.cases, totals.bad_records, totals.households), (101, 1, 100));
+    assert_eq!((totals.cases, totals.bad_records, totals.households), (101, 1, 101));
+    // The refused child's household is not reimbursed without it, and says why.
+    assert_eq!(totals.household_errors.len(), 1);
+    assert_eq!(totals.household_errors[0].0, "h999");
+    assert!(totals.household_errors[0].1.message.contains("the record at line 101"), "{:?}", totals.household_errors);
+}
+
+#[test]
+fn a_household_with_a_refused_child_is_not_reimbursed_on_the_others_alone() {
+    use fordeling::contract::batch::Batch;
+    // Before: the bad record was reported, and the household was reimbursed on its other child's
+    // cost alone, a smaller figure than the household's with nothing to say so.
+    let policy = fordeling::Policy::from_text(&policy()).unwrap();
+    let mut batch = Batch::new(&policy, None).with_lang(fordeling::Lang::Da);
+    let child = |id: &str, service: &str| {
+        json!({ "id": id, "household": "h",
+                "child": { "birth_date": "2020-01-15", "significant_permanent_disability": true,
+                           "handlekommune": [{ "municipality": "ishoj", "from": "2020-01-15" }] },
+                "services": [{ "id": "s", "service": service, "amount": "300000.00", "per": "month",
+                              "from": "2024-01-01", "to": "2024-12-31" }] })
+        .to_string()
+    };
+    let mut out = String::new();
+    batch.push(&child("a", "aflastning"), &mut out).unwrap();
+    let e = batch.push(&child("b", "no-such-service"), &mut out).unwrap_err();
+    assert_eq!(e.line, 2);
+    let totals = batch.finish();
+    assert!(totals.reimbursement.is_empty(), "{:?}", totals.reimbursement);
+    assert_eq!(totals.household_errors.len(), 1);
+    let text = totals.text(fordeling::Lang::Da, Some(&policy));
+    assert!(text.contains("husstand h er ikke refunderet: et barns sag (posten i linje 2) blev afvist"), "{text}");
 }
 
 #[test]

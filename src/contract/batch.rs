@@ -29,7 +29,7 @@ use crate::case::{
 };
 use crate::contract::format::parse_json;
 use crate::contract::ErrorReport;
-use crate::engine::compute;
+use crate::engine::{compute, SplitResult};
 use crate::i18n::{Lang, Message, Word};
 use crate::model::date::{Date, Month};
 use crate::model::error::{ComputeError, Doc};
@@ -97,6 +97,37 @@ impl fmt::Display for BatchTotals {
 }
 
 impl BatchTotals {
+    /// Add a case's split (from input line `line`), or refuse it with the totals unchanged when the
+    /// batch's total would leave its range.
+    fn add(&mut self, split: &SplitResult, line: u64, lang: Lang) -> Result<(), Vec<ErrorReport>> {
+        // The record's sum is checked before anything is added, so an overflow leaves the totals as
+        // they were; shares are bounded, so the per-key sums below stay within the total's bound.
+        // i128: each share is at most 10^14 øre, and i128 holds 10^24 of them (bounded).
+        let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
+        if (self.total + sum).unsigned_abs() > u128::from(u64::MAX) {
+            let e = ComputeError::TotalTooLarge {
+                item: Word::BatchTotalAt.with(lang, &[("line", &line.to_string())]),
+                limit: crate::model::money::ore_text(i128::from(u64::MAX)),
+            };
+            return Err(vec![ErrorReport::compute(&e, lang)]);
+        }
+        for l in &split.lines {
+            for s in &l.shares {
+                let v = i128::from(s.amount.ore());
+                *self.departments.entry(s.department.clone()).or_default() += v;
+                *self.municipalities.entry(s.municipality.clone()).or_default() += v;
+                *self.months.entry(l.month).or_default() += v;
+            }
+        }
+        self.total += sum;
+        self.lines += split.lines.len() as u64;
+        self.cases += 1;
+        for d in split.reimbursement.iter().flat_map(|r| &r.by_department) {
+            *self.reimbursement.entry(d.department.clone()).or_default() += i128::from(d.reimbursement.ore());
+        }
+        Ok(())
+    }
+
     /// The totals as the command line writes them to stderr, in `lang`: amounts and counts as that
     /// language writes numbers (Danish `1.234,56`), months as its dates, departments and
     /// municipalities by their names in `policy` (by id without one, or for an id it lacks).
@@ -163,6 +194,9 @@ pub struct Batch<'p> {
     households: BTreeMap<String, Vec<Case>>,
     /// The service lines of the cases kept in `households`, at most [`MAX_HOUSEHOLD_LINES`].
     household_lines: usize,
+    /// Households with a child whose record was refused, with the first such record's line: they
+    /// are not reimbursed (their cost would be incomplete).
+    refused: BTreeMap<String, u64>,
     /// The language of the problems' messages.
     lang: Lang,
 }
@@ -179,6 +213,7 @@ impl<'p> Batch<'p> {
             detail: Default::default(),
             households: BTreeMap::new(),
             household_lines: 0,
+            refused: BTreeMap::new(),
             lang: Lang::En,
         }
     }
@@ -255,13 +290,14 @@ impl<'p> Batch<'p> {
     }
 
     /// Compute one case document that began on input line `line` (the caller counts a bad one).
+    /// A refused child of a household leaves its household unreimbursed (reported at the end).
     fn push_doc(
         &mut self,
         line: u64,
         doc: Result<CaseDoc, Vec<ErrorReport>>,
         out: &mut String,
     ) -> Result<(), BatchError> {
-        let fail = |errors: Vec<ErrorReport>| BatchError { line, errors };
+        let household = doc.as_ref().ok().and_then(|d| d.household.clone());
         let lang = self.lang;
         let result = doc.and_then(|doc| {
             let case = Case::compile(self.policy, &doc)
@@ -270,10 +306,25 @@ impl<'p> Batch<'p> {
             let split = compute(self.policy, &case, self.period).map_err(|e| vec![ErrorReport::compute(&e, lang)])?;
             Ok((case, split))
         });
-        let (case, mut split) = match result {
-            Ok(s) => s,
-            Err(errors) => return Err(fail(errors)),
-        };
+        let accepted = result.and_then(|(case, split)| self.accept(line, case, split, out));
+        accepted.map_err(|errors| {
+            if let Some(h) = household.filter(|_| self.policy.reimbursement.is_some()) {
+                self.refused.entry(h).or_insert(line);
+            }
+            BatchError { line, errors }
+        })
+    }
+
+    /// Add a computed case (from input line `line`) to the totals, the postings and `out`, or
+    /// refuse it with nothing added.
+    fn accept(
+        &mut self,
+        line: u64,
+        case: Case,
+        mut split: SplitResult,
+        out: &mut String,
+    ) -> Result<(), Vec<ErrorReport>> {
+        let lang = self.lang;
         // A child of a household is reimbursed with its siblings at the end, not alone.
         let household = case.household.clone().filter(|_| self.policy.reimbursement.is_some());
         if household.is_some() {
@@ -284,38 +335,13 @@ impl<'p> Batch<'p> {
             Some(_) => {
                 let postings = crate::report::postings::postings(self.policy, &split);
                 if let Err(e) = crate::report::ledger::check_no_cpr(self.policy, &postings) {
-                    return Err(fail(e.iter().map(|e| ErrorReport::input(e, lang)).collect()));
+                    return Err(e.iter().map(|e| ErrorReport::input(e, lang)).collect());
                 }
                 Some(postings)
             }
             None => None,
         };
-        // The record's sum is checked before anything is added, so an overflow leaves the totals as
-        // they were; shares are bounded, so the per-key sums below stay within the total's bound.
-        // i128: each share is at most 10^14 øre, and i128 holds 10^24 of them (bounded).
-        let sum: i128 = split.lines.iter().flat_map(|l| &l.shares).map(|s| i128::from(s.amount.ore())).sum();
-        if (self.totals.total + sum).unsigned_abs() > u128::from(u64::MAX) {
-            let e = ComputeError::TotalTooLarge {
-                item: Word::BatchTotalAt.with(lang, &[("line", &line.to_string())]),
-                limit: crate::model::money::ore_text(i128::from(u64::MAX)),
-            };
-            return Err(fail(vec![ErrorReport::compute(&e, lang)]));
-        }
-        let t = &mut self.totals;
-        for l in &split.lines {
-            for s in &l.shares {
-                let v = i128::from(s.amount.ore());
-                *t.departments.entry(s.department.clone()).or_default() += v;
-                *t.municipalities.entry(s.municipality.clone()).or_default() += v;
-                *t.months.entry(l.month).or_default() += v;
-            }
-        }
-        t.total += sum;
-        t.lines += split.lines.len() as u64;
-        t.cases += 1;
-        for d in split.reimbursement.iter().flat_map(|r| &r.by_department) {
-            *t.reimbursement.entry(d.department.clone()).or_default() += i128::from(d.reimbursement.ore());
-        }
+        self.totals.add(&split, line, lang)?;
         if let (Some(p), Some(postings)) = (&mut self.postings, postings) {
             p.push_str(&crate::report::postings::csv_rows(&postings));
         }
@@ -330,10 +356,7 @@ impl<'p> Batch<'p> {
             }
             _ => serde_json::to_string(&split),
         };
-        match json {
-            Ok(json) => out.push_str(&json),
-            Err(e) => return Err(BatchError { line, errors: vec![ErrorReport::internal(&e.to_string())] }),
-        }
+        out.push_str(&json.map_err(|e| vec![ErrorReport::internal(&e.to_string())])?);
         out.push('\n');
         Ok(())
     }
@@ -345,9 +368,24 @@ impl<'p> Batch<'p> {
 
     /// Finish: reimburse the households, then the totals.
     pub fn finish(mut self) -> BatchTotals {
-        let households = std::mem::take(&mut self.households);
+        let mut households = std::mem::take(&mut self.households);
+        for h in self.refused.keys() {
+            households.entry(h.clone()).or_default();
+        }
         for (h, cases) in &households {
             self.totals.households += 1;
+            if let Some(&line) = self.refused.get(h) {
+                let problem = Word::BatchHouseholdChildRefused.with(self.lang, &[("line", &line.to_string())]);
+                let report = ErrorReport {
+                    kind: Doc::Record.into(),
+                    code: crate::model::error::ErrorCode::Household,
+                    item: format!("household '{h}'"),
+                    field: None,
+                    message: problem,
+                };
+                self.totals.household_errors.push((h.clone(), report));
+                continue;
+            }
             match reimburse_household(self.policy, self.period, cases) {
                 Ok(by_department) => {
                     for (d, v) in by_department {

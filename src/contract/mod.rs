@@ -598,6 +598,10 @@ fn answer(engine: &mut Engine, req: Request) -> Response {
         Ok(c) => c,
         Err(e) => return Response::in_lang(&e, lang),
     };
+    // A household past its limit is refused before its siblings are read.
+    if let Err(e) = crate::engine::within_household_limit(&case.id, req.siblings.len() + 1) {
+        return compute_error(&e, lang);
+    }
     let mut siblings = Vec::with_capacity(req.siblings.len());
     let mut errors = Vec::new();
     for (i, v) in req.siblings.into_iter().enumerate() {

@@ -20,6 +20,21 @@ use crate::policy::{AgeRule, Criteria, DeptIx, Policy};
 /// a portfolio with one household id): each child's split is decided over all of them.
 pub const MAX_HOUSEHOLD_CASES: usize = 100;
 
+/// Refuse a household of more than [`MAX_HOUSEHOLD_CASES`] cases; `first` is its first case's id.
+/// Checked before its cases are read or compared, so that a refusal costs nothing.
+pub fn within_household_limit(first: &str, cases: usize) -> Result<(), ComputeError> {
+    if cases <= MAX_HOUSEHOLD_CASES {
+        return Ok(());
+    }
+    Err(ComputeError::Household {
+        item: format!("case '{first}'"),
+        problem: Box::new(Message::HouseholdTooLarge {
+            cases: cases.to_string(),
+            max_cases: MAX_HOUSEHOLD_CASES.to_string(),
+        }),
+    })
+}
+
 /// The children's cases of one household and its custody holders.
 #[derive(Debug, Clone)]
 pub(crate) struct Household<'a> {
@@ -68,15 +83,7 @@ impl<'a> Household<'a> {
     /// The household of `cases` (the case computed first). A person named in two documents must
     /// hold custody in both or in neither.
     pub fn new(cases: Vec<&'a Case>) -> Result<Household<'a>, ComputeError> {
-        if cases.len() > MAX_HOUSEHOLD_CASES {
-            return Err(ComputeError::Household {
-                item: cases.first().map_or_else(|| "(household)".into(), |c| format!("case '{}'", c.id)),
-                problem: Box::new(Message::HouseholdTooLarge {
-                    cases: cases.len().to_string(),
-                    max: MAX_HOUSEHOLD_CASES.to_string(),
-                }),
-            });
-        }
+        within_household_limit(cases.first().map_or("", |c| c.id.as_str()), cases.len())?;
         // Each person once, with whether they hold custody and the first case naming them.
         let mut people: std::collections::BTreeMap<&str, (bool, &str)> = Default::default();
         for c in &cases {

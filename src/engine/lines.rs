@@ -102,8 +102,9 @@ pub(crate) fn compute_lines(
 
 /// The most shares (a line's share of one department; a line without shares counts as one) that
 /// the splits of one computation held whole may have together: a case and its siblings, or a
-/// household's cases. About 1.3 KB are held per line and 350 bytes per share, so at the limit an
-/// answer, its explanation text included, stays well within 1 GB. A split streamed line by line
+/// household's cases. About 1.3 KB are held per line and 350 bytes per share: at the limit an
+/// answer with its explanation text took 640 MB (README "Limits"). `compare` holds two such splits,
+/// and the HTTP service one for each request it computes at once. A split streamed line by line
 /// ([`crate::engine::stream`]) holds no lines and has no such limit.
 pub const MAX_HELD_SHARES: usize = 250_000;
 
@@ -112,12 +113,19 @@ pub const MAX_HELD_SHARES: usize = 250_000;
 pub(crate) struct Held(usize);
 
 impl Held {
+    /// The shares counted so far.
+    pub(crate) fn count(&self) -> usize {
+        self.0
+    }
+}
+
+impl Held {
     /// Count `line`'s shares, or refuse the split of `case` once the limit is passed.
-    fn add(&mut self, line: &Line, case: &Case) -> Result<(), ComputeError> {
+    pub(crate) fn add(&mut self, line: &Line, case: &Case) -> Result<(), ComputeError> {
         self.0 = self.0.saturating_add(line.shares.len().max(1));
         if self.0 > MAX_HELD_SHARES {
             let item = format!("case '{}'", case.id);
-            let problem = Message::SplitTooLarge { item: item.clone(), max: MAX_HELD_SHARES.to_string() };
+            let problem = Message::SplitTooLarge { item: item.clone(), max_shares: MAX_HELD_SHARES.to_string() };
             return Err(ComputeError::TooLarge { item, problem: Box::new(problem) });
         }
         Ok(())

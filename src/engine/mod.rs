@@ -27,7 +27,7 @@ use crate::model::error::ComputeError;
 use crate::model::validity::Period;
 use crate::policy::Policy;
 use household::Household;
-pub use household::MAX_HOUSEHOLD_CASES;
+pub use household::{within_household_limit, MAX_HOUSEHOLD_CASES};
 pub use lines::MAX_HELD_SHARES;
 use lines::{compute_lines, Held};
 
@@ -50,7 +50,9 @@ pub fn compute_household(
     siblings: &[Case],
     period: Option<Period>,
 ) -> Result<SplitResult, ComputeError> {
+    household::within_household_limit(&case.id, siblings.len() + 1)?;
     let mut cases = vec![case];
+    let mut ids = std::collections::HashSet::from([case.id.as_str()]);
     for s in siblings {
         if s.household.is_none() || s.household != case.household {
             return Err(ComputeError::Household {
@@ -62,7 +64,7 @@ pub fn compute_household(
                 }),
             });
         }
-        if cases.iter().any(|c| c.id == s.id) {
+        if !ids.insert(s.id.as_str()) {
             return Err(ComputeError::Household {
                 item: format!("case '{}'", s.id),
                 problem: Box::new(Message::SiblingTwice),
@@ -115,28 +117,40 @@ pub fn compute_family(
     Ok((results, reimbursement))
 }
 
-/// Every case split over `period` as a child of its household (the cases with the same
-/// `household` id; a case without one alone), in the order given; without reimbursement.
-pub fn compute_each(policy: &Policy, cases: &[Case], period: Period) -> Result<Vec<SplitResult>, ComputeError> {
+/// The households of `cases`, as indices in the order given: the cases with one `household` id
+/// together (households in the order of their first case), a case without one alone.
+pub fn households(cases: &[Case]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_id: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for (i, c) in cases.iter().enumerate() {
-        let same = c.household.as_ref().and_then(|h| {
-            groups.iter_mut().find(|g| g.first().is_some_and(|&j| cases[j].household.as_ref() == Some(h)))
-        });
-        match same {
-            Some(g) => g.push(i),
+        match c.household.as_deref() {
+            Some(h) => match by_id.get(h) {
+                Some(&g) => groups[g].push(i),
+                None => {
+                    by_id.insert(h, groups.len());
+                    groups.push(vec![i]);
+                }
+            },
             None => groups.push(vec![i]),
         }
     }
-    let mut out: Vec<Option<SplitResult>> = vec![None; cases.len()];
-    for group in groups {
+    groups
+}
+
+/// Split every case over `period` as a child of its household (see [`households`]), one household
+/// at a time, and give each result to `f`: only one household's results are held at once.
+pub fn each_result(
+    policy: &Policy,
+    cases: &[Case],
+    period: Period,
+    mut f: impl FnMut(&SplitResult) -> Result<(), ComputeError>,
+) -> Result<(), ComputeError> {
+    for group in households(cases) {
         let members: Vec<&Case> = group.iter().map(|&i| &cases[i]).collect();
         let (results, _) = compute_family(policy, &members, Some(period))?;
-        for (i, r) in group.into_iter().zip(results) {
-            out[i] = Some(r);
-        }
+        results.iter().try_for_each(&mut f)?;
     }
-    Ok(out.into_iter().flatten().collect())
+    Ok(())
 }
 
 fn household_text(h: &Option<String>) -> String {

@@ -12,7 +12,7 @@
 
 use crate::case::{Case, Every};
 use crate::engine::household::Household;
-use crate::engine::lines::{totals, Plan};
+use crate::engine::lines::{totals, Held, Plan};
 use crate::engine::reimbursement::{amounts_from_counted, count_line, counted, lines_before, month_count, At, Counted};
 use crate::engine::result::{Reimbursement, SplitResult};
 use crate::model::date::Month;
@@ -34,6 +34,8 @@ pub(crate) struct PreparedFamily {
     counted: Grid,
     /// Whether a child has counted one-off lines before the period (split apart from the plans).
     before: bool,
+    /// The shares kept in `split` (one at least for each line).
+    shares: usize,
 }
 
 /// Counted cost by month (rows) and place (columns: municipality, child, department, sorted); each
@@ -146,6 +148,7 @@ impl PreparedFamily {
         let mut results = Vec::with_capacity(cases.len());
         let mut plans = Vec::with_capacity(cases.len());
         let mut split = Vec::with_capacity(cases.len());
+        let mut held = Held::default();
         for (i, case) in cases.iter().enumerate() {
             let mut order = household.clone();
             order.cases.swap(0, i);
@@ -155,6 +158,7 @@ impl PreparedFamily {
             // The lines come in the order of the service lines.
             let mut li = 0;
             plan.each_line(policy, case, |l| {
+                held.add(&l, case)?;
                 while case.lines.get(li).is_some_and(|c| c.id != l.service_line) {
                     li += 1;
                 }
@@ -170,14 +174,26 @@ impl PreparedFamily {
             plans.push(plan);
             split.push(by_line);
         }
-        let mut family =
-            PreparedFamily { members: members.to_vec(), period, plans, split, counted: Grid::default(), before: false };
+        let mut family = PreparedFamily {
+            members: members.to_vec(),
+            period,
+            plans,
+            split,
+            counted: Grid::default(),
+            before: false,
+            shares: held.count(),
+        };
         let Some(scheme) = &policy.reimbursement else { return Ok((family, results, None)) };
         family.before = cases.iter().any(|c| lines_before(scheme, c, period).is_some());
         let entries = counted(policy, scheme, &household, &results, period)?;
         family.counted = Grid::new(month_count(period), &entries)?;
         let reimbursement = crate::engine::reimbursement::reimburse(policy, scheme, &household, &results)?;
         Ok((family, results, Some(reimbursement)))
+    }
+
+    /// The shares it keeps to split again (one at least for each line).
+    pub(crate) fn shares(&self) -> usize {
+        self.shares
     }
 
     /// The household's cases: indices into the cases it was prepared from.

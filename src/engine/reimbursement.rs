@@ -27,10 +27,10 @@ use std::sync::Arc;
 
 use crate::case::{Case, Every};
 use crate::engine::household::Household as Family;
-use crate::engine::lines::{add_to, compute_lines, flow_amount, regulate};
+use crate::engine::lines::{add_to, flow_amount, regulate, Plan};
 use crate::engine::result::{
-    Allocated, Allocation, CaseNet, DepartmentNet, MonthNet, Net, RegulationUsed, Reimbursement, ReimbursementMonth,
-    SplitResult, TierPart,
+    Allocated, Allocation, CaseNet, DepartmentNet, Line, MonthNet, Net, RegulationUsed, Reimbursement,
+    ReimbursementMonth, SplitResult, TierPart,
 };
 use crate::engine::split::split_ore;
 use crate::i18n::Message;
@@ -96,18 +96,29 @@ fn count_result(
     scheme: &Scheme,
     ci: usize,
     result: &SplitResult,
-    first: Month,
-    n: usize,
+    window: (Month, usize),
     counted: &mut Counted,
-) -> Result<(), ComputeError> {
+) {
     let mut shares = Vec::new();
     for line in &result.lines {
-        shares.clear();
-        shares.extend(line.shares.iter().map(|s| (s.dept, s.amount.ore())));
-        let once = line.basis.time_unit() == Every::Once;
-        count_line(policy, scheme, (ci, line.service_ix, once), line.month, &shares, (first, n), counted);
+        count_split_line(policy, scheme, ci, line, window, &mut shares, counted);
     }
-    Ok(())
+}
+
+/// Add one split line's counted shares (of case `ci`) to `counted`; `shares` is a buffer.
+fn count_split_line(
+    policy: &Policy,
+    scheme: &Scheme,
+    ci: usize,
+    line: &Line,
+    window: (Month, usize),
+    shares: &mut Vec<(DeptIx, i64)>,
+    counted: &mut Counted,
+) {
+    shares.clear();
+    shares.extend(line.shares.iter().map(|s| (s.dept, s.amount.ore())));
+    let once = line.basis.time_unit() == Every::Once;
+    count_line(policy, scheme, (ci, line.service_ix, once), line.month, shares, window, counted);
 }
 
 /// Add one line's counted shares (case `ci`, catalogue service, one-off or not) in `month` to
@@ -159,17 +170,19 @@ pub(crate) fn lines_before(scheme: &Scheme, case: &Case, period: Period) -> Opti
     keep.contains(&true).then_some((keep, start, end))
 }
 
-/// The case's counted one-off lines paid in the eleven months before the period (and in the
-/// period's first month before its first day): they are computed so that their twelfths count.
-fn before_period(
+/// Add to `counted` the case's counted one-off lines paid in the eleven months before the period
+/// (and in the period's first month before its first day): they are computed so that their
+/// twelfths count.
+fn count_before_period(
     policy: &Policy,
     scheme: &Scheme,
     household: &Family<'_>,
     ci: usize,
-    period: Period,
-) -> Result<Option<SplitResult>, ComputeError> {
+    (period, window): (Period, (Month, usize)),
+    counted: &mut Counted,
+) -> Result<(), ComputeError> {
     let case = household.cases[ci];
-    let Some((keep, start, end)) = lines_before(scheme, case, period) else { return Ok(None) };
+    let Some((keep, start, end)) = lines_before(scheme, case, period) else { return Ok(()) };
     let mut new_ix = Vec::with_capacity(keep.len());
     let mut next = 0;
     for &k in &keep {
@@ -188,11 +201,16 @@ fn before_period(
             a
         })
         .collect();
-    // The family's facts are those of the whole household, with this child first.
+    // The family's facts are those of the whole household, with this child first. The lines are
+    // counted as they come, not kept.
     let mut order = household.clone();
     order.cases.swap(0, ci);
-    let mut held = crate::engine::lines::Held::default();
-    compute_lines(policy, &only, &order, 0, Some(Period { from: start, to: end }), &mut held).map(Some)
+    let plan = Plan::new(policy, &only, &order, 0, Some(Period { from: start, to: end }))?;
+    let mut shares = Vec::new();
+    plan.each_line(policy, &only, |line| {
+        count_split_line(policy, scheme, ci, &line, window, &mut shares, counted);
+        Ok::<(), ComputeError>(())
+    })
 }
 
 /// Income per (month index, municipality, case index), in øre, sorted.
@@ -488,10 +506,8 @@ pub(crate) fn counted(
     let n = month_count(period);
     let mut counted = Counted::new();
     for (ci, result) in results.iter().enumerate() {
-        count_result(policy, scheme, ci, result, first, n, &mut counted)?;
-        if let Some(earlier) = before_period(policy, scheme, household, ci, period)? {
-            count_result(policy, scheme, ci, &earlier, first, n, &mut counted)?;
-        }
+        count_result(policy, scheme, ci, result, (first, n), &mut counted);
+        count_before_period(policy, scheme, household, ci, (period, (first, n)), &mut counted)?;
     }
     Ok(counted)
 }

@@ -367,11 +367,14 @@ pub enum Message {
     },
     SplitTooLarge {
         item: String,
-        max: String,
+        max_shares: String,
     },
     HouseholdTooLarge {
         cases: String,
-        max: String,
+        max_cases: String,
+    },
+    PortfolioTooManyShares {
+        max_shares: String,
     },
     PortfolioTooLarge {
         cases: String,
@@ -615,8 +618,8 @@ impl Message {
                 "item" => *value = item_text(lang, value),
                 // Dates (YYYY-MM-DD) in the language's way.
                 "starts" | "ends" => *value = lang.date(value),
-                // Counts and limits in the language's way (Danish `250.000`).
-                "max" | "cases" | "lines" | "max_cases" | "max_lines" => *value = lang.number(value),
+                // Counts of work and their limits in the language's way (Danish `250.000`).
+                "cases" | "lines" | "max_cases" | "max_lines" | "max_shares" => *value = lang.number(value),
                 // Codes (`children_social`, `department`, `percent`) in the words of the catalogue,
                 // where it has them.
                 "sector" | "what" | "kind" => {

@@ -304,6 +304,7 @@ pub enum Word {
     BatchNotUtf8Field,
     BatchNotUtf8,
     BatchHouseholdsFull,
+    BatchHouseholdChildRefused,
     BatchUnclosedQuote,
     BatchCaseNotComputed,
     BatchRecordTooLong,

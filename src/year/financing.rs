@@ -184,7 +184,7 @@ pub fn pools(
     // Per pool: actual and forecast costs, the later years' costs, and the per-case split per year
     // (0: the budget year) and department.
     let mut costs = vec![(0i128, 0i128, vec![0i128; later], vec![vec![0i128; n]; later + 1]); pools.len()];
-    for r in crate::engine::compute_each(policy, cases, period)? {
+    crate::engine::each_result(policy, cases, period, |r| {
         for l in r.lines.iter().filter(|l| l.eligible) {
             let Some(k) = pools.iter().position(|p| p.services.contains(&l.service)) else { continue };
             let slot = &mut costs[k];
@@ -201,7 +201,8 @@ pub fn pools(
                 slot.1 += v;
             }
         }
-    }
+        Ok(())
+    })?;
     for (k, slot) in costs.iter_mut().enumerate() {
         for (&month, &v) in grants.0.get(k).into_iter().flatten() {
             match month.year() - year {
@@ -490,7 +491,7 @@ pub fn compensations(
         let k = usize::try_from(month.year() - year).ok().filter(|&k| k <= later)?;
         Some((k, k * 12 + (month.month() as usize).saturating_sub(1).min(11)))
     };
-    for r in crate::engine::compute_each(policy, cases, period)? {
+    crate::engine::each_result(policy, cases, period, |r| {
         for l in r.lines.iter().filter(|l| l.eligible) {
             let Some(k) = list.iter().position(|p| p.services.contains(&l.service)) else { continue };
             let Some((y, m)) = slot(l.month) else { continue };
@@ -499,7 +500,8 @@ pub fn compensations(
                 costs[k].1[y][s.dept.get()] += i128::from(s.amount.ore());
             }
         }
-    }
+        Ok(())
+    })?;
     // Compensation j is arrangement pools + j; the grants' parts come off each month's costs.
     let first = policy.year.pools.len();
     for (j, c) in costs.iter_mut().enumerate() {

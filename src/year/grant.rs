@@ -114,11 +114,19 @@ pub fn grants(
     let start = Date::new(year, 1, 1).map_err(|_| bad())?;
     let from = grants.iter().map(|g| g.from).min().map_or(start, |f| f.min(start));
     let to = Date::new(last_year, 12, 31).map_err(|_| bad())?;
-    let results = crate::engine::compute_each(policy, cases, Period { from, to })?;
+    // Each household's lines are added to every grant's bases, then dropped.
+    let n = policy.departments().len();
+    let mut bases: Vec<Bases> =
+        grants.iter().map(|_| Bases { months: BTreeMap::new(), cost: vec![0; n], last_year }).collect();
+    crate::engine::each_result(policy, cases, Period { from, to }, |r| {
+        for (g, b) in grants.iter().zip(&mut bases) {
+            add_to_bases(b, policy, g, &arrangements, &r.lines, year);
+        }
+        Ok(())
+    })?;
     let mut out = Vec::with_capacity(grants.len());
-    for g in grants {
-        let bases = bases(policy, g, &arrangements, &results, (year, last_year));
-        out.push(grant_year(policy, g, &arrangements, bases, year, booked_through, &mut parts)?);
+    for (g, b) in grants.iter().zip(bases) {
+        out.push(grant_year(policy, g, &arrangements, b, year, booked_through, &mut parts)?);
     }
     Ok((out, parts))
 }
@@ -134,17 +142,18 @@ struct Bases {
     last_year: i32,
 }
 
-fn bases(
+/// Add `lines` (of one household) to grant `g`'s bases `b`.
+fn add_to_bases(
+    b: &mut Bases,
     policy: &Policy,
     g: &Grant,
     arrangements: &[(&HashSet<Arc<str>>, DeptIx)],
-    results: &[crate::engine::result::SplitResult],
-    (year, last_year): (i32, i32),
-) -> Bases {
+    lines: &[crate::engine::result::Line],
+    year: i32,
+) {
     let n = policy.departments().len();
     let covered = |d: DeptIx| g.departments.is_empty() || g.departments.contains(&d);
-    let mut b = Bases { months: BTreeMap::new(), cost: vec![0; n], last_year };
-    for l in results.iter().flat_map(|r| &r.lines) {
+    for l in lines {
         if !g.services.is_empty() && !g.services.contains(&l.service) {
             continue;
         }
@@ -167,7 +176,6 @@ fn bases(
             }
         }
     }
-    b
 }
 
 /// `percent` % of `ore`, rounded once to øre (half away from zero).

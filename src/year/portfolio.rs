@@ -6,7 +6,7 @@
 //! area, committee, municipality and total; the later years are then put at their price level, one
 //! rounding per department and year.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -257,6 +257,10 @@ pub(super) struct Sums {
 pub const MAX_PORTFOLIO_CASES: usize = 10_000;
 /// The most service lines the cases of one portfolio may have together.
 pub const MAX_PORTFOLIO_LINES: usize = 100_000;
+/// The most shares a portfolio keeps to split its cases again under a scenario (a line's share of
+/// one department; one at least for each line), its households together; each household alone
+/// holds at most [`crate::engine::MAX_HELD_SHARES`].
+pub const MAX_PORTFOLIO_SHARES: usize = 10_000_000;
 
 /// Refuse a portfolio past [`MAX_PORTFOLIO_CASES`] or [`MAX_PORTFOLIO_LINES`]: its time and
 /// memory grow with both (on one core, 10,000 cases of 10 services take about 8 s and 450 MB;
@@ -349,25 +353,7 @@ pub(super) fn check(policy: &Policy, req: &PortfolioRequest<'_>) -> Result<(), V
     }
 }
 
-/// The cases grouped by household, in order of first appearance; a case without a household id is
-/// a household of its own.
-pub(super) fn households(cases: &[Case]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, c) in cases.iter().enumerate() {
-        match c.household.as_deref() {
-            Some(h) => match by_id.get(h) {
-                Some(&g) => groups[g].push(i),
-                None => {
-                    by_id.insert(h, groups.len());
-                    groups.push(vec![i]);
-                }
-            },
-            None => groups.push(vec![i]),
-        }
-    }
-    groups
-}
+pub(super) use crate::engine::households;
 
 /// A household as the portfolio keeps it: prepared to be split again, with its reimbursement per
 /// month and department (by index).
@@ -439,8 +425,14 @@ pub(super) fn collect(
     within_limits(req.cases)?;
     let mut sums = Sums::new(policy.departments().len());
     let mut kept = Vec::new();
+    let mut shares = 0usize;
     for group in households(req.cases) {
         let (family, results, reimbursement) = PreparedFamily::new(policy, req.cases, &group, period)?;
+        shares = shares.saturating_add(family.shares());
+        if shares > MAX_PORTFOLIO_SHARES {
+            let problem = Message::PortfolioTooManyShares { max_shares: MAX_PORTFOLIO_SHARES.to_string() };
+            return Err(ComputeError::TooLarge { item: "(portfolio)".into(), problem: Box::new(problem) });
+        }
         sums.add_results(req.year, &results, 1);
         let reimbursed = reimbursed(policy, reimbursement.as_ref().map_or(&[], |r| &r.months));
         sums.add_reimbursed(req.year, &reimbursed, 1);

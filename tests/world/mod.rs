@@ -214,7 +214,7 @@ pub fn check_answer(a: &Value) -> Result<(), String> {
             if !e["code"].as_str().is_some_and(|c| !c.is_empty() && c != "internal") {
                 return fail("an error without a code", e);
             }
-            if !e["message"].as_str().is_some_and(|m| !m.is_empty()) {
+            if e["message"].as_str().is_none_or(str::is_empty) {
                 return fail("an error without a message", e);
             }
         }
