@@ -40,7 +40,7 @@ step "native tests (with the HTTP server)" target/test-native.log \
   env FORDELING_FUZZ_SEEDS="$seeds" \
   cargo test -p fordeling -p fordeling-workload --features fordeling/cli,fordeling/server
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer): a bounded number of inputs per target.
-step "coverage-guided fuzzing (20,000 inputs per target)" target/fuzz.log scripts/fuzz.sh 20000
+step "coverage-guided fuzzing (10,000 inputs per target)" target/fuzz.log scripts/fuzz.sh 10000
 grep -E "^fuzz " target/fuzz.log
 # The benchmark-only export of the wasm crate (not in the page's module) must keep compiling.
 step "wasm crate with the benchmark export" target/check-bench.log cargo check -p fordeling-wasm --features workload
