@@ -14,7 +14,9 @@ import * as W from '../../wasm/www/pkg-xlsx/fordeling_wasm.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const www = join(root, 'wasm', 'www');
-const cli = join(root, 'target', 'release', 'fordeling');
+// The native CLI the page is compared with: FORDELING_CLI (scripts/test.sh gives the debug build its
+// native tests made), or the release build.
+const cli = process.env.FORDELING_CLI || join(root, 'target', 'release', 'fordeling');
 const artifacts = join(root, 'artifacts');
 const port = 18000 + (process.pid % 1000);
 const origin = `http://127.0.0.1:${port}`;
