@@ -12,7 +12,8 @@
 //! services), portfolio-grant (the first with a grant), portfolio-shares (160 cases under a key
 //! of 1,000 entries), batch-households (`cases.jsonl`: 100,000 service lines kept for households); and the
 //! refused ones just past a limit: too-many-entries, too-many-services, too-many-months,
-//! reimbursement-too-large, too-many-siblings, too-many-cases, document-too-large.
+//! reimbursement-too-large, too-many-siblings, too-many-cases, too-many-shares (170 cases under
+//! the key of 1,000 entries), document-too-large.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -201,7 +202,8 @@ fn main() {
             write(dir, "request.json", &req);
             write(dir, "policy.json", &p);
         }
-        "portfolio" | "portfolio-lines" | "too-many-cases" | "portfolio-grant" | "portfolio-shares" => {
+        "portfolio" | "portfolio-lines" | "too-many-cases" | "portfolio-grant" | "portfolio-shares"
+        | "too-many-shares" => {
             // A municipality's portfolio over the budget year and four: 10,000 case files of 10
             // services (10,001: refused; with a grant over every service: portfolio-grant), 100
             // cases of 1,000 services (100,000 service lines), or 160 cases of one service under a
@@ -210,10 +212,11 @@ fn main() {
                 "portfolio" | "portfolio-grant" => (10_000, 10),
                 "too-many-cases" => (10_001, 10),
                 "portfolio-shares" => (160, 1),
+                "too-many-shares" => (170, 1),
                 _ => (100, 1000),
             };
             let mut p = match dim {
-                "portfolio-shares" => policy(201, 13, Some(weights_key(1000, 201))),
+                "portfolio-shares" | "too-many-shares" => policy(201, 13, Some(weights_key(1000, 201))),
                 _ => policy(1, 13, None),
             };
             if dim == "portfolio-grant" {

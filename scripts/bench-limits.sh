@@ -48,6 +48,7 @@ rows=(
   "document-too-large|policy document of 16 MiB + 1 byte|check policy.json"
   "reimbursement-too-large|reimbursed case of 253,000 lines (past 250,000 shares held)|split --policy policy.json --case case.json --from 2003-12-01 --to 2024-12-31"
   "too-many-siblings|household of 101 children|request request.json"
+  "too-many-shares|portfolio of 170 cases under a key of 1,000 entries (10.2 million shares to keep)|portfolio --policy policy.json --cases cases --year 2024 --format json"
   "too-many-cases|portfolio of 10,001 cases|portfolio --policy policy.json --cases cases --year 2024 --format json"
 )
 want=("$@")
