@@ -263,7 +263,7 @@ pub const MAX_PORTFOLIO_LINES: usize = 100_000;
 pub const MAX_PORTFOLIO_SHARES: usize = 10_000_000;
 
 /// Refuse a portfolio past [`MAX_PORTFOLIO_CASES`] or [`MAX_PORTFOLIO_LINES`]: its time and
-/// memory grow with both (on one core, 10,000 cases of 10 services take about 8 s and 450 MB;
+/// memory grow with both (on one core, 10,000 cases of 10 services take about 8 s and 390 MB;
 /// 100 cases of 1,000 services about 18 s).
 fn within_limits(cases: &[Case]) -> Result<(), ComputeError> {
     let lines: usize = cases.iter().map(|c| c.lines.len()).sum();
